@@ -1,0 +1,58 @@
+/* activering-error.h: the one error domain of libactivering. */
+#ifndef ACTIVERING_ERROR_H
+#define ACTIVERING_ERROR_H
+
+#if !defined(ACTIVERING_INSIDE) && !defined(ACTIVERING_COMPILATION)
+#error "Only <activering/activering.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <activering/activering-macros.h>
+
+G_BEGIN_DECLS
+
+/** ACTIVERING_ERROR: the GError domain of every error this library reports. */
+#define ACTIVERING_ERROR (activering_error_quark ())
+
+/**
+ * ActiveringError:
+ *
+ * Error codes. Append-only: a released code keeps its number and meaning.
+ * Every message names the document, the JSON path (as a JSON pointer) and what was expected, for example
+ * `facts: /vdab/registered_since: "2025-13-01" is not a valid date`. Messages never contain personal data.
+ */
+typedef enum {
+  ACTIVERING_ERROR_FAILED = 0,       /* anything not listed below */
+  ACTIVERING_ERROR_SYNTAX = 1,       /* not well-formed JSON, an empty document, trailing garbage */
+  ACTIVERING_ERROR_FORMAT = 2,       /* "format" missing, of another kind, or of another major version */
+  ACTIVERING_ERROR_TYPE = 3,         /* a value of the wrong JSON type (an array where an object belongs, …) */
+  ACTIVERING_ERROR_UNKNOWN_KEY = 4,  /* a key the rule set does not declare (the message suggests one) */
+  ACTIVERING_ERROR_INVALID_VALUE = 5,/* an impossible date, a value outside its enum */
+  ACTIVERING_ERROR_OUT_OF_RANGE = 6, /* a number outside its declared bounds */
+  ACTIVERING_ERROR_MISSING = 7,      /* a required key is absent */
+  ACTIVERING_ERROR_TOO_LARGE = 8,    /* nesting too deep, a string or a list too long */
+  ACTIVERING_ERROR_UNKNOWN_REF = 9,  /* rule set: a reference to an undeclared fact, parameter, role, measure */
+  ACTIVERING_ERROR_RULE_TYPE = 10,   /* rule set: an expression whose operand types do not fit */
+  ACTIVERING_ERROR_CYCLE = 11,       /* rule set: a definition or measure that depends on itself */
+  ACTIVERING_ERROR_OVERLAP = 12,     /* rule set: two periods of one parameter overlap */
+  ACTIVERING_ERROR_TRANSLATION = 13, /* rule set: a label or text without one of the rule set's languages */
+  ACTIVERING_ERROR_DUPLICATE = 14,   /* a code defined twice */
+  ACTIVERING_ERROR_IO = 15,          /* a file could not be read */
+  ACTIVERING_ERROR_USAGE = 16,       /* a bad argument: an unknown language or measure code, a bad date */
+} ActiveringError;
+
+ACTIVERING_AVAILABLE_IN_0_1
+GQuark activering_error_quark (void);
+
+/**
+ * activering_error_code_to_string:
+ * @code: an #ActiveringError
+ *
+ * Returns: (transfer none): the stable snake_case name of a code ("syntax", "unknown_key", …), or "failed".
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_error_code_to_string (int code);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,277 @@
+/* activering-evaluation.h: evaluating a dossier's facts against a rule set, and explaining the answer.
+ *
+ * An #ActiveringEvaluation holds the answer for one dossier on one date: per measure an outcome, the state of
+ * each condition (three-valued), the facts still missing and who supplies them, the computed limits, and the
+ * cross-cutting obligations. It is reusable: run it on one dossier after another and it does not allocate
+ * again. One evaluation belongs to one thread at a time; the rule set behind it may be shared.
+ *
+ * Indexes: @measure runs over the rule set's measures (activering_rule_set_get_n_measures()), the other
+ * indexes over the counts the getters below return. Strings returned are owned by the evaluation or the rule
+ * set and stay valid until the next run or until the evaluation is freed.
+ */
+#ifndef ACTIVERING_EVALUATION_H
+#define ACTIVERING_EVALUATION_H
+
+#if !defined(ACTIVERING_INSIDE) && !defined(ACTIVERING_COMPILATION)
+#error "Only <activering/activering.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <activering/activering-macros.h>
+#include <activering/activering-rule-set.h>
+#include <activering/activering-facts.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ActiveringEvaluation ActiveringEvaluation;
+
+/**
+ * ActiveringOutcome:
+ * @ACTIVERING_OUTCOME_ELIGIBLE: every condition holds
+ * @ACTIVERING_OUTCOME_NOT_ELIGIBLE: at least one condition is false
+ * @ACTIVERING_OUTCOME_UNDETERMINED: no condition is false, but some needed fact is unknown or blank
+ * @ACTIVERING_OUTCOME_NOT_APPLICABLE: the measure does not exist in that region or on that date
+ */
+typedef enum {
+  ACTIVERING_OUTCOME_ELIGIBLE = 0,
+  ACTIVERING_OUTCOME_NOT_ELIGIBLE = 1,
+  ACTIVERING_OUTCOME_UNDETERMINED = 2,
+  ACTIVERING_OUTCOME_NOT_APPLICABLE = 3,
+} ActiveringOutcome;
+
+/** ActiveringTruth: a three-valued (Kleene) truth value. */
+typedef enum {
+  ACTIVERING_TRUTH_FALSE = 0,
+  ACTIVERING_TRUTH_TRUE = 1,
+  ACTIVERING_TRUTH_UNKNOWN = 2,
+} ActiveringTruth;
+
+/**
+ * ActiveringObligationState:
+ * @ACTIVERING_OBLIGATION_MET: done
+ * @ACTIVERING_OBLIGATION_DUE: not done yet, deadline not passed
+ * @ACTIVERING_OBLIGATION_OVERDUE: not done, deadline passed
+ * @ACTIVERING_OBLIGATION_UNDETERMINED: a fact needed to tell is unknown or blank
+ */
+typedef enum {
+  ACTIVERING_OBLIGATION_MET = 0,
+  ACTIVERING_OBLIGATION_DUE = 1,
+  ACTIVERING_OBLIGATION_OVERDUE = 2,
+  ACTIVERING_OBLIGATION_UNDETERMINED = 3,
+} ActiveringObligationState;
+
+/**
+ * ActiveringEvaluateFlags:
+ * @ACTIVERING_EVALUATE_DEFAULT: outcomes, condition states, missing facts, limits and obligations
+ * @ACTIVERING_EVALUATE_OUTCOMES_ONLY: outcomes only (the fast path for bulk screening); the other getters
+ *   then report nothing
+ */
+typedef enum {
+  ACTIVERING_EVALUATE_DEFAULT = 0,
+  ACTIVERING_EVALUATE_OUTCOMES_ONLY = 1 << 0,
+} ActiveringEvaluateFlags;
+
+/** ActiveringJsonFlags: @ACTIVERING_JSON_PRETTY: indent the document for people. */
+typedef enum {
+  ACTIVERING_JSON_DEFAULT = 0,
+  ACTIVERING_JSON_PRETTY = 1 << 0,
+} ActiveringJsonFlags;
+
+ACTIVERING_AVAILABLE_IN_0_1 const char *activering_outcome_to_string (ActiveringOutcome outcome);
+ACTIVERING_AVAILABLE_IN_0_1 const char *activering_truth_to_string (ActiveringTruth truth);
+ACTIVERING_AVAILABLE_IN_0_1 const char *activering_obligation_state_to_string (ActiveringObligationState state);
+
+/**
+ * activering_evaluation_new:
+ * @rules: the rule set to evaluate against; a reference is kept
+ *
+ * Returns: (transfer full): an evaluation with no answer yet; free with activering_evaluation_free().
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringEvaluation *activering_evaluation_new (ActiveringRuleSet *rules);
+
+/** activering_evaluation_free: frees @evaluation. Accepts %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_evaluation_free (ActiveringEvaluation *evaluation);
+
+/**
+ * activering_evaluation_run:
+ * @evaluation: the evaluation to fill; its previous answer is dropped
+ * @facts: the dossier, parsed against the same rule set
+ * @as_of: (nullable): the date to evaluate on; %NULL for the facts' `as_of`, or today if they have none
+ * @flags: what to compute
+ * @error: return location for a #GError, or %NULL
+ *
+ * Evaluates every measure and obligation of the rule set. Does not allocate after the first run.
+ * Fails with %ACTIVERING_ERROR_USAGE only if @as_of is not a valid date.
+ *
+ * Returns: %TRUE on success.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_run (ActiveringEvaluation *evaluation,
+                                    const ActiveringFacts *facts,
+                                    const GDate *as_of,
+                                    ActiveringEvaluateFlags flags,
+                                    GError **error);
+
+/** activering_evaluation_get_id: Returns: (transfer none): the opaque id of the dossier of the last run. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_id (const ActiveringEvaluation *evaluation);
+
+/** activering_evaluation_get_as_of: @out: (out): the date the last run evaluated on. */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_evaluation_get_as_of (const ActiveringEvaluation *evaluation, GDate *out);
+
+/** activering_evaluation_get_outcome: Returns: the outcome for @measure. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringOutcome activering_evaluation_get_outcome (const ActiveringEvaluation *evaluation, guint measure);
+
+/** activering_evaluation_get_n_conditions: Returns: how many top-level conditions @measure has. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_evaluation_get_n_conditions (const ActiveringEvaluation *evaluation, guint measure);
+
+/** activering_evaluation_get_condition_id: Returns: (transfer none): e.g. "twe_ocmw.half_time". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_condition_id (const ActiveringEvaluation *evaluation,
+                                                    guint measure, guint condition);
+
+/** activering_evaluation_get_condition_state: Returns: the condition's three-valued state. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringTruth activering_evaluation_get_condition_state (const ActiveringEvaluation *evaluation,
+                                                           guint measure, guint condition);
+
+/**
+ * activering_evaluation_get_condition_text:
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
+ *
+ * Returns: (transfer none): the explanation for the condition's state in @lang (the text the rule set gives
+ * for true, false or unknown), or %NULL for an unknown language.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_condition_text (const ActiveringEvaluation *evaluation,
+                                                      guint measure, guint condition, const char *lang);
+
+/** activering_evaluation_get_condition_legal_basis: Returns: (transfer none): the legal reference. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *evaluation,
+                                                             guint measure, guint condition);
+
+/** activering_evaluation_get_n_missing: Returns: how many unknown or blank facts would decide @measure. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_evaluation_get_n_missing (const ActiveringEvaluation *evaluation, guint measure);
+
+/** activering_evaluation_get_missing_fact: Returns: (transfer none): the dotted fact path. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_missing_fact (const ActiveringEvaluation *evaluation,
+                                                    guint measure, guint missing);
+
+/** activering_evaluation_get_missing_state: Returns: %ACTIVERING_FACT_UNKNOWN or %ACTIVERING_FACT_BLANK. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringFactState activering_evaluation_get_missing_state (const ActiveringEvaluation *evaluation,
+                                                             guint measure, guint missing);
+
+/** activering_evaluation_get_missing_asked_of: Returns: (transfer none): the role code that supplies the fact. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_missing_asked_of (const ActiveringEvaluation *evaluation,
+                                                        guint measure, guint missing);
+
+/** activering_evaluation_get_n_limits: Returns: how many limits the rule set could compute for @measure. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_evaluation_get_n_limits (const ActiveringEvaluation *evaluation, guint measure);
+
+/** activering_evaluation_get_limit_id: Returns: (transfer none): e.g. "ibo.max_weeks". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_limit_id (const ActiveringEvaluation *evaluation, guint measure, guint limit);
+
+/** activering_evaluation_get_limit_unit: Returns: (transfer none): e.g. "weeks", "months", "fraction", "date". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_limit_unit (const ActiveringEvaluation *evaluation, guint measure, guint limit);
+
+/**
+ * activering_evaluation_get_limit_number:
+ * @out: (out): the limit's value when it is a number
+ *
+ * Returns: %TRUE if the limit is a number, %FALSE if it is a date (see activering_evaluation_get_limit_date()).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_get_limit_number (const ActiveringEvaluation *evaluation,
+                                                 guint measure, guint limit, double *out);
+
+/** activering_evaluation_get_limit_date: Returns: %TRUE and sets @out if the limit is a date. */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_get_limit_date (const ActiveringEvaluation *evaluation,
+                                               guint measure, guint limit, GDate *out);
+
+/** activering_evaluation_get_limit_text: Returns: (transfer none): the limit explained in @lang. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_limit_text (const ActiveringEvaluation *evaluation,
+                                                  guint measure, guint limit, const char *lang);
+
+/** activering_evaluation_get_n_obligations: Returns: how many obligations apply (or may apply) to the dossier. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_evaluation_get_n_obligations (const ActiveringEvaluation *evaluation);
+
+/** activering_evaluation_get_obligation_id: Returns: (transfer none): e.g. "gpmi.deadline". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_obligation_id (const ActiveringEvaluation *evaluation, guint obligation);
+
+/** activering_evaluation_get_obligation_state: Returns: met, due, overdue or undetermined. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringObligationState activering_evaluation_get_obligation_state (const ActiveringEvaluation *evaluation,
+                                                                      guint obligation);
+
+/** activering_evaluation_get_obligation_due: Returns: %TRUE and sets @out if the due date is known. */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_get_obligation_due (const ActiveringEvaluation *evaluation,
+                                                   guint obligation, GDate *out);
+
+/** activering_evaluation_get_obligation_text: Returns: (transfer none): the obligation explained in @lang. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_obligation_text (const ActiveringEvaluation *evaluation,
+                                                       guint obligation, const char *lang);
+
+/**
+ * activering_evaluation_to_json:
+ * @lang: (nullable): the language of the texts; %NULL for the rule set's first language
+ * @flags: %ACTIVERING_JSON_PRETTY to indent
+ * @error: %ACTIVERING_ERROR_USAGE for a language the rule set lacks
+ *
+ * Serialises the last run as an `activering.result/1` document.
+ *
+ * Returns: (transfer full): UTF-8 JSON text to free with g_free(), or %NULL with @error set.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_evaluation_to_json (const ActiveringEvaluation *evaluation,
+                                     const char *lang,
+                                     ActiveringJsonFlags flags,
+                                     GError **error);
+
+/**
+ * activering_evaluation_append_outcomes_json:
+ * @out: a #GString the one-line `activering.outcomes/1` document is appended to (no newline)
+ *
+ * The compact form for bulk screening: the id, the date and one outcome per measure. Reuse @out across
+ * dossiers to avoid allocating.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_evaluation_append_outcomes_json (const ActiveringEvaluation *evaluation, GString *out);
+
+/**
+ * activering_evaluation_append_json:
+ *
+ * Like activering_evaluation_to_json(), appending to @out (for streaming many documents into one buffer).
+ *
+ * Returns: %TRUE, or %FALSE with @error set for an unknown language (nothing appended).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_append_json (const ActiveringEvaluation *evaluation,
+                                            const char *lang,
+                                            ActiveringJsonFlags flags,
+                                            GString *out,
+                                            GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringEvaluation, activering_evaluation_free)
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,114 @@
+/* activering-facts.h: what is known about one dossier (document `activering.facts/1`).
+ *
+ * Facts are parsed straight into the compact form the rule set needs, and validated against the facts the
+ * rule set declares. An absent key is *unknown*, a key set to null is *blank*: both stay distinct from false.
+ * An #ActiveringFacts may be parsed into again and again (one dossier after another) without allocating.
+ * One #ActiveringFacts belongs to one thread at a time.
+ */
+#ifndef ACTIVERING_FACTS_H
+#define ACTIVERING_FACTS_H
+
+#if !defined(ACTIVERING_INSIDE) && !defined(ACTIVERING_COMPILATION)
+#error "Only <activering/activering.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <activering/activering-macros.h>
+#include <activering/activering-rule-set.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ActiveringFacts ActiveringFacts;
+
+/**
+ * ActiveringFactState:
+ * @ACTIVERING_FACT_KNOWN: the fact has a value
+ * @ACTIVERING_FACT_UNKNOWN: the key is absent (nobody asked yet)
+ * @ACTIVERING_FACT_BLANK: the key is null (asked, but not known)
+ */
+typedef enum {
+  ACTIVERING_FACT_KNOWN = 0,
+  ACTIVERING_FACT_UNKNOWN = 1,
+  ACTIVERING_FACT_BLANK = 2,
+} ActiveringFactState;
+
+/** activering_fact_state_to_string: Returns: (transfer none): "known", "unknown" or "blank". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_fact_state_to_string (ActiveringFactState state);
+
+/**
+ * activering_facts_new:
+ * @rules: the rule set whose declared facts the documents are checked against; a reference is kept
+ *
+ * Returns: (transfer full): an empty facts object (every fact unknown); free with activering_facts_free().
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringFacts *activering_facts_new (ActiveringRuleSet *rules);
+
+/**
+ * activering_facts_parse:
+ * @facts: the facts object to fill; what it held before is dropped
+ * @json: one `activering.facts/1` document as UTF-8 JSON; need not be NUL-terminated
+ * @length: the length of @json in bytes, or -1 if it is NUL-terminated
+ * @error: return location for a #GError, or %NULL
+ *
+ * Errors (domain %ACTIVERING_ERROR) name the JSON path, e.g. `facts: /vdab/registered_since: "2025-13-01" is
+ * not a valid date`: %ACTIVERING_ERROR_SYNTAX (malformed or empty), %ACTIVERING_ERROR_FORMAT,
+ * %ACTIVERING_ERROR_TYPE, %ACTIVERING_ERROR_UNKNOWN_KEY (with a "did you mean" suggestion; keys starting
+ * with `x_` are accepted and ignored), %ACTIVERING_ERROR_INVALID_VALUE, %ACTIVERING_ERROR_OUT_OF_RANGE,
+ * %ACTIVERING_ERROR_MISSING (no `id`), %ACTIVERING_ERROR_TOO_LARGE. On error @facts is left empty.
+ *
+ * Returns: %TRUE on success.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length, GError **error);
+
+/**
+ * activering_facts_new_from_json:
+ *
+ * activering_facts_new() followed by activering_facts_parse().
+ *
+ * Returns: (transfer full): the facts, or %NULL with @error set.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringFacts *activering_facts_new_from_json (ActiveringRuleSet *rules,
+                                                 const char *json,
+                                                 gssize length,
+                                                 GError **error);
+
+/** activering_facts_free: frees @facts and drops its rule-set reference. Accepts %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_facts_free (ActiveringFacts *facts);
+
+/** activering_facts_get_rule_set: Returns: (transfer none): the rule set @facts was made for. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringRuleSet *activering_facts_get_rule_set (const ActiveringFacts *facts);
+
+/** activering_facts_get_id: Returns: (transfer none): the dossier's opaque id, or %NULL before a parse. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_facts_get_id (const ActiveringFacts *facts);
+
+/**
+ * activering_facts_get_as_of:
+ * @out: (out): the document's `as_of` date
+ *
+ * Returns: %TRUE if the document has an `as_of`; %FALSE (and @out untouched) if not.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_get_as_of (const ActiveringFacts *facts, GDate *out);
+
+/**
+ * activering_facts_get_state:
+ * @path: a dotted fact path declared by the rule set, e.g. "vdab.registered"
+ *
+ * Returns: whether the fact is known, unknown (absent) or blank (null); %ACTIVERING_FACT_UNKNOWN for a path
+ * the rule set does not declare.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringFactState activering_facts_get_state (const ActiveringFacts *facts, const char *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringFacts, activering_facts_free)
+
+G_END_DECLS
+
+#endif

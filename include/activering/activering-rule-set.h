@@ -1,0 +1,178 @@
+/* activering-rule-set.h: a loaded, checked and compiled rule set.
+ *
+ * A rule set (document `activering.rules/1`) holds everything the library knows about the law and local
+ * practice: declared facts, dated parameters, measures and their conditions, roles, labels in several
+ * languages and legal references. Loading checks it completely; the result is immutable and may be shared by
+ * any number of threads (its reference count is atomic).
+ */
+#ifndef ACTIVERING_RULE_SET_H
+#define ACTIVERING_RULE_SET_H
+
+#if !defined(ACTIVERING_INSIDE) && !defined(ACTIVERING_COMPILATION)
+#error "Only <activering/activering.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <activering/activering-macros.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ActiveringRuleSet ActiveringRuleSet;
+
+/**
+ * activering_rule_set_new_default:
+ * @error: return location for a #GError, or %NULL
+ *
+ * Loads the rule set compiled into the library (the Flemish rule set, `be-vlaanderen`). Needs no files.
+ *
+ * Returns: (transfer full): a new rule set, or %NULL with @error set (only if the library itself is broken).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringRuleSet *activering_rule_set_new_default (GError **error);
+
+/**
+ * activering_rule_set_new_from_data:
+ * @data: the rule set as UTF-8 JSON text (comments allowed); need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated
+ * @document_name: (nullable): the name used in error messages (a file name); %NULL for "rules"
+ * @error: return location for a #GError, or %NULL
+ *
+ * Parses, checks and compiles a rule set. The data is copied as far as needed; the caller keeps @data.
+ * Errors (domain %ACTIVERING_ERROR) name the JSON path of the offending node: %ACTIVERING_ERROR_SYNTAX,
+ * %ACTIVERING_ERROR_FORMAT, %ACTIVERING_ERROR_TYPE, %ACTIVERING_ERROR_UNKNOWN_KEY, %ACTIVERING_ERROR_MISSING,
+ * %ACTIVERING_ERROR_INVALID_VALUE, %ACTIVERING_ERROR_UNKNOWN_REF, %ACTIVERING_ERROR_RULE_TYPE,
+ * %ACTIVERING_ERROR_CYCLE, %ACTIVERING_ERROR_OVERLAP, %ACTIVERING_ERROR_TRANSLATION,
+ * %ACTIVERING_ERROR_DUPLICATE, %ACTIVERING_ERROR_TOO_LARGE.
+ *
+ * Returns: (transfer full): a new rule set, or %NULL with @error set.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringRuleSet *activering_rule_set_new_from_data (const char *data,
+                                                      gssize length,
+                                                      const char *document_name,
+                                                      GError **error);
+
+/**
+ * activering_rule_set_new_from_file:
+ * @path: a file holding an `activering.rules/1` document
+ * @error: return location for a #GError, or %NULL
+ *
+ * Like activering_rule_set_new_from_data(), reading @path; %ACTIVERING_ERROR_IO if it cannot be read.
+ *
+ * Returns: (transfer full): a new rule set, or %NULL with @error set.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringRuleSet *activering_rule_set_new_from_file (const char *path, GError **error);
+
+/** activering_rule_set_ref: Returns: (transfer full): @rules, with one more reference. Thread-safe. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringRuleSet *activering_rule_set_ref (ActiveringRuleSet *rules);
+
+/** activering_rule_set_unref: drops a reference; frees the rule set with the last one. Accepts %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_rule_set_unref (ActiveringRuleSet *rules);
+
+/** activering_rule_set_get_id: Returns: (transfer none): the rule set's id, e.g. "be-vlaanderen". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_id (const ActiveringRuleSet *rules);
+
+/** activering_rule_set_get_version: Returns: (transfer none): the rule set's version, e.g. "2026.11.0". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_version (const ActiveringRuleSet *rules);
+
+/**
+ * activering_rule_set_get_digest:
+ *
+ * Returns: (transfer none): "sha256:" and the hex SHA-256 of the rule set's bytes, so that a result says
+ * exactly which rules produced it.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_digest (const ActiveringRuleSet *rules);
+
+/**
+ * activering_rule_set_get_title:
+ * @lang: (nullable): a language code of the rule set ("nl", "fr", "en"); %NULL for its first language
+ *
+ * Returns: (transfer none): the rule set's title in @lang, or %NULL if @lang is not one of its languages.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_title (const ActiveringRuleSet *rules, const char *lang);
+
+/** activering_rule_set_has_language: Returns: %TRUE if every label of the rule set exists in @lang. */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_rule_set_has_language (const ActiveringRuleSet *rules, const char *lang);
+
+/** activering_rule_set_get_n_measures: Returns: how many measures the rule set defines. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_rule_set_get_n_measures (const ActiveringRuleSet *rules);
+
+/**
+ * activering_rule_set_get_measure_code:
+ * @index: 0 <= @index < activering_rule_set_get_n_measures()
+ *
+ * Returns: (transfer none): the measure's stable code, e.g. "twe_ocmw".
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_measure_code (const ActiveringRuleSet *rules, guint index);
+
+/**
+ * activering_rule_set_lookup_measure:
+ * @code: a measure code
+ *
+ * Returns: the measure's index, or -1 if the rule set has no measure with that code.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+int activering_rule_set_lookup_measure (const ActiveringRuleSet *rules, const char *code);
+
+/**
+ * activering_rule_set_get_measure_label:
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
+ *
+ * Returns: (transfer none): the measure's name in @lang, or %NULL for an unknown language or index.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_measure_label (const ActiveringRuleSet *rules, guint index, const char *lang);
+
+/** activering_rule_set_get_measure_decided_by: Returns: (transfer none): the role code that decides on the measure. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet *rules, guint index);
+
+/**
+ * activering_rule_set_dup_measure_json:
+ *
+ * The measure's definition as the rule set states it (conditions, limits, legal basis), re-serialised.
+ *
+ * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for a bad index.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint index);
+
+/** activering_rule_set_get_n_facts: Returns: how many facts the rule set declares. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_rule_set_get_n_facts (const ActiveringRuleSet *rules);
+
+/** activering_rule_set_get_fact_path: Returns: (transfer none): the dotted path of fact @index, e.g. "vdab.registered". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_fact_path (const ActiveringRuleSet *rules, guint index);
+
+/** activering_rule_set_lookup_fact: Returns: the index of the fact at dotted @path, or -1. */
+ACTIVERING_AVAILABLE_IN_0_1
+int activering_rule_set_lookup_fact (const ActiveringRuleSet *rules, const char *path);
+
+/** activering_rule_set_get_fact_label: Returns: (transfer none): the fact's label in @lang, or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, guint index, const char *lang);
+
+/** activering_rule_set_get_fact_supplied_by: Returns: (transfer none): the role code expected to supply the fact. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, guint index);
+
+/** activering_rule_set_get_role_label: Returns: (transfer none): the label of role @code in @lang, or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringRuleSet, activering_rule_set_unref)
+
+G_END_DECLS
+
+#endif

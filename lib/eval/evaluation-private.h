@@ -1,0 +1,51 @@
+/* evaluation-private.h: the answer for one dossier, kept in buffers sized once per rule set. */
+#pragma once
+
+#include "activering/activering.h"
+#include "facts/facts-private.h"
+#include "rules/rule-set-private.h"
+
+/* A list of missing facts: slots and whether each is unknown or blank. */
+typedef struct {
+  guint *slots;
+  guint8 *states;
+  guint n;
+} MissingList;
+
+typedef struct {
+  guint index;          /* into rules->obligations */
+  ActiveringObligationState state;
+  MissingList missing;
+} ObligationResult;
+
+struct _ActiveringEvaluation {
+  ActiveringRuleSet *rules;
+  GString *id;
+  gint32 as_of;
+  gboolean explained;   /* the last run computed more than outcomes */
+  gboolean has_run;
+
+  Value *values;        /* one per program node */
+  Value *params;        /* parameters in force on params_date */
+  gint32 params_date;
+  gboolean params_valid;
+
+  ActiveringOutcome *outcomes;
+  MissingList *missing; /* per measure */
+  guint **limits;       /* per measure: indexes of the limits that are known */
+  guint *n_limits;
+  ObligationResult *obligations;
+  guint n_obligations;
+
+  guint8 *seen_nodes;   /* scratch for the missing-facts walk */
+  guint8 *seen_facts;
+};
+
+/* Runs the first @n_nodes nodes of the program on @facts (program-run.c). */
+void program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes);
+/* Resolves every parameter for ev->as_of, unless already done for that date. */
+void program_resolve_parameters (ActiveringEvaluation *ev);
+
+/* Collects into @out the unknown or blank facts under the unknown parts of @roots (explain.c). */
+void explain_missing (ActiveringEvaluation *ev, const ActiveringFacts *facts, const gint32 *roots, guint n_roots,
+                      MissingList *out);

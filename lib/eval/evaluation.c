@@ -1,0 +1,429 @@
+/* evaluation.c: running a dossier against a rule set, and reading the answer back. */
+#include "config.h"
+
+#include <string.h>
+
+#include "eval/evaluation-private.h"
+#include "util/dates-private.h"
+#include "util/error-private.h"
+
+static void
+missing_list_init (MissingList *list, guint capacity)
+{
+  list->slots = g_new0 (guint, MAX (capacity, 1));
+  list->states = g_new0 (guint8, MAX (capacity, 1));
+  list->n = 0;
+}
+
+static void
+missing_list_clear (MissingList *list)
+{
+  g_free (list->slots);
+  g_free (list->states);
+}
+
+ActiveringEvaluation *
+activering_evaluation_new (ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  ActiveringEvaluation *ev = g_new0 (ActiveringEvaluation, 1);
+  ev->rules = activering_rule_set_ref (rules);
+  ev->id = g_string_new (NULL);
+  ev->values = g_new0 (Value, MAX (rules->program.n_nodes, 1));
+  ev->params = g_new0 (Value, MAX (rules->n_params, 1));
+  ev->outcomes = g_new0 (ActiveringOutcome, MAX (rules->n_measures, 1));
+  ev->missing = g_new0 (MissingList, MAX (rules->n_measures, 1));
+  ev->limits = g_new0 (guint *, MAX (rules->n_measures, 1));
+  ev->n_limits = g_new0 (guint, MAX (rules->n_measures, 1));
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      missing_list_init (&ev->missing[m], rules->n_facts);
+      ev->limits[m] = g_new0 (guint, MAX (rules->measures[m].n_limits, 1));
+    }
+  ev->obligations = g_new0 (ObligationResult, MAX (rules->n_obligations, 1));
+  for (guint o = 0; o < rules->n_obligations; o++)
+    missing_list_init (&ev->obligations[o].missing, rules->n_facts);
+  ev->seen_nodes = g_new0 (guint8, MAX (rules->program.n_nodes, 1));
+  ev->seen_facts = g_new0 (guint8, MAX (rules->n_facts, 1));
+  return ev;
+}
+
+void
+activering_evaluation_free (ActiveringEvaluation *ev)
+{
+  if (ev == NULL)
+    return;
+  const ActiveringRuleSet *rules = ev->rules;
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      missing_list_clear (&ev->missing[m]);
+      g_free (ev->limits[m]);
+    }
+  for (guint o = 0; o < rules->n_obligations; o++)
+    missing_list_clear (&ev->obligations[o].missing);
+  g_free (ev->obligations);
+  g_free (ev->limits);
+  g_free (ev->n_limits);
+  g_free (ev->missing);
+  g_free (ev->outcomes);
+  g_free (ev->params);
+  g_free (ev->values);
+  g_free (ev->seen_nodes);
+  g_free (ev->seen_facts);
+  g_string_free (ev->id, TRUE);
+  activering_rule_set_unref (ev->rules);
+  g_free (ev);
+}
+
+static ActiveringOutcome
+outcome_of (const ActiveringEvaluation *ev, const Measure *measure)
+{
+  const Value *exists = &ev->values[measure->exists_node];
+  const Value *all = &ev->values[measure->outcome_node];
+  if (exists->known && !exists->i)
+    return ACTIVERING_OUTCOME_NOT_APPLICABLE;
+  if (!all->known)
+    return ACTIVERING_OUTCOME_UNDETERMINED;
+  return all->i ? ACTIVERING_OUTCOME_ELIGIBLE : ACTIVERING_OUTCOME_NOT_ELIGIBLE;
+}
+
+static void
+explain_measures (ActiveringEvaluation *ev, const ActiveringFacts *facts)
+{
+  const ActiveringRuleSet *rules = ev->rules;
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      const Measure *measure = &rules->measures[m];
+      ev->missing[m].n = 0;
+      if (ev->outcomes[m] == ACTIVERING_OUTCOME_UNDETERMINED)
+        explain_missing (ev, facts, &measure->outcome_node, 1, &ev->missing[m]);
+      ev->n_limits[m] = 0;
+      for (guint l = 0; l < measure->n_limits; l++)
+        {
+          const Limit *limit = &measure->limits[l];
+          gboolean wanted = limit->when_node < 0
+                            || (ev->values[limit->when_node].known && ev->values[limit->when_node].i);
+          if (wanted && ev->values[limit->value_node].known)
+            ev->limits[m][ev->n_limits[m]++] = l;
+        }
+    }
+}
+
+static void
+explain_obligations (ActiveringEvaluation *ev, const ActiveringFacts *facts)
+{
+  const ActiveringRuleSet *rules = ev->rules;
+  ev->n_obligations = 0;
+  for (guint o = 0; o < rules->n_obligations; o++)
+    {
+      const Obligation *obligation = &rules->obligations[o];
+      const Value *applies = &ev->values[obligation->applies_node];
+      const Value *due = &ev->values[obligation->due_node];
+      const Value *met = &ev->values[obligation->met_node];
+      if (applies->known && !applies->i)
+        continue;
+      ObligationResult *result = &ev->obligations[ev->n_obligations++];
+      result->index = o;
+      result->missing.n = 0;
+      if (met->known && met->i)
+        result->state = ACTIVERING_OBLIGATION_MET;
+      else if (!applies->known || !due->known || !met->known)
+        {
+          result->state = ACTIVERING_OBLIGATION_UNDETERMINED;
+          gint32 roots[] = { obligation->applies_node, obligation->due_node, obligation->met_node };
+          explain_missing (ev, facts, roots, 3, &result->missing);
+        }
+      else
+        result->state = ev->as_of <= due->i ? ACTIVERING_OBLIGATION_DUE : ACTIVERING_OBLIGATION_OVERDUE;
+    }
+}
+
+gboolean
+activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, const GDate *as_of,
+                           ActiveringEvaluateFlags flags, GError **error)
+{
+  g_return_val_if_fail (ev != NULL && facts != NULL, FALSE);
+  g_return_val_if_fail (facts->rules == ev->rules, FALSE);
+  if (as_of != NULL)
+    {
+      if (!g_date_valid (as_of))
+        {
+          g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "evaluation: the as-of date is not valid");
+          return FALSE;
+        }
+      ev->as_of = activering_days_from_gdate (as_of);
+    }
+  else
+    ev->as_of = facts->has_as_of ? facts->as_of : activering_today ();
+  g_string_assign (ev->id, facts->has_id ? facts->id->str : "");
+  program_resolve_parameters (ev);
+  const ActiveringRuleSet *rules = ev->rules;
+  gboolean outcomes_only = (flags & ACTIVERING_EVALUATE_OUTCOMES_ONLY) != 0;
+  program_run (ev, facts, outcomes_only ? rules->program.n_outcome_nodes : rules->program.n_nodes);
+  for (guint m = 0; m < rules->n_measures; m++)
+    ev->outcomes[m] = outcome_of (ev, &rules->measures[m]);
+  ev->explained = !outcomes_only;
+  ev->has_run = TRUE;
+  if (ev->explained)
+    {
+      explain_measures (ev, facts);
+      explain_obligations (ev, facts);
+    }
+  else
+    {
+      memset (ev->n_limits, 0, sizeof (guint) * rules->n_measures);
+      for (guint m = 0; m < rules->n_measures; m++)
+        ev->missing[m].n = 0;
+      ev->n_obligations = 0;
+    }
+  return TRUE;
+}
+
+/* ---- getters ---- */
+
+#define CHECK_MEASURE(ev, measure, fallback)                                                                \
+  g_return_val_if_fail ((ev) != NULL && (measure) < (ev)->rules->n_measures, fallback)
+
+const char *
+activering_evaluation_get_id (const ActiveringEvaluation *ev)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  return ev->id->str;
+}
+
+void
+activering_evaluation_get_as_of (const ActiveringEvaluation *ev, GDate *out)
+{
+  g_return_if_fail (ev != NULL && out != NULL);
+  activering_days_to_gdate (ev->as_of, out);
+}
+
+ActiveringOutcome
+activering_evaluation_get_outcome (const ActiveringEvaluation *ev, guint measure)
+{
+  CHECK_MEASURE (ev, measure, ACTIVERING_OUTCOME_UNDETERMINED);
+  return ev->outcomes[measure];
+}
+
+guint
+activering_evaluation_get_n_conditions (const ActiveringEvaluation *ev, guint measure)
+{
+  CHECK_MEASURE (ev, measure, 0);
+  return ev->explained ? ev->rules->measures[measure].n_conditions : 0;
+}
+
+static const Condition *
+condition_at (const ActiveringEvaluation *ev, guint measure, guint condition)
+{
+  if (measure >= ev->rules->n_measures || !ev->explained)
+    return NULL;
+  const Measure *m = &ev->rules->measures[measure];
+  return condition < m->n_conditions ? &m->conditions[condition] : NULL;
+}
+
+const char *
+activering_evaluation_get_condition_id (const ActiveringEvaluation *ev, guint measure, guint condition)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Condition *c = condition_at (ev, measure, condition);
+  return c ? c->id : NULL;
+}
+
+ActiveringTruth
+activering_evaluation_get_condition_state (const ActiveringEvaluation *ev, guint measure, guint condition)
+{
+  g_return_val_if_fail (ev != NULL, ACTIVERING_TRUTH_UNKNOWN);
+  const Condition *c = condition_at (ev, measure, condition);
+  if (c == NULL || !ev->values[c->node].known)
+    return ACTIVERING_TRUTH_UNKNOWN;
+  return ev->values[c->node].i ? ACTIVERING_TRUTH_TRUE : ACTIVERING_TRUTH_FALSE;
+}
+
+const char *
+activering_evaluation_get_condition_text (const ActiveringEvaluation *ev, guint measure, guint condition,
+                                          const char *lang)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Condition *c = condition_at (ev, measure, condition);
+  int language = rule_set_language_index (ev->rules, lang);
+  if (c == NULL || language < 0)
+    return NULL;
+  ActiveringTruth state = activering_evaluation_get_condition_state (ev, measure, condition);
+  TextState text = state == ACTIVERING_TRUTH_TRUE ? TEXT_TRUE : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE : TEXT_UNKNOWN;
+  return c->text[text][language];
+}
+
+const char *
+activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *ev, guint measure, guint condition)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Condition *c = condition_at (ev, measure, condition);
+  return c ? c->legal_basis : NULL;
+}
+
+guint
+activering_evaluation_get_n_missing (const ActiveringEvaluation *ev, guint measure)
+{
+  CHECK_MEASURE (ev, measure, 0);
+  return ev->missing[measure].n;
+}
+
+const char *
+activering_evaluation_get_missing_fact (const ActiveringEvaluation *ev, guint measure, guint missing)
+{
+  CHECK_MEASURE (ev, measure, NULL);
+  const MissingList *list = &ev->missing[measure];
+  return missing < list->n ? ev->rules->facts[list->slots[missing]].path : NULL;
+}
+
+ActiveringFactState
+activering_evaluation_get_missing_state (const ActiveringEvaluation *ev, guint measure, guint missing)
+{
+  CHECK_MEASURE (ev, measure, ACTIVERING_FACT_UNKNOWN);
+  const MissingList *list = &ev->missing[measure];
+  return missing < list->n ? (ActiveringFactState) list->states[missing] : ACTIVERING_FACT_UNKNOWN;
+}
+
+const char *
+activering_evaluation_get_missing_asked_of (const ActiveringEvaluation *ev, guint measure, guint missing)
+{
+  CHECK_MEASURE (ev, measure, NULL);
+  const MissingList *list = &ev->missing[measure];
+  return missing < list->n ? ev->rules->facts[list->slots[missing]].supplied_by : NULL;
+}
+
+guint
+activering_evaluation_get_n_limits (const ActiveringEvaluation *ev, guint measure)
+{
+  CHECK_MEASURE (ev, measure, 0);
+  return ev->n_limits[measure];
+}
+
+static const Limit *
+limit_at (const ActiveringEvaluation *ev, guint measure, guint limit)
+{
+  if (measure >= ev->rules->n_measures || limit >= ev->n_limits[measure])
+    return NULL;
+  return &ev->rules->measures[measure].limits[ev->limits[measure][limit]];
+}
+
+const char *
+activering_evaluation_get_limit_id (const ActiveringEvaluation *ev, guint measure, guint limit)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Limit *l = limit_at (ev, measure, limit);
+  return l ? l->id : NULL;
+}
+
+const char *
+activering_evaluation_get_limit_unit (const ActiveringEvaluation *ev, guint measure, guint limit)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Limit *l = limit_at (ev, measure, limit);
+  return l ? l->unit : NULL;
+}
+
+gboolean
+activering_evaluation_get_limit_number (const ActiveringEvaluation *ev, guint measure, guint limit, double *out)
+{
+  g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
+  const Limit *l = limit_at (ev, measure, limit);
+  if (l == NULL || l->type == TYPE_DATE)
+    return FALSE;
+  const Value *v = &ev->values[l->value_node];
+  *out = l->type == TYPE_NUMBER ? v->n : (double) v->i;
+  return TRUE;
+}
+
+gboolean
+activering_evaluation_get_limit_date (const ActiveringEvaluation *ev, guint measure, guint limit, GDate *out)
+{
+  g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
+  const Limit *l = limit_at (ev, measure, limit);
+  if (l == NULL || l->type != TYPE_DATE)
+    return FALSE;
+  activering_days_to_gdate ((gint32) ev->values[l->value_node].i, out);
+  return TRUE;
+}
+
+const char *
+activering_evaluation_get_limit_text (const ActiveringEvaluation *ev, guint measure, guint limit, const char *lang)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Limit *l = limit_at (ev, measure, limit);
+  int language = rule_set_language_index (ev->rules, lang);
+  return l && language >= 0 ? l->text[language] : NULL;
+}
+
+guint
+activering_evaluation_get_n_obligations (const ActiveringEvaluation *ev)
+{
+  g_return_val_if_fail (ev != NULL, 0);
+  return ev->n_obligations;
+}
+
+static const ObligationResult *
+obligation_at (const ActiveringEvaluation *ev, guint obligation)
+{
+  return obligation < ev->n_obligations ? &ev->obligations[obligation] : NULL;
+}
+
+const char *
+activering_evaluation_get_obligation_id (const ActiveringEvaluation *ev, guint obligation)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const ObligationResult *o = obligation_at (ev, obligation);
+  return o ? ev->rules->obligations[o->index].id : NULL;
+}
+
+ActiveringObligationState
+activering_evaluation_get_obligation_state (const ActiveringEvaluation *ev, guint obligation)
+{
+  g_return_val_if_fail (ev != NULL, ACTIVERING_OBLIGATION_UNDETERMINED);
+  const ObligationResult *o = obligation_at (ev, obligation);
+  return o ? o->state : ACTIVERING_OBLIGATION_UNDETERMINED;
+}
+
+gboolean
+activering_evaluation_get_obligation_due (const ActiveringEvaluation *ev, guint obligation, GDate *out)
+{
+  g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
+  const ObligationResult *o = obligation_at (ev, obligation);
+  if (o == NULL)
+    return FALSE;
+  const Value *due = &ev->values[ev->rules->obligations[o->index].due_node];
+  if (!due->known)
+    return FALSE;
+  activering_days_to_gdate ((gint32) due->i, out);
+  return TRUE;
+}
+
+const char *
+activering_evaluation_get_obligation_text (const ActiveringEvaluation *ev, guint obligation, const char *lang)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const ObligationResult *o = obligation_at (ev, obligation);
+  int language = rule_set_language_index (ev->rules, lang);
+  return o && language >= 0 ? ev->rules->obligations[o->index].text[language] : NULL;
+}
+
+const char *
+activering_outcome_to_string (ActiveringOutcome outcome)
+{
+  static const char *const names[] = { "eligible", "not_eligible", "undetermined", "not_applicable" };
+  return (guint) outcome < G_N_ELEMENTS (names) ? names[outcome] : "undetermined";
+}
+
+const char *
+activering_truth_to_string (ActiveringTruth truth)
+{
+  static const char *const names[] = { "false", "true", "unknown" };
+  return (guint) truth < G_N_ELEMENTS (names) ? names[truth] : "unknown";
+}
+
+const char *
+activering_obligation_state_to_string (ActiveringObligationState state)
+{
+  static const char *const names[] = { "met", "due", "overdue", "undetermined" };
+  return (guint) state < G_N_ELEMENTS (names) ? names[state] : "undetermined";
+}

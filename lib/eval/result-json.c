@@ -1,0 +1,198 @@
+/* result-json.c: an evaluation as the contract's documents (`activering.result/1`, `activering.outcomes/1`). */
+#include "config.h"
+
+#include <string.h>
+
+#include "eval/evaluation-private.h"
+#include "json/json-writer-private.h"
+#include "util/error-private.h"
+
+static void
+write_missing (JsonWriter *w, const ActiveringRuleSet *rules, const MissingList *list)
+{
+  json_writer_key (w, "missing");
+  json_writer_begin_array (w);
+  for (guint i = 0; i < list->n; i++)
+    {
+      const FactDecl *fact = &rules->facts[list->slots[i]];
+      json_writer_begin_object (w);
+      json_writer_member_string (w, "fact", fact->path);
+      json_writer_member_string (w, "state", activering_fact_state_to_string (list->states[i]));
+      json_writer_member_string (w, "asked_of", fact->supplied_by);
+      json_writer_end_object (w);
+    }
+  json_writer_end_array (w);
+}
+
+static void
+write_fact_paths (JsonWriter *w, const ActiveringRuleSet *rules, const guint *slots, guint n)
+{
+  json_writer_key (w, "facts");
+  json_writer_begin_array (w);
+  for (guint i = 0; i < n; i++)
+    json_writer_string (w, rules->facts[slots[i]].path);
+  json_writer_end_array (w);
+}
+
+static void
+write_measure (JsonWriter *w, const ActiveringEvaluation *ev, guint m, int language)
+{
+  const ActiveringRuleSet *rules = ev->rules;
+  const Measure *measure = &rules->measures[m];
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "measure", measure->code);
+  json_writer_member_string (w, "outcome", activering_outcome_to_string (ev->outcomes[m]));
+  json_writer_member_string (w, "label", measure->label[language]);
+  json_writer_member_string (w, "decided_by", measure->decided_by);
+
+  json_writer_key (w, "conditions");
+  json_writer_begin_array (w);
+  for (guint c = 0; ev->explained && c < measure->n_conditions; c++)
+    {
+      const Condition *condition = &measure->conditions[c];
+      ActiveringTruth state = activering_evaluation_get_condition_state (ev, m, c);
+      TextState text = state == ACTIVERING_TRUTH_TRUE ? TEXT_TRUE : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE : TEXT_UNKNOWN;
+      json_writer_begin_object (w);
+      json_writer_member_string (w, "id", condition->id);
+      json_writer_member_string (w, "state", activering_truth_to_string (state));
+      write_fact_paths (w, rules, condition->facts, condition->n_facts);
+      json_writer_member_string (w, "text", condition->text[text][language]);
+      json_writer_member_string (w, "legal_basis", condition->legal_basis);
+      json_writer_end_object (w);
+    }
+  json_writer_end_array (w);
+
+  write_missing (w, rules, &ev->missing[m]);
+
+  json_writer_key (w, "limits");
+  json_writer_begin_array (w);
+  for (guint i = 0; i < ev->n_limits[m]; i++)
+    {
+      const Limit *limit = &measure->limits[ev->limits[m][i]];
+      const Value *value = &ev->values[limit->value_node];
+      json_writer_begin_object (w);
+      json_writer_member_string (w, "id", limit->id);
+      json_writer_key (w, "value");
+      if (limit->type == TYPE_DATE)
+        json_writer_date (w, (gint32) value->i);
+      else if (limit->type == TYPE_NUMBER)
+        json_writer_number (w, value->n);
+      else
+        json_writer_integer (w, value->i);
+      json_writer_member_string (w, "unit", limit->unit);
+      json_writer_member_string (w, "text", limit->text[language]);
+      json_writer_end_object (w);
+    }
+  json_writer_end_array (w);
+
+  json_writer_key (w, "legal_basis");
+  json_writer_begin_array (w);
+  for (guint i = 0; i < measure->n_legal_basis; i++)
+    json_writer_string (w, measure->legal_basis[i]);
+  json_writer_end_array (w);
+  json_writer_end_object (w);
+}
+
+static void
+write_obligation (JsonWriter *w, const ActiveringEvaluation *ev, const ObligationResult *result, int language)
+{
+  const ActiveringRuleSet *rules = ev->rules;
+  const Obligation *obligation = &rules->obligations[result->index];
+  const Value *due = &ev->values[obligation->due_node];
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "id", obligation->id);
+  json_writer_member_string (w, "state", activering_obligation_state_to_string (result->state));
+  json_writer_key (w, "due");
+  if (due->known)
+    json_writer_date (w, (gint32) due->i);
+  else
+    json_writer_null (w);
+  json_writer_member_string (w, "text", obligation->text[language]);
+  json_writer_member_string (w, "legal_basis", obligation->legal_basis);
+  write_fact_paths (w, rules, obligation->facts, obligation->n_facts);
+  if (result->state == ACTIVERING_OBLIGATION_UNDETERMINED)
+    write_missing (w, rules, &result->missing);
+  json_writer_end_object (w);
+}
+
+gboolean
+activering_evaluation_append_json (const ActiveringEvaluation *ev, const char *lang, ActiveringJsonFlags flags,
+                                   GString *out, GError **error)
+{
+  g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
+  const ActiveringRuleSet *rules = ev->rules;
+  int language = rule_set_language_index (rules, lang);
+  if (language < 0)
+    {
+      g_autofree char *languages = g_strjoinv (", ", rules->languages);
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
+                   "result: the rule set has no texts in \"%s\" (it has: %s)", lang, languages);
+      return FALSE;
+    }
+  JsonWriter writer;
+  JsonWriter *w = &writer;
+  json_writer_init (w, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "format", "activering.result/1");
+  json_writer_member_string (w, "id", ev->id->str);
+  json_writer_member_date (w, "as_of", ev->as_of);
+  json_writer_member_string (w, "lang", rules->languages[language]);
+  json_writer_key (w, "ruleset");
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "id", rules->id);
+  json_writer_member_string (w, "version", rules->version);
+  json_writer_member_string (w, "digest", rules->digest);
+  json_writer_end_object (w);
+  json_writer_key (w, "library");
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "version", activering_get_version ());
+  json_writer_end_object (w);
+  json_writer_key (w, "measures");
+  json_writer_begin_array (w);
+  for (guint m = 0; m < rules->n_measures; m++)
+    write_measure (w, ev, m, language);
+  json_writer_end_array (w);
+  json_writer_key (w, "obligations");
+  json_writer_begin_array (w);
+  for (guint o = 0; o < ev->n_obligations; o++)
+    write_obligation (w, ev, &ev->obligations[o], language);
+  json_writer_end_array (w);
+  json_writer_end_object (w);
+  return TRUE;
+}
+
+char *
+activering_evaluation_to_json (const ActiveringEvaluation *ev, const char *lang, ActiveringJsonFlags flags,
+                               GError **error)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  GString *out = g_string_sized_new (4096);
+  if (!activering_evaluation_append_json (ev, lang, flags, out, error))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  if (flags & ACTIVERING_JSON_PRETTY)
+    g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+void
+activering_evaluation_append_outcomes_json (const ActiveringEvaluation *ev, GString *out)
+{
+  g_return_if_fail (ev != NULL && out != NULL);
+  const ActiveringRuleSet *rules = ev->rules;
+  JsonWriter writer;
+  JsonWriter *w = &writer;
+  json_writer_init (w, out, FALSE);
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "format", "activering.outcomes/1");
+  json_writer_member_string (w, "id", ev->id->str);
+  json_writer_member_date (w, "as_of", ev->as_of);
+  json_writer_key (w, "outcomes");
+  json_writer_begin_object (w);
+  for (guint m = 0; m < rules->n_measures; m++)
+    json_writer_member_string (w, rules->measures[m].code, activering_outcome_to_string (ev->outcomes[m]));
+  json_writer_end_object (w);
+  json_writer_end_object (w);
+}

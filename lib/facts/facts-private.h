@@ -1,0 +1,29 @@
+/* facts-private.h: a parsed facts document, as slots indexed like the rule set's declared facts. */
+#pragma once
+
+#include "activering/activering.h"
+#include "rules/rule-set-private.h"
+
+/* One run of a measure from the `runs` fact (the measures followed so far). */
+typedef struct {
+  guint8 measure;      /* the bit of the measure among the fact's values */
+  gboolean has_hours;
+  gint32 start;
+  gint32 end;          /* G_MAXINT32 while running */
+  double hours_fraction;
+} Run;
+
+struct _ActiveringFacts {
+  ActiveringRuleSet *rules;
+  GString *id;
+  gboolean has_id;
+  gboolean has_as_of;
+  gint32 as_of;
+  guint8 *state;       /* ActiveringFactState per fact slot */
+  Value *values;       /* per fact slot */
+  guint *run_first;    /* runs facts: their runs in @runs */
+  guint *run_count;
+  GArray *runs;        /* Run */
+  GString *text;       /* scratch for unescaped strings */
+  GString *path;       /* the JSON pointer being parsed, for errors */
+};

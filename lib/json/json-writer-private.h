@@ -1,0 +1,31 @@
+/* json-writer-private.h: writing JSON documents into a GString, compact or indented for people. */
+#pragma once
+
+#include <glib.h>
+
+#define JSON_WRITER_MAX_DEPTH 32
+
+typedef struct {
+  GString *out;
+  gboolean pretty;
+  int depth;
+  gboolean first[JSON_WRITER_MAX_DEPTH]; /* no value written yet at this depth */
+  gboolean after_key;
+} JsonWriter;
+
+void json_writer_init (JsonWriter *w, GString *out, gboolean pretty);
+void json_writer_begin_object (JsonWriter *w);
+void json_writer_end_object (JsonWriter *w);
+void json_writer_begin_array (JsonWriter *w);
+void json_writer_end_array (JsonWriter *w);
+void json_writer_key (JsonWriter *w, const char *key);
+void json_writer_string (JsonWriter *w, const char *value); /* NULL writes null */
+void json_writer_number (JsonWriter *w, double value);
+void json_writer_integer (JsonWriter *w, gint64 value);
+void json_writer_bool (JsonWriter *w, gboolean value);
+void json_writer_null (JsonWriter *w);
+void json_writer_date (JsonWriter *w, gint32 days);
+
+/* Shorthands for "key": value. */
+void json_writer_member_string (JsonWriter *w, const char *key, const char *value);
+void json_writer_member_date (JsonWriter *w, const char *key, gint32 days);

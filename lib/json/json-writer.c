@@ -1,0 +1,155 @@
+/* json-writer.c: a small streaming JSON writer; the library's documents go out through it. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "json/json-writer-private.h"
+#include "util/dates-private.h"
+#include "util/error-private.h"
+
+void
+json_writer_init (JsonWriter *w, GString *out, gboolean pretty)
+{
+  memset (w, 0, sizeof *w);
+  w->out = out;
+  w->pretty = pretty;
+  w->first[0] = TRUE;
+}
+
+static void
+newline (JsonWriter *w)
+{
+  if (!w->pretty)
+    return;
+  g_string_append_c (w->out, '\n');
+  for (int i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+/* Before any value: the comma and indentation that separate it from the previous one. */
+static void
+before_value (JsonWriter *w)
+{
+  if (w->after_key)
+    {
+      w->after_key = FALSE;
+      return;
+    }
+  if (w->depth > 0)
+    {
+      if (!w->first[w->depth])
+        g_string_append_c (w->out, ',');
+      newline (w);
+    }
+  w->first[w->depth] = FALSE;
+}
+
+static void
+open (JsonWriter *w, char c)
+{
+  before_value (w);
+  g_string_append_c (w->out, c);
+  if (w->depth < JSON_WRITER_MAX_DEPTH - 1)
+    w->depth++;
+  w->first[w->depth] = TRUE;
+}
+
+static void
+close (JsonWriter *w, char c)
+{
+  gboolean empty = w->first[w->depth];
+  if (w->depth > 0)
+    w->depth--;
+  if (!empty)
+    newline (w);
+  g_string_append_c (w->out, c);
+}
+
+void json_writer_begin_object (JsonWriter *w) { open (w, '{'); }
+void json_writer_end_object (JsonWriter *w) { close (w, '}'); }
+void json_writer_begin_array (JsonWriter *w) { open (w, '['); }
+void json_writer_end_array (JsonWriter *w) { close (w, ']'); }
+
+void
+json_writer_key (JsonWriter *w, const char *key)
+{
+  before_value (w);
+  activering_append_quoted (w->out, key, strlen (key), G_MAXSIZE);
+  g_string_append (w->out, w->pretty ? ": " : ":");
+  w->after_key = TRUE;
+}
+
+void
+json_writer_string (JsonWriter *w, const char *value)
+{
+  before_value (w);
+  if (value == NULL)
+    g_string_append (w->out, "null");
+  else
+    activering_append_quoted (w->out, value, strlen (value), G_MAXSIZE);
+}
+
+void
+json_writer_number (JsonWriter *w, double value)
+{
+  before_value (w);
+  if (!isfinite (value))
+    {
+      g_string_append (w->out, "null");
+      return;
+    }
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (w->out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append (w->out, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
+}
+
+void
+json_writer_integer (JsonWriter *w, gint64 value)
+{
+  before_value (w);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+void
+json_writer_bool (JsonWriter *w, gboolean value)
+{
+  before_value (w);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+void
+json_writer_null (JsonWriter *w)
+{
+  before_value (w);
+  g_string_append (w->out, "null");
+}
+
+void
+json_writer_date (JsonWriter *w, gint32 days)
+{
+  char buf[11];
+  activering_format_date (days, buf);
+  before_value (w);
+  g_string_append_c (w->out, '"');
+  g_string_append_len (w->out, buf, 10);
+  g_string_append_c (w->out, '"');
+}
+
+void
+json_writer_member_string (JsonWriter *w, const char *key, const char *value)
+{
+  json_writer_key (w, key);
+  json_writer_string (w, value);
+}
+
+void
+json_writer_member_date (JsonWriter *w, const char *key, gint32 days)
+{
+  json_writer_key (w, key);
+  json_writer_date (w, days);
+}

@@ -1,0 +1,64 @@
+/* loader-private.h: the state of loading one rule set, shared by rules-load.c and expr-compile.c. */
+#pragma once
+
+#include <json-c/json.h>
+
+#include "rules/rule-set-private.h"
+
+#define RULES_MAX_DEPTH 64
+
+/* Compile-time state of a definition or a measure: for the cycle check. */
+typedef enum { PENDING = 0, IN_PROGRESS, DONE } CompileState;
+
+/* A compiled expression with its static type. Enums carry their domain so literals can be checked. */
+typedef struct {
+  gint32 node;
+  ValueType type;
+  const guint32 *domain; /* enum, enum_list, runs: the allowed symbols */
+  guint n_domain;
+  int fact;              /* runs: the fact slot */
+} Typed;
+
+typedef struct {
+  ActiveringRuleSet *rules;
+  const char *document;
+  GString *path;         /* the JSON pointer of the node being read */
+  GError **error;
+  gboolean failed;
+
+  GHashTable *facts_by_path, *params_by_name, *roles_by_code, *symbols_by_name;
+  GPtrArray *symbols;
+
+  /* definitions and measures are compiled on first use, so references may come before declarations */
+  json_object *definitions;
+  GHashTable *definitions_by_name; /* name -> index + 1 */
+  char **definition_names;
+  CompileState *definition_state;
+  Typed *definition_value;
+  json_object *measures_json;
+  GHashTable *measures_by_code;    /* code -> index + 1 */
+  CompileState *measure_state;
+
+  GArray *nodes;   /* Node */
+  GArray *args;    /* gint32 */
+  int depth;
+} Loader;
+
+/* Path handling: push returns a mark to pop back to. */
+gsize loader_push (Loader *L, const char *key);
+gsize loader_push_index (Loader *L, guint index);
+void loader_pop (Loader *L, gsize mark);
+
+/* Records the first error at the current path; always returns FALSE. */
+gboolean loader_fail (Loader *L, ActiveringError code, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+guint32 loader_intern (Loader *L, const char *s);
+
+/* Compiles the expression @e (read at the current path). Returns FALSE on error. */
+gboolean expr_compile (Loader *L, json_object *e, Typed *out);
+/* Compiles @e and requires the given type (integers are widened to numbers where a number is wanted). */
+gboolean expr_compile_as (Loader *L, json_object *e, ValueType want, Typed *out);
+/* Appends a node and returns its index. */
+gint32 expr_add_node (Loader *L, const Node *node);
+/* Compiles measure @index (conditions, exists, outcome) if not done yet. Defined in rules-load.c. */
+gboolean loader_compile_measure (Loader *L, guint index);

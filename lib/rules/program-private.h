@@ -1,0 +1,57 @@
+/* program-private.h: a compiled rule set's expressions, as one flat array of nodes.
+ *
+ * Nodes are in dependency order: a node's operands always come before it, so one forward pass over the array
+ * evaluates everything, with no recursion, hashing or allocation. Definitions and measure outcomes that are
+ * used in several places are compiled once and shared.
+ */
+#pragma once
+
+#include "rules/value-private.h"
+
+typedef enum {
+  OP_CONST,
+  OP_FACT,          /* imm: fact slot */
+  OP_PARAM,         /* imm: parameter index */
+  OP_AS_OF,
+  OP_ALL,           /* args */
+  OP_ANY,           /* args */
+  OP_NOT,           /* a */
+  OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, /* a, b; compared as numbers if the operands are numbers */
+  OP_IN,            /* a; args: symbols */
+  OP_CONTAINS,      /* a; imm: bit */
+  OP_COUNT,         /* a: an enum list */
+  OP_KNOWN,         /* a */
+  OP_IF,            /* a ? b : c */
+  OP_ADD, OP_SUB, OP_MUL, /* a, b */
+  OP_MIN, OP_MAX,   /* args */
+  OP_TO_NUMBER,     /* a: integer to number */
+  OP_AGE_ON,        /* a: birth, b: date */
+  OP_MONTHS_BETWEEN, OP_DAYS_BETWEEN, /* a, b */
+  OP_ADD_DAYS,      /* a: date, b: count, imm: days per unit (1 or 7) */
+  OP_ADD_MONTHS,    /* a: date, b: count, imm: months per unit (1 or 12) */
+  OP_COUNT_RUNS,    /* imm: runs fact slot, imm2: measure bit set, c: running_on or -1 */
+  OP_LATEST_START,  /* same operands */
+  OP_EXISTS,        /* a: region fact node or -1; args: region symbols; imm: valid_from, imm2: valid_to */
+  OP_OUTCOME,       /* args: exists node then conditions; Kleene and */
+  OP_N_OPS
+} Op;
+
+typedef struct {
+  guint8 op;
+  guint8 type;      /* ValueType of the result */
+  guint8 numeric;   /* comparisons and min/max: operands are numbers (use n) */
+  gint32 a, b, c;
+  gint32 args, n_args; /* a range of the program's args array */
+  gint64 imm, imm2;
+  Value constant;
+} Node;
+
+typedef struct {
+  Node *nodes;
+  guint n_nodes;
+  guint n_outcome_nodes; /* nodes [0, n_outcome_nodes) decide every measure's outcome */
+  gint32 *args;
+  guint n_args;
+} Program;
+
+const char *op_name (Op op);

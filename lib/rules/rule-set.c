@@ -1,0 +1,234 @@
+/* rule-set.c: the public face of a loaded rule set: loading, reference counting, getters. */
+#include "config.h"
+
+#include <string.h>
+
+#include "rules/rule-set-private.h"
+#include "util/error-private.h"
+
+/* The embedded default rule set, generated from data/rules at build time (default-rules.c). */
+extern const char activering_default_rules_data[];
+extern const gsize activering_default_rules_size;
+extern const char activering_default_rules_name[];
+
+gpointer
+rule_set_alloc (ActiveringRuleSet *rules, gsize size)
+{
+  gpointer p = g_malloc0 (size);
+  g_ptr_array_add (rules->allocations, p);
+  return p;
+}
+
+char *
+rule_set_strdup (ActiveringRuleSet *rules, const char *s)
+{
+  char *copy = g_strdup (s);
+  g_ptr_array_add (rules->allocations, copy);
+  return copy;
+}
+
+int
+rule_set_language_index (const ActiveringRuleSet *rules, const char *lang)
+{
+  if (lang == NULL)
+    return 0;
+  for (guint i = 0; i < rules->n_languages; i++)
+    if (strcmp (rules->languages[i], lang) == 0)
+      return (int) i;
+  return -1;
+}
+
+static const char *
+text_in (const ActiveringRuleSet *rules, Text text, const char *lang)
+{
+  int index = rule_set_language_index (rules, lang);
+  return index < 0 || text == NULL ? NULL : text[index];
+}
+
+ActiveringRuleSet *
+activering_rule_set_new_from_data (const char *data, gssize length, const char *document_name, GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  gsize size = length < 0 ? strlen (data) : (gsize) length;
+  ActiveringRuleSet *rules = g_new0 (ActiveringRuleSet, 1);
+  g_atomic_ref_count_init (&rules->ref);
+  rules->allocations = g_ptr_array_new_with_free_func (g_free);
+  if (!rule_set_load (rules, data, size, document_name ? document_name : "rules", error))
+    {
+      activering_rule_set_unref (rules);
+      return NULL;
+    }
+  g_autofree char *hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, size);
+  rules->digest = g_strconcat ("sha256:", hex, NULL);
+  g_ptr_array_add (rules->allocations, rules->digest);
+  return rules;
+}
+
+ActiveringRuleSet *
+activering_rule_set_new_default (GError **error)
+{
+  return activering_rule_set_new_from_data (activering_default_rules_data, (gssize) activering_default_rules_size,
+                                            activering_default_rules_name, error);
+}
+
+ActiveringRuleSet *
+activering_rule_set_new_from_file (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr (GError) io_error = NULL;
+  if (!g_file_get_contents (path, &contents, &length, &io_error))
+    {
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_IO, "%s: cannot read the rule set: %s", path,
+                   io_error->message);
+      return NULL;
+    }
+  return activering_rule_set_new_from_data (contents, (gssize) length, path, error);
+}
+
+ActiveringRuleSet *
+activering_rule_set_ref (ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_atomic_ref_count_inc (&rules->ref);
+  return rules;
+}
+
+void
+activering_rule_set_unref (ActiveringRuleSet *rules)
+{
+  if (rules == NULL || !g_atomic_ref_count_dec (&rules->ref))
+    return;
+  g_ptr_array_free (rules->allocations, TRUE);
+  g_free (rules);
+}
+
+const char *
+activering_rule_set_get_id (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return rules->id;
+}
+
+const char *
+activering_rule_set_get_version (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return rules->version;
+}
+
+const char *
+activering_rule_set_get_digest (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return rules->digest;
+}
+
+const char *
+activering_rule_set_get_title (const ActiveringRuleSet *rules, const char *lang)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return text_in (rules, rules->title, lang);
+}
+
+gboolean
+activering_rule_set_has_language (const ActiveringRuleSet *rules, const char *lang)
+{
+  g_return_val_if_fail (rules != NULL, FALSE);
+  return lang != NULL && rule_set_language_index (rules, lang) >= 0;
+}
+
+guint
+activering_rule_set_get_n_measures (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return rules->n_measures;
+}
+
+const char *
+activering_rule_set_get_measure_code (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL && index < rules->n_measures, NULL);
+  return rules->measures[index].code;
+}
+
+int
+activering_rule_set_lookup_measure (const ActiveringRuleSet *rules, const char *code)
+{
+  g_return_val_if_fail (rules != NULL, -1);
+  for (guint i = 0; code != NULL && i < rules->n_measures; i++)
+    if (strcmp (rules->measures[i].code, code) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+activering_rule_set_get_measure_label (const ActiveringRuleSet *rules, guint index, const char *lang)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return index < rules->n_measures ? text_in (rules, rules->measures[index].label, lang) : NULL;
+}
+
+const char *
+activering_rule_set_get_measure_decided_by (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL && index < rules->n_measures, NULL);
+  return rules->measures[index].decided_by;
+}
+
+char *
+activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return index < rules->n_measures ? g_strdup (rules->measures[index].json) : NULL;
+}
+
+guint
+activering_rule_set_get_n_facts (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return rules->n_facts;
+}
+
+const char *
+activering_rule_set_get_fact_path (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL && index < rules->n_facts, NULL);
+  return rules->facts[index].path;
+}
+
+int
+activering_rule_set_lookup_fact (const ActiveringRuleSet *rules, const char *path)
+{
+  g_return_val_if_fail (rules != NULL, -1);
+  for (guint i = 0; path != NULL && i < rules->n_facts; i++)
+    if (strcmp (rules->facts[i].path, path) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, guint index, const char *lang)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return index < rules->n_facts ? text_in (rules, rules->facts[index].label, lang) : NULL;
+}
+
+const char *
+activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL && index < rules->n_facts, NULL);
+  return rules->facts[index].supplied_by;
+}
+
+const char *
+activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  for (guint i = 0; code != NULL && i < rules->n_roles; i++)
+    if (strcmp (rules->roles[i].code, code) == 0)
+      return text_in (rules, rules->roles[i].label, lang);
+  return NULL;
+}

@@ -1,0 +1,1288 @@
+/* rules-load.c: reading an `activering.rules/1` document, checking it, and compiling it. */
+#include "config.h"
+
+#include <string.h>
+
+#include "rules/loader-private.h"
+#include "util/dates-private.h"
+#include "util/error-private.h"
+
+#define RULES_FORMAT_KIND "activering.rules/"
+#define RULES_FORMAT_MAJOR 1
+#define JSON_MAX_NESTING 128
+
+/* ---- paths and errors ---- */
+
+static gsize
+push_raw (Loader *L, const char *segment)
+{
+  gsize mark = L->path->len;
+  g_string_append_c (L->path, '/');
+  for (const char *p = segment; *p; p++)
+    {
+      if (*p == '~')
+        g_string_append (L->path, "~0");
+      else if (*p == '/')
+        g_string_append (L->path, "~1");
+      else
+        g_string_append_c (L->path, *p);
+    }
+  return mark;
+}
+
+gsize
+loader_push (Loader *L, const char *key)
+{
+  return push_raw (L, key);
+}
+
+gsize
+loader_push_index (Loader *L, guint index)
+{
+  gsize mark = L->path->len;
+  g_string_append_printf (L->path, "/%u", index);
+  return mark;
+}
+
+void
+loader_pop (Loader *L, gsize mark)
+{
+  g_string_truncate (L->path, mark);
+}
+
+gboolean
+loader_fail (Loader *L, ActiveringError code, const char *format, ...)
+{
+  if (L->failed)
+    return FALSE;
+  L->failed = TRUE;
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  activering_set_error_at (L->error, code, L->document, L->path->str, "%s", message);
+  return FALSE;
+}
+
+guint32
+loader_intern (Loader *L, const char *s)
+{
+  gpointer id_plus_one = g_hash_table_lookup (L->symbols_by_name, s);
+  if (id_plus_one != NULL)
+    return GPOINTER_TO_UINT (id_plus_one) - 1;
+  char *copy = rule_set_strdup (L->rules, s);
+  g_ptr_array_add (L->symbols, copy);
+  g_hash_table_insert (L->symbols_by_name, copy, GUINT_TO_POINTER (L->symbols->len));
+  return L->symbols->len - 1;
+}
+
+/* ---- reading JSON values ---- */
+
+static const char *
+json_type_label (json_object *o)
+{
+  switch (json_object_get_type (o))
+    {
+    case json_type_null: return "null";
+    case json_type_boolean: return "a boolean";
+    case json_type_double:
+    case json_type_int: return "a number";
+    case json_type_object: return "an object";
+    case json_type_array: return "an array";
+    case json_type_string: return "a string";
+    default: return "something else";
+    }
+}
+
+/* Checks that @o has only @allowed keys (plus "note" and "x_…"). */
+static gboolean
+check_keys (Loader *L, json_object *o, const char *const *allowed)
+{
+  json_object_object_foreach (o, key, value)
+    {
+      (void) value;
+      if (strcmp (key, "note") == 0 || g_str_has_prefix (key, "x_"))
+        continue;
+      gboolean found = FALSE;
+      gsize n = 0;
+      for (; allowed[n] != NULL; n++)
+        found |= strcmp (allowed[n], key) == 0;
+      if (found)
+        continue;
+      const char *hint = activering_suggest (key, strlen (key), allowed, n);
+      loader_push (L, key);
+      g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key \"%s\"%s%s%s (expected one of: %s)", key,
+                          hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "", list);
+    }
+  return TRUE;
+}
+
+/* The member @key of @o, checked to be of @type; NULL if absent (an error if @required). */
+static json_object *
+member (Loader *L, json_object *o, const char *key, json_type type, gboolean required)
+{
+  json_object *value = NULL;
+  if (!json_object_object_get_ex (o, key, &value) || value == NULL)
+    {
+      if (required)
+        loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key);
+      return NULL;
+    }
+  if (!json_object_is_type (value, type))
+    {
+      static const char *const wanted[] = { "null", "a boolean", "a number", "a number", "an object", "an array",
+                                            "a string" };
+      gsize mark = loader_push (L, key);
+      loader_fail (L, ACTIVERING_ERROR_TYPE, "expected %s, found %s", wanted[type], json_type_label (value));
+      loader_pop (L, mark);
+      return NULL;
+    }
+  return value;
+}
+
+static const char *
+member_string (Loader *L, json_object *o, const char *key, gboolean required)
+{
+  json_object *value = member (L, o, key, json_type_string, required);
+  if (value == NULL)
+    return NULL;
+  if (json_object_get_string_len (value) == 0)
+    {
+      loader_push (L, key);
+      loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "must not be empty");
+      return NULL;
+    }
+  return json_object_get_string (value);
+}
+
+static gboolean
+member_date (Loader *L, json_object *o, const char *key, gboolean required, gint32 *out, gboolean *present)
+{
+  json_object *value = NULL;
+  *present = FALSE;
+  if (!json_object_object_get_ex (o, key, &value) || value == NULL)
+    return required ? loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key) : TRUE;
+  gsize mark = loader_push (L, key);
+  if (!json_object_is_type (value, json_type_string)
+      || !activering_parse_date (json_object_get_string (value), (gsize) json_object_get_string_len (value), out))
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected a valid date \"YYYY-MM-DD\", found %s",
+                        json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN));
+  loader_pop (L, mark);
+  *present = TRUE;
+  return TRUE;
+}
+
+/* A code: lowercase snake_case segments, optionally joined by dots. */
+static gboolean
+is_code (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  gboolean segment_start = TRUE;
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == '.')
+        {
+          if (segment_start)
+            return FALSE;
+          segment_start = TRUE;
+          continue;
+        }
+      if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+        return FALSE;
+      segment_start = FALSE;
+    }
+  return !segment_start;
+}
+
+/* A text: one non-empty string per language of the rule set, and no other key. */
+static gboolean
+load_text_value (Loader *L, json_object *value, Text *out)
+{
+  ActiveringRuleSet *rules = L->rules;
+  if (!json_object_is_type (value, json_type_object))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a text object with one string per language, found %s",
+                        json_type_label (value));
+  if (!check_keys (L, value, (const char *const *) rules->languages))
+    return FALSE;
+  Text text = rule_set_alloc (rules, sizeof (char *) * rules->n_languages);
+  for (guint i = 0; i < rules->n_languages; i++)
+    {
+      json_object *s = NULL;
+      if (!json_object_object_get_ex (value, rules->languages[i], &s) || !json_object_is_type (s, json_type_string)
+          || json_object_get_string_len (s) == 0)
+        return loader_fail (L, ACTIVERING_ERROR_TRANSLATION, "missing the \"%s\" translation", rules->languages[i]);
+      text[i] = rule_set_strdup (rules, json_object_get_string (s));
+    }
+  *out = text;
+  return TRUE;
+}
+
+static gboolean
+load_text (Loader *L, json_object *o, const char *key, Text *out)
+{
+  json_object *value = NULL;
+  if (!json_object_object_get_ex (o, key, &value) || value == NULL)
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key);
+  gsize mark = loader_push (L, key);
+  if (!load_text_value (L, value, out))
+    return FALSE;
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+lookup_role (Loader *L, json_object *o, const char *key, char **out)
+{
+  const char *code = member_string (L, o, key, TRUE);
+  if (code == NULL)
+    return FALSE;
+  if (!g_hash_table_contains (L->roles_by_code, code))
+    {
+      loader_push (L, key);
+      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown role \"%s\"", code);
+    }
+  *out = rule_set_strdup (L->rules, code);
+  return TRUE;
+}
+
+/* ---- sections ---- */
+
+static gboolean
+load_header (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  const char *format = member_string (L, root, "format", TRUE);
+  if (format == NULL)
+    return FALSE;
+  if (!g_str_has_prefix (format, RULES_FORMAT_KIND))
+    {
+      loader_push (L, "format");
+      return loader_fail (L, ACTIVERING_ERROR_FORMAT, "\"%s\" is not a rule set (expected \"%s%d\")", format,
+                          RULES_FORMAT_KIND, RULES_FORMAT_MAJOR);
+    }
+  if (g_strcmp0 (format + strlen (RULES_FORMAT_KIND), G_STRINGIFY (RULES_FORMAT_MAJOR)) != 0)
+    {
+      loader_push (L, "format");
+      return loader_fail (L, ACTIVERING_ERROR_FORMAT, "\"%s\" is a major version this library does not read (it reads %s%d)",
+                          format, RULES_FORMAT_KIND, RULES_FORMAT_MAJOR);
+    }
+  const char *id = member_string (L, root, "id", TRUE);
+  const char *version = member_string (L, root, "version", TRUE);
+  if (id == NULL || version == NULL)
+    return FALSE;
+  rules->id = rule_set_strdup (rules, id);
+  rules->version = rule_set_strdup (rules, version);
+
+  json_object *languages = member (L, root, "languages", json_type_array, TRUE);
+  if (languages == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, "languages");
+  guint n = (guint) json_object_array_length (languages);
+  if (n == 0 || n > 16)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected 1 to 16 language codes");
+  rules->languages = rule_set_alloc (rules, sizeof (char *) * (n + 1));
+  for (guint i = 0; i < n; i++)
+    {
+      json_object *code = json_object_array_get_idx (languages, i);
+      gsize item = loader_push_index (L, i);
+      if (!json_object_is_type (code, json_type_string) || json_object_get_string_len (code) < 2
+          || json_object_get_string_len (code) > 8 || !is_code (json_object_get_string (code)))
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected a language code such as \"nl\"");
+      for (guint j = 0; j < i; j++)
+        if (strcmp (rules->languages[j], json_object_get_string (code)) == 0)
+          return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "language \"%s\" is listed twice", rules->languages[j]);
+      rules->languages[i] = rule_set_strdup (rules, json_object_get_string (code));
+      loader_pop (L, item);
+    }
+  rules->n_languages = n;
+  loader_pop (L, mark);
+  return load_text (L, root, "title", &rules->title);
+}
+
+static gboolean
+load_roles (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *roles = member (L, root, "roles", json_type_object, TRUE);
+  if (roles == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, "roles");
+  rules->n_roles = (guint) json_object_object_length (roles);
+  rules->roles = rule_set_alloc (rules, sizeof (Role) * MAX (rules->n_roles, 1));
+  guint i = 0;
+  json_object_object_foreach (roles, code, decl)
+    {
+      gsize item = loader_push (L, code);
+      if (!is_code (code))
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a role code is lowercase snake_case, optionally dotted");
+      if (!json_object_is_type (decl, json_type_object))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", json_type_label (decl));
+      static const char *const keys[] = { "label", NULL };
+      Role *role = &rules->roles[i++];
+      role->code = rule_set_strdup (rules, code);
+      if (!check_keys (L, decl, keys) || !load_text (L, decl, "label", &role->label))
+        return FALSE;
+      g_hash_table_insert (L->roles_by_code, role->code, role);
+      loader_pop (L, item);
+    }
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+parse_fact_type (const char *name, ValueType *out)
+{
+  static const struct { const char *name; ValueType type; } types[] = {
+    { "bool", TYPE_BOOL }, { "integer", TYPE_INTEGER }, { "number", TYPE_NUMBER }, { "date", TYPE_DATE },
+    { "enum", TYPE_ENUM }, { "enum_list", TYPE_ENUM_LIST }, { "runs", TYPE_RUNS },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_strcmp0 (name, types[i].name) == 0)
+      {
+        *out = types[i].type;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
+{
+  ActiveringRuleSet *rules = L->rules;
+  static const char *const keys[] = { "type", "values", "min", "max", "label", "supplied_by", NULL };
+  if (!json_object_is_type (decl, json_type_object))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", json_type_label (decl));
+  if (!check_keys (L, decl, keys))
+    return FALSE;
+  if (!is_code (path) || strcmp (path, "format") == 0 || strcmp (path, "id") == 0 || strcmp (path, "as_of") == 0)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                        "a fact path is dotted lowercase snake_case, and not \"format\", \"id\" or \"as_of\"");
+  fact->path = rule_set_strdup (rules, path);
+  const char *type = member_string (L, decl, "type", TRUE);
+  if (type == NULL)
+    return FALSE;
+  if (!parse_fact_type (type, &fact->type))
+    {
+      loader_push (L, "type");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                          "unknown type \"%s\" (expected bool, integer, number, date, enum, enum_list or runs)", type);
+    }
+  gboolean has_values = fact->type == TYPE_ENUM || fact->type == TYPE_ENUM_LIST || fact->type == TYPE_RUNS;
+  json_object *values = member (L, decl, "values", json_type_array, has_values);
+  if (L->failed)
+    return FALSE;
+  if (values != NULL)
+    {
+      gsize mark = loader_push (L, "values");
+      if (!has_values)
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "only enum, enum_list and runs facts have values");
+      guint n = (guint) json_object_array_length (values);
+      if (n == 0 || (fact->type != TYPE_ENUM && n > 64))
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected 1 to %d values", fact->type == TYPE_ENUM ? 4096 : 64);
+      fact->values = rule_set_alloc (rules, sizeof (guint32) * n);
+      for (guint i = 0; i < n; i++)
+        {
+          json_object *code = json_object_array_get_idx (values, i);
+          gsize item = loader_push_index (L, i);
+          if (!json_object_is_type (code, json_type_string) || json_object_get_string_len (code) == 0)
+            return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a non-empty string");
+          fact->values[i] = loader_intern (L, json_object_get_string (code));
+          for (guint j = 0; j < i; j++)
+            if (fact->values[j] == fact->values[i])
+              return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "value \"%s\" is listed twice", json_object_get_string (code));
+          loader_pop (L, item);
+        }
+      fact->n_values = n;
+      loader_pop (L, mark);
+    }
+  for (int bound = 0; bound < 2; bound++)
+    {
+      const char *key = bound == 0 ? "min" : "max";
+      json_object *limit = NULL;
+      if (!json_object_object_get_ex (decl, key, &limit))
+        continue;
+      gsize mark = loader_push (L, key);
+      if (fact->type != TYPE_INTEGER && fact->type != TYPE_NUMBER)
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "only integer and number facts have bounds");
+      if (!json_object_is_type (limit, json_type_int) && !json_object_is_type (limit, json_type_double))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a number, found %s", json_type_label (limit));
+      loader_pop (L, mark);
+      if (bound == 0)
+        fact->has_min = TRUE, fact->min = json_object_get_double (limit);
+      else
+        fact->has_max = TRUE, fact->max = json_object_get_double (limit);
+    }
+  if (fact->has_min && fact->has_max && fact->min > fact->max)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"min\" is greater than \"max\"");
+  return load_text (L, decl, "label", &fact->label) && lookup_role (L, decl, "supplied_by", &fact->supplied_by);
+}
+
+/* Builds the shape of a facts document from the dotted paths. */
+static SchemaNode *
+schema_child (Loader *L, SchemaNode *parent, const char *key, gsize len)
+{
+  for (guint i = 0; i < parent->n_children; i++)
+    if (parent->children[i]->key_len == len && memcmp (parent->children[i]->key, key, len) == 0)
+      return parent->children[i];
+  SchemaNode *child = rule_set_alloc (L->rules, sizeof (SchemaNode));
+  child->key = rule_set_alloc (L->rules, len + 1);
+  memcpy (child->key, key, len);
+  child->key_len = len;
+  child->fact = -1;
+  /* The children arrays grow rarely and only at load; reallocate through the rule set's arena. */
+  SchemaNode **children = rule_set_alloc (L->rules, sizeof (SchemaNode *) * (parent->n_children + 1));
+  const char **keys = rule_set_alloc (L->rules, sizeof (char *) * (parent->n_children + 2));
+  for (guint i = 0; i < parent->n_children; i++)
+    {
+      children[i] = parent->children[i];
+      keys[i] = parent->child_keys[i];
+    }
+  children[parent->n_children] = child;
+  keys[parent->n_children] = child->key;
+  parent->children = children;
+  parent->child_keys = keys;
+  parent->n_children++;
+  return child;
+}
+
+static gboolean
+schema_add (Loader *L, guint slot)
+{
+  const char *path = L->rules->facts[slot].path;
+  SchemaNode *node = L->rules->schema;
+  const char *segment = path;
+  while (TRUE)
+    {
+      const char *dot = strchr (segment, '.');
+      gsize len = dot ? (gsize) (dot - segment) : strlen (segment);
+      if (node->fact >= 0)
+        return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "\"%s\" is declared as a fact, so it cannot hold \"%s\"",
+                            L->rules->facts[node->fact].path, path);
+      node = schema_child (L, node, segment, len);
+      if (dot == NULL)
+        break;
+      segment = dot + 1;
+    }
+  if (node->n_children > 0)
+    return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "\"%s\" is the parent of other facts, so it cannot be a fact", path);
+  node->fact = (int) slot;
+  return TRUE;
+}
+
+static gboolean
+load_facts (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *facts = member (L, root, "facts", json_type_object, TRUE);
+  if (facts == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, "facts");
+  rules->n_facts = (guint) json_object_object_length (facts);
+  rules->facts = rule_set_alloc (rules, sizeof (FactDecl) * MAX (rules->n_facts, 1));
+  rules->schema = rule_set_alloc (rules, sizeof (SchemaNode));
+  rules->schema->fact = -1;
+  guint slot = 0;
+  json_object_object_foreach (facts, path, decl)
+    {
+      gsize item = loader_push (L, path);
+      if (!load_fact (L, path, decl, &rules->facts[slot]) || !schema_add (L, slot))
+        return FALSE;
+      g_hash_table_insert (L->facts_by_path, rules->facts[slot].path, GUINT_TO_POINTER (slot + 1));
+      slot++;
+      loader_pop (L, item);
+    }
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+load_param_value (Loader *L, json_object *value, ValueType type, Value *out)
+{
+  out->known = TRUE;
+  switch (type)
+    {
+    case TYPE_BOOL:
+      if (!json_object_is_type (value, json_type_boolean))
+        break;
+      out->i = json_object_get_boolean (value);
+      return TRUE;
+    case TYPE_INTEGER:
+      if (!json_object_is_type (value, json_type_int))
+        break;
+      out->i = json_object_get_int64 (value);
+      return TRUE;
+    case TYPE_NUMBER:
+      if (!json_object_is_type (value, json_type_int) && !json_object_is_type (value, json_type_double))
+        break;
+      out->n = json_object_get_double (value);
+      return TRUE;
+    case TYPE_DATE:
+      {
+        gint32 day;
+        if (!json_object_is_type (value, json_type_string)
+            || !activering_parse_date (json_object_get_string (value), (gsize) json_object_get_string_len (value), &day))
+          break;
+        out->i = day;
+        return TRUE;
+      }
+    default:
+      break;
+    }
+  return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected %s%s, found %s",
+                      type == TYPE_DATE ? "a date \"YYYY-MM-DD\"" : type == TYPE_BOOL ? "a boolean" : "a number",
+                      type == TYPE_INTEGER ? " without a fraction" : "", json_type_label (value));
+}
+
+static int
+compare_periods (gconstpointer a, gconstpointer b)
+{
+  const ParamPeriod *pa = a, *pb = b;
+  return pa->from < pb->from ? -1 : pa->from > pb->from;
+}
+
+static gboolean
+load_parameter (Loader *L, const char *name, json_object *decl, ParamDecl *param)
+{
+  ActiveringRuleSet *rules = L->rules;
+  static const char *const keys[] = { "type", "unit", "label", "legal_basis", "values", NULL };
+  if (!json_object_is_type (decl, json_type_object))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", json_type_label (decl));
+  if (!check_keys (L, decl, keys))
+    return FALSE;
+  if (!is_code (name))
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a parameter name is dotted lowercase snake_case");
+  param->name = rule_set_strdup (rules, name);
+  const char *type = member_string (L, decl, "type", TRUE);
+  const char *unit = member_string (L, decl, "unit", TRUE);
+  const char *legal_basis = member_string (L, decl, "legal_basis", TRUE);
+  if (type == NULL || unit == NULL || legal_basis == NULL)
+    return FALSE;
+  if (!parse_fact_type (type, &param->type) || param->type > TYPE_DATE)
+    {
+      loader_push (L, "type");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a parameter is bool, integer, number or date, not \"%s\"", type);
+    }
+  param->unit = rule_set_strdup (rules, unit);
+  param->legal_basis = rule_set_strdup (rules, legal_basis);
+  if (!load_text (L, decl, "label", &param->label))
+    return FALSE;
+  json_object *values = member (L, decl, "values", json_type_array, TRUE);
+  if (values == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, "values");
+  guint n = (guint) json_object_array_length (values);
+  if (n == 0)
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "a parameter needs at least one dated value");
+  param->periods = rule_set_alloc (rules, sizeof (ParamPeriod) * n);
+  g_autofree guint *order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      json_object *period = json_object_array_get_idx (values, i);
+      gsize item = loader_push_index (L, i);
+      static const char *const period_keys[] = { "from", "until", "value", NULL };
+      if (!json_object_is_type (period, json_type_object))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object with \"from\" and \"value\"");
+      if (!check_keys (L, period, period_keys))
+        return FALSE;
+      ParamPeriod *p = &param->periods[i];
+      gboolean present;
+      if (!member_date (L, period, "from", TRUE, &p->from, &present)
+          || !member_date (L, period, "until", FALSE, &p->until, &present))
+        return FALSE;
+      if (!present)
+        p->until = G_MAXINT32;
+      else if (p->until < p->from)
+        {
+          loader_push (L, "until");
+          return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"until\" is before \"from\"");
+        }
+      json_object *value = NULL;
+      if (!json_object_object_get_ex (period, "value", &value))
+        return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"value\"");
+      loader_push (L, "value");
+      if (!load_param_value (L, value, param->type, &p->value))
+        return FALSE;
+      loader_pop (L, item);
+    }
+  /* Sort by start, keeping each period's own index for error paths, then look for overlaps. */
+  ParamPeriod *sorted = param->periods;
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && sorted[order[j]].from < sorted[order[j - 1]].from; j--)
+      {
+        guint t = order[j];
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+  for (guint i = 1; i < n; i++)
+    {
+      const ParamPeriod *before = &sorted[order[i - 1]], *after = &sorted[order[i]];
+      if (before->from == after->from || (before->until != G_MAXINT32 && before->until >= after->from))
+        {
+          loader_push_index (L, order[i]);
+          return loader_fail (L, ACTIVERING_ERROR_OVERLAP, "this period overlaps the period of /values/%u", order[i - 1]);
+        }
+    }
+  qsort (param->periods, n, sizeof (ParamPeriod), compare_periods);
+  /* An open period ends where the next one starts. */
+  for (guint i = 0; i + 1 < n; i++)
+    if (param->periods[i].until == G_MAXINT32)
+      param->periods[i].until = param->periods[i + 1].from - 1;
+  param->n_periods = n;
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+load_parameters (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *params = member (L, root, "parameters", json_type_object, TRUE);
+  if (params == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, "parameters");
+  rules->n_params = (guint) json_object_object_length (params);
+  rules->params = rule_set_alloc (rules, sizeof (ParamDecl) * MAX (rules->n_params, 1));
+  guint i = 0;
+  json_object_object_foreach (params, name, decl)
+    {
+      gsize item = loader_push (L, name);
+      if (!load_parameter (L, name, decl, &rules->params[i]))
+        return FALSE;
+      g_hash_table_insert (L->params_by_name, rules->params[i].name, GUINT_TO_POINTER (i + 1));
+      i++;
+      loader_pop (L, item);
+    }
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+index_definitions (Loader *L, json_object *root)
+{
+  json_object *defs = NULL;
+  if (!json_object_object_get_ex (root, "definitions", &defs))
+    return TRUE;
+  defs = member (L, root, "definitions", json_type_object, TRUE);
+  if (defs == NULL)
+    return FALSE;
+  L->definitions = defs;
+  guint n = (guint) json_object_object_length (defs);
+  L->definitions_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  L->definition_names = g_new0 (char *, n + 1);
+  L->definition_state = g_new0 (CompileState, n + 1);
+  L->definition_value = g_new0 (Typed, n + 1);
+  gsize mark = loader_push (L, "definitions");
+  guint i = 0;
+  json_object_object_foreach (defs, name, decl)
+    {
+      gsize item = loader_push (L, name);
+      static const char *const keys[] = { "type", "expr", NULL };
+      if (!is_code (name))
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a definition name is lowercase snake_case");
+      if (!json_object_is_type (decl, json_type_object))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object with \"type\" and \"expr\"");
+      if (!check_keys (L, decl, keys) || member_string (L, decl, "type", TRUE) == NULL)
+        return FALSE;
+      if (!json_object_object_get_ex (decl, "expr", NULL))
+        return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"expr\"");
+      L->definition_names[i] = name;
+      g_hash_table_insert (L->definitions_by_name, name, GUINT_TO_POINTER (i + 1));
+      i++;
+      loader_pop (L, item);
+    }
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+load_legal_basis_list (Loader *L, json_object *m, Measure *measure)
+{
+  json_object *value = NULL;
+  if (!json_object_object_get_ex (m, "legal_basis", &value))
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"legal_basis\"");
+  gsize mark = loader_push (L, "legal_basis");
+  if (json_object_is_type (value, json_type_string))
+    {
+      measure->legal_basis = rule_set_alloc (L->rules, sizeof (char *));
+      measure->legal_basis[0] = rule_set_strdup (L->rules, json_object_get_string (value));
+      measure->n_legal_basis = 1;
+    }
+  else if (json_object_is_type (value, json_type_array) && json_object_array_length (value) > 0)
+    {
+      guint n = (guint) json_object_array_length (value);
+      measure->legal_basis = rule_set_alloc (L->rules, sizeof (char *) * n);
+      for (guint i = 0; i < n; i++)
+        {
+          json_object *s = json_object_array_get_idx (value, i);
+          if (!json_object_is_type (s, json_type_string))
+            {
+              loader_push_index (L, i);
+              return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a string");
+            }
+          measure->legal_basis[i] = rule_set_strdup (L->rules, json_object_get_string (s));
+        }
+      measure->n_legal_basis = n;
+    }
+  else
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a string or a non-empty array of strings");
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static Node
+plain_node (Op op, ValueType type)
+{
+  Node n;
+  memset (&n, 0, sizeof n);
+  n.op = (guint8) op;
+  n.type = (guint8) type;
+  n.a = n.b = n.c = -1;
+  return n;
+}
+
+/* exists: {"regions": [...], "region_fact": "region", "valid_from": date|null, "valid_to": date|null} */
+static gboolean
+load_exists (Loader *L, json_object *m, Measure *measure)
+{
+  json_object *exists = member (L, m, "exists", json_type_object, TRUE);
+  if (exists == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, "exists");
+  static const char *const keys[] = { "regions", "region_fact", "valid_from", "valid_to", NULL };
+  if (!check_keys (L, exists, keys))
+    return FALSE;
+  Node node = plain_node (OP_EXISTS, TYPE_BOOL);
+  node.imm = G_MININT32;
+  node.imm2 = G_MAXINT32;
+  gint32 day;
+  gboolean present;
+  for (int end = 0; end < 2; end++)
+    {
+      const char *key = end ? "valid_to" : "valid_from";
+      json_object *value = NULL;
+      if (json_object_object_get_ex (exists, key, &value) && value != NULL)
+        {
+          if (!member_date (L, exists, key, FALSE, &day, &present))
+            return FALSE;
+          if (end)
+            node.imm2 = day;
+          else
+            node.imm = day;
+        }
+    }
+  if (node.imm > node.imm2)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"valid_to\" is before \"valid_from\"");
+  json_object *regions = member (L, exists, "regions", json_type_array, FALSE);
+  if (L->failed)
+    return FALSE;
+  if (regions != NULL)
+    {
+      const char *fact_path = member_string (L, exists, "region_fact", TRUE);
+      if (fact_path == NULL)
+        return FALSE;
+      json_object *ref = json_object_new_object ();
+      json_object_object_add (ref, "fact", json_object_new_string (fact_path));
+      Typed region;
+      loader_push (L, "region_fact");
+      gboolean ok = expr_compile (L, ref, &region);
+      json_object_put (ref);
+      if (!ok)
+        return FALSE;
+      if (region.type != TYPE_ENUM)
+        return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "the region fact must be an enum");
+      g_string_truncate (L->path, mark + strlen ("/exists"));
+      loader_push (L, "regions");
+      guint n = (guint) json_object_array_length (regions);
+      gint32 symbols[64];
+      if (n == 0 || n > 64)
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected 1 to 64 region codes");
+      for (guint i = 0; i < n; i++)
+        {
+          json_object *code = json_object_array_get_idx (regions, i);
+          gboolean found = FALSE;
+          if (json_object_is_type (code, json_type_string))
+            {
+              guint32 symbol = loader_intern (L, json_object_get_string (code));
+              for (guint j = 0; j < region.n_domain; j++)
+                found |= region.domain[j] == symbol;
+              symbols[i] = (gint32) symbol;
+            }
+          if (!found)
+            {
+              loader_push_index (L, i);
+              return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "not one of the values of the region fact");
+            }
+        }
+      node.a = region.node;
+      node.args = (gint32) L->args->len;
+      node.n_args = (gint32) n;
+      g_array_append_vals (L->args, symbols, n);
+    }
+  measure->exists_node = expr_add_node (L, &node);
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+load_condition (Loader *L, const Measure *measure, json_object *c, Condition *condition, gint32 *node)
+{
+  ActiveringRuleSet *rules = L->rules;
+  static const char *const keys[] = { "id", "when", "text", "legal_basis", "confidence", NULL };
+  if (!json_object_is_type (c, json_type_object))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a condition object, found %s", json_type_label (c));
+  if (!check_keys (L, c, keys))
+    return FALSE;
+  const char *id = member_string (L, c, "id", TRUE);
+  const char *legal_basis = member_string (L, c, "legal_basis", TRUE);
+  const char *confidence = member_string (L, c, "confidence", TRUE);
+  if (id == NULL || legal_basis == NULL || confidence == NULL)
+    return FALSE;
+  if (!is_code (id) || strchr (id, '.') != NULL)
+    {
+      loader_push (L, "id");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a condition id is lowercase snake_case");
+    }
+  if (strcmp (confidence, "H") != 0 && strcmp (confidence, "M") != 0)
+    {
+      loader_push (L, "confidence");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                          "only facts of high (\"H\") or medium (\"M\") confidence become conditions, not \"%s\"", confidence);
+    }
+  condition->id = g_strconcat (measure->code, ".", id, NULL);
+  g_ptr_array_add (rules->allocations, condition->id);
+  condition->legal_basis = rule_set_strdup (rules, legal_basis);
+  json_object *text = member (L, c, "text", json_type_object, TRUE);
+  if (text == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, "text");
+  static const char *const states[] = { "false", "true", "unknown", NULL };
+  if (!check_keys (L, text, states))
+    return FALSE;
+  for (int s = 0; s < 3; s++)
+    if (!load_text (L, text, states[s], &condition->text[s]))
+      return FALSE;
+  loader_pop (L, mark);
+  json_object *when = NULL;
+  if (!json_object_object_get_ex (c, "when", &when))
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"when\"");
+  loader_push (L, "when");
+  Typed t;
+  if (!expr_compile_as (L, when, TYPE_BOOL, &t))
+    return FALSE;
+  *node = t.node;
+  return TRUE;
+}
+
+gboolean
+loader_compile_measure (Loader *L, guint index)
+{
+  ActiveringRuleSet *rules = L->rules;
+  Measure *measure = &rules->measures[index];
+  json_object *m = json_object_array_get_idx (L->measures_json, index);
+  L->measure_state[index] = IN_PROGRESS;
+  g_string_assign (L->path, "/measures");
+  gsize mark = loader_push_index (L, index);
+  if (!load_exists (L, m, measure))
+    return FALSE;
+  json_object *conditions = member (L, m, "conditions", json_type_array, TRUE);
+  if (conditions == NULL)
+    return FALSE;
+  gsize list_mark = loader_push (L, "conditions");
+  guint n = (guint) json_object_array_length (conditions);
+  measure->conditions = rule_set_alloc (rules, sizeof (Condition) * MAX (n, 1));
+  g_autofree gint32 *children = g_new (gint32, n + 1);
+  children[0] = measure->exists_node;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item = loader_push_index (L, i);
+      if (!load_condition (L, measure, json_object_array_get_idx (conditions, i), &measure->conditions[i],
+                           &children[i + 1]))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (strcmp (measure->conditions[j].id, measure->conditions[i].id) == 0)
+          {
+            loader_push (L, "id");
+            return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "condition \"%s\" is defined twice", measure->conditions[i].id);
+          }
+      measure->conditions[i].node = children[i + 1];
+      g_string_truncate (L->path, item);
+    }
+  measure->n_conditions = n;
+  loader_pop (L, list_mark);
+  /* The outcome as a truth value: exists and every condition (Kleene and). */
+  Node outcome = plain_node (OP_OUTCOME, TYPE_BOOL);
+  outcome.args = (gint32) L->args->len;
+  outcome.n_args = (gint32) n + 1;
+  g_array_append_vals (L->args, children, n + 1);
+  measure->outcome_node = expr_add_node (L, &outcome);
+  loader_pop (L, mark);
+  L->measure_state[index] = DONE;
+  return TRUE;
+}
+
+static gboolean
+load_measure_header (Loader *L, json_object *m, Measure *measure)
+{
+  ActiveringRuleSet *rules = L->rules;
+  static const char *const keys[] = { "code", "label", "legal_basis", "decided_by", "exists", "conditions", "limits",
+                                      NULL };
+  if (!json_object_is_type (m, json_type_object))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a measure object, found %s", json_type_label (m));
+  if (!check_keys (L, m, keys))
+    return FALSE;
+  const char *code = member_string (L, m, "code", TRUE);
+  if (code == NULL)
+    return FALSE;
+  if (!is_code (code) || strchr (code, '.') != NULL)
+    {
+      loader_push (L, "code");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a measure code is lowercase snake_case");
+    }
+  if (g_hash_table_contains (L->measures_by_code, code))
+    {
+      loader_push (L, "code");
+      return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "measure \"%s\" is defined twice", code);
+    }
+  measure->code = rule_set_strdup (rules, code);
+  measure->json = rule_set_strdup (rules, json_object_to_json_string_ext (
+                                              m, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
+                                                     | JSON_C_TO_STRING_NOSLASHESCAPE));
+  return load_text (L, m, "label", &measure->label) && load_legal_basis_list (L, m, measure)
+         && lookup_role (L, m, "decided_by", &measure->decided_by);
+}
+
+static gboolean
+load_limits (Loader *L, guint index)
+{
+  ActiveringRuleSet *rules = L->rules;
+  Measure *measure = &rules->measures[index];
+  json_object *m = json_object_array_get_idx (L->measures_json, index);
+  g_string_assign (L->path, "/measures");
+  loader_push_index (L, index);
+  json_object *limits = member (L, m, "limits", json_type_array, FALSE);
+  if (L->failed)
+    return FALSE;
+  if (limits == NULL)
+    return TRUE;
+  loader_push (L, "limits");
+  guint n = (guint) json_object_array_length (limits);
+  measure->limits = rule_set_alloc (rules, sizeof (Limit) * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      json_object *l = json_object_array_get_idx (limits, i);
+      gsize item = loader_push_index (L, i);
+      static const char *const keys[] = { "id", "unit", "value", "when", "text", NULL };
+      if (!json_object_is_type (l, json_type_object))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a limit object, found %s", json_type_label (l));
+      if (!check_keys (L, l, keys))
+        return FALSE;
+      Limit *limit = &measure->limits[i];
+      const char *id = member_string (L, l, "id", TRUE);
+      const char *unit = member_string (L, l, "unit", TRUE);
+      if (id == NULL || unit == NULL || !load_text (L, l, "text", &limit->text))
+        return FALSE;
+      limit->id = g_strconcat (measure->code, ".", id, NULL);
+      g_ptr_array_add (rules->allocations, limit->id);
+      for (guint j = 0; j < i; j++)
+        if (strcmp (measure->limits[j].id, limit->id) == 0)
+          {
+            loader_push (L, "id");
+            return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "limit \"%s\" is defined twice", limit->id);
+          }
+      limit->unit = rule_set_strdup (rules, unit);
+      json_object *value = NULL;
+      if (!json_object_object_get_ex (l, "value", &value))
+        return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"value\"");
+      Typed t;
+      gsize value_mark = loader_push (L, "value");
+      if (!expr_compile (L, value, &t))
+        return FALSE;
+      if (t.type != TYPE_INTEGER && t.type != TYPE_NUMBER && t.type != TYPE_DATE)
+        return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "a limit is a number or a date, not %s", value_type_name (t.type));
+      loader_pop (L, value_mark);
+      limit->type = t.type;
+      limit->value_node = t.node;
+      limit->when_node = -1;
+      json_object *when = NULL;
+      if (json_object_object_get_ex (l, "when", &when))
+        {
+          loader_push (L, "when");
+          if (!expr_compile_as (L, when, TYPE_BOOL, &t))
+            return FALSE;
+          limit->when_node = t.node;
+        }
+      loader_pop (L, item);
+      measure->n_limits++;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_measures (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *measures = member (L, root, "measures", json_type_array, TRUE);
+  if (measures == NULL)
+    return FALSE;
+  L->measures_json = measures;
+  rules->n_measures = (guint) json_object_array_length (measures);
+  rules->measures = rule_set_alloc (rules, sizeof (Measure) * MAX (rules->n_measures, 1));
+  L->measure_state = g_new0 (CompileState, rules->n_measures + 1);
+  /* First every header, so that measures may refer to each other in any order. */
+  for (guint i = 0; i < rules->n_measures; i++)
+    {
+      g_string_assign (L->path, "/measures");
+      loader_push_index (L, i);
+      if (!load_measure_header (L, json_object_array_get_idx (measures, i), &rules->measures[i]))
+        return FALSE;
+      g_hash_table_insert (L->measures_by_code, rules->measures[i].code, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < rules->n_measures; i++)
+    if (L->measure_state[i] == PENDING && !loader_compile_measure (L, i))
+      return FALSE;
+  /* Everything an outcome needs is compiled: the fast path stops here. */
+  rules->program.n_outcome_nodes = L->nodes->len;
+  for (guint i = 0; i < rules->n_measures; i++)
+    if (!load_limits (L, i))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+load_obligations (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  g_string_truncate (L->path, 0);
+  json_object *obligations = member (L, root, "obligations", json_type_array, FALSE);
+  if (L->failed)
+    return FALSE;
+  if (obligations == NULL)
+    return TRUE;
+  loader_push (L, "obligations");
+  guint n = (guint) json_object_array_length (obligations);
+  rules->obligations = rule_set_alloc (rules, sizeof (Obligation) * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      json_object *o = json_object_array_get_idx (obligations, i);
+      gsize item = loader_push_index (L, i);
+      static const char *const keys[] = { "id", "applies", "due", "met", "text", "legal_basis", NULL };
+      if (!json_object_is_type (o, json_type_object))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an obligation object, found %s", json_type_label (o));
+      if (!check_keys (L, o, keys))
+        return FALSE;
+      Obligation *obligation = &rules->obligations[i];
+      const char *id = member_string (L, o, "id", TRUE);
+      const char *legal_basis = member_string (L, o, "legal_basis", TRUE);
+      if (id == NULL || legal_basis == NULL || !load_text (L, o, "text", &obligation->text))
+        return FALSE;
+      if (!is_code (id))
+        {
+          loader_push (L, "id");
+          return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "an obligation id is dotted lowercase snake_case");
+        }
+      for (guint j = 0; j < i; j++)
+        if (strcmp (rules->obligations[j].id, id) == 0)
+          {
+            loader_push (L, "id");
+            return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "obligation \"%s\" is defined twice", id);
+          }
+      obligation->id = rule_set_strdup (rules, id);
+      obligation->legal_basis = rule_set_strdup (rules, legal_basis);
+      static const char *const parts[] = { "applies", "due", "met" };
+      static const ValueType types[] = { TYPE_BOOL, TYPE_DATE, TYPE_BOOL };
+      gint32 *nodes[] = { &obligation->applies_node, &obligation->due_node, &obligation->met_node };
+      for (int p = 0; p < 3; p++)
+        {
+          json_object *e = NULL;
+          if (!json_object_object_get_ex (o, parts[p], &e))
+            return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", parts[p]);
+          gsize part_mark = loader_push (L, parts[p]);
+          Typed t;
+          if (!expr_compile_as (L, e, types[p], &t))
+            return FALSE;
+          *nodes[p] = t.node;
+          loader_pop (L, part_mark);
+        }
+      loader_pop (L, item);
+      rules->n_obligations++;
+    }
+  return TRUE;
+}
+
+/* Definitions nobody used are still checked, so a rule author learns of their errors. */
+static gboolean
+compile_remaining_definitions (Loader *L)
+{
+  for (guint i = 0; L->definition_names && L->definition_names[i]; i++)
+    if (L->definition_state[i] == PENDING)
+      {
+        json_object *ref = json_object_new_object ();
+        json_object_object_add (ref, "def", json_object_new_string (L->definition_names[i]));
+        Typed t;
+        g_string_assign (L->path, "/definitions");
+        gboolean ok = expr_compile (L, ref, &t);
+        json_object_put (ref);
+        if (!ok)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* The facts an expression reads, without looking into other measures' outcomes. */
+static void
+collect_facts (const Program *program, gint32 index, gboolean is_root, guint8 *seen_nodes, guint8 *facts)
+{
+  if (index < 0 || seen_nodes[index])
+    return;
+  seen_nodes[index] = 1;
+  const Node *node = &program->nodes[index];
+  if (node->op == OP_OUTCOME && !is_root)
+    return;
+  if (node->op == OP_FACT)
+    facts[node->imm] = 1;
+  collect_facts (program, node->a, FALSE, seen_nodes, facts);
+  collect_facts (program, node->b, FALSE, seen_nodes, facts);
+  collect_facts (program, node->c, FALSE, seen_nodes, facts);
+  if (node->op != OP_IN && node->op != OP_EXISTS)
+    for (gint32 i = 0; i < node->n_args; i++)
+      collect_facts (program, program->args[node->args + i], FALSE, seen_nodes, facts);
+}
+
+static guint *
+facts_of (ActiveringRuleSet *rules, const gint32 *roots, guint n_roots, guint *n_out)
+{
+  g_autofree guint8 *seen = g_new0 (guint8, rules->program.n_nodes + 1);
+  g_autofree guint8 *facts = g_new0 (guint8, rules->n_facts + 1);
+  for (guint i = 0; i < n_roots; i++)
+    collect_facts (&rules->program, roots[i], TRUE, seen, facts);
+  guint n = 0;
+  for (guint i = 0; i < rules->n_facts; i++)
+    n += facts[i];
+  guint *list = rule_set_alloc (rules, sizeof (guint) * MAX (n, 1));
+  n = 0;
+  for (guint i = 0; i < rules->n_facts; i++)
+    if (facts[i])
+      list[n++] = i;
+  *n_out = n;
+  return list;
+}
+
+static void
+finish (Loader *L)
+{
+  ActiveringRuleSet *rules = L->rules;
+  rules->program.n_nodes = L->nodes->len;
+  rules->program.nodes = rule_set_alloc (rules, sizeof (Node) * MAX (L->nodes->len, 1));
+  memcpy (rules->program.nodes, L->nodes->data, sizeof (Node) * L->nodes->len);
+  rules->program.n_args = L->args->len;
+  rules->program.args = rule_set_alloc (rules, sizeof (gint32) * MAX (L->args->len, 1));
+  memcpy (rules->program.args, L->args->data, sizeof (gint32) * L->args->len);
+  rules->n_symbols = L->symbols->len;
+  rules->symbols = rule_set_alloc (rules, sizeof (char *) * MAX (L->symbols->len, 1));
+  memcpy (rules->symbols, L->symbols->pdata, sizeof (char *) * L->symbols->len);
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint c = 0; c < rules->measures[m].n_conditions; c++)
+      {
+        Condition *condition = &rules->measures[m].conditions[c];
+        condition->facts = facts_of (rules, &condition->node, 1, &condition->n_facts);
+      }
+  for (guint o = 0; o < rules->n_obligations; o++)
+    {
+      Obligation *obligation = &rules->obligations[o];
+      gint32 roots[] = { obligation->applies_node, obligation->due_node, obligation->met_node };
+      obligation->facts = facts_of (rules, roots, 3, &obligation->n_facts);
+    }
+}
+
+static gboolean
+parse_json (Loader *L, const char *data, gsize length, json_object **out)
+{
+  if (length == 0)
+    return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "empty document");
+  json_tokener *tokener = json_tokener_new_ex (JSON_MAX_NESTING);
+  json_object *root = json_tokener_parse_ex (tokener, data, (int) MIN (length, G_MAXINT));
+  enum json_tokener_error error = json_tokener_get_error (tokener);
+  gsize end = json_tokener_get_parse_end (tokener);
+  json_tokener_free (tokener);
+  if (error == json_tokener_continue)
+    {
+      json_object_put (root);
+      return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "malformed JSON: the document ends too early");
+    }
+  if (error != json_tokener_success)
+    {
+      json_object_put (root);
+      return loader_fail (L, error == json_tokener_error_depth ? ACTIVERING_ERROR_TOO_LARGE : ACTIVERING_ERROR_SYNTAX,
+                          "malformed JSON at byte %zu: %s", end, json_tokener_error_desc (error));
+    }
+  for (gsize i = end; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      {
+        json_object_put (root);
+        return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu", i);
+      }
+  if (length > (gsize) G_MAXINT)
+    {
+      json_object_put (root);
+      return loader_fail (L, ACTIVERING_ERROR_TOO_LARGE, "the document is larger than 2 GiB");
+    }
+  if (!json_object_is_type (root, json_type_object))
+    {
+      gboolean r = loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a rule set object, found %s", json_type_label (root));
+      json_object_put (root);
+      return r;
+    }
+  *out = root;
+  return TRUE;
+}
+
+gboolean
+rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const char *document, GError **error)
+{
+  Loader loader = { 0 };
+  Loader *L = &loader;
+  L->rules = rules;
+  L->document = document;
+  L->path = g_string_new (NULL);
+  L->error = error;
+  L->facts_by_path = g_hash_table_new (g_str_hash, g_str_equal);
+  L->params_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  L->roles_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  L->symbols_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  L->measures_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  L->symbols = g_ptr_array_new ();
+  L->nodes = g_array_new (FALSE, TRUE, sizeof (Node));
+  L->args = g_array_new (FALSE, TRUE, sizeof (gint32));
+
+  json_object *root = NULL;
+  static const char *const keys[] = { "format", "id", "version", "languages", "title", "roles", "facts", "parameters",
+                                      "definitions", "measures", "obligations", NULL };
+  gboolean ok = parse_json (L, data, length, &root) && check_keys (L, root, keys) && load_header (L, root)
+                && load_roles (L, root) && load_facts (L, root) && load_parameters (L, root)
+                && index_definitions (L, root) && load_measures (L, root) && load_obligations (L, root)
+                && compile_remaining_definitions (L);
+  if (ok)
+    finish (L);
+
+  json_object_put (root);
+  g_string_free (L->path, TRUE);
+  g_hash_table_destroy (L->facts_by_path);
+  g_hash_table_destroy (L->params_by_name);
+  g_hash_table_destroy (L->roles_by_code);
+  g_hash_table_destroy (L->symbols_by_name);
+  g_hash_table_destroy (L->measures_by_code);
+  if (L->definitions_by_name)
+    g_hash_table_destroy (L->definitions_by_name);
+  g_free (L->definition_names);
+  g_free (L->definition_state);
+  g_free (L->definition_value);
+  g_free (L->measure_state);
+  g_ptr_array_free (L->symbols, TRUE);
+  g_array_free (L->nodes, TRUE);
+  g_array_free (L->args, TRUE);
+  return ok;
+}

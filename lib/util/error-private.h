@@ -1,0 +1,16 @@
+/* error-private.h: building errors that name the document and the JSON path. */
+#pragma once
+
+#include <glib.h>
+#include "activering/activering.h"
+
+/* Sets @error to "<document>: <path>: <message>"; an empty @path is shown as "/". */
+void activering_set_error_at (GError **error, ActiveringError code, const char *document, const char *path,
+                              const char *format, ...) G_GNUC_PRINTF (5, 6);
+
+/* The closest of @candidates (NULL-terminated or @n_candidates long) to @word, or NULL if none is close. */
+const char *activering_suggest (const char *word, gsize word_len, const char *const *candidates,
+                                gsize n_candidates);
+
+/* Appends @s (of @len bytes) to @out as a quoted, escaped JSON string, cut at @max_shown bytes with "…". */
+void activering_append_quoted (GString *out, const char *s, gsize len, gsize max_shown);

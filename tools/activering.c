@@ -1,0 +1,54 @@
+/* activering.c: the `activering` command-line tool: screening, rule sets, and (later) trajectories and roles. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "cli-private.h"
+
+static const char usage[] =
+  "usage: activering COMMAND [OPTIONS] …\n"
+  "\n"
+  "  eligibility [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--jsonl] [--compact] [--human] [FILE|-]\n"
+  "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE]\n"
+  "  --version\n"
+  "\n"
+  "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input, 2 bad usage.\n";
+
+static int
+print_version (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_default (&error);
+  printf ("activering %s\n", activering_get_version ());
+  if (rules != NULL)
+    printf ("default rule set: %s %s (%s)\n", activering_rule_set_get_id (rules), activering_rule_set_get_version (rules),
+            activering_rule_set_get_digest (rules));
+  return EXIT_DONE;
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  if (argc < 2)
+    {
+      fputs (usage, stderr);
+      return EXIT_USAGE;
+    }
+  const char *command = argv[1];
+  if (strcmp (command, "--version") == 0 || strcmp (command, "version") == 0)
+    return print_version ();
+  if (strcmp (command, "--help") == 0 || strcmp (command, "-h") == 0 || strcmp (command, "help") == 0)
+    {
+      fputs (usage, stdout);
+      return EXIT_DONE;
+    }
+  if (strcmp (command, "eligibility") == 0)
+    return cmd_eligibility (argc - 1, argv + 1);
+  if (strcmp (command, "rules") == 0)
+    return cmd_rules (argc - 1, argv + 1);
+  cli_error ("unknown command \"%s\"", command);
+  fputs (usage, stderr);
+  return EXIT_USAGE;
+}

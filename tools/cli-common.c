@@ -1,0 +1,102 @@
+/* cli-common.c: helpers every subcommand of the tool uses. */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "cli-private.h"
+
+void
+cli_error (const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "activering: %s\n", message);
+}
+
+ActiveringRuleSet *
+cli_load_rules (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  ActiveringRuleSet *rules = path ? activering_rule_set_new_from_file (path, &error)
+                                  : activering_rule_set_new_default (&error);
+  if (rules == NULL)
+    cli_error ("%s", error->message);
+  return rules;
+}
+
+gboolean
+cli_parse_date (const char *text, GDate *out)
+{
+  int y, m, d;
+  char end;
+  g_date_clear (out, 1);
+  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3
+      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) || y < 1 || y > 9999)
+    {
+      cli_error ("--as-of: \"%s\" is not a valid date (expected YYYY-MM-DD)", text ? text : "");
+      return FALSE;
+    }
+  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+gboolean
+cli_check_language (const ActiveringRuleSet *rules, const char *lang)
+{
+  if (activering_rule_set_has_language (rules, lang))
+    return TRUE;
+  cli_error ("--lang: the rule set has no texts in \"%s\" (try nl, fr or en)", lang);
+  return FALSE;
+}
+
+FILE *
+cli_open_input (const char *path)
+{
+  if (path == NULL || strcmp (path, "-") == 0)
+    return stdin;
+  FILE *input = fopen (path, "rb");
+  if (input == NULL)
+    cli_error ("%s: %s", path, g_strerror (errno));
+  return input;
+}
+
+char *
+cli_read_all (FILE *input, const char *name, gsize max, gsize *length)
+{
+  GString *data = g_string_new (NULL);
+  char buffer[65536];
+  size_t n;
+  while ((n = fread (buffer, 1, sizeof buffer, input)) > 0)
+    {
+      if (data->len + n > max)
+        {
+          cli_error ("%s: larger than %zu MiB; use --jsonl for batches", name, max >> 20);
+          g_string_free (data, TRUE);
+          return NULL;
+        }
+      g_string_append_len (data, buffer, (gssize) n);
+    }
+  if (ferror (input))
+    {
+      cli_error ("%s: read error", name);
+      g_string_free (data, TRUE);
+      return NULL;
+    }
+  *length = data->len;
+  return g_string_free (data, FALSE);
+}
+
+gboolean
+cli_parse_options (GOptionContext *context, int *argc, char ***argv)
+{
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cli_error ("%s (see --help)", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,39 @@
+/* cli-private.h: what the subcommands of the `activering` tool share. The tool is a thin client of the
+ * public API: it holds no rule knowledge. */
+#pragma once
+
+#include <stdio.h>
+
+#include <activering/activering.h>
+
+enum { EXIT_DONE = 0, EXIT_INPUT_ERRORS = 1, EXIT_USAGE = 2 };
+
+/* Loads --rules FILE, or the embedded default rule set when @path is NULL; prints the error and returns NULL. */
+ActiveringRuleSet *cli_load_rules (const char *path);
+
+/* Parses --as-of; prints the error and returns FALSE for a bad date. */
+gboolean cli_parse_date (const char *text, GDate *out);
+
+/* Checks --lang against the rule set; prints the error and returns FALSE. */
+gboolean cli_check_language (const ActiveringRuleSet *rules, const char *lang);
+
+/* Opens FILE, or standard input for NULL or "-"; prints the error and returns NULL. */
+FILE *cli_open_input (const char *path);
+
+/* Reads all of @input (at most @max bytes); prints the error and returns NULL. */
+char *cli_read_all (FILE *input, const char *name, gsize max, gsize *length);
+
+void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses a subcommand's options; prints usage errors. Returns FALSE on a usage error. */
+gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv);
+
+int cmd_eligibility (int argc, char **argv);
+int cmd_rules (int argc, char **argv);
+
+/* The human-readable screening table (human-table.c). */
+typedef struct HumanTable HumanTable;
+HumanTable *human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out);
+void human_table_add (HumanTable *table, const ActiveringEvaluation *evaluation);
+void human_table_add_error (HumanTable *table, guint64 line);
+void human_table_finish (HumanTable *table);

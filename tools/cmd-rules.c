@@ -1,0 +1,117 @@
+/* cmd-rules.c: `activering rules list|show [MEASURE]`: what a rule set holds. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-private.h"
+
+static int
+rules_list (ActiveringRuleSet *rules, const char *lang)
+{
+  printf ("%s %s  %s\n%s\n\n", activering_rule_set_get_id (rules), activering_rule_set_get_version (rules),
+          activering_rule_set_get_digest (rules), activering_rule_set_get_title (rules, lang));
+  for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+    {
+      const char *decided_by = activering_rule_set_get_measure_decided_by (rules, m);
+      printf ("  %-22s %-52s %s\n", activering_rule_set_get_measure_code (rules, m),
+              activering_rule_set_get_measure_label (rules, m, lang),
+              activering_rule_set_get_role_label (rules, decided_by, lang));
+    }
+  return EXIT_DONE;
+}
+
+static void
+json_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The rule set at a glance, as JSON: its identity, measures and declared facts with who supplies them. */
+static int
+rules_summary (ActiveringRuleSet *rules, const char *lang)
+{
+  g_autoptr (GString) out = g_string_new ("{\n  \"format\": \"activering.ruleset-summary/1\",\n  \"id\": ");
+  json_string (out, activering_rule_set_get_id (rules));
+  g_string_append (out, ",\n  \"version\": ");
+  json_string (out, activering_rule_set_get_version (rules));
+  g_string_append (out, ",\n  \"digest\": ");
+  json_string (out, activering_rule_set_get_digest (rules));
+  g_string_append (out, ",\n  \"title\": ");
+  json_string (out, activering_rule_set_get_title (rules, lang));
+  g_string_append (out, ",\n  \"measures\": [");
+  for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+    {
+      g_string_append (out, m ? ",\n    {\"code\": " : "\n    {\"code\": ");
+      json_string (out, activering_rule_set_get_measure_code (rules, m));
+      g_string_append (out, ", \"label\": ");
+      json_string (out, activering_rule_set_get_measure_label (rules, m, lang));
+      g_string_append (out, ", \"decided_by\": ");
+      json_string (out, activering_rule_set_get_measure_decided_by (rules, m));
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "\n  ],\n  \"facts\": [");
+  for (guint f = 0; f < activering_rule_set_get_n_facts (rules); f++)
+    {
+      g_string_append (out, f ? ",\n    {\"path\": " : "\n    {\"path\": ");
+      json_string (out, activering_rule_set_get_fact_path (rules, f));
+      g_string_append (out, ", \"label\": ");
+      json_string (out, activering_rule_set_get_fact_label (rules, f, lang));
+      g_string_append (out, ", \"supplied_by\": ");
+      json_string (out, activering_rule_set_get_fact_supplied_by (rules, f));
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "\n  ]\n}\n");
+  fputs (out->str, stdout);
+  return EXIT_DONE;
+}
+
+int
+cmd_rules (int argc, char **argv)
+{
+  g_autofree char *lang = NULL, *rules_path = NULL;
+  GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the labels: nl, fr or en (default nl)", "LANG" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("list | show [MEASURE] — what a rule set holds");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cli_parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  const char *action = argc >= 2 ? argv[1] : NULL;
+  if (action == NULL || (strcmp (action, "list") != 0 && strcmp (action, "show") != 0)
+      || (strcmp (action, "list") == 0 && argc > 2) || argc > 3)
+    {
+      cli_error ("usage: activering rules list | show [MEASURE]");
+      return EXIT_USAGE;
+    }
+  g_autoptr (ActiveringRuleSet) rules = cli_load_rules (rules_path);
+  if (rules == NULL)
+    return EXIT_INPUT_ERRORS;
+  const char *language = lang ? lang : "nl";
+  if (!cli_check_language (rules, language))
+    return EXIT_USAGE;
+  if (strcmp (action, "list") == 0)
+    return rules_list (rules, language);
+  if (argc == 2)
+    return rules_summary (rules, language);
+  int index = activering_rule_set_lookup_measure (rules, argv[2]);
+  if (index < 0)
+    {
+      cli_error ("the rule set has no measure \"%s\" (see: activering rules list)", argv[2]);
+      return EXIT_USAGE;
+    }
+  g_autofree char *json = activering_rule_set_dup_measure_json (rules, (guint) index);
+  printf ("%s\n", json);
+  return EXIT_DONE;
+}

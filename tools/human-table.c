@@ -1,0 +1,185 @@
+/* human-table.c: a screening table a trajectbegeleider can read at a glance, with totals and the facts that most
+ * often keep a decision open. Words come from the rule set where they are knowledge (measure names, fact labels,
+ * roles); the few words of the table itself are the tool's own. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-private.h"
+
+typedef struct {
+  const char *lang;
+  const char *dossier, *todo, *totals, *needed, *asked_of, *bad_line, *legend;
+  const char *outcome[4];
+} Words;
+
+static const Words words[] = {
+  { "nl", "dossier", "nog te doen", "Totalen", "Ontbrekende gegevens die het vaakst een beslissing openhouden",
+    "te vragen aan", "ongeldige regel", "Maatregelen", { "ja", "nee", "open", "n.v.t." } },
+  { "fr", "dossier", "à faire", "Totaux", "Données manquantes qui laissent le plus souvent une décision ouverte",
+    "à demander à", "ligne invalide", "Mesures", { "oui", "non", "ouvert", "s.o." } },
+  { "en", "dossier", "to do", "Totals", "Missing facts that most often keep a decision open", "ask",
+    "bad line", "Measures", { "yes", "no", "open", "n/a" } },
+};
+
+static const char *const symbols[] = { "✔", "✘", "?", "·" };
+
+#define ID_WIDTH 16
+#define CELL_WIDTH 10
+
+struct HumanTable {
+  ActiveringRuleSet *rules;
+  const Words *w;
+  const char *lang;
+  FILE *out;
+  guint n_measures;
+  guint64 (*counts)[4];
+  guint64 *missing;  /* per fact slot */
+  guint64 rows, bad;
+  GString *line;
+};
+
+static void
+pad (GString *s, const char *text, int width)
+{
+  glong len = g_utf8_strlen (text, -1);
+  if (len > width)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, width - 1);
+      g_string_append_len (s, text, cut - text);
+      g_string_append (s, "…");
+      return;
+    }
+  g_string_append (s, text);
+  for (glong i = len; i < width; i++)
+    g_string_append_c (s, ' ');
+}
+
+HumanTable *
+human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out)
+{
+  HumanTable *t = g_new0 (HumanTable, 1);
+  t->rules = rules;
+  t->lang = lang;
+  t->w = &words[G_N_ELEMENTS (words) - 1];
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (words[i].lang, lang) == 0)
+      t->w = &words[i];
+  t->out = out;
+  t->n_measures = activering_rule_set_get_n_measures (rules);
+  t->counts = g_malloc0 (sizeof (guint64[4]) * MAX (t->n_measures, 1));
+  t->missing = g_new0 (guint64, MAX (activering_rule_set_get_n_facts (rules), 1));
+  t->line = g_string_new (NULL);
+
+  GString *s = t->line;
+  g_string_truncate (s, 0);
+  pad (s, t->w->dossier, ID_WIDTH);
+  for (guint m = 0; m < t->n_measures; m++)
+    {
+      g_string_append (s, "  ");
+      pad (s, activering_rule_set_get_measure_code (rules, m), CELL_WIDTH);
+    }
+  g_string_append (s, "  ");
+  g_string_append (s, t->w->todo);
+  fprintf (out, "%s\n", s->str);
+  g_string_truncate (s, 0);
+  for (glong i = 0; i < ID_WIDTH + (glong) t->n_measures * (CELL_WIDTH + 2) + 2 + (glong) strlen (t->w->todo); i++)
+    g_string_append (s, "─");
+  fprintf (out, "%s\n", s->str);
+  return t;
+}
+
+void
+human_table_add (HumanTable *t, const ActiveringEvaluation *ev)
+{
+  GString *s = t->line;
+  g_string_truncate (s, 0);
+  g_autoptr (GString) cell = g_string_new (NULL);
+  pad (s, activering_evaluation_get_id (ev), ID_WIDTH);
+  for (guint m = 0; m < t->n_measures; m++)
+    {
+      ActiveringOutcome outcome = activering_evaluation_get_outcome (ev, m);
+      t->counts[m][outcome]++;
+      g_string_printf (cell, "%s %s", symbols[outcome], t->w->outcome[outcome]);
+      g_string_append (s, "  ");
+      pad (s, cell->str, CELL_WIDTH);
+      if (outcome == ACTIVERING_OUTCOME_UNDETERMINED)
+        for (guint i = 0; i < activering_evaluation_get_n_missing (ev, m); i++)
+          {
+            int slot = activering_rule_set_lookup_fact (t->rules, activering_evaluation_get_missing_fact (ev, m, i));
+            if (slot >= 0)
+              t->missing[slot]++;
+          }
+    }
+  g_string_append (s, " ");
+  for (guint o = 0; o < activering_evaluation_get_n_obligations (ev); o++)
+    {
+      ActiveringObligationState state = activering_evaluation_get_obligation_state (ev, o);
+      if (state == ACTIVERING_OBLIGATION_MET)
+        continue;
+      GDate due;
+      char date[16] = "";
+      if (activering_evaluation_get_obligation_due (ev, o, &due))
+        g_date_strftime (date, sizeof date, " %Y-%m-%d", &due);
+      g_string_append_printf (s, " %s %s (%s%s)", state == ACTIVERING_OBLIGATION_OVERDUE ? "⚠" : "•",
+                              activering_evaluation_get_obligation_id (ev, o),
+                              activering_obligation_state_to_string (state), date);
+    }
+  fprintf (t->out, "%s\n", s->str);
+  t->rows++;
+}
+
+void
+human_table_add_error (HumanTable *t, guint64 line)
+{
+  fprintf (t->out, "%-*s  ✘ %s %" G_GUINT64_FORMAT "\n", ID_WIDTH, "—", t->w->bad_line, line);
+  t->bad++;
+}
+
+typedef struct {
+  guint slot;
+  guint64 count;
+} Tally;
+
+static int
+by_count (gconstpointer a, gconstpointer b)
+{
+  const Tally *ta = a, *tb = b;
+  return ta->count < tb->count ? 1 : ta->count > tb->count ? -1 : (int) ta->slot - (int) tb->slot;
+}
+
+void
+human_table_finish (HumanTable *t)
+{
+  FILE *out = t->out;
+  fprintf (out, "\n%s (%" G_GUINT64_FORMAT ")\n", t->w->totals, t->rows);
+  for (guint m = 0; m < t->n_measures; m++)
+    {
+      fprintf (out, "  %-22s", activering_rule_set_get_measure_code (t->rules, m));
+      for (int o = 0; o < 4; o++)
+        fprintf (out, "  %s %-7s %6" G_GUINT64_FORMAT, symbols[o], t->w->outcome[o], t->counts[m][o]);
+      fprintf (out, "   %s\n", activering_rule_set_get_measure_label (t->rules, m, t->lang));
+    }
+  guint n_facts = activering_rule_set_get_n_facts (t->rules);
+  g_autofree Tally *tally = g_new0 (Tally, MAX (n_facts, 1));
+  guint n = 0;
+  for (guint i = 0; i < n_facts; i++)
+    if (t->missing[i] > 0)
+      tally[n++] = (Tally){ i, t->missing[i] };
+  if (n > 0)
+    {
+      qsort (tally, n, sizeof (Tally), by_count);
+      fprintf (out, "\n%s\n", t->w->needed);
+      for (guint i = 0; i < MIN (n, 8); i++)
+        {
+          const char *role = activering_rule_set_get_fact_supplied_by (t->rules, tally[i].slot);
+          fprintf (out, "  %6" G_GUINT64_FORMAT "  %-48s %s: %s\n", tally[i].count,
+                   activering_rule_set_get_fact_label (t->rules, tally[i].slot, t->lang), t->w->asked_of,
+                   activering_rule_set_get_role_label (t->rules, role, t->lang));
+        }
+    }
+  g_string_free (t->line, TRUE);
+  g_free (t->counts);
+  g_free (t->missing);
+  g_free (t);
+}
