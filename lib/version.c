@@ -12,7 +12,9 @@ activering_get_version (void)
 int
 activering_check_version (unsigned major, unsigned minor, unsigned micro)
 {
-  return major != ACTIVERING_MAJOR_VERSION ? major < ACTIVERING_MAJOR_VERSION
-         : minor != ACTIVERING_MINOR_VERSION ? minor < ACTIVERING_MINOR_VERSION
-                                             : micro <= ACTIVERING_MICRO_VERSION;
+  /* Packed as one number, so that a 0 major version does not turn the comparison into a constant. */
+  guint64 wanted = (guint64) major << 40 | (guint64) minor << 20 | micro;
+  guint64 running = (guint64) ACTIVERING_MAJOR_VERSION << 40 | (guint64) ACTIVERING_MINOR_VERSION << 20
+                    | ACTIVERING_MICRO_VERSION;
+  return wanted <= running;
 }

@@ -67,6 +67,12 @@ push (Parser *P, const char *key, gsize len)
   GString *path = P->facts->path;
   gsize mark = path->len;
   g_string_append_c (path, '/');
+  /* The path is kept for error messages on every key, so the common case (nothing to escape) is one copy. */
+  if (memchr (key, '~', len) == NULL && memchr (key, '/', len) == NULL)
+    {
+      g_string_append_len (path, key, (gssize) len);
+      return mark;
+    }
   for (gsize i = 0; i < len; i++)
     {
       if (key[i] == '~')

@@ -91,19 +91,23 @@ activering_append_quoted (GString *out, const char *s, gsize len, gsize max_show
         len--;
     }
   g_string_append_c (out, '"');
+  gsize run = 0; /* start of the pending run of bytes that need no escaping */
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) s[i];
-      if (c == '"' || c == '\\')
+      if (c != '"' && c != '\\' && c >= 0x20)
+        continue;
+      g_string_append_len (out, s + run, (gssize) (i - run));
+      if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
         {
           g_string_append_c (out, '\\');
           g_string_append_c (out, (char) c);
         }
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
+      run = i + 1;
     }
+  g_string_append_len (out, s + run, (gssize) (len - run));
   if (cut)
     g_string_append (out, "…");
   g_string_append_c (out, '"');

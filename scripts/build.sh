@@ -1,0 +1,10 @@
+#!/bin/sh
+# build.sh: configures and builds libactivering in _build/ (out of tree). Extra arguments go to configure.
+set -e
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+[ -x configure ] || autoreconf -fi
+mkdir -p _build
+cd _build
+[ -f Makefile ] || ../configure --quiet "$@"
+make -j"$(nproc)" --no-print-directory

@@ -1,0 +1,37 @@
+#!/bin/sh
+# check.sh: the whole test suite. Builds and runs 'make check' (Check suites, rule cases, CLI tests, header test,
+# valgrind over the examples, a short fuzz run), then again under AddressSanitizer and UndefinedBehaviorSanitizer,
+# then 'make distcheck'. Exits non-zero on the first failure.
+set -e
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+jobs=$(nproc)
+
+say() { printf '\n=== %s\n' "$*"; }
+
+show_failures() {
+  # Print the logs of failed tests so CI output explains itself.
+  for log in $(grep -l '^FAIL\|^ERROR' "$1"/tests/*.log 2>/dev/null); do
+    echo "--- $log"; tail -n 60 "$log"
+  done
+}
+
+say "build"
+scripts/build.sh
+
+say "make check"
+(cd _build && make -j"$jobs" --no-print-directory check) || { show_failures _build; exit 1; }
+
+say "make check under ASan and UBSan"
+[ -x configure ] || autoreconf -fi
+mkdir -p _build-sanitize
+(cd _build-sanitize && { [ -f Makefile ] || ../configure --quiet --enable-sanitizers; } \
+  && make -j"$jobs" --no-print-directory \
+  && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+     make -j"$jobs" --no-print-directory check VALGRIND= FUZZ_SECONDS=0) || { show_failures _build-sanitize; exit 1; }
+
+say "make distcheck"
+(cd _build && make -j"$jobs" --no-print-directory distcheck >distcheck.log 2>&1) || { tail -n 80 _build/distcheck.log; exit 1; }
+grep -A3 'archives ready for distribution' _build/distcheck.log || true
+
+say "all checks passed"

@@ -1,0 +1,19 @@
+#!/bin/sh
+# debian-setup.sh: installs the Debian 12 packages libactivering needs to build, test and benchmark.
+# Does nothing when they are all there; otherwise needs root, and re-runs itself through sudo when not root.
+set -e
+PACKAGES="build-essential autoconf automake libtool pkg-config libglib2.0-dev libjson-c-dev check
+  clang libclang-rt-14-dev valgrind graphviz python3 python3-dev python3-cffi python3-pytest python3-setuptools"
+
+missing=""
+for package in $PACKAGES; do
+  dpkg-query -W -f='${Status}\n' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+  exec sudo "$0" "$@"
+fi
+echo "Installing:$missing"
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

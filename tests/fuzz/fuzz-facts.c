@@ -1,0 +1,226 @@
+/* fuzz-facts.c: libFuzzer target for the facts parser (activering_facts_parse) and everything a parsed dossier
+ * reaches: evaluation with and without explanations, the result and outcomes documents.
+ *
+ * Built by `make tests/fuzz/fuzz-facts` (see tests/Makefile.inc) with clang -fsanitize=fuzzer,address,undefined
+ * over the library's own sources. Run:
+ *
+ *   cp -r tests/fuzz/corpus-facts /tmp/corpus && ./tests/fuzz/fuzz-facts -dict=tests/fuzz/facts.dict /tmp/corpus
+ *
+ * Besides the sanitizers, the target checks the library's documented promises and aborts when one is broken:
+ * - a failed parse reports an ACTIVERING_ERROR with a known code and a message "facts: /<json pointer>: …",
+ *   and leaves the facts object empty;
+ * - a successful parse evaluates; the result and outcomes documents are well-formed UTF-8 JSON;
+ * - the outcomes-only fast path gives the same outcomes as the full evaluation;
+ * - parsing the same bytes again into a reused facts object gives the same answer.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include <activering/activering.h>
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* The default rule set is immutable and loaded once; the library itself keeps no global mutable state. */
+static ActiveringRuleSet *
+default_rules (void)
+{
+  static ActiveringRuleSet *rules = NULL;
+  if (rules == NULL)
+    {
+      GError *error = NULL;
+      rules = activering_rule_set_new_default (&error);
+      if (rules == NULL)
+        {
+          fprintf (stderr, "fuzz-facts: cannot load the default rule set: %s\n", error ? error->message : "?");
+          abort ();
+        }
+    }
+  return rules;
+}
+
+#define CHECK(cond, ...)                                                                                    \
+  do                                                                                                        \
+    {                                                                                                       \
+      if (!(cond))                                                                                          \
+        {                                                                                                   \
+          fprintf (stderr, "fuzz-facts: check failed: %s (%s:%d)\n  ", #cond, __FILE__, __LINE__);          \
+          fprintf (stderr, __VA_ARGS__);                                                                    \
+          fputc ('\n', stderr);                                                                             \
+          abort ();                                                                                         \
+        }                                                                                                   \
+    }                                                                                                       \
+  while (0)
+
+/* A document the library wrote must be valid UTF-8 and one well-formed JSON value. */
+static void
+check_json (const char *what, const char *text, size_t length)
+{
+  CHECK (g_utf8_validate_len (text, length, NULL), "%s is not valid UTF-8", what);
+  json_tokener *tokener = json_tokener_new ();
+  json_object *root = json_tokener_parse_ex (tokener, text, (int) length);
+  enum json_tokener_error status = json_tokener_get_error (tokener);
+  size_t end = json_tokener_get_parse_end (tokener);
+  json_tokener_free (tokener);
+  CHECK (status == json_tokener_success && root != NULL, "%s is not JSON (%s): %.300s", what,
+         json_tokener_error_desc (status), text);
+  while (end < length && g_ascii_isspace (text[end]))
+    end++;
+  CHECK (end == length, "%s has data after the JSON value at byte %zu", what, end);
+  CHECK (json_object_is_type (root, json_type_object), "%s is not a JSON object", what);
+  json_object_put (root);
+}
+
+static void
+check_parse_error (const GError *error, const ActiveringFacts *facts)
+{
+  CHECK (error != NULL, "activering_facts_parse failed without an error");
+  CHECK (error->domain == ACTIVERING_ERROR, "error in domain %s: %s", g_quark_to_string (error->domain),
+         error->message);
+  CHECK (error->code >= ACTIVERING_ERROR_FAILED && error->code <= ACTIVERING_ERROR_USAGE, "unknown code %d: %s",
+         error->code, error->message);
+  CHECK (error->message != NULL && g_str_has_prefix (error->message, "facts: /"), "bad message: %s",
+         error->message ? error->message : "(null)");
+  CHECK (strlen (error->message) > strlen ("facts: /"), "empty message");
+  CHECK (g_utf8_validate (error->message, -1, NULL), "message is not UTF-8");
+  CHECK (activering_facts_get_id (facts) == NULL, "facts not left empty after an error: id %s",
+         activering_facts_get_id (facts));
+  GDate date;
+  CHECK (!activering_facts_get_as_of (facts, &date), "facts not left empty after an error: as_of set");
+}
+
+/* Reads the answer through the getters too, as a program using the library would. */
+static void
+read_back (ActiveringRuleSet *rules, ActiveringEvaluation *ev)
+{
+  guint n_measures = activering_rule_set_get_n_measures (rules);
+  for (guint m = 0; m < n_measures; m++)
+    {
+      (void) activering_outcome_to_string (activering_evaluation_get_outcome (ev, m));
+      for (guint c = 0; c < activering_evaluation_get_n_conditions (ev, m); c++)
+        {
+          CHECK (activering_evaluation_get_condition_id (ev, m, c) != NULL, "condition without id");
+          CHECK (activering_evaluation_get_condition_text (ev, m, c, "fr") != NULL, "condition without text");
+          (void) activering_truth_to_string (activering_evaluation_get_condition_state (ev, m, c));
+        }
+      for (guint i = 0; i < activering_evaluation_get_n_missing (ev, m); i++)
+        {
+          CHECK (activering_evaluation_get_missing_fact (ev, m, i) != NULL, "missing fact without path");
+          (void) activering_evaluation_get_missing_asked_of (ev, m, i);
+          (void) activering_fact_state_to_string (activering_evaluation_get_missing_state (ev, m, i));
+        }
+      for (guint l = 0; l < activering_evaluation_get_n_limits (ev, m); l++)
+        {
+          double number;
+          GDate date;
+          g_date_clear (&date, 1);
+          if (!activering_evaluation_get_limit_number (ev, m, l, &number))
+            CHECK (activering_evaluation_get_limit_date (ev, m, l, &date) && g_date_valid (&date),
+                   "limit %s is neither a number nor a valid date", activering_evaluation_get_limit_id (ev, m, l));
+          (void) activering_evaluation_get_limit_text (ev, m, l, "en");
+        }
+    }
+  for (guint o = 0; o < activering_evaluation_get_n_obligations (ev); o++)
+    {
+      GDate due;
+      g_date_clear (&due, 1);
+      if (activering_evaluation_get_obligation_due (ev, o, &due))
+        CHECK (g_date_valid (&due), "obligation due date is not a valid date");
+      (void) activering_obligation_state_to_string (activering_evaluation_get_obligation_state (ev, o));
+      CHECK (activering_evaluation_get_obligation_text (ev, o, "nl") != NULL, "obligation without text");
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  ActiveringRuleSet *rules = default_rules ();
+  const char *json = size > 0 ? (const char *) data : "";
+  ActiveringFacts *facts = activering_facts_new (rules);
+  GError *error = NULL;
+
+  if (!activering_facts_parse (facts, json, (gssize) size, &error))
+    {
+      check_parse_error (error, facts);
+      /* The same bytes fail the same way a second time. */
+      GError *again = NULL;
+      CHECK (!activering_facts_parse (facts, json, (gssize) size, &again), "second parse succeeded");
+      CHECK (again != NULL && again->code == error->code && strcmp (again->message, error->message) == 0,
+             "second parse gave another error: %s / %s", error->message, again ? again->message : "(none)");
+      /* Without a GError the parser still fails, and does not crash building a message nobody reads. */
+      CHECK (!activering_facts_parse (facts, json, (gssize) size, NULL), "parse without GError succeeded");
+      g_error_free (again);
+      g_error_free (error);
+      activering_facts_free (facts);
+      return 0;
+    }
+  CHECK (error == NULL, "success with an error set");
+  CHECK (activering_facts_get_id (facts) != NULL && *activering_facts_get_id (facts) != '\0', "no id after a parse");
+
+  /* A dossier without as_of is evaluated on a fixed day, so that every run of an input gives the same answer. */
+  GDate fixed;
+  g_date_clear (&fixed, 1);
+  g_date_set_dmy (&fixed, 22, G_DATE_NOVEMBER, 2026);
+  GDate as_of;
+  g_date_clear (&as_of, 1);
+  const GDate *when = activering_facts_get_as_of (facts, &as_of) ? NULL : &fixed;
+
+  ActiveringEvaluation *ev = activering_evaluation_new (rules);
+  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_DEFAULT, &error), "run failed: %s",
+         error ? error->message : "?");
+  CHECK (strcmp (activering_evaluation_get_id (ev), activering_facts_get_id (facts)) == 0, "id differs");
+
+  char *result = activering_evaluation_to_json (ev, "nl", ACTIVERING_JSON_DEFAULT, &error);
+  CHECK (result != NULL, "to_json failed: %s", error ? error->message : "?");
+  check_json ("the result document", result, strlen (result));
+  char *pretty = activering_evaluation_to_json (ev, "fr", ACTIVERING_JSON_PRETTY, &error);
+  CHECK (pretty != NULL, "pretty to_json failed: %s", error ? error->message : "?");
+  check_json ("the pretty result document", pretty, strlen (pretty));
+  read_back (rules, ev);
+
+  GString *outcomes = g_string_new (NULL);
+  activering_evaluation_append_outcomes_json (ev, outcomes);
+  check_json ("the outcomes document", outcomes->str, outcomes->len);
+
+  guint n_measures = activering_rule_set_get_n_measures (rules);
+  ActiveringOutcome *full = g_new0 (ActiveringOutcome, n_measures + 1);
+  for (guint m = 0; m < n_measures; m++)
+    full[m] = activering_evaluation_get_outcome (ev, m);
+
+  /* The fast path: the same outcomes, and the same outcomes document. */
+  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_OUTCOMES_ONLY, &error),
+         "outcomes-only run failed: %s", error ? error->message : "?");
+  for (guint m = 0; m < n_measures; m++)
+    CHECK (activering_evaluation_get_outcome (ev, m) == full[m], "measure %s: outcome %s in the full run, %s "
+           "in the outcomes-only run", activering_rule_set_get_measure_code (rules, m),
+           activering_outcome_to_string (full[m]),
+           activering_outcome_to_string (activering_evaluation_get_outcome (ev, m)));
+  GString *fast = g_string_new (NULL);
+  activering_evaluation_append_outcomes_json (ev, fast);
+  CHECK (g_string_equal (outcomes, fast), "outcomes documents differ:\n  %s\n  %s", outcomes->str, fast->str);
+  CHECK (activering_evaluation_get_n_obligations (ev) == 0, "obligations reported by the outcomes-only path");
+
+  /* Reuse: parse the same bytes into the used facts object and run the used evaluation again. */
+  CHECK (activering_facts_parse (facts, json, (gssize) size, &error), "second parse failed: %s",
+         error ? error->message : "?");
+  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_DEFAULT, &error), "rerun failed: %s",
+         error ? error->message : "?");
+  char *again = activering_evaluation_to_json (ev, "nl", ACTIVERING_JSON_DEFAULT, &error);
+  CHECK (again != NULL && strcmp (again, result) == 0, "a rerun gives another result:\n  %s\n  %s", result,
+         again ? again : "(null)");
+
+  g_free (again);
+  g_string_free (fast, TRUE);
+  g_free (full);
+  g_string_free (outcomes, TRUE);
+  g_free (pretty);
+  g_free (result);
+  activering_evaluation_free (ev);
+  activering_facts_free (facts);
+  return 0;
+}
