@@ -25,9 +25,8 @@ struct _ActiveringEvaluation {
   gboolean explained;   /* the last run computed more than outcomes */
   gboolean has_run;
 
-  Value *values;        /* one per program node */
-  Value *params;        /* parameters in force on params_date */
-  gint32 params_date;
+  Value *values;        /* one per value slot of the program (see program-private.h) */
+  gint32 params_date;   /* the parameters' slots hold their values on this date */
   gboolean params_valid;
 
   ActiveringOutcome *outcomes;
@@ -41,7 +40,8 @@ struct _ActiveringEvaluation {
   guint8 *seen_facts;
 };
 
-/* Runs the first @n_nodes nodes of the program on @facts (program-run.c). */
+/* Runs the first @n_nodes nodes of the program on @facts (program-run.c). The constants' slots are filled once
+ * when the evaluation is made, the parameters' when the date changes. */
 void program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes);
 /* Resolves every parameter for ev->as_of, unless already done for that date. */
 void program_resolve_parameters (ActiveringEvaluation *ev);

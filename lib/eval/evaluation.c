@@ -29,8 +29,10 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   ActiveringEvaluation *ev = g_new0 (ActiveringEvaluation, 1);
   ev->rules = activering_rule_set_ref (rules);
   ev->id = g_string_new (NULL);
-  ev->values = g_new0 (Value, MAX (rules->program.n_nodes, 1));
-  ev->params = g_new0 (Value, MAX (rules->n_params, 1));
+  const Program *program = &rules->program;
+  ev->values = g_new0 (Value, MAX (program->n_values, 1));
+  memcpy (ev->values + program->const_base, program->constants,
+          sizeof (Value) * (program->node_base - program->const_base));
   ev->outcomes = g_new0 (ActiveringOutcome, MAX (rules->n_measures, 1));
   ev->missing = g_new0 (MissingList, MAX (rules->n_measures, 1));
   ev->limits = g_new0 (guint *, MAX (rules->n_measures, 1));
@@ -66,7 +68,6 @@ activering_evaluation_free (ActiveringEvaluation *ev)
   g_free (ev->n_limits);
   g_free (ev->missing);
   g_free (ev->outcomes);
-  g_free (ev->params);
   g_free (ev->values);
   g_free (ev->seen_nodes);
   g_free (ev->seen_facts);

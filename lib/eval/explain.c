@@ -10,29 +10,31 @@
 #include "eval/evaluation-private.h"
 
 static void
-walk (ActiveringEvaluation *ev, const ActiveringFacts *facts, gint32 index)
+walk (ActiveringEvaluation *ev, const ActiveringFacts *facts, gint32 slot)
 {
-  if (index < 0 || ev->seen_nodes[index] || ev->values[index].known)
-    return;
-  ev->seen_nodes[index] = 1;
   const Program *program = &ev->rules->program;
-  const Node *node = &program->nodes[index];
-  if (node->op == OP_FACT || node->op == OP_COUNT_RUNS || node->op == OP_LATEST_START)
+  if (slot < 0 || ev->values[slot].known)
+    return;
+  if ((guint) slot < program->param_base)
     {
-      guint slot = (guint) node->imm;
-      if (facts->state[slot] != ACTIVERING_FACT_KNOWN)
-        ev->seen_facts[slot] = 1;
+      ev->seen_facts[slot] = 1; /* an unknown or blank fact */
+      return;
     }
+  if ((guint) slot < program->node_base || ev->seen_nodes[slot - program->node_base])
+    return; /* a parameter without a value on that date: nobody can supply it */
+  ev->seen_nodes[slot - program->node_base] = 1;
+  const Node *node = &program->nodes[slot - program->node_base];
   if (node->op == OP_IF)
     {
       /* An unknown choice needs its condition first; a known choice needs only the branch it takes. */
-      walk (ev, facts, ev->values[node->a].known ? (ev->values[node->a].i ? node->b : node->c) : node->a);
+      const Value *choice = &ev->values[node->a];
+      walk (ev, facts, choice->known ? (choice->i ? node->b : node->c) : node->a);
       return;
     }
   walk (ev, facts, node->a);
   walk (ev, facts, node->b);
   walk (ev, facts, node->c);
-  if (node->op != OP_IN && node->op != OP_EXISTS)
+  if (op_args_are_operands (node->op))
     for (gint32 k = 0; k < node->n_args; k++)
       walk (ev, facts, program->args[node->args + k]);
 }
@@ -42,7 +44,7 @@ explain_missing (ActiveringEvaluation *ev, const ActiveringFacts *facts, const g
                  MissingList *out)
 {
   const ActiveringRuleSet *rules = ev->rules;
-  memset (ev->seen_nodes, 0, rules->program.n_nodes);
+  memset (ev->seen_nodes, 0, MAX (rules->program.n_nodes, 1));
   memset (ev->seen_facts, 0, rules->n_facts);
   for (guint i = 0; i < n_roots; i++)
     walk (ev, facts, roots[i]);

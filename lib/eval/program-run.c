@@ -1,6 +1,8 @@
 /* program-run.c: the evaluator: one forward pass over the flat program, three-valued throughout. */
 #include "config.h"
 
+#include <string.h>
+
 #include "eval/evaluation-private.h"
 #include "util/dates-private.h"
 
@@ -10,6 +12,7 @@ program_resolve_parameters (ActiveringEvaluation *ev)
   if (ev->params_valid && ev->params_date == ev->as_of)
     return;
   const ActiveringRuleSet *rules = ev->rules;
+  Value *params = ev->values + rules->program.param_base;
   for (guint p = 0; p < rules->n_params; p++)
     {
       const ParamDecl *param = &rules->params[p];
@@ -17,7 +20,7 @@ program_resolve_parameters (ActiveringEvaluation *ev)
       for (guint i = 0; i < param->n_periods; i++)
         if (param->periods[i].from <= ev->as_of && ev->as_of <= param->periods[i].until)
           value = param->periods[i].value;
-      ev->params[p] = value;
+      params[p] = value;
     }
   ev->params_date = ev->as_of;
   ev->params_valid = TRUE;
@@ -118,6 +121,8 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
   const Program *program = &ev->rules->program;
   const gint32 *args = program->args;
   Value *v = ev->values;
+  memcpy (v, facts->values, sizeof (Value) * program->param_base);
+  Value *out = v + program->node_base;
   for (guint i = 0; i < n_nodes; i++)
     {
       const Node *n = &program->nodes[i];
@@ -127,16 +132,6 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
       gboolean operands_known = (a == NULL || a->known) && (b == NULL || b->known);
       switch ((Op) n->op)
         {
-        case OP_CONST:
-          r = n->constant;
-          break;
-        case OP_FACT:
-          r = facts->values[n->imm];
-          r.known = facts->state[n->imm] == ACTIVERING_FACT_KNOWN;
-          break;
-        case OP_PARAM:
-          r = ev->params[n->imm];
-          break;
         case OP_AS_OF:
           r.i = ev->as_of;
           break;
@@ -237,11 +232,14 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
                 r.i |= a->i == args[n->args + k];
             }
           break;
+        case OP_CONST: /* laid out as value slots, never run */
+        case OP_FACT:
+        case OP_PARAM:
         case OP_N_OPS:
         default:
           r.known = FALSE;
           break;
         }
-      v[i] = r;
+      out[i] = r;
     }
 }

@@ -39,7 +39,8 @@ typedef struct {
   GHashTable *measures_by_code;    /* code -> index + 1 */
   CompileState *measure_state;
 
-  GArray *nodes;   /* Node */
+  GArray *nodes;   /* Node, operands as node indexes */
+  guint n_outcome_nodes;
   GArray *args;    /* gint32 */
   int depth;
 } Loader;

@@ -46,12 +46,29 @@ typedef struct {
   Value constant;
 } Node;
 
+/* The compiled program. While compiling, operands are node indexes. Once loaded, facts, parameters and constants
+ * are not nodes any more but *value slots* that operands read directly, so that the evaluator only visits real
+ * operations. The values of one evaluation are laid out as
+ *
+ *   [0, param_base)          the dossier's facts, copied in at the start of a run
+ *   [param_base, const_base) the parameters in force on the evaluation date
+ *   [const_base, node_base)  the constants
+ *   [node_base, n_values)    one per node, in order
+ *
+ * and every operand (a, b, c, and the args of all, any, min, max and outcome) is such a slot. */
 typedef struct {
   Node *nodes;
   guint n_nodes;
   guint n_outcome_nodes; /* nodes [0, n_outcome_nodes) decide every measure's outcome */
   gint32 *args;
   guint n_args;
+  guint param_base, const_base, node_base, n_values;
+  Value *constants;      /* const_base .. node_base */
 } Program;
 
-const char *op_name (Op op);
+/* Whether the args of @op are operand slots (rather than symbols). */
+static inline gboolean
+op_args_are_operands (guint8 op)
+{
+  return op == OP_ALL || op == OP_ANY || op == OP_MIN || op == OP_MAX || op == OP_OUTCOME;
+}

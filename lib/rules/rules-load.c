@@ -1045,7 +1045,7 @@ load_measures (Loader *L, json_object *root)
     if (L->measure_state[i] == PENDING && !loader_compile_measure (L, i))
       return FALSE;
   /* Everything an outcome needs is compiled: the fast path stops here. */
-  rules->program.n_outcome_nodes = L->nodes->len;
+  L->n_outcome_nodes = L->nodes->len;
   for (guint i = 0; i < rules->n_measures; i++)
     if (!load_limits (L, i))
       return FALSE;
@@ -1134,20 +1134,25 @@ compile_remaining_definitions (Loader *L)
 
 /* The facts an expression reads, without looking into other measures' outcomes. */
 static void
-collect_facts (const Program *program, gint32 index, gboolean is_root, guint8 *seen_nodes, guint8 *facts)
+collect_facts (const Program *program, gint32 slot, gboolean is_root, guint8 *seen_nodes, guint8 *facts)
 {
-  if (index < 0 || seen_nodes[index])
+  if (slot < 0)
     return;
-  seen_nodes[index] = 1;
-  const Node *node = &program->nodes[index];
+  if ((guint) slot < program->param_base)
+    {
+      facts[slot] = 1;
+      return;
+    }
+  if ((guint) slot < program->node_base || seen_nodes[slot - program->node_base])
+    return;
+  seen_nodes[slot - program->node_base] = 1;
+  const Node *node = &program->nodes[slot - program->node_base];
   if (node->op == OP_OUTCOME && !is_root)
     return;
-  if (node->op == OP_FACT)
-    facts[node->imm] = 1;
   collect_facts (program, node->a, FALSE, seen_nodes, facts);
   collect_facts (program, node->b, FALSE, seen_nodes, facts);
   collect_facts (program, node->c, FALSE, seen_nodes, facts);
-  if (node->op != OP_IN && node->op != OP_EXISTS)
+  if (op_args_are_operands (node->op))
     for (gint32 i = 0; i < node->n_args; i++)
       collect_facts (program, program->args[node->args + i], FALSE, seen_nodes, facts);
 }
@@ -1171,16 +1176,94 @@ facts_of (ActiveringRuleSet *rules, const gint32 *roots, guint n_roots, guint *n
   return list;
 }
 
+/* Turns the compiled nodes into the program's run form: facts, parameters and constants become value slots. */
+static void
+lay_out_program (Loader *L)
+{
+  ActiveringRuleSet *rules = L->rules;
+  Program *program = &rules->program;
+  const Node *compiled = (const Node *) L->nodes->data;
+  guint n = L->nodes->len;
+  g_autofree gint32 *slot = g_new (gint32, MAX (n, 1));
+  guint n_constants = 0, n_compute = 0;
+  for (guint i = 0; i < n; i++)
+    if (compiled[i].op == OP_CONST)
+      n_constants++;
+    else if (compiled[i].op != OP_FACT && compiled[i].op != OP_PARAM)
+      n_compute++;
+  program->param_base = rules->n_facts;
+  program->const_base = program->param_base + rules->n_params;
+  program->node_base = program->const_base + n_constants;
+  program->n_values = program->node_base + n_compute;
+  program->constants = rule_set_alloc (rules, sizeof (Value) * MAX (n_constants, 1));
+  program->nodes = rule_set_alloc (rules, sizeof (Node) * MAX (n_compute, 1));
+  guint k = 0, c = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const Node *node = &compiled[i];
+      if (node->op == OP_FACT)
+        slot[i] = (gint32) node->imm;
+      else if (node->op == OP_PARAM)
+        slot[i] = (gint32) (program->param_base + node->imm);
+      else if (node->op == OP_CONST)
+        {
+          program->constants[c] = node->constant;
+          slot[i] = (gint32) (program->const_base + c++);
+        }
+      else
+        {
+          if (i < L->n_outcome_nodes)
+            program->n_outcome_nodes = k + 1;
+          slot[i] = (gint32) (program->node_base + k++);
+        }
+    }
+  program->n_args = L->args->len;
+  program->args = rule_set_alloc (rules, sizeof (gint32) * MAX (L->args->len, 1));
+  memcpy (program->args, L->args->data, sizeof (gint32) * L->args->len);
+  k = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const Node *node = &compiled[i];
+      if (node->op == OP_CONST || node->op == OP_FACT || node->op == OP_PARAM)
+        continue;
+      Node *out = &program->nodes[k++];
+      *out = *node;
+      out->a = node->a >= 0 ? slot[node->a] : -1;
+      out->b = node->b >= 0 ? slot[node->b] : -1;
+      out->c = node->c >= 0 ? slot[node->c] : -1;
+      if (op_args_are_operands (node->op))
+        for (gint32 j = 0; j < node->n_args; j++)
+          program->args[node->args + j] = slot[program->args[node->args + j]];
+    }
+  program->n_nodes = n_compute;
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      Measure *measure = &rules->measures[m];
+      measure->exists_node = slot[measure->exists_node];
+      measure->outcome_node = slot[measure->outcome_node];
+      for (guint i = 0; i < measure->n_conditions; i++)
+        measure->conditions[i].node = slot[measure->conditions[i].node];
+      for (guint i = 0; i < measure->n_limits; i++)
+        {
+          measure->limits[i].value_node = slot[measure->limits[i].value_node];
+          if (measure->limits[i].when_node >= 0)
+            measure->limits[i].when_node = slot[measure->limits[i].when_node];
+        }
+    }
+  for (guint o = 0; o < rules->n_obligations; o++)
+    {
+      Obligation *obligation = &rules->obligations[o];
+      obligation->applies_node = slot[obligation->applies_node];
+      obligation->due_node = slot[obligation->due_node];
+      obligation->met_node = slot[obligation->met_node];
+    }
+}
+
 static void
 finish (Loader *L)
 {
   ActiveringRuleSet *rules = L->rules;
-  rules->program.n_nodes = L->nodes->len;
-  rules->program.nodes = rule_set_alloc (rules, sizeof (Node) * MAX (L->nodes->len, 1));
-  memcpy (rules->program.nodes, L->nodes->data, sizeof (Node) * L->nodes->len);
-  rules->program.n_args = L->args->len;
-  rules->program.args = rule_set_alloc (rules, sizeof (gint32) * MAX (L->args->len, 1));
-  memcpy (rules->program.args, L->args->data, sizeof (gint32) * L->args->len);
+  lay_out_program (L);
   rules->n_symbols = L->symbols->len;
   rules->symbols = rule_set_alloc (rules, sizeof (char *) * MAX (L->symbols->len, 1));
   memcpy (rules->symbols, L->symbols->pdata, sizeof (char *) * L->symbols->len);
