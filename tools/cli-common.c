@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli-private.h"
@@ -30,11 +31,12 @@ cli_load_rules (const char *path)
 gboolean
 cli_parse_date (const char *text, GDate *out)
 {
-  int y, m, d;
-  char end;
   g_date_clear (out, 1);
-  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3
-      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) || y < 1 || y > 9999)
+  gboolean shaped = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+  for (int i = 0; shaped && i < 10; i++)
+    shaped = i == 4 || i == 7 || g_ascii_isdigit (text[i]);
+  int y = shaped ? atoi (text) : 0, m = shaped ? atoi (text + 5) : 0, d = shaped ? atoi (text + 8) : 0;
+  if (!shaped || y < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     {
       cli_error ("--as-of: \"%s\" is not a valid date (expected YYYY-MM-DD)", text ? text : "");
       return FALSE;

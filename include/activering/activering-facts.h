@@ -56,7 +56,9 @@ ActiveringFacts *activering_facts_new (ActiveringRuleSet *rules);
  * not a valid date`: %ACTIVERING_ERROR_SYNTAX (malformed or empty), %ACTIVERING_ERROR_FORMAT,
  * %ACTIVERING_ERROR_TYPE, %ACTIVERING_ERROR_UNKNOWN_KEY (with a "did you mean" suggestion; keys starting
  * with `x_` are accepted and ignored), %ACTIVERING_ERROR_INVALID_VALUE, %ACTIVERING_ERROR_OUT_OF_RANGE,
- * %ACTIVERING_ERROR_MISSING (no `id`), %ACTIVERING_ERROR_TOO_LARGE. On error @facts is left empty.
+ * %ACTIVERING_ERROR_MISSING (no `id`), %ACTIVERING_ERROR_DUPLICATE (a key twice in one object),
+ * %ACTIVERING_ERROR_TOO_LARGE. A document without `format` is a %ACTIVERING_ERROR_FORMAT error. Error messages
+ * are one line of valid UTF-8 whatever the input held. On error @facts is left empty.
  *
  * Returns: %TRUE on success.
  */

@@ -24,6 +24,7 @@ struct _ActiveringFacts {
   guint *run_first;    /* runs facts: their runs in @runs */
   guint *run_count;
   GArray *runs;        /* Run */
+  guint8 *seen_objects; /* per object of the schema: met in this document (a key may appear once) */
   GString *text;       /* scratch for unescaped strings */
   GString *path;       /* the JSON pointer being parsed, for errors */
 };

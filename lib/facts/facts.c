@@ -26,6 +26,7 @@ typedef struct {
   ActiveringFacts *facts;
   const char *start, *p, *end;
   int depth;
+  gboolean seen_format, seen_as_of;
   GError **error;
 } Parser;
 
@@ -61,26 +62,34 @@ skip_space (Parser *P)
     P->p++;
 }
 
+#define MAX_PATH_KEY 64
+
 static gsize
 push (Parser *P, const char *key, gsize len)
 {
   GString *path = P->facts->path;
   gsize mark = path->len;
   g_string_append_c (path, '/');
-  /* The path is kept for error messages on every key, so the common case (nothing to escape) is one copy. */
-  if (memchr (key, '~', len) == NULL && memchr (key, '/', len) == NULL)
+  /* The path is kept for error messages on every key, so the common case (a short plain key) is one copy;
+   * anything else is escaped and cut so that a message stays one short line of valid UTF-8. */
+  gboolean plain = len <= MAX_PATH_KEY;
+  for (gsize i = 0; i < len && plain; i++)
+    plain = (guchar) key[i] >= 0x20 && (guchar) key[i] < 0x7F && key[i] != '~' && key[i] != '/';
+  if (plain)
     {
       g_string_append_len (path, key, (gssize) len);
       return mark;
     }
-  for (gsize i = 0; i < len; i++)
+  g_autoptr (GString) display = g_string_new (NULL);
+  activering_append_display (display, key, len, MAX_PATH_KEY);
+  for (const char *p = display->str; *p; p++)
     {
-      if (key[i] == '~')
+      if (*p == '~')
         g_string_append (path, "~0");
-      else if (key[i] == '/')
+      else if (*p == '/')
         g_string_append (path, "~1");
       else
-        g_string_append_c (path, key[i]);
+        g_string_append_c (path, *p);
     }
   return mark;
 }
@@ -399,12 +408,21 @@ next_member (Parser *P, gboolean *first, const char **key, gsize *key_len, gbool
   return TRUE;
 }
 
+/* Input text quoted for an error message. */
+static GString *
+quote_input (const char *s, gsize len, gsize max_shown)
+{
+  GString *quoted = g_string_new ("\"");
+  activering_append_display (quoted, s, len, max_shown);
+  g_string_append_c (quoted, '"');
+  return quoted;
+}
+
 static gboolean
 fail_unknown_key (Parser *P, const char *key, gsize len, const char *const *candidates, gsize n)
 {
   const char *hint = activering_suggest (key, len, candidates, n);
-  g_autoptr (GString) quoted = g_string_new (NULL);
-  activering_append_quoted (quoted, key, len, 64);
+  g_autoptr (GString) quoted = quote_input (key, len, 64);
   if (hint != NULL)
     return fail (P, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key %s (did you mean \"%s\"?)", quoted->str, hint);
   return fail (P, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key %s (keys starting with x_ are ignored)", quoted->str);
@@ -432,8 +450,7 @@ read_date (Parser *P, gint32 *out)
     return FALSE;
   if (!activering_parse_date (s, len, out))
     {
-      g_autoptr (GString) quoted = g_string_new (NULL);
-      activering_append_quoted (quoted, s, len, 32);
+      g_autoptr (GString) quoted = quote_input (s, len, 32);
       return fail (P, ACTIVERING_ERROR_INVALID_VALUE, "%s is not a valid date (expected \"YYYY-MM-DD\")", quoted->str);
     }
   return TRUE;
@@ -453,7 +470,7 @@ read_code (Parser *P, const FactDecl *decl, guint *index)
   for (guint i = 0; i < decl->n_values; i++)
     {
       const char *value = rules->symbols[decl->values[i]];
-      if (strncmp (value, s, len) == 0 && value[len] == '\0')
+      if (strlen (value) == len && memcmp (value, s, len) == 0)
         {
           *index = i;
           return TRUE;
@@ -465,8 +482,7 @@ read_code (Parser *P, const FactDecl *decl, guint *index)
     candidates[i] = rules->symbols[decl->values[i]];
   candidates[n] = NULL;
   const char *hint = activering_suggest (s, len, candidates, n);
-  g_autoptr (GString) quoted = g_string_new (NULL);
-  activering_append_quoted (quoted, s, len, 64);
+  g_autoptr (GString) quoted = quote_input (s, len, 64);
   g_autofree char *allowed = g_strjoinv (", ", (char **) candidates);
   return fail (P, ACTIVERING_ERROR_INVALID_VALUE, "%s is not one of: %s%s%s%s", quoted->str, allowed,
                hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "");
@@ -527,6 +543,7 @@ read_runs (Parser *P, guint slot)
       P->p++;
       Run run = { .end = G_MAXINT32 };
       gboolean has_measure = FALSE, has_start = FALSE, first = TRUE, done;
+      gboolean seen[4] = { FALSE, FALSE, FALSE, FALSE };
       const char *key;
       gsize len;
       while (next_member (P, &first, &key, &len, &done) && !done)
@@ -537,6 +554,10 @@ read_runs (Parser *P, guint slot)
             if (strlen (keys[k]) == len && memcmp (keys[k], key, len) == 0)
               which = k;
           gboolean is_null = P->p < P->end && *P->p == 'n';
+          if (which >= 0 && seen[which])
+            return fail (P, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+          if (which >= 0)
+            seen[which] = TRUE;
           if (which < 0)
             {
               if (len < 2 || key[0] != 'x' || key[1] != '_')
@@ -725,8 +746,10 @@ read_root_member (Parser *P, const char *key, gsize len, gboolean *handled)
     {
       if (!expect_value (P, '"', "the string \"" FACTS_FORMAT_VERSION "\"") || !read_string (P, MAX_STRING, &s, &s_len))
         return FALSE;
-      g_autoptr (GString) quoted = g_string_new (NULL);
-      activering_append_quoted (quoted, s, s_len, 64);
+      if (P->seen_format)
+        return fail (P, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+      P->seen_format = TRUE;
+      g_autoptr (GString) quoted = quote_input (s, s_len, 64);
       if (s_len == strlen (FACTS_FORMAT_VERSION) && memcmp (s, FACTS_FORMAT_VERSION, s_len) == 0)
         return TRUE;
       if (s_len > strlen (FACTS_FORMAT_KIND) && memcmp (s, FACTS_FORMAT_KIND, strlen (FACTS_FORMAT_KIND)) == 0)
@@ -743,6 +766,9 @@ read_root_member (Parser *P, const char *key, gsize len, gboolean *handled)
         return FALSE;
       if (s_len == 0)
         return fail (P, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id is empty");
+      for (gsize i = 0; i < s_len; i++)
+        if ((guchar) s[i] < 0x20 || s[i] == 0x7F)
+          return fail (P, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id contains a control character");
       if (!g_utf8_validate_len (s, s_len, NULL))
         return fail (P, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id is not valid UTF-8");
       g_string_truncate (facts->id, 0);
@@ -752,6 +778,9 @@ read_root_member (Parser *P, const char *key, gsize len, gboolean *handled)
     }
   if (len == 5 && memcmp (key, "as_of", 5) == 0)
     {
+      if (P->seen_as_of)
+        return fail (P, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+      P->seen_as_of = TRUE;
       if (P->p < P->end && *P->p == 'n')
         return literal (P, "null");
       if (!read_date (P, &facts->as_of))
@@ -787,7 +816,7 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
           if (child == NULL)
             {
               if (len < 2 || key[0] != 'x' || key[1] != '_')
-                return fail_unknown_key (P, key, len, node->child_keys, node->n_children);
+                return fail_unknown_key (P, key, len, node->suggest_keys, node->n_suggest_keys);
               if (!skip_value (P))
                 return FALSE;
             }
@@ -796,8 +825,11 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
               if (!read_fact (P, (guint) child->fact))
                 return FALSE;
             }
+          else if (P->facts->seen_objects[child->object])
+            return fail (P, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
           else if (P->p < P->end && *P->p == 'n')
             {
+              P->facts->seen_objects[child->object] = 1;
               if (!literal (P, "null"))
                 return FALSE;
               blank_below (P->facts, child);
@@ -806,6 +838,7 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
             {
               if (!expect_value (P, '{', "an object or null"))
                 return FALSE;
+              P->facts->seen_objects[child->object] = 1;
               if (!read_object (P, child, FALSE))
                 return FALSE;
             }
@@ -822,6 +855,7 @@ clear (ActiveringFacts *facts)
   guint n = facts->rules->n_facts;
   memset (facts->state, ACTIVERING_FACT_UNKNOWN, n);
   memset (facts->values, 0, sizeof (Value) * n);
+  memset (facts->seen_objects, 0, MAX (facts->rules->n_schema_objects, 1));
   g_array_set_size (facts->runs, 0);
   g_string_truncate (facts->id, 0);
   g_string_truncate (facts->path, 0);
@@ -841,6 +875,7 @@ activering_facts_new (ActiveringRuleSet *rules)
   facts->run_first = g_new0 (guint, n);
   facts->run_count = g_new0 (guint, n);
   facts->runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  facts->seen_objects = g_new0 (guint8, MAX (rules->n_schema_objects, 1));
   facts->id = g_string_new (NULL);
   facts->text = g_string_new (NULL);
   facts->path = g_string_new (NULL);
@@ -859,6 +894,7 @@ activering_facts_free (ActiveringFacts *facts)
   g_free (facts->run_first);
   g_free (facts->run_count);
   g_array_free (facts->runs, TRUE);
+  g_free (facts->seen_objects);
   g_string_free (facts->id, TRUE);
   g_string_free (facts->text, TRUE);
   g_string_free (facts->path, TRUE);
@@ -893,6 +929,8 @@ activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length,
       if (P->p < P->end)
         ok = fail (P, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu",
                    (gsize) (P->p - P->start));
+      else if (!P->seen_format)
+        ok = fail (P, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s\")", FACTS_FORMAT_VERSION);
       else if (!facts->has_id)
         ok = fail (P, ACTIVERING_ERROR_MISSING, "missing \"id\" (the opaque dossier id)");
     }

@@ -90,9 +90,12 @@ struct SchemaNode {
   char *key;
   gsize key_len;
   int fact;               /* the fact slot, or -1 for an object */
+  guint object;           /* objects: their number, for the duplicate-key check */
   SchemaNode **children;
   guint n_children;
-  const char **child_keys; /* for "did you mean" */
+  const char **child_keys;
+  const char **suggest_keys; /* the keys an unknown key may be a typo of (the root adds format, id, as_of) */
+  guint n_suggest_keys;
 };
 
 struct _ActiveringRuleSet {
@@ -116,7 +119,7 @@ struct _ActiveringRuleSet {
   guint n_obligations;
   Program program;
   SchemaNode *schema;
-  guint max_runs;         /* runs per document */
+  guint n_schema_objects;
 };
 
 /* Allocations owned by the rule set. */

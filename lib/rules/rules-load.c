@@ -471,6 +471,25 @@ schema_add (Loader *L, guint slot)
   return TRUE;
 }
 
+/* Numbers the objects of the schema and lists the keys an unknown key may be a typo of. */
+static void
+number_schema (ActiveringRuleSet *rules, SchemaNode *node, gboolean root)
+{
+  if (node->fact >= 0)
+    return;
+  node->object = rules->n_schema_objects++;
+  static const char *const document_keys[] = { "format", "id", "as_of" };
+  guint extra = root ? G_N_ELEMENTS (document_keys) : 0;
+  node->suggest_keys = rule_set_alloc (rules, sizeof (char *) * (node->n_children + extra + 1));
+  for (guint i = 0; i < node->n_children; i++)
+    node->suggest_keys[i] = node->child_keys[i];
+  for (guint i = 0; i < extra; i++)
+    node->suggest_keys[node->n_children + i] = document_keys[i];
+  node->n_suggest_keys = node->n_children + extra;
+  for (guint i = 0; i < node->n_children; i++)
+    number_schema (rules, node->children[i], FALSE);
+}
+
 static gboolean
 load_facts (Loader *L, json_object *root)
 {
@@ -494,6 +513,7 @@ load_facts (Loader *L, json_object *root)
       loader_pop (L, item);
     }
   loader_pop (L, mark);
+  number_schema (rules, rules->schema, TRUE);
   return TRUE;
 }
 
@@ -1287,6 +1307,7 @@ parse_json (Loader *L, const char *data, gsize length, json_object **out)
   if (length == 0)
     return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "empty document");
   json_tokener *tokener = json_tokener_new_ex (JSON_MAX_NESTING);
+  json_tokener_set_flags (tokener, JSON_TOKENER_VALIDATE_UTF8);
   json_object *root = json_tokener_parse_ex (tokener, data, (int) MIN (length, G_MAXINT));
   enum json_tokener_error error = json_tokener_get_error (tokener);
   gsize end = json_tokener_get_parse_end (tokener);

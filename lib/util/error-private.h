@@ -12,5 +12,10 @@ void activering_set_error_at (GError **error, ActiveringError code, const char *
 const char *activering_suggest (const char *word, gsize word_len, const char *const *candidates,
                                 gsize n_candidates);
 
-/* Appends @s (of @len bytes) to @out as a quoted, escaped JSON string, cut at @max_shown bytes with "…". */
+/* Appends @s (of @len bytes, valid UTF-8) to @out as a quoted, escaped JSON string, cut at @max_shown bytes
+ * with "…". For documents the library writes. */
 void activering_append_quoted (GString *out, const char *s, gsize len, gsize max_shown);
+
+/* Appends input text to an error message so that the message stays one line of valid UTF-8 whatever the input
+ * held: control characters are escaped, invalid bytes become U+FFFD, and it is cut at @max_shown bytes. */
+void activering_append_display (GString *out, const char *s, gsize len, gsize max_shown);

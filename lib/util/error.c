@@ -112,3 +112,40 @@ activering_append_quoted (GString *out, const char *s, gsize len, gsize max_show
     g_string_append (out, "…");
   g_string_append_c (out, '"');
 }
+
+void
+activering_append_display (GString *out, const char *s, gsize len, gsize max_shown)
+{
+  gsize i = 0;
+  while (i < len)
+    {
+      if (out->len > 0 && i >= max_shown)
+        {
+          g_string_append (out, "…");
+          return;
+        }
+      guchar c = (guchar) s[i];
+      if (c < 0x20 || c == 0x7F)
+        {
+          g_string_append_printf (out, "\\u%04x", c);
+          i++;
+          continue;
+        }
+      if (c < 0x80)
+        {
+          g_string_append_c (out, (char) c);
+          i++;
+          continue;
+        }
+      gunichar u = g_utf8_get_char_validated (s + i, (gssize) (len - i));
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          g_string_append (out, "\xEF\xBF\xBD"); /* U+FFFD */
+          i++;
+          continue;
+        }
+      const char *next = g_utf8_next_char (s + i);
+      g_string_append_len (out, s + i, next - (s + i));
+      i = (gsize) (next - s);
+    }
+}
