@@ -1,6 +1,6 @@
 /* check-cases.c: data-driven rule cases.
  *
- * Loads every tests/cases/*.json (in sorted order) and runs each case through the public API, against the
+ * Loads every tests/cases/<name>.json (in sorted order) and runs each case through the public API, against the
  * default rule set or the rule set a case file names. Every case is one Check test, so one failing case
  * hides no other one, and its message names the case file, the case, what was expected and what came out.
  * See also docs/rule-cases.md.
@@ -51,8 +51,11 @@
  * level, an unknown measure, condition, limit, obligation, fact or role, or a bad value fails the suite with
  * a message that says which file, which case and what is wrong. Such a file never crashes the runner.
  *
- * Besides the cases, two tests hold across all of them: a not_eligible outcome always has at least one false
- * condition, and every outcome agrees with its conditions and missing facts.
+ * Besides the cases, some tests hold across all of them: a not_eligible outcome always has at least one false
+ * condition; every outcome agrees with its conditions and missing facts; one evaluation and one facts object
+ * reused from case to case answer exactly as fresh ones do; and the outcomes-only fast path gives the same
+ * outcomes. The runner tests itself too: bad case files are rejected with the right message, and a mismatch
+ * is reported in full.
  */
 #include "config.h"
 
@@ -99,7 +102,6 @@ static GHashTable *rule_cache;  /* key -> RuleInfo */
 static const char *const outcome_names[] = {"eligible", "not_eligible", "undetermined", "not_applicable", NULL};
 static const char *const truth_names[] = {"false", "true", "unknown", NULL};
 static const char *const obligation_names[] = {"met", "due", "overdue", "undetermined", "absent", NULL};
-static const char *const fact_state_names[] = {"known", "unknown", "blank", NULL};
 
 static gboolean
 in_list (const char *const *list, const char *word)
@@ -251,6 +253,8 @@ static void
 case_free (gpointer data)
 {
   Case *c = data;
+  if (c == NULL)
+    return;
   g_free (c->file);
   g_free (c->name);
   json_object_put (c->expect);
@@ -286,7 +290,8 @@ loader_error (Loader *L, const char *format, ...)
   L->n_errors++;
 }
 
-/* Checks that @object (at @where) is an object whose keys are all in @allowed (or "note"). */
+/* Checks that @object (at @where) is an object whose keys are all in @allowed (or "note"). Returns FALSE only
+ * if it is not an object: an unknown key is reported, and the caller goes on to check the known ones. */
 static gboolean
 check_keys (Loader *L, json_object *object, const char *where, const char *const *allowed)
 {
@@ -295,7 +300,6 @@ check_keys (Loader *L, json_object *object, const char *where, const char *const
       loader_error (L, "%s: expected an object, got %s", where, json_type_to_name (json_object_get_type (object)));
       return FALSE;
     }
-  gboolean ok = TRUE;
   json_object_object_foreach (object, key, value)
     {
       (void) value;
@@ -303,10 +307,9 @@ check_keys (Loader *L, json_object *object, const char *where, const char *const
         {
           g_autofree char *known = join_list (allowed);
           loader_error (L, "%s: unknown key \"%s\" (known keys: %s)", where, key, known);
-          ok = FALSE;
         }
     }
-  return ok;
+  return TRUE;
 }
 
 static const char *
@@ -387,6 +390,8 @@ check_expect (Loader *L, RuleInfo *info, json_object *expect)
 
   json_object_object_foreach (expect, key, value)
     {
+      if (!in_list (expect_keys, key))
+        continue; /* "note", or reported by check_keys () */
       g_autofree char *where = g_strconcat ("expect.", key, NULL);
       gboolean is_list = strcmp (key, "absent_limits") == 0;
       if (is_list ? !json_object_is_type (value, json_type_array) : !json_object_is_type (value, json_type_object))
@@ -563,11 +568,15 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
       loader_error (L, "%s", message);
       return L->n_errors;
     }
+  /* Declared before the first goto, so that their cleanup never sees an uninitialised pointer. */
   g_autoptr (GPtrArray) loaded = g_ptr_array_new_with_free_func (case_free);
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  RuleInfo *info = NULL;
+  json_object *value = NULL, *list = NULL;
   if (!check_keys (L, root, "top level", file_keys))
     goto out;
 
-  json_object *value = NULL;
   if (!json_object_object_get_ex (root, "format", &value) || g_strcmp0 (get_string (value), CASES_FORMAT) != 0)
     {
       loader_error (L, "\"format\" must be \"%s\"", CASES_FORMAT);
@@ -576,8 +585,6 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
   if (json_object_object_get_ex (root, "description", &value) && get_string (value) == NULL)
     loader_error (L, "\"description\" must be a string");
 
-  RuleInfo *info = NULL;
-  g_autoptr (GError) error = NULL;
   if (json_object_object_get_ex (root, "rules", &value))
     {
       const char *rules = get_string (value);
@@ -598,7 +605,6 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
       goto out;
     }
 
-  json_object *list = NULL;
   if (!json_object_object_get_ex (root, "cases", &list) || !json_object_is_type (list, json_type_array)
       || json_object_array_length (list) == 0)
     {
@@ -606,7 +612,6 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
       goto out;
     }
 
-  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   for (size_t i = 0; i < json_object_array_length (list); i++)
     {
       json_object *spec = json_object_array_get_idx (list, i);
@@ -829,123 +834,138 @@ check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
       return;
     }
 
+  /* Each measure with a mismatch is described once, after its first mismatch. */
+  g_autoptr (GHashTable) described = g_hash_table_new (NULL, NULL);
+#define DESCRIBE(m) \
+  do { if (g_hash_table_add (described, GUINT_TO_POINTER ((m) + 1))) describe_measure (out, ev, (m)); } while (0)
+
   json_object *section = NULL;
   if (json_object_object_get_ex (c->expect, "outcomes", &section))
-    json_object_object_foreach (section, code, value)
-      {
-        guint m = (guint) activering_rule_set_lookup_measure (rules, code);
-        const char *got = activering_outcome_to_string (activering_evaluation_get_outcome (ev, m));
-        if (strcmp (got, json_object_get_string (value)) != 0)
-          {
-            g_string_append_printf (out, "  outcome of %s: expected %s, got %s\n", code, json_object_get_string (value), got);
-            describe_measure (out, ev, m);
-          }
-      }
+    {
+      json_object_object_foreach (section, code, value)
+        {
+          guint m = (guint) activering_rule_set_lookup_measure (rules, code);
+          const char *got = activering_outcome_to_string (activering_evaluation_get_outcome (ev, m));
+          if (strcmp (got, json_object_get_string (value)) != 0)
+            {
+              g_string_append_printf (out, "  outcome of %s: expected %s, got %s\n", code, json_object_get_string (value), got);
+              DESCRIBE (m);
+            }
+        }
+    }
 
   if (json_object_object_get_ex (c->expect, "conditions", &section))
-    json_object_object_foreach (section, id, value)
-      {
-        guint m = (guint) measure_of (ev, c->info, id);
-        int i = condition_index (ev, m, id);
-        if (i < 0)
-          {
-            g_string_append_printf (out, "  condition %s: expected %s, but it is not reported\n", id,
-                                    json_object_get_string (value));
-            continue;
-          }
-        const char *got = activering_truth_to_string (activering_evaluation_get_condition_state (ev, m, (guint) i));
-        if (strcmp (got, json_object_get_string (value)) != 0)
-          g_string_append_printf (out, "  condition %s: expected %s, got %s: %s\n", id, json_object_get_string (value),
-                                  got, activering_evaluation_get_condition_text (ev, m, (guint) i, REPORT_LANG));
-      }
+    {
+      json_object_object_foreach (section, id, value)
+        {
+          guint m = (guint) measure_of (ev, c->info, id);
+          int i = condition_index (ev, m, id);
+          if (i < 0)
+            {
+              g_string_append_printf (out, "  condition %s: expected %s, but it is not reported\n", id,
+                                      json_object_get_string (value));
+              continue;
+            }
+          const char *got = activering_truth_to_string (activering_evaluation_get_condition_state (ev, m, (guint) i));
+          if (strcmp (got, json_object_get_string (value)) != 0)
+            g_string_append_printf (out, "  condition %s: expected %s, got %s: %s\n", id, json_object_get_string (value),
+                                    got, activering_evaluation_get_condition_text (ev, m, (guint) i, REPORT_LANG));
+        }
+    }
 
   if (json_object_object_get_ex (c->expect, "missing", &section))
-    json_object_object_foreach (section, code, value)
-      {
-        guint m = (guint) activering_rule_set_lookup_measure (rules, code);
-        g_autoptr (GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
-        for (size_t i = 0; i < json_object_array_length (value); i++)
-          g_hash_table_add (expected, (gpointer) json_object_get_string (json_object_array_get_idx (value, i)));
-        g_autoptr (GString) extra = g_string_new (NULL);
-        guint n = activering_evaluation_get_n_missing (ev, m), found = 0;
-        for (guint i = 0; i < n; i++)
-          {
-            const char *fact = activering_evaluation_get_missing_fact (ev, m, i);
-            if (g_hash_table_contains (expected, fact))
-              found++;
-            else
-              g_string_append_printf (extra, " %s", fact);
-          }
-        g_autoptr (GString) lacking = g_string_new (NULL);
-        for (size_t i = 0; i < json_object_array_length (value); i++)
-          {
-            const char *fact = json_object_get_string (json_object_array_get_idx (value, i));
-            gboolean there = FALSE;
-            for (guint j = 0; j < n && !there; j++)
-              there = strcmp (activering_evaluation_get_missing_fact (ev, m, j), fact) == 0;
-            if (!there)
-              g_string_append_printf (lacking, " %s", fact);
-          }
-        if (extra->len || lacking->len || found != g_hash_table_size (expected) || n != found)
-          {
-            g_string_append_printf (out, "  missing facts of %s: expected %s, got ", code,
-                                    json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN));
-            append_missing (out, ev, m);
-            g_string_append_printf (out, "\n    not expected:%s\n    not reported:%s\n", extra->len ? extra->str : " -",
-                                    lacking->len ? lacking->str : " -");
-            describe_measure (out, ev, m);
-          }
-      }
+    {
+      json_object_object_foreach (section, code, value)
+        {
+          guint m = (guint) activering_rule_set_lookup_measure (rules, code);
+          g_autoptr (GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+          for (size_t i = 0; i < json_object_array_length (value); i++)
+            g_hash_table_add (expected, (gpointer) json_object_get_string (json_object_array_get_idx (value, i)));
+          g_autoptr (GString) extra = g_string_new (NULL);
+          guint n = activering_evaluation_get_n_missing (ev, m), found = 0;
+          for (guint i = 0; i < n; i++)
+            {
+              const char *fact = activering_evaluation_get_missing_fact (ev, m, i);
+              if (g_hash_table_contains (expected, fact))
+                found++;
+              else
+                g_string_append_printf (extra, " %s", fact);
+            }
+          g_autoptr (GString) lacking = g_string_new (NULL);
+          for (size_t i = 0; i < json_object_array_length (value); i++)
+            {
+              const char *fact = json_object_get_string (json_object_array_get_idx (value, i));
+              gboolean there = FALSE;
+              for (guint j = 0; j < n && !there; j++)
+                there = strcmp (activering_evaluation_get_missing_fact (ev, m, j), fact) == 0;
+              if (!there)
+                g_string_append_printf (lacking, " %s", fact);
+            }
+          if (extra->len || lacking->len || found != g_hash_table_size (expected) || n != found)
+            {
+              g_string_append_printf (out, "  missing facts of %s: expected %s, got ", code,
+                                      json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN));
+              append_missing (out, ev, m);
+              g_string_append_printf (out, "\n    not expected:%s\n    not reported:%s\n", extra->len ? extra->str : " -",
+                                      lacking->len ? lacking->str : " -");
+              DESCRIBE (m);
+            }
+        }
+    }
 
   /* missing_asked_of and missing_state: the fact is missing somewhere, and everywhere with that role/state. */
   static const char *const per_fact[] = {"missing_asked_of", "missing_state"};
   for (guint s = 0; s < G_N_ELEMENTS (per_fact); s++)
     if (json_object_object_get_ex (c->expect, per_fact[s], &section))
-      json_object_object_foreach (section, fact, value)
-        {
-          const char *want = json_object_get_string (value);
-          guint seen = 0;
-          for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
-            for (guint i = 0; i < activering_evaluation_get_n_missing (ev, m); i++)
-              {
-                if (strcmp (activering_evaluation_get_missing_fact (ev, m, i), fact) != 0)
-                  continue;
-                seen++;
-                const char *got = s == 0 ? activering_evaluation_get_missing_asked_of (ev, m, i)
-                                         : activering_fact_state_to_string (activering_evaluation_get_missing_state (ev, m, i));
-                if (g_strcmp0 (got, want) != 0)
-                  g_string_append_printf (out, "  missing fact %s of %s: expected %s %s, got %s\n", fact,
-                                          activering_rule_set_get_measure_code (rules, m),
-                                          s == 0 ? "to be asked of" : "state", want, got);
-              }
-          if (seen == 0)
-            g_string_append_printf (out, "  %s: expected %s to be missing (%s %s), but no measure reports it missing\n",
-                                    per_fact[s], fact, s == 0 ? "asked of" : "state", want);
-        }
+      {
+        json_object_object_foreach (section, fact, value)
+          {
+            const char *want = json_object_get_string (value);
+            guint seen = 0;
+            for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+              for (guint i = 0; i < activering_evaluation_get_n_missing (ev, m); i++)
+                {
+                  if (strcmp (activering_evaluation_get_missing_fact (ev, m, i), fact) != 0)
+                    continue;
+                  seen++;
+                  const char *got = s == 0 ? activering_evaluation_get_missing_asked_of (ev, m, i)
+                                           : activering_fact_state_to_string (activering_evaluation_get_missing_state (ev, m, i));
+                  if (g_strcmp0 (got, want) != 0)
+                    g_string_append_printf (out, "  missing fact %s of %s: expected %s %s, got %s\n", fact,
+                                            activering_rule_set_get_measure_code (rules, m),
+                                            s == 0 ? "to be asked of" : "state", want, got);
+                }
+            if (seen == 0)
+              g_string_append_printf (out, "  %s: expected %s to be missing (%s %s), but no measure reports it missing\n",
+                                      per_fact[s], fact, s == 0 ? "asked of" : "state", want);
+          }
+      }
 
   if (json_object_object_get_ex (c->expect, "limits", &section))
-    json_object_object_foreach (section, id, value)
-      {
-        guint m = (guint) measure_of (ev, c->info, id);
-        int i = limit_index (ev, m, id);
-        g_autoptr (GString) got = g_string_new (NULL);
-        if (i < 0)
-          g_string_append (got, "not reported");
-        else
-          append_limit_value (got, ev, m, (guint) i);
-        gboolean ok = FALSE;
-        double number = 0;
-        GDate want, date;
-        if (i >= 0 && json_object_is_type (value, json_type_string))
-          ok = parse_date (json_object_get_string (value), &want)
-               && activering_evaluation_get_limit_date (ev, m, (guint) i, &date) && g_date_compare (&want, &date) == 0;
-        else if (i >= 0)
-          ok = activering_evaluation_get_limit_number (ev, m, (guint) i, &number)
-               && number_equal (number, json_object_get_double (value));
-        if (!ok)
-          g_string_append_printf (out, "  limit %s: expected %s, got %s\n", id,
-                                  json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN), got->str);
-      }
+    {
+      json_object_object_foreach (section, id, value)
+        {
+          guint m = (guint) measure_of (ev, c->info, id);
+          int i = limit_index (ev, m, id);
+          g_autoptr (GString) got = g_string_new (NULL);
+          if (i < 0)
+            g_string_append (got, "not reported");
+          else
+            append_limit_value (got, ev, m, (guint) i);
+          gboolean ok = FALSE;
+          double number = 0;
+          GDate want, date;
+          if (i >= 0 && json_object_is_type (value, json_type_string))
+            ok = parse_date (json_object_get_string (value), &want)
+                 && activering_evaluation_get_limit_date (ev, m, (guint) i, &date) && g_date_compare (&want, &date) == 0;
+          else if (i >= 0)
+            ok = activering_evaluation_get_limit_number (ev, m, (guint) i, &number)
+                 && number_equal (number, json_object_get_double (value));
+          if (!ok)
+            g_string_append_printf (out, "  limit %s: expected %s, got %s\n", id,
+                                    json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN), got->str);
+        }
+    }
 
   if (json_object_object_get_ex (c->expect, "absent_limits", &section))
     for (size_t k = 0; k < json_object_array_length (section); k++)
@@ -962,55 +982,61 @@ check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
       }
 
   if (json_object_object_get_ex (c->expect, "obligations", &section))
-    json_object_object_foreach (section, id, value)
-      {
-        int i = obligation_index (ev, id);
-        const char *got = i < 0 ? "absent"
-                                : activering_obligation_state_to_string (activering_evaluation_get_obligation_state (ev, (guint) i));
-        if (strcmp (got, json_object_get_string (value)) != 0)
-          {
-            GDate due;
-            char text[11] = "unknown";
-            if (i >= 0 && activering_evaluation_get_obligation_due (ev, (guint) i, &due))
-              format_date (&due, text);
-            g_string_append_printf (out, "  obligation %s: expected %s, got %s", id, json_object_get_string (value), got);
-            if (i >= 0)
-              g_string_append_printf (out, " (due %s)", text);
-            g_string_append_c (out, '\n');
-          }
-      }
+    {
+      json_object_object_foreach (section, id, value)
+        {
+          int i = obligation_index (ev, id);
+          const char *got = i < 0 ? "absent"
+                                  : activering_obligation_state_to_string (activering_evaluation_get_obligation_state (ev, (guint) i));
+          if (strcmp (got, json_object_get_string (value)) != 0)
+            {
+              GDate due;
+              char text[11] = "unknown";
+              if (i >= 0 && activering_evaluation_get_obligation_due (ev, (guint) i, &due))
+                format_date (&due, text);
+              g_string_append_printf (out, "  obligation %s: expected %s, got %s", id, json_object_get_string (value), got);
+              if (i >= 0)
+                g_string_append_printf (out, " (due %s)", text);
+              g_string_append_c (out, '\n');
+            }
+        }
+    }
 
   if (json_object_object_get_ex (c->expect, "obligation_due", &section))
-    json_object_object_foreach (section, id, value)
-      {
-        int i = obligation_index (ev, id);
-        GDate due, want;
-        char text[11];
-        const char *expected = json_object_is_type (value, json_type_null) ? "no known due date"
-                                                                           : json_object_get_string (value);
-        if (i < 0)
-          {
-            g_string_append_printf (out, "  due date of obligation %s: expected %s, but the obligation is not reported\n",
-                                    id, expected);
-            continue;
-          }
-        gboolean known = activering_evaluation_get_obligation_due (ev, (guint) i, &due);
-        if (known)
-          format_date (&due, text);
-        else
-          g_strlcpy (text, "unknown", sizeof text);
-        gboolean ok = json_object_is_type (value, json_type_null)
-                        ? !known
-                        : known && parse_date (json_object_get_string (value), &want) && g_date_compare (&want, &due) == 0;
-        if (!ok)
-          g_string_append_printf (out, "  due date of obligation %s: expected %s, got %s\n", id, expected, text);
-      }
+    {
+      json_object_object_foreach (section, id, value)
+        {
+          int i = obligation_index (ev, id);
+          GDate due, want;
+          char text[11];
+          const char *expected = json_object_is_type (value, json_type_null) ? "no known due date"
+                                                                             : json_object_get_string (value);
+          if (i < 0)
+            {
+              g_string_append_printf (out, "  due date of obligation %s: expected %s, but the obligation is not reported\n",
+                                      id, expected);
+              continue;
+            }
+          gboolean known = activering_evaluation_get_obligation_due (ev, (guint) i, &due);
+          if (known)
+            format_date (&due, text);
+          else
+            g_strlcpy (text, "unknown", sizeof text);
+          gboolean ok = json_object_is_type (value, json_type_null)
+                          ? !known
+                          : known && parse_date (json_object_get_string (value), &want) && g_date_compare (&want, &due) == 0;
+          if (!ok)
+            g_string_append_printf (out, "  due date of obligation %s: expected %s, got %s\n", id, expected, text);
+        }
+    }
 }
+
+#undef DESCRIBE
 
 static void
 case_heading (GString *out, const Case *c)
 {
-  char date[11] = "its facts' as_of";
+  char date[32] = "the facts' as_of";
   if (c->has_as_of)
     format_date (&c->as_of, date);
   g_string_append_printf (out, "%s: case \"%s\" (as of %s):\n", c->file, c->name, date);
@@ -1127,6 +1153,72 @@ START_TEST (test_outcomes_consistent)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   for_each_outcome (check_outcome_consistent, out);
+  ck_assert_msg (out->len == 0, "%s", out->str);
+}
+END_TEST
+
+/* One evaluation and one facts object, reused from case to case in both orders, answer exactly as fresh ones
+ * do; and the outcomes-only fast path gives the same outcomes. */
+static char *
+fresh_answer (const Case *c, ActiveringEvaluateFlags flags, ActiveringOutcome *outcomes, guint n_outcomes)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (c->info->rules, c->facts_json, -1, &error);
+  g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (c->info->rules);
+  if (facts == NULL || !activering_evaluation_run (ev, facts, c->has_as_of ? &c->as_of : NULL, flags, &error))
+    return NULL;
+  for (guint m = 0; m < n_outcomes; m++)
+    outcomes[m] = activering_evaluation_get_outcome (ev, m);
+  return flags == ACTIVERING_EVALUATE_DEFAULT ? activering_evaluation_to_json (ev, REPORT_LANG, ACTIVERING_JSON_DEFAULT, NULL)
+                                              : g_strdup ("");
+}
+
+START_TEST (test_reuse_and_fast_path)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer value;
+  g_hash_table_iter_init (&iter, rule_cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      RuleInfo *info = value;
+      guint n_measures = activering_rule_set_get_n_measures (info->rules);
+      g_autofree ActiveringOutcome *full = g_new0 (ActiveringOutcome, n_measures);
+      g_autofree ActiveringOutcome *fast = g_new0 (ActiveringOutcome, n_measures);
+      g_autoptr (ActiveringFacts) facts = activering_facts_new (info->rules);
+      g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (info->rules);
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint j = 0; j < all_cases->len; j++)
+          {
+            const Case *c = all_cases->pdata[pass == 0 ? j : all_cases->len - 1 - j];
+            if (c->info != info)
+              continue;
+            g_autofree char *expected = fresh_answer (c, ACTIVERING_EVALUATE_DEFAULT, full, n_measures);
+            g_autofree char *unused = fresh_answer (c, ACTIVERING_EVALUATE_OUTCOMES_ONLY, fast, n_measures);
+            if (expected == NULL)
+              continue; /* reported by the case's own test */
+            for (guint m = 0; m < n_measures; m++)
+              if (full[m] != fast[m])
+                {
+                  case_heading (out, c);
+                  g_string_append_printf (out, "  %s: outcomes only says %s, the full evaluation %s\n",
+                                          activering_rule_set_get_measure_code (info->rules, m),
+                                          activering_outcome_to_string (fast[m]), activering_outcome_to_string (full[m]));
+                }
+            g_autoptr (GError) error = NULL;
+            g_autofree char *reused = NULL;
+            if (activering_facts_parse (facts, c->facts_json, -1, &error)
+                && activering_evaluation_run (ev, facts, c->has_as_of ? &c->as_of : NULL, ACTIVERING_EVALUATE_DEFAULT, &error))
+              reused = activering_evaluation_to_json (ev, REPORT_LANG, ACTIVERING_JSON_DEFAULT, NULL);
+            if (g_strcmp0 (reused, expected) != 0)
+              {
+                case_heading (out, c);
+                g_string_append_printf (out, "  a reused evaluation answers differently (pass %u)%s%s\n    fresh:  %s\n    reused: %s\n",
+                                        pass + 1, error ? ": " : "", error ? error->message : "", expected,
+                                        reused ? reused : "(none)");
+              }
+          }
+    }
   ck_assert_msg (out->len == 0, "%s", out->str);
 }
 END_TEST
@@ -1273,6 +1365,7 @@ main (void)
   tcase_add_loop_test (tc, test_case, 0, (int) all_cases->len);
   tcase_add_test (tc, test_not_eligible_has_false_condition);
   tcase_add_test (tc, test_outcomes_consistent);
+  tcase_add_test (tc, test_reuse_and_fast_path);
   suite_add_tcase (suite, tc);
 
   int status = test_run_suite (suite);

@@ -1,0 +1,1470 @@
+/* check-rules.c: loading rule sets through the public API.
+ *
+ * Most tests take the default rule file (data/rules/be-vlaanderen.json), apply ONE mutation by JSON pointer,
+ * and check that loading fails with the right error code and a message that names the exact JSON pointer of
+ * the offending node and what was expected. The rest check the getters, the digest, comments, files, and that
+ * a small hand-written rule set works, so the engine holds no built-in knowledge.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-c/json.h>
+
+#include "test-util.h"
+
+#define RULES_FILE "data/rules/be-vlaanderen.json"
+
+/* ---- JSON helpers --------------------------------------------------------------------------------------- */
+
+/* Parses JSON text written in a test; fails the test if it does not parse. */
+static json_object *
+J (const char *text)
+{
+  json_tokener *tokener = json_tokener_new_ex (512);
+  json_object *o = json_tokener_parse_ex (tokener, text, (int) strlen (text) + 1);
+  enum json_tokener_error error = json_tokener_get_error (tokener);
+  json_tokener_free (tokener);
+  ck_assert_msg (error == json_tokener_success, "test JSON does not parse (%s): %s", json_tokener_error_desc (error),
+                 text);
+  return o;
+}
+
+/* The default rule file, parsed. */
+static json_object *
+default_json (void)
+{
+  g_autofree char *text = test_read_file (RULES_FILE, NULL);
+  return J (text);
+}
+
+/* Splits a JSON pointer ("/a/b~1c/0") into unescaped tokens. */
+static char **
+pointer_tokens (const char *pointer)
+{
+  ck_assert_msg (pointer[0] == '/', "a JSON pointer starts with '/': %s", pointer);
+  char **tokens = g_strsplit (pointer + 1, "/", -1);
+  for (char **t = tokens; *t; t++)
+    {
+      GString *s = g_string_new (NULL);
+      for (const char *p = *t; *p; p++)
+        {
+          if (p[0] == '~' && p[1] == '1')
+            g_string_append_c (s, '/'), p++;
+          else if (p[0] == '~' && p[1] == '0')
+            g_string_append_c (s, '~'), p++;
+          else
+            g_string_append_c (s, *p);
+        }
+      g_free (*t);
+      *t = g_string_free (s, FALSE);
+    }
+  return tokens;
+}
+
+static json_object *
+child (json_object *o, const char *token, const char *pointer)
+{
+  json_object *c = NULL;
+  if (json_object_is_type (o, json_type_object))
+    {
+      ck_assert_msg (json_object_object_get_ex (o, token, &c), "%s: no key \"%s\"", pointer, token);
+      return c;
+    }
+  ck_assert_msg (json_object_is_type (o, json_type_array), "%s: \"%s\" inside a scalar", pointer, token);
+  char *end = NULL;
+  long index = strtol (token, &end, 10);
+  ck_assert_msg (*end == '\0' && index >= 0 && (size_t) index < json_object_array_length (o), "%s: bad index %s",
+                 pointer, token);
+  return json_object_array_get_idx (o, (size_t) index);
+}
+
+/* The node at @pointer (borrowed). */
+static json_object *
+ptr_get (json_object *root, const char *pointer)
+{
+  g_auto (GStrv) tokens = pointer_tokens (pointer);
+  json_object *o = root;
+  for (char **t = tokens; *t; t++)
+    o = child (o, *t, pointer);
+  return o;
+}
+
+/* The parent of the node at @pointer; *last is its last token. */
+static json_object *
+ptr_parent (json_object *root, const char *pointer, char **last)
+{
+  g_auto (GStrv) tokens = pointer_tokens (pointer);
+  guint n = g_strv_length (tokens);
+  ck_assert_msg (n > 0, "cannot take the parent of the root");
+  json_object *o = root;
+  for (guint i = 0; i + 1 < n; i++)
+    o = child (o, tokens[i], pointer);
+  *last = g_strdup (tokens[n - 1]);
+  return o;
+}
+
+/* Sets (or adds) the node at @pointer to @value, taking ownership. "-" appends to an array. */
+static void
+ptr_set (json_object *root, const char *pointer, json_object *value)
+{
+  g_autofree char *last = NULL;
+  json_object *parent = ptr_parent (root, pointer, &last);
+  if (json_object_is_type (parent, json_type_object))
+    {
+      json_object_object_add (parent, last, value);
+      return;
+    }
+  ck_assert_msg (json_object_is_type (parent, json_type_array), "%s: parent is not a container", pointer);
+  if (strcmp (last, "-") == 0)
+    {
+      json_object_array_add (parent, value);
+      return;
+    }
+  char *end = NULL;
+  long index = strtol (last, &end, 10);
+  ck_assert_msg (*end == '\0' && index >= 0 && (size_t) index < json_object_array_length (parent), "%s: bad index",
+                 pointer);
+  json_object_array_put_idx (parent, (size_t) index, value);
+}
+
+/* Sets the node at @pointer to the JSON @text. */
+static void
+ptr_set_json (json_object *root, const char *pointer, const char *text)
+{
+  ptr_set (root, pointer, J (text));
+}
+
+/* Deletes the node at @pointer; it must exist. */
+static void
+ptr_delete (json_object *root, const char *pointer)
+{
+  (void) ptr_get (root, pointer);
+  g_autofree char *last = NULL;
+  json_object *parent = ptr_parent (root, pointer, &last);
+  if (json_object_is_type (parent, json_type_object))
+    json_object_object_del (parent, last);
+  else
+    json_object_array_del_idx (parent, (size_t) strtol (last, NULL, 10), 1);
+}
+
+static char *
+serialise (json_object *root)
+{
+  return g_strdup (json_object_to_json_string_ext (root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+}
+
+/* Serialises @root and loads it as "rules.json". */
+static ActiveringRuleSet *
+load_json (json_object *root, GError **error)
+{
+  g_autofree char *text = serialise (root);
+  return activering_rule_set_new_from_data (text, -1, "rules.json", error);
+}
+
+/* Loading @root fails with @code and a message holding every following string. Frees @root. */
+#define ASSERT_LOAD_FAILS(root, code, ...)                                                                   \
+  do                                                                                                         \
+    {                                                                                                        \
+      g_autoptr (GError) error_ = NULL;                                                                      \
+      ActiveringRuleSet *rules_ = load_json ((root), &error_);                                               \
+      json_object_put (root);                                                                                \
+      ck_assert_msg (rules_ == NULL, "the mutated rule set loaded");                                         \
+      test_assert_error (error_, (code), __VA_ARGS__, NULL);                                                 \
+    }                                                                                                        \
+  while (0)
+
+/* Loading @text (as "rules.json") fails with @code and a message holding every following string. */
+#define ASSERT_TEXT_FAILS(text, length, code, ...)                                                           \
+  do                                                                                                         \
+    {                                                                                                        \
+      g_autoptr (GError) error_ = NULL;                                                                      \
+      ActiveringRuleSet *rules_ = activering_rule_set_new_from_data ((text), (length), "rules.json", &error_); \
+      ck_assert_msg (rules_ == NULL, "the rule set loaded");                                                 \
+      test_assert_error (error_, (code), __VA_ARGS__, NULL);                                                 \
+    }                                                                                                        \
+  while (0)
+
+/* Loading @root succeeds; returns the rule set. Frees @root. */
+static ActiveringRuleSet *
+assert_loads (json_object *root)
+{
+  g_autoptr (GError) error = NULL;
+  ActiveringRuleSet *rules = load_json (root, &error);
+  json_object_put (root);
+  ck_assert_msg (rules != NULL, "the rule set does not load: %s", error ? error->message : "?");
+  ck_assert (error == NULL);
+  return rules;
+}
+
+static const char *
+json_str (json_object *root, const char *pointer)
+{
+  return json_object_get_string (ptr_get (root, pointer));
+}
+
+/* ---- the untouched file ---------------------------------------------------------------------------------- */
+
+START_TEST (test_default_file_loads)
+{
+  /* The baseline every mutation starts from: must load, or every failure test below proves nothing. */
+  g_autoptr (ActiveringRuleSet) rules = assert_loads (default_json ());
+  ck_assert_str_eq (activering_rule_set_get_id (rules), "be-vlaanderen");
+  /* And the serialised-by-json-c form loads to the same structure as the raw file. */
+  g_autofree char *raw = test_read_file (RULES_FILE, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) direct = activering_rule_set_new_from_data (raw, -1, "rules.json", &error);
+  ck_assert_msg (direct != NULL, "%s", error ? error->message : "?");
+  ck_assert_uint_eq (activering_rule_set_get_n_measures (direct), activering_rule_set_get_n_measures (rules));
+  ck_assert_uint_eq (activering_rule_set_get_n_facts (direct), activering_rule_set_get_n_facts (rules));
+}
+END_TEST
+
+/* ---- syntax ---------------------------------------------------------------------------------------------- */
+
+START_TEST (test_malformed_json)
+{
+  ASSERT_TEXT_FAILS ("{", -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ", "malformed JSON");
+  ASSERT_TEXT_FAILS ("{\"format\": }", -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ", "malformed JSON");
+  ASSERT_TEXT_FAILS ("{\"format\" \"activering.rules/1\"}", -1, ACTIVERING_ERROR_SYNTAX, "malformed JSON");
+  ASSERT_TEXT_FAILS ("{] ", -1, ACTIVERING_ERROR_SYNTAX, "malformed JSON");
+  /* A valid document followed by garbage. */
+  g_autofree char *raw = test_read_file (RULES_FILE, NULL);
+  g_autofree char *trailing = g_strconcat (raw, "\n{}", NULL);
+  ASSERT_TEXT_FAILS (trailing, -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ", "unexpected data after the document");
+  /* A document cut short. */
+  ASSERT_TEXT_FAILS (raw, (gssize) strlen (raw) / 2, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ", "malformed JSON");
+}
+END_TEST
+
+START_TEST (test_empty_document)
+{
+  ASSERT_TEXT_FAILS ("", -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: empty document");
+  ASSERT_TEXT_FAILS ("{}", 0, ACTIVERING_ERROR_SYNTAX, "rules.json: /: empty document");
+  ASSERT_TEXT_FAILS (" \n\t ", -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ");
+  /* Without a document name, errors say "rules". */
+  g_autoptr (GError) error = NULL;
+  ck_assert_ptr_null (activering_rule_set_new_from_data ("", -1, NULL, &error));
+  test_assert_error (error, ACTIVERING_ERROR_SYNTAX, "rules: /: empty document", NULL);
+}
+END_TEST
+
+START_TEST (test_not_an_object)
+{
+  ASSERT_TEXT_FAILS ("[]", -1, ACTIVERING_ERROR_TYPE, "rules.json: /: expected a rule set object, found an array");
+  ASSERT_TEXT_FAILS ("\"activering.rules/1\"", -1, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /: expected a rule set object, found a string");
+  ASSERT_TEXT_FAILS ("42\n", -1, ACTIVERING_ERROR_TYPE, "rules.json: /: expected a rule set object, found a number");
+}
+END_TEST
+
+START_TEST (test_scalar_document_not_an_object)
+{
+  /* Well-formed JSON texts that are scalars, with nothing after them: not a syntax error, but the wrong type. */
+  ASSERT_TEXT_FAILS ("42", -1, ACTIVERING_ERROR_TYPE, "rules.json: /: expected a rule set object, found a number");
+  ASSERT_TEXT_FAILS ("null", -1, ACTIVERING_ERROR_TYPE, "rules.json: /: expected a rule set object, found null");
+  ASSERT_TEXT_FAILS ("true", -1, ACTIVERING_ERROR_TYPE, "rules.json: /: expected a rule set object, found a boolean");
+}
+END_TEST
+
+START_TEST (test_deeply_nested_json)
+{
+  /* 10000 nested arrays: an error, not a stack overflow. */
+  const int depth = 10000;
+  GString *s = g_string_new (NULL);
+  for (int i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (int i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  ASSERT_TEXT_FAILS (s->str, (gssize) s->len, ACTIVERING_ERROR_TOO_LARGE, "rules.json: /: ");
+  /* The same inside an otherwise valid rule set, under an ignored x_ key, and as nested objects. */
+  g_autofree char *raw = test_read_file (RULES_FILE, NULL);
+  g_string_truncate (s, 0);
+  g_string_append (s, "{\"x_deep\": ");
+  for (int i = 0; i < depth; i++)
+    g_string_append (s, "{\"a\": ");
+  g_string_append (s, "1");
+  for (int i = 0; i < depth; i++)
+    g_string_append_c (s, '}');
+  g_string_append (s, ", ");
+  g_string_append (s, strchr (raw, '{') + 1);
+  ASSERT_TEXT_FAILS (s->str, (gssize) s->len, ACTIVERING_ERROR_TOO_LARGE, "rules.json: /: ");
+  g_string_free (s, TRUE);
+}
+END_TEST
+
+START_TEST (test_comments_accepted)
+{
+  g_autofree char *raw = test_read_file (RULES_FILE, NULL);
+  const char *brace = strchr (raw, '{');
+  ck_assert_ptr_nonnull (brace);
+  /* A line comment before the document, a block comment inside it, and one after a value. */
+  GString *s = g_string_new ("// be-vlaanderen, annotated\n/* a block\n   comment */\n");
+  g_string_append_len (s, raw, brace - raw + 1);
+  g_string_append (s, "\n  // the format comes first\n  /* block */ ");
+  g_string_append (s, brace + 1);
+  g_string_append (s, "\n// trailing comment\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (s->str, (gssize) s->len, "rules.json", &error);
+  ck_assert_msg (rules != NULL, "comments are rejected: %s", error ? error->message : "?");
+  ck_assert_str_eq (activering_rule_set_get_id (rules), "be-vlaanderen");
+  ck_assert_uint_eq (activering_rule_set_get_n_measures (rules), 4);
+  g_string_free (s, TRUE);
+}
+END_TEST
+
+/* ---- format and top level -------------------------------------------------------------------------------- */
+
+START_TEST (test_format_other_kind)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/format", "\"activering.facts/1\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_FORMAT, "rules.json: /format: ", "\"activering.facts/1\"",
+                     "not a rule set", "expected \"activering.rules/1\"");
+}
+END_TEST
+
+START_TEST (test_format_other_major)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/format", "\"activering.rules/2\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_FORMAT, "rules.json: /format: ", "\"activering.rules/2\"", "major version",
+                     "activering.rules/1");
+  root = default_json ();
+  ptr_set_json (root, "/format", "\"activering.rules/10\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_FORMAT, "rules.json: /format: ", "major version");
+}
+END_TEST
+
+START_TEST (test_format_missing)
+{
+  /* activering-error.h: ACTIVERING_ERROR_FORMAT is for "format" missing, of another kind or of another major
+   * version. */
+  json_object *root = default_json ();
+  ptr_delete (root, "/format");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_FORMAT, "rules.json: /: ", "\"format\"");
+}
+END_TEST
+
+START_TEST (test_unknown_top_level_key)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/defintions", "{}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /defintions: ", "unknown key \"defintions\"",
+                     "did you mean \"definitions\"?");
+  /* Far from every key: no suggestion, but the list of expected keys. */
+  root = default_json ();
+  ptr_set_json (root, "/zzzzzzzzzz", "1");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /zzzzzzzzzz: ", "unknown key \"zzzzzzzzzz\"",
+                     "expected one of: format, id, version");
+  /* Unknown keys deeper down, too. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/6/legal_bsis", "\"x\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /measures/0/conditions/6/legal_bsis: ",
+                     "did you mean \"legal_basis\"?");
+}
+END_TEST
+
+START_TEST (test_note_and_x_keys_accepted)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/x_tool", "{\"anything\": [1, 2, {\"deep\": null}]}");
+  ptr_set_json (root, "/measures/0/x_review", "\"2026-12\"");
+  ptr_set_json (root, "/measures/0/conditions/0/note", "\"why\"");
+  ptr_set_json (root, "/facts/work_capacity/x_source", "\"KSZ\"");
+  ptr_set_json (root, "/parameters/ibo.min_weeks/values/0/note", "\"since the reform\"");
+  g_autoptr (ActiveringRuleSet) rules = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_measures (rules), 4);
+}
+END_TEST
+
+START_TEST (test_missing_required_key)
+{
+  static const char *const top[] = { "id", "version", "languages", "title", "roles", "facts", "parameters",
+                                     "measures" };
+  for (guint i = 0; i < G_N_ELEMENTS (top); i++)
+    {
+      json_object *root = default_json ();
+      g_autofree char *pointer = g_strconcat ("/", top[i], NULL);
+      g_autofree char *message = g_strdup_printf ("rules.json: /: missing \"%s\"", top[i]);
+      ptr_delete (root, pointer);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, message);
+    }
+  /* definitions and obligations are optional. */
+  json_object *root = default_json ();
+  ptr_delete (root, "/obligations");
+  ActiveringRuleSet *rules = assert_loads (root);
+  activering_rule_set_unref (rules);
+
+  root = default_json ();
+  ptr_delete (root, "/measures/0/conditions/3/legal_basis");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /measures/0/conditions/3: missing \"legal_basis\"");
+  root = default_json ();
+  ptr_delete (root, "/measures/0/conditions/3/when");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /measures/0/conditions/3: missing \"when\"");
+  root = default_json ();
+  ptr_delete (root, "/parameters/ibo.min_weeks/values/0/value");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /parameters/ibo.min_weeks/values/0: missing \"value\"");
+  root = default_json ();
+  ptr_delete (root, "/facts/work_capacity/supplied_by");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /facts/work_capacity: missing \"supplied_by\"");
+  root = default_json ();
+  ptr_delete (root, "/measures/2/decided_by");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /measures/2: missing \"decided_by\"");
+  root = default_json ();
+  ptr_delete (root, "/obligations/1/due");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /obligations/1: missing \"due\"");
+}
+END_TEST
+
+/* ---- references ------------------------------------------------------------------------------------------ */
+
+START_TEST (test_unknown_fact)
+{
+  json_object *root = default_json ();
+  ck_assert_str_eq (json_str (root, "/measures/0/conditions/6/when/>=/0/fact"), "work_capacity");
+  ptr_set_json (root, "/measures/0/conditions/6/when/>=/0/fact", "\"work_capacty\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/0/conditions/6/when/>=/0/fact: ",
+                     "unknown fact \"work_capacty\"", "did you mean \"work_capacity\"?");
+
+  /* Deep inside an "all", in another measure. */
+  root = default_json ();
+  ck_assert_str_eq (json_str (root, "/measures/2/conditions/0/when/all/1/==/0/fact"), "vdab.category");
+  ptr_set_json (root, "/measures/2/conditions/0/when/all/1/==/0/fact", "\"vdab.categroy\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF,
+                     "rules.json: /measures/2/conditions/0/when/all/1/==/0/fact: ", "unknown fact \"vdab.categroy\"",
+                     "did you mean \"vdab.category\"?");
+
+  /* Inside a definition: the error carries the definition's own path. */
+  root = default_json ();
+  ptr_set_json (root, "/definitions/age/expr/age_on/0/fact", "\"person.birthdate\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /definitions/age/expr/age_on/0/fact: ",
+                     "unknown fact \"person.birthdate\"", "did you mean \"person.birth_date\"?");
+
+  /* A parent path is not a fact. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/1/when/==/0/fact", "\"vdab\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/0/conditions/1/when/==/0/fact: ",
+                     "unknown fact \"vdab\"");
+}
+END_TEST
+
+START_TEST (test_unknown_region_fact)
+{
+  /* The offending node is the "region_fact" member itself: /measures/0/exists/region_fact. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/exists/region_fact", "\"regio\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/0/exists/region_fact: ",
+                     "unknown fact \"regio\"", "did you mean \"region\"?");
+  /* A region fact that is not an enum. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/exists/region_fact", "\"vdab.registered\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/exists/region_fact: ",
+                     "must be an enum");
+  /* A region code the fact does not have. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/exists/regions/0", "\"vlaanderenn\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/exists/regions/0: ",
+                     "not one of the values of the region fact");
+}
+END_TEST
+
+START_TEST (test_unknown_parameter)
+{
+  json_object *root = default_json ();
+  ck_assert_str_eq (json_str (root, "/measures/0/conditions/6/when/>=/1/param"), "twe.min_work_capacity");
+  ptr_set_json (root, "/measures/0/conditions/6/when/>=/1/param", "\"twe.min_work_capasity\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/0/conditions/6/when/>=/1/param: ",
+                     "unknown parameter \"twe.min_work_capasity\"", "did you mean \"twe.min_work_capacity\"?");
+  /* In a limit. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/2/limits/0/value/param", "\"ibo.min_wekes\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/2/limits/0/value/param: ",
+                     "unknown parameter \"ibo.min_wekes\"");
+}
+END_TEST
+
+START_TEST (test_unknown_definition)
+{
+  json_object *root = default_json ();
+  ck_assert_str_eq (json_str (root, "/measures/0/conditions/0/when/def"), "social_assistance");
+  ptr_set_json (root, "/measures/0/conditions/0/when/def", "\"social_asistance\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/0/conditions/0/when/def: ",
+                     "unknown definition \"social_asistance\"");
+  /* Without any "definitions" section at all. */
+  root = default_json ();
+  ptr_delete (root, "/definitions");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/0/conditions/0/when/def: ",
+                     "unknown definition \"social_assistance\"");
+}
+END_TEST
+
+START_TEST (test_unknown_measure_reference)
+{
+  json_object *root = default_json ();
+  ck_assert_str_eq (json_str (root, "/measures/1/conditions/2/when/any/2/measure"), "twe_ocmw");
+  ptr_set_json (root, "/measures/1/conditions/2/when/any/2/measure", "\"twe_ocwm\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/1/conditions/2/when/any/2/measure: ",
+                     "unknown measure \"twe_ocwm\"");
+}
+END_TEST
+
+START_TEST (test_unknown_role)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/facts/work_capacity/supplied_by", "\"ocmw.trajectbegeleidr\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /facts/work_capacity/supplied_by: ",
+                     "unknown role \"ocmw.trajectbegeleidr\"");
+  root = default_json ();
+  ptr_set_json (root, "/measures/2/decided_by", "\"vdab.ibo\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /measures/2/decided_by: ",
+                     "unknown role \"vdab.ibo\"");
+}
+END_TEST
+
+START_TEST (test_unknown_operator)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/2/conditions/0/when",
+                "{\"alll\": [{\"==\": [{\"fact\": \"vdab.registered\"}, true]}]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /measures/2/conditions/0/when/alll: ",
+                     "unknown operator \"alll\"", "did you mean \"all\"?");
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/5/when", "{\"add_month\": [{\"date\": \"2020-01-01\"}, 1]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /measures/0/conditions/5/when/add_month: ",
+                     "unknown operator \"add_month\"", "did you mean \"add_months\"?");
+  /* An expression object with two operators. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/5/when", "{\"all\": [true], \"any\": [true]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /measures/0/conditions/5/when: ", "exactly one key");
+}
+END_TEST
+
+/* ---- types ----------------------------------------------------------------------------------------------- */
+
+START_TEST (test_type_date_vs_number)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/6/when", "{\">=\": [{\"fact\": \"income.since\"}, 3]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/conditions/6/when/>=: ",
+                     "cannot combine date with integer");
+  /* Ordering enums is no better. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/6/when", "{\"<\": [{\"fact\": \"income.status\"}, \"leefloon\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/conditions/6/when/<: ",
+                     "orders numbers or dates, not enum");
+}
+END_TEST
+
+START_TEST (test_type_all_with_number)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/2/conditions/0/when", "{\"all\": [{\"==\": [{\"fact\": \"vdab.registered\"}, true]}, 3]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/2/conditions/0/when/all/1: ",
+                     "must be bool, found integer");
+  /* A condition that is not boolean at all. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/6/when", "{\"fact\": \"work_capacity\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/conditions/6/when: ",
+                     "must be bool, found number");
+}
+END_TEST
+
+START_TEST (test_type_literal_not_in_enum)
+{
+  /* income.status == "leeflon": a string literal that is not a value of the enum it is compared with. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\"==\": [{\"fact\": \"income.status\"}, \"leeflon\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/conditions/0/when/==",
+                     "\"leeflon\" is not one of the values compared with", "did you mean \"leefloon\"?");
+}
+END_TEST
+
+START_TEST (test_type_literal_not_in_enum_left)
+{
+  /* The literal on the left. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\"!=\": [\"leeflon\", {\"fact\": \"income.status\"}]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/conditions/0/when/!=",
+                     "\"leeflon\"", "did you mean \"leefloon\"?");
+}
+END_TEST
+
+START_TEST (test_type_code_not_in_in_list)
+{
+  /* In an "in" list: the path names the code. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/definitions/social_assistance/expr/in/1/1", "\"equivalent_leeflon\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /definitions/social_assistance/expr/in/1/1: ",
+                     "\"equivalent_leeflon\"", "did you mean \"equivalent_leefloon\"?");
+}
+END_TEST
+
+START_TEST (test_type_code_not_in_contains)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\"contains\": [{\"fact\": \"barriers\"}, \"housng\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/conditions/0/when/contains/1: ",
+                     "\"housng\"", "did you mean \"housing\"?");
+}
+END_TEST
+
+START_TEST (test_type_code_not_in_runs)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/definitions/twe_running/expr/>/0/count_runs/measures/0", "\"twe_ocwm\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE,
+                     "rules.json: /definitions/twe_running/expr/>/0/count_runs/measures/0: ", "\"twe_ocwm\"",
+                     "did you mean \"twe_ocmw\"?");
+}
+END_TEST
+
+START_TEST (test_type_literals_without_enum)
+{
+  /* Two literals: the type cannot be told. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\"==\": [\"leefloon\", \"leefloon\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/conditions/0/when/==: ",
+                     "at least one operand that is not a string literal");
+  /* A literal compared with a number. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\"==\": [{\"fact\": \"work_capacity\"}, \"half\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/conditions/0/when/==: ",
+                     "only be compared with an enum, not with number");
+}
+END_TEST
+
+START_TEST (test_type_contains_on_enum)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\"contains\": [{\"fact\": \"income.status\"}, \"leefloon\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/conditions/0/when/contains: ",
+                     "the first operand of 'contains' must be enum_list, found enum");
+  /* "in" on an enum list. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\"in\": [{\"fact\": \"barriers\"}, [\"housing\"]]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/conditions/0/when/in: ",
+                     "must be enum, found enum_list");
+  /* "count" on an enum. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\">\": [{\"count\": {\"fact\": \"income.status\"}}, 0]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/conditions/0/when/>/0/count: ",
+                     "must be enum_list, found enum");
+}
+END_TEST
+
+START_TEST (test_type_limit_bool)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/limits/0/value", "true");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/limits/0/value: ",
+                     "a limit is a number or a date, not bool");
+  /* A limit "when" that is not boolean. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/limits/1/when", "{\"param\": \"twe.max_trajectory_months\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/0/limits/1/when: ",
+                     "must be bool, found integer");
+}
+END_TEST
+
+START_TEST (test_type_definition_declared)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/definitions/age/type", "\"bool\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /definitions/age/type: ",
+                     "declared as bool, but the expression is integer");
+}
+END_TEST
+
+START_TEST (test_type_operands)
+{
+  /* add_months takes a date and an integer. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/2/limits/4/value/add_weeks/1", "{\"fact\": \"proposals.ibo.hours_fraction\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/2/limits/4/value/add_weeks: ",
+                     "the second operand must be integer, found number");
+  /* min cannot mix dates and numbers. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/3/limits/0/value/min/1", "3");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /measures/3/limits/0/value/min: ",
+                     "cannot mix dates and numbers");
+  /* count_runs reads a runs fact. */
+  root = default_json ();
+  ptr_set_json (root, "/definitions/twe_running/expr/>/0/count_runs/of", "{\"fact\": \"barriers\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /definitions/twe_running/expr/>/0/count_runs/of: ",
+                     "expected a fact of type runs");
+  /* Wrong operand count. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/6/when", "{\">=\": [{\"fact\": \"work_capacity\"}]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /measures/0/conditions/6/when/>=: ",
+                     "expected 2 operands, found 1");
+}
+END_TEST
+
+/* ---- parameters ------------------------------------------------------------------------------------------ */
+
+START_TEST (test_overlap_same_from)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/values/-", "{\"from\": \"2017-01-01\", \"value\": 0.6}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_OVERLAP, "rules.json: /parameters/twe.min_work_capacity/values/1: ",
+                     "overlaps the period of /values/0");
+}
+END_TEST
+
+START_TEST (test_overlap_until_past_next_from)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/values",
+                "[{\"from\": \"2017-01-01\", \"until\": \"2020-06-30\", \"value\": 0.5},"
+                " {\"from\": \"2020-01-01\", \"value\": 0.6}]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_OVERLAP, "rules.json: /parameters/twe.min_work_capacity/values/1: ",
+                     "overlaps the period of /values/0");
+  /* Listed out of order: the error still names the right period. */
+  root = default_json ();
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/values",
+                "[{\"from\": \"2020-01-01\", \"value\": 0.6},"
+                " {\"from\": \"2017-01-01\", \"until\": \"2020-06-30\", \"value\": 0.5}]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_OVERLAP, "rules.json: /parameters/twe.min_work_capacity/values/0: ",
+                     "overlaps the period of /values/1");
+  /* "until" is inclusive: ending on the next period's first day overlaps by one day. */
+  root = default_json ();
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/values",
+                "[{\"from\": \"2017-01-01\", \"until\": \"2020-01-01\", \"value\": 0.5},"
+                " {\"from\": \"2020-01-01\", \"value\": 0.6}]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_OVERLAP, "rules.json: /parameters/twe.min_work_capacity/values/1: ");
+  /* Three periods, the middle one overlapping the last. */
+  root = default_json ();
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/values",
+                "[{\"from\": \"2017-01-01\", \"value\": 0.5},"
+                " {\"from\": \"2019-01-01\", \"until\": \"2022-01-01\", \"value\": 0.6},"
+                " {\"from\": \"2021-01-01\", \"value\": 0.7}]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_OVERLAP, "rules.json: /parameters/twe.min_work_capacity/values/2: ",
+                     "overlaps the period of /values/1");
+}
+END_TEST
+
+START_TEST (test_periods_that_touch_do_not_overlap)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/values",
+                "[{\"from\": \"2017-01-01\", \"until\": \"2019-12-31\", \"value\": 0.5},"
+                " {\"from\": \"2020-01-01\", \"value\": 0.6},"
+                " {\"from\": \"2010-01-01\", \"until\": \"2012-12-31\", \"value\": 0.4}]");
+  ActiveringRuleSet *rules = assert_loads (root);
+  activering_rule_set_unref (rules);
+}
+END_TEST
+
+START_TEST (test_until_before_from)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/parameters/ibo.max_weeks/values/0/until", "\"2018-08-31\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /parameters/ibo.max_weeks/values/0/until: ",
+                     "\"until\" is before \"from\"");
+  /* An impossible date in a period. */
+  root = default_json ();
+  ptr_set_json (root, "/parameters/ibo.max_weeks/values/0/from", "\"2018-02-29\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /parameters/ibo.max_weeks/values/0/from: ",
+                     "expected a valid date", "\"2018-02-29\"");
+}
+END_TEST
+
+START_TEST (test_parameter_value_type)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/parameters/ibo.min_weeks/values/0/value", "4.5");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /parameters/ibo.min_weeks/values/0/value: ",
+                     "expected a number without a fraction");
+  root = default_json ();
+  ptr_set_json (root, "/parameters/gpmi.general_from/values/0/value", "\"2016-11-31\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /parameters/gpmi.general_from/values/0/value: ",
+                     "expected a date");
+  root = default_json ();
+  ptr_set_json (root, "/parameters/ibo.min_weeks/values", "[]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /parameters/ibo.min_weeks/values: ",
+                     "at least one dated value");
+}
+END_TEST
+
+/* ---- translations ---------------------------------------------------------------------------------------- */
+
+START_TEST (test_missing_translation)
+{
+  json_object *root = default_json ();
+  ptr_delete (root, "/measures/0/conditions/0/text/true/fr");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /measures/0/conditions/0/text/true: ",
+                     "missing the \"fr\" translation");
+  root = default_json ();
+  ptr_delete (root, "/title/en");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /title: ", "missing the \"en\" translation");
+  root = default_json ();
+  ptr_set_json (root, "/roles/vdab.bemiddelaar/label/nl", "\"\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /roles/vdab.bemiddelaar/label: ",
+                     "missing the \"nl\" translation");
+  root = default_json ();
+  ptr_delete (root, "/facts/barriers/label/fr");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /facts/barriers/label: ",
+                     "missing the \"fr\" translation");
+  root = default_json ();
+  ptr_delete (root, "/obligations/0/text/nl");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /obligations/0/text: ",
+                     "missing the \"nl\" translation");
+  /* A language the rule set does not declare is an unknown key. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/1/label/de", "\"Artikel 60\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /measures/1/label/de: ", "unknown key \"de\"");
+}
+END_TEST
+
+/* ---- cycles ---------------------------------------------------------------------------------------------- */
+
+START_TEST (test_cycle_between_definitions)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/definitions/a", "{\"type\": \"bool\", \"expr\": {\"def\": \"b\"}}");
+  ptr_set_json (root, "/definitions/b", "{\"type\": \"bool\", \"expr\": {\"not\": {\"def\": \"a\"}}}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_CYCLE, "rules.json: /definitions/b/expr/not/def: ",
+                     "definition \"a\" depends on itself");
+  /* The same cycle reached from a measure condition. */
+  root = default_json ();
+  ptr_set_json (root, "/definitions/a", "{\"type\": \"bool\", \"expr\": {\"def\": \"b\"}}");
+  ptr_set_json (root, "/definitions/b", "{\"type\": \"bool\", \"expr\": {\"all\": [true, {\"def\": \"a\"}]}}");
+  ptr_set_json (root, "/measures/0/conditions/0/when", "{\"def\": \"a\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_CYCLE, "rules.json: /definitions/b/expr/all/1/def: ",
+                     "definition \"a\" depends on itself");
+  /* A definition using itself directly. */
+  root = default_json ();
+  ptr_set_json (root, "/definitions/age/expr", "{\"+\": [{\"def\": \"age\"}, 1]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_CYCLE, "rules.json: /definitions/age/expr/+/0/def: ",
+                     "definition \"age\" depends on itself");
+}
+END_TEST
+
+START_TEST (test_cycle_measure_own_outcome)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when",
+                "{\"all\": [{\"def\": \"social_assistance\"}, {\"measure\": \"twe_ocmw\"}]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_CYCLE, "rules.json: /measures/0/conditions/0/when/all/1/measure: ",
+                     "measure \"twe_ocmw\" depends on its own outcome");
+  /* twe_ocmw -> art60 -> twe_ocmw: the error names the reference that closes the cycle. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when",
+                "{\"all\": [{\"def\": \"social_assistance\"}, {\"measure\": \"art60\"}]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_CYCLE, "rules.json: /measures/1/conditions/2/when/any/2/measure: ",
+                     "measure \"twe_ocmw\" depends on its own outcome");
+}
+END_TEST
+
+START_TEST (test_measure_references_in_any_order)
+{
+  /* A measure may use the outcome of a measure declared after it. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when",
+                "{\"all\": [{\"def\": \"social_assistance\"}, {\"not\": {\"measure\": \"individueel_maatwerk\"}}]}");
+  ActiveringRuleSet *rules = assert_loads (root);
+  activering_rule_set_unref (rules);
+}
+END_TEST
+
+/* ---- duplicates and invalid values ----------------------------------------------------------------------- */
+
+START_TEST (test_duplicate_measure_code)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/3/code", "\"art60\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /measures/3/code: ",
+                     "measure \"art60\" is defined twice");
+}
+END_TEST
+
+START_TEST (test_duplicate_condition_id)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/4/id", "\"lacks_work_experience\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /measures/0/conditions/4/id: ",
+                     "condition \"twe_ocmw.lacks_work_experience\" is defined twice");
+  /* The same id in two measures is fine (ids are per measure). */
+  root = default_json ();
+  ptr_set_json (root, "/measures/2/conditions/3/id", "\"status\"");
+  ActiveringRuleSet *rules = assert_loads (root);
+  activering_rule_set_unref (rules);
+  /* Duplicate limit ids and obligation ids. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/2/limits/1/id", "\"min_weeks\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /measures/2/limits/1/id: ",
+                     "limit \"ibo.min_weeks\" is defined twice");
+  root = default_json ();
+  ptr_set_json (root, "/obligations/1/id", "\"gpmi.deadline\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /obligations/1/id: ",
+                     "obligation \"gpmi.deadline\" is defined twice");
+}
+END_TEST
+
+START_TEST (test_fact_that_is_also_a_parent)
+{
+  static const char *const decl = "{\"type\": \"bool\", \"label\": {\"nl\": \"p\", \"fr\": \"p\", \"en\": \"p\"},"
+                                  " \"supplied_by\": \"person\"}";
+  /* "person" declared after person.birth_date. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/facts/person", decl);
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /facts/person: ",
+                     "\"person\" is the parent of other facts, so it cannot be a fact");
+  /* "person" declared first: the error is on the first fact below it. */
+  root = default_json ();
+  json_object *facts = json_object_new_object ();
+  json_object_object_add (facts, "person", J (decl));
+  json_object_object_foreach (ptr_get (root, "/facts"), key, value)
+    json_object_object_add (facts, key, json_object_get (value));
+  ptr_set (root, "/facts", facts);
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /facts/person.birth_date: ",
+                     "\"person\" is declared as a fact, so it cannot hold \"person.birth_date\"");
+}
+END_TEST
+
+START_TEST (test_confidence_low_rejected)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/2/confidence", "\"L\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/conditions/2/confidence: ",
+                     "\"H\"", "\"M\"", "not \"L\"");
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/2/confidence", "\"h\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/conditions/2/confidence: ");
+}
+END_TEST
+
+START_TEST (test_invalid_date_in_exists)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/exists/valid_from", "\"2017-02-30\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/exists/valid_from: ",
+                     "expected a valid date \"YYYY-MM-DD\"", "\"2017-02-30\"");
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/exists/valid_from", "\"1 januari 2017\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/exists/valid_from: ");
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/exists/valid_to", "\"2016-12-31\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/0/exists: ",
+                     "\"valid_to\" is before \"valid_from\"");
+  /* A date literal inside an expression. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/1/conditions/2/when/any/1/</1/date", "\"2017-13-01\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /measures/1/conditions/2/when/any/1/</1/date: ",
+                     "valid date");
+}
+END_TEST
+
+START_TEST (test_wrong_json_types)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures", "{}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /measures: ", "expected an array, found an object");
+  root = default_json ();
+  ptr_set_json (root, "/facts/work_capacity/min", "\"0\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /facts/work_capacity/min: ",
+                     "expected a number, found a string");
+  root = default_json ();
+  ptr_set_json (root, "/facts/barriers/type", "\"set\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /facts/barriers/type: ", "unknown type \"set\"");
+}
+END_TEST
+
+/* ---- size limits ----------------------------------------------------------------------------------------- */
+
+/* {"not": {"not": … true}} with @n operators: n + 1 expression levels. */
+static char *
+nested_not (int n)
+{
+  GString *s = g_string_new (NULL);
+  for (int i = 0; i < n; i++)
+    g_string_append (s, "{\"not\": ");
+  g_string_append (s, "true");
+  for (int i = 0; i < n; i++)
+    g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+START_TEST (test_expression_too_deep)
+{
+  /* 65 levels. */
+  g_autofree char *deep = nested_not (64);
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", deep);
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TOO_LARGE, "rules.json: /measures/0/conditions/0/when/not/not/",
+                     "expression nested deeper than 64 levels");
+  /* Far deeper, still within the JSON nesting the parser allows. */
+  g_autofree char *deeper = nested_not (100);
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", deeper);
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TOO_LARGE, "expression nested deeper than 64 levels");
+  /* Exactly 64 levels is allowed. */
+  g_autofree char *ok = nested_not (63);
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when", ok);
+  ActiveringRuleSet *rules = assert_loads (root);
+  activering_rule_set_unref (rules);
+}
+END_TEST
+
+/* ---- getters --------------------------------------------------------------------------------------------- */
+
+START_TEST (test_getters_header)
+{
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  json_object *root = default_json ();
+  ck_assert_str_eq (activering_rule_set_get_id (rules), "be-vlaanderen");
+  ck_assert_str_eq (activering_rule_set_get_version (rules), "2026.11.0");
+  static const char *const langs[] = { "nl", "fr", "en" };
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_autofree char *pointer = g_strconcat ("/title/", langs[i], NULL);
+      ck_assert_str_eq (activering_rule_set_get_title (rules, langs[i]), json_str (root, pointer));
+      ck_assert (activering_rule_set_has_language (rules, langs[i]));
+    }
+  ck_assert_str_eq (activering_rule_set_get_title (rules, "nl"),
+                    "Activering van leefloongerechtigden in Vlaanderen: standaardregels");
+  ck_assert_str_ne (activering_rule_set_get_title (rules, "nl"), activering_rule_set_get_title (rules, "fr"));
+  ck_assert_str_ne (activering_rule_set_get_title (rules, "fr"), activering_rule_set_get_title (rules, "en"));
+  /* NULL is the first language. */
+  ck_assert_str_eq (activering_rule_set_get_title (rules, NULL), activering_rule_set_get_title (rules, "nl"));
+  /* Unknown languages. */
+  ck_assert_ptr_null (activering_rule_set_get_title (rules, "de"));
+  ck_assert_ptr_null (activering_rule_set_get_title (rules, ""));
+  ck_assert_ptr_null (activering_rule_set_get_title (rules, "NL"));
+  ck_assert (!activering_rule_set_has_language (rules, "de"));
+  ck_assert (!activering_rule_set_has_language (rules, NULL));
+  json_object_put (root);
+}
+END_TEST
+
+START_TEST (test_getters_measures)
+{
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  json_object *root = default_json ();
+  static const char *const codes[] = { "twe_ocmw", "art60", "ibo", "individueel_maatwerk" };
+  static const char *const deciders[] = { "ocmw", "ocmw", "vdab.ibo_consulent", "vdab.indicering" };
+  ck_assert_uint_eq (activering_rule_set_get_n_measures (rules), G_N_ELEMENTS (codes));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      ck_assert_str_eq (activering_rule_set_get_measure_code (rules, i), codes[i]);
+      ck_assert_int_eq (activering_rule_set_lookup_measure (rules, codes[i]), (int) i);
+      ck_assert_str_eq (activering_rule_set_get_measure_decided_by (rules, i), deciders[i]);
+      for (guint l = 0; l < 3; l++)
+        {
+          static const char *const langs[] = { "nl", "fr", "en" };
+          g_autofree char *pointer = g_strdup_printf ("/measures/%u/label/%s", i, langs[l]);
+          ck_assert_str_eq (activering_rule_set_get_measure_label (rules, i, langs[l]), json_str (root, pointer));
+        }
+      ck_assert_str_eq (activering_rule_set_get_measure_label (rules, i, NULL),
+                        activering_rule_set_get_measure_label (rules, i, "nl"));
+      ck_assert_ptr_null (activering_rule_set_get_measure_label (rules, i, "de"));
+      /* The definition as written. */
+      g_autofree char *text = activering_rule_set_dup_measure_json (rules, i);
+      ck_assert_ptr_nonnull (text);
+      json_object *m = J (text);
+      ck_assert_str_eq (json_str (m, "/code"), codes[i]);
+      g_autofree char *pointer = g_strdup_printf ("/measures/%u", i);
+      ck_assert_msg (json_object_equal (m, ptr_get (root, pointer)), "measure %u: the JSON differs from the file", i);
+      json_object_put (m);
+    }
+  ck_assert_str_ne (activering_rule_set_get_measure_label (rules, 0, "nl"),
+                    activering_rule_set_get_measure_label (rules, 0, "fr"));
+  ck_assert_int_eq (activering_rule_set_lookup_measure (rules, "art61"), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_measure (rules, "TWE_OCMW"), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_measure (rules, ""), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_measure (rules, NULL), -1);
+  ck_assert_ptr_null (activering_rule_set_get_measure_label (rules, 4, "nl"));
+  ck_assert_ptr_null (activering_rule_set_dup_measure_json (rules, 4));
+  json_object_put (root);
+}
+END_TEST
+
+START_TEST (test_getters_facts_and_roles)
+{
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  json_object *root = default_json ();
+  json_object *facts = ptr_get (root, "/facts");
+  ck_assert_uint_eq (activering_rule_set_get_n_facts (rules), (guint) json_object_object_length (facts));
+  guint i = 0;
+  json_object_object_foreach (facts, path, decl)
+    {
+      ck_assert_str_eq (activering_rule_set_get_fact_path (rules, i), path);
+      ck_assert_int_eq (activering_rule_set_lookup_fact (rules, path), (int) i);
+      ck_assert_str_eq (activering_rule_set_get_fact_supplied_by (rules, i),
+                        json_object_get_string (json_object_object_get (decl, "supplied_by")));
+      json_object *label = json_object_object_get (decl, "label");
+      ck_assert_str_eq (activering_rule_set_get_fact_label (rules, i, "nl"),
+                        json_object_get_string (json_object_object_get (label, "nl")));
+      ck_assert_str_eq (activering_rule_set_get_fact_label (rules, i, "fr"),
+                        json_object_get_string (json_object_object_get (label, "fr")));
+      ck_assert_str_eq (activering_rule_set_get_fact_label (rules, i, "en"),
+                        json_object_get_string (json_object_object_get (label, "en")));
+      ck_assert_ptr_null (activering_rule_set_get_fact_label (rules, i, "de"));
+      i++;
+    }
+  int wc = activering_rule_set_lookup_fact (rules, "work_capacity");
+  ck_assert_int_ge (wc, 0);
+  ck_assert_str_eq (activering_rule_set_get_fact_supplied_by (rules, (guint) wc), "ocmw.trajectbegeleider");
+  ck_assert_int_eq (activering_rule_set_lookup_fact (rules, "person"), -1);   /* a parent, not a fact */
+  ck_assert_int_eq (activering_rule_set_lookup_fact (rules, "as_of"), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_fact (rules, "vdab.registred"), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_fact (rules, NULL), -1);
+  ck_assert_ptr_null (activering_rule_set_get_fact_label (rules, 9999, "nl"));
+
+  /* Roles. */
+  json_object_object_foreach (ptr_get (root, "/roles"), code, role)
+    {
+      json_object *label = json_object_object_get (role, "label");
+      ck_assert_str_eq (activering_rule_set_get_role_label (rules, code, "nl"),
+                        json_object_get_string (json_object_object_get (label, "nl")));
+      ck_assert_str_eq (activering_rule_set_get_role_label (rules, code, "fr"),
+                        json_object_get_string (json_object_object_get (label, "fr")));
+      ck_assert_str_eq (activering_rule_set_get_role_label (rules, code, "en"),
+                        json_object_get_string (json_object_object_get (label, "en")));
+      ck_assert_str_eq (activering_rule_set_get_role_label (rules, code, NULL),
+                        activering_rule_set_get_role_label (rules, code, "nl"));
+      ck_assert_ptr_null (activering_rule_set_get_role_label (rules, code, "de"));
+    }
+  ck_assert_str_eq (activering_rule_set_get_role_label (rules, "vdab.bemiddelaar", "nl"),
+                    json_str (root, "/roles/vdab.bemiddelaar/label/nl"));
+  ck_assert_ptr_null (activering_rule_set_get_role_label (rules, "vdab.bemiddelaar.x", "nl"));
+  ck_assert_ptr_null (activering_rule_set_get_role_label (rules, NULL, "nl"));
+  json_object_put (root);
+}
+END_TEST
+
+/* ---- digest ---------------------------------------------------------------------------------------------- */
+
+static void
+assert_digest_form (const char *digest)
+{
+  ck_assert_ptr_nonnull (digest);
+  ck_assert_uint_eq (strlen (digest), strlen ("sha256:") + 64);
+  ck_assert (g_str_has_prefix (digest, "sha256:"));
+  for (const char *p = digest + 7; *p; p++)
+    ck_assert_msg ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'), "not lowercase hex: %s", digest);
+}
+
+START_TEST (test_digest)
+{
+  gsize length = 0;
+  g_autofree char *raw = test_read_file (RULES_FILE, &length);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (raw, (gssize) length, NULL, &error);
+  ck_assert_msg (rules != NULL, "%s", error ? error->message : "?");
+  const char *digest = activering_rule_set_get_digest (rules);
+  assert_digest_form (digest);
+  /* It is the SHA-256 of the bytes. */
+  g_autofree char *hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) raw, length);
+  g_autofree char *expected = g_strconcat ("sha256:", hex, NULL);
+  ck_assert_str_eq (digest, expected);
+  /* The embedded default is the file, byte for byte. */
+  g_autoptr (ActiveringRuleSet) builtin = test_default_rules ();
+  ck_assert_str_eq (activering_rule_set_get_digest (builtin), digest);
+  /* The same bytes, the same digest. */
+  g_autoptr (ActiveringRuleSet) again = activering_rule_set_new_from_data (raw, (gssize) length, "other", &error);
+  ck_assert_str_eq (activering_rule_set_get_digest (again), digest);
+
+  /* One byte changed (a letter in the top-level note): another digest. */
+  char *note = strstr (raw, "Default Flemish rule set");
+  ck_assert_ptr_nonnull (note);
+  note[0] = 'd';
+  g_autoptr (ActiveringRuleSet) changed = activering_rule_set_new_from_data (raw, (gssize) length, NULL, &error);
+  ck_assert_msg (changed != NULL, "%s", error ? error->message : "?");
+  assert_digest_form (activering_rule_set_get_digest (changed));
+  ck_assert_str_ne (activering_rule_set_get_digest (changed), digest);
+  /* One byte of layout changed: still another digest (the digest is of the bytes, not the meaning). */
+  note[0] = 'D';
+  char *newline = strchr (raw, '\n');
+  ck_assert_ptr_nonnull (newline);
+  *newline = ' ';
+  g_autoptr (ActiveringRuleSet) relaid = activering_rule_set_new_from_data (raw, (gssize) length, NULL, &error);
+  ck_assert_msg (relaid != NULL, "%s", error ? error->message : "?");
+  ck_assert_str_ne (activering_rule_set_get_digest (relaid), digest);
+  ck_assert_str_ne (activering_rule_set_get_digest (relaid), activering_rule_set_get_digest (changed));
+  /* Only @length bytes count, not what follows them. */
+  *newline = '\n';
+  GString *padded = g_string_new_len (raw, (gssize) length);
+  g_string_append (padded, "garbage that is not part of the document");
+  g_autoptr (ActiveringRuleSet) prefix = activering_rule_set_new_from_data (padded->str, (gssize) length, NULL, &error);
+  ck_assert_msg (prefix != NULL, "%s", error ? error->message : "?");
+  ck_assert_str_eq (activering_rule_set_get_digest (prefix), digest);
+  g_string_free (padded, TRUE);
+}
+END_TEST
+
+/* ---- files ----------------------------------------------------------------------------------------------- */
+
+START_TEST (test_from_file)
+{
+  g_autofree char *path = test_path (RULES_FILE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_file (path, &error);
+  ck_assert_msg (rules != NULL, "%s", error ? error->message : "?");
+  ck_assert_str_eq (activering_rule_set_get_id (rules), "be-vlaanderen");
+  g_autoptr (ActiveringRuleSet) builtin = test_default_rules ();
+  ck_assert_str_eq (activering_rule_set_get_digest (rules), activering_rule_set_get_digest (builtin));
+
+  /* A missing file. */
+  g_autofree char *missing = test_path ("data/rules/does-not-exist.json");
+  ck_assert_ptr_null (activering_rule_set_new_from_file (missing, &error));
+  test_assert_error (error, ACTIVERING_ERROR_IO, missing, NULL);
+  g_clear_error (&error);
+  /* A directory. */
+  g_autofree char *dir = test_path ("data/rules");
+  ck_assert_ptr_null (activering_rule_set_new_from_file (dir, &error));
+  test_assert_error (error, ACTIVERING_ERROR_IO, NULL);
+  g_clear_error (&error);
+
+  /* A bad file: errors are named after the file. */
+  g_autofree char *tmpdir = g_dir_make_tmp ("check-rules-XXXXXX", &error);
+  ck_assert_msg (tmpdir != NULL, "%s", error ? error->message : "?");
+  g_autofree char *bad = g_build_filename (tmpdir, "bad.json", NULL);
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/decided_by", "\"nobody\"");
+  g_autofree char *text = serialise (root);
+  json_object_put (root);
+  ck_assert (g_file_set_contents (bad, text, -1, &error));
+  ck_assert_ptr_null (activering_rule_set_new_from_file (bad, &error));
+  g_autofree char *prefix = g_strconcat (bad, ": /measures/0/decided_by: ", NULL);
+  test_assert_error (error, ACTIVERING_ERROR_UNKNOWN_REF, prefix, "unknown role \"nobody\"", NULL);
+  g_remove (bad);
+  g_rmdir (tmpdir);
+}
+END_TEST
+
+/* ---- no built-in knowledge ------------------------------------------------------------------------------- */
+
+static const char mini_rules[] =
+  "{\n"
+  "  // a club with one rule\n"
+  "  \"format\": \"activering.rules/1\",\n"
+  "  \"id\": \"mini-club\",\n"
+  "  \"version\": \"0.0.1\",\n"
+  "  \"languages\": [\"en\", \"nl\"],\n"
+  "  \"title\": {\"en\": \"Mini club\", \"nl\": \"Miniclub\"},\n"
+  "  \"roles\": {\"clerk\": {\"label\": {\"en\": \"Clerk\", \"nl\": \"Bediende\"}}},\n"
+  "  \"facts\": {\n"
+  "    \"member.age\": {\"type\": \"integer\", \"min\": 0, \"max\": 150,\n"
+  "                   \"label\": {\"en\": \"Age\", \"nl\": \"Leeftijd\"}, \"supplied_by\": \"clerk\"},\n"
+  "    \"member.paid\": {\"type\": \"bool\", \"label\": {\"en\": \"Paid\", \"nl\": \"Betaald\"}, \"supplied_by\": \"clerk\"}\n"
+  "  },\n"
+  "  \"parameters\": {\n"
+  "    \"club.min_age\": {\"type\": \"integer\", \"unit\": \"years\", \"label\": {\"en\": \"Minimum age\", \"nl\": \"Minimumleeftijd\"},\n"
+  "                     \"legal_basis\": \"house rule 1\",\n"
+  "                     \"values\": [{\"from\": \"2000-01-01\", \"until\": \"2019-12-31\", \"value\": 18},\n"
+  "                                {\"from\": \"2020-01-01\", \"value\": 16}]}\n"
+  "  },\n"
+  "  \"measures\": [{\n"
+  "    \"code\": \"entry\", \"label\": {\"en\": \"Entry\", \"nl\": \"Toegang\"}, \"legal_basis\": \"house rules\",\n"
+  "    \"decided_by\": \"clerk\", \"exists\": {\"valid_from\": \"2000-01-01\", \"valid_to\": null},\n"
+  "    \"conditions\": [\n"
+  "      {\"id\": \"old_enough\", \"when\": {\">=\": [{\"fact\": \"member.age\"}, {\"param\": \"club.min_age\"}]},\n"
+  "       \"text\": {\"true\": {\"en\": \"old enough\", \"nl\": \"oud genoeg\"}, \"false\": {\"en\": \"too young\", \"nl\": \"te jong\"},\n"
+  "                \"unknown\": {\"en\": \"age?\", \"nl\": \"leeftijd?\"}},\n"
+  "       \"legal_basis\": \"house rule 1\", \"confidence\": \"H\"},\n"
+  "      {\"id\": \"paid\", \"when\": {\"==\": [{\"fact\": \"member.paid\"}, true]},\n"
+  "       \"text\": {\"true\": {\"en\": \"paid\", \"nl\": \"betaald\"}, \"false\": {\"en\": \"not paid\", \"nl\": \"niet betaald\"},\n"
+  "                \"unknown\": {\"en\": \"paid?\", \"nl\": \"betaald?\"}},\n"
+  "       \"legal_basis\": \"house rule 2\", \"confidence\": \"M\"}\n"
+  "    ]\n"
+  "  }]\n"
+  "}\n";
+
+static ActiveringOutcome
+mini_outcome (ActiveringRuleSet *rules, const char *facts_json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, facts_json, -1, &error);
+  ck_assert_msg (facts != NULL, "facts do not parse: %s", error ? error->message : "?");
+  g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
+  ck_assert_msg (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error), "%s",
+                 error ? error->message : "?");
+  return activering_evaluation_get_outcome (ev, 0);
+}
+
+START_TEST (test_minimal_rule_set)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (mini_rules, -1, "mini.json", &error);
+  ck_assert_msg (rules != NULL, "the minimal rule set does not load: %s", error ? error->message : "?");
+  ck_assert_str_eq (activering_rule_set_get_id (rules), "mini-club");
+  ck_assert_str_eq (activering_rule_set_get_version (rules), "0.0.1");
+  ck_assert_str_eq (activering_rule_set_get_title (rules, NULL), "Mini club");
+  ck_assert_str_eq (activering_rule_set_get_title (rules, "nl"), "Miniclub");
+  ck_assert_ptr_null (activering_rule_set_get_title (rules, "fr"));
+  ck_assert_uint_eq (activering_rule_set_get_n_measures (rules), 1);
+  ck_assert_str_eq (activering_rule_set_get_measure_code (rules, 0), "entry");
+  ck_assert_str_eq (activering_rule_set_get_measure_decided_by (rules, 0), "clerk");
+  ck_assert_uint_eq (activering_rule_set_get_n_facts (rules), 2);
+  ck_assert_str_eq (activering_rule_set_get_role_label (rules, "clerk", "nl"), "Bediende");
+  /* Nothing of the Flemish rules is left. */
+  ck_assert_int_eq (activering_rule_set_lookup_measure (rules, "twe_ocmw"), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_fact (rules, "region"), -1);
+  ck_assert_ptr_null (activering_rule_set_get_role_label (rules, "ocmw", "nl"));
+  g_autoptr (ActiveringFacts) flemish = activering_facts_new_from_json (
+      rules, "{\"format\": \"activering.facts/1\", \"id\": \"x\", \"region\": \"vlaanderen\"}", -1, &error);
+  ck_assert_ptr_null (flemish);
+  test_assert_error (error, ACTIVERING_ERROR_UNKNOWN_KEY, "/region", NULL);
+  g_clear_error (&error);
+
+  ck_assert_int_eq (mini_outcome (rules, "{\"format\": \"activering.facts/1\", \"id\": \"a\", \"as_of\": \"2024-05-01\","
+                                         " \"member\": {\"age\": 17, \"paid\": true}}"),
+                    ACTIVERING_OUTCOME_ELIGIBLE);
+  ck_assert_int_eq (mini_outcome (rules, "{\"format\": \"activering.facts/1\", \"id\": \"b\", \"as_of\": \"2024-05-01\","
+                                         " \"member\": {\"age\": 15, \"paid\": true}}"),
+                    ACTIVERING_OUTCOME_NOT_ELIGIBLE);
+  /* The parameter in force in 2019 was 18. */
+  ck_assert_int_eq (mini_outcome (rules, "{\"format\": \"activering.facts/1\", \"id\": \"c\", \"as_of\": \"2019-12-31\","
+                                         " \"member\": {\"age\": 17, \"paid\": true}}"),
+                    ACTIVERING_OUTCOME_NOT_ELIGIBLE);
+  ck_assert_int_eq (mini_outcome (rules, "{\"format\": \"activering.facts/1\", \"id\": \"d\", \"as_of\": \"2024-05-01\","
+                                         " \"member\": {\"age\": 17}}"),
+                    ACTIVERING_OUTCOME_UNDETERMINED);
+  ck_assert_int_eq (mini_outcome (rules, "{\"format\": \"activering.facts/1\", \"id\": \"e\", \"as_of\": \"1999-12-31\","
+                                         " \"member\": {\"age\": 40, \"paid\": true}}"),
+                    ACTIVERING_OUTCOME_NOT_APPLICABLE);
+
+  /* The missing fact is asked of the rule set's own role. */
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (
+      rules, "{\"format\": \"activering.facts/1\", \"id\": \"f\", \"as_of\": \"2024-05-01\", \"member\": {\"paid\": true}}",
+      -1, &error);
+  ck_assert_ptr_nonnull (facts);
+  g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
+  ck_assert (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error));
+  ck_assert_uint_eq (activering_evaluation_get_n_missing (ev, 0), 1);
+  ck_assert_str_eq (activering_evaluation_get_missing_fact (ev, 0, 0), "member.age");
+  ck_assert_str_eq (activering_evaluation_get_missing_asked_of (ev, 0, 0), "clerk");
+  ck_assert_str_eq (activering_evaluation_get_condition_text (ev, 0, 0, "nl"), "leeftijd?");
+  ck_assert_str_eq (activering_evaluation_get_condition_text (ev, 0, 1, NULL), "paid");
+
+  /* Another rule file, other answers: a new minimum age. */
+  json_object *root = J (mini_rules);
+  ptr_set_json (root, "/parameters/club.min_age/values/1/value", "18");
+  g_autoptr (ActiveringRuleSet) stricter = assert_loads (root);
+  ck_assert_int_eq (mini_outcome (stricter, "{\"format\": \"activering.facts/1\", \"id\": \"a\", \"as_of\": \"2024-05-01\","
+                                            " \"member\": {\"age\": 17, \"paid\": true}}"),
+                    ACTIVERING_OUTCOME_NOT_ELIGIBLE);
+  ck_assert_str_ne (activering_rule_set_get_digest (stricter), activering_rule_set_get_digest (rules));
+}
+END_TEST
+
+START_TEST (test_documented_fact_types)
+{
+  /* docs/rule-language.md lists bool, integer, number, date, string, enum, enum_list and runs; "string" is an
+   * opaque text compared only for equality. */
+  json_object *root = J (mini_rules);
+  ptr_set_json (root, "/facts/member.name",
+                "{\"type\": \"string\", \"label\": {\"en\": \"Name\", \"nl\": \"Naam\"}, \"supplied_by\": \"clerk\"}");
+  ptr_set_json (root, "/facts/member.nickname",
+                "{\"type\": \"string\", \"label\": {\"en\": \"Nickname\", \"nl\": \"Bijnaam\"}, \"supplied_by\": \"clerk\"}");
+  ptr_set_json (root, "/measures/0/conditions/1/when",
+                "{\"!=\": [{\"fact\": \"member.name\"}, {\"fact\": \"member.nickname\"}]}");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = serialise (root);
+  json_object_put (root);
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (text, -1, "rules.json", &error);
+  ck_assert_msg (rules != NULL, "a documented fact type is rejected: %s", error ? error->message : "?");
+}
+END_TEST
+
+/* ---- suite ----------------------------------------------------------------------------------------------- */
+
+static Suite *
+rules_suite (void)
+{
+  Suite *s = suite_create ("rules");
+  TCase *tc = tcase_create ("syntax");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_default_file_loads);
+  tcase_add_test (tc, test_malformed_json);
+  tcase_add_test (tc, test_empty_document);
+  tcase_add_test (tc, test_not_an_object);
+  tcase_add_test (tc, test_scalar_document_not_an_object);
+  tcase_add_test (tc, test_deeply_nested_json);
+  tcase_add_test (tc, test_comments_accepted);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("top level");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_format_other_kind);
+  tcase_add_test (tc, test_format_other_major);
+  tcase_add_test (tc, test_format_missing);
+  tcase_add_test (tc, test_unknown_top_level_key);
+  tcase_add_test (tc, test_note_and_x_keys_accepted);
+  tcase_add_test (tc, test_missing_required_key);
+  tcase_add_test (tc, test_wrong_json_types);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("references");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_unknown_fact);
+  tcase_add_test (tc, test_unknown_region_fact);
+  tcase_add_test (tc, test_unknown_parameter);
+  tcase_add_test (tc, test_unknown_definition);
+  tcase_add_test (tc, test_unknown_measure_reference);
+  tcase_add_test (tc, test_unknown_role);
+  tcase_add_test (tc, test_unknown_operator);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("types");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_type_date_vs_number);
+  tcase_add_test (tc, test_type_all_with_number);
+  tcase_add_test (tc, test_type_literal_not_in_enum);
+  tcase_add_test (tc, test_type_literal_not_in_enum_left);
+  tcase_add_test (tc, test_type_code_not_in_in_list);
+  tcase_add_test (tc, test_type_code_not_in_contains);
+  tcase_add_test (tc, test_type_code_not_in_runs);
+  tcase_add_test (tc, test_type_literals_without_enum);
+  tcase_add_test (tc, test_type_contains_on_enum);
+  tcase_add_test (tc, test_type_limit_bool);
+  tcase_add_test (tc, test_type_definition_declared);
+  tcase_add_test (tc, test_type_operands);
+  tcase_add_test (tc, test_documented_fact_types);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("parameters");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_overlap_same_from);
+  tcase_add_test (tc, test_overlap_until_past_next_from);
+  tcase_add_test (tc, test_periods_that_touch_do_not_overlap);
+  tcase_add_test (tc, test_until_before_from);
+  tcase_add_test (tc, test_parameter_value_type);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("structure");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_missing_translation);
+  tcase_add_test (tc, test_cycle_between_definitions);
+  tcase_add_test (tc, test_cycle_measure_own_outcome);
+  tcase_add_test (tc, test_measure_references_in_any_order);
+  tcase_add_test (tc, test_duplicate_measure_code);
+  tcase_add_test (tc, test_duplicate_condition_id);
+  tcase_add_test (tc, test_fact_that_is_also_a_parent);
+  tcase_add_test (tc, test_confidence_low_rejected);
+  tcase_add_test (tc, test_invalid_date_in_exists);
+  tcase_add_test (tc, test_expression_too_deep);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("getters");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_getters_header);
+  tcase_add_test (tc, test_getters_measures);
+  tcase_add_test (tc, test_getters_facts_and_roles);
+  tcase_add_test (tc, test_digest);
+  tcase_add_test (tc, test_from_file);
+  tcase_add_test (tc, test_minimal_rule_set);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return test_run_suite (rules_suite ());
+}

@@ -1,0 +1,497 @@
+#!/bin/sh
+# cli-test.sh: the `activering` command-line tool against the contract (shared/contract/README.md §6).
+#
+# Uses $ACTIVERING (the tool) and $top_srcdir (for the examples and the rule file), both exported by
+# 'make check'. Each check is a function run in a subshell; it fails by calling `fail`. Exit status 0 if all
+# checks pass, 1 otherwise.
+
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+ACTIVERING=${ACTIVERING:-${top_builddir:-.}/tools/activering}
+PYTHON=/usr/bin/python3
+EXAMPLES=$top_srcdir/examples
+RULES=$top_srcdir/data/rules/be-vlaanderen.json
+MEASURES="twe_ocmw art60 ibo individueel_maatwerk"
+
+if [ ! -x "$ACTIVERING" ]; then
+  echo "cli-test: $ACTIVERING is not an executable" >&2
+  exit 1
+fi
+if [ ! -x "$PYTHON" ]; then
+  echo "cli-test: $PYTHON is needed to validate JSON" >&2
+  exit 1
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/cli-test.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 1' INT TERM HUP
+
+# ---- helpers --------------------------------------------------------------------------------------------
+
+fail () {
+  echo "  $*"
+  if [ -s "$TMP/err" ]; then
+    echo "  --- stderr:"
+    head -n 20 "$TMP/err" | sed 's/^/  | /'
+  fi
+  exit 1
+}
+
+# run ARGS…: runs the tool; stdout in $TMP/out, stderr in $TMP/err, exit status in $status.
+run () {
+  "$ACTIVERING" "$@" >"$TMP/out" 2>"$TMP/err"
+  status=$?
+}
+
+# run_stdin FILE ARGS…: the same with FILE on standard input.
+run_stdin () {
+  input=$1
+  shift
+  "$ACTIVERING" "$@" <"$input" >"$TMP/out" 2>"$TMP/err"
+  status=$?
+}
+
+expect_status () {
+  [ "$status" -eq "$1" ] || fail "expected exit status $1, got $status"
+}
+
+stderr_has () {
+  grep -F -q -e "$1" "$TMP/err" || fail "standard error lacks \"$1\""
+}
+
+stdout_has () {
+  grep -F -q -e "$1" "$TMP/out" || fail "standard output lacks \"$1\""
+}
+
+stdout_empty () {
+  [ ! -s "$TMP/out" ] || fail "standard output is not empty: $(head -c 200 "$TMP/out")"
+}
+
+stderr_empty () {
+  [ ! -s "$TMP/err" ] || fail "standard error is not empty"
+}
+
+# py FILE SCRIPT [ARGS…]: runs a Python check on FILE (available as sys.argv[1]); the script raises to fail.
+py () {
+  file=$1
+  script=$2
+  shift 2
+  "$PYTHON" -c "$script" "$file" "$@" 2>"$TMP/py-err" || {
+    tail -n 5 "$TMP/py-err" | sed 's/^/  py: /'
+    fail "the Python check on $(basename "$file") failed"
+  }
+}
+
+# A Python prelude: J(path) loads one JSON document, L(path) the JSON lines of a file.
+PRELUDE='
+import json, sys
+def J(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+def L(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+MEASURES = ["twe_ocmw", "art60", "ibo", "individueel_maatwerk"]
+OUTCOMES = {"eligible", "not_eligible", "undetermined", "not_applicable"}
+def check_result(d, expected_id=None):
+    assert d["format"] == "activering.result/1", d["format"]
+    assert isinstance(d["id"], str) and d["id"], d.get("id")
+    if expected_id is not None:
+        assert d["id"] == expected_id, (d["id"], expected_id)
+    assert len(d["as_of"]) == 10, d["as_of"]
+    codes = [m["measure"] for m in d["measures"]]
+    assert sorted(codes) == sorted(MEASURES), codes
+    for m in d["measures"]:
+        assert m["outcome"] in OUTCOMES, m["outcome"]
+        assert isinstance(m["label"], str) and m["label"], m
+        assert isinstance(m["conditions"], list), m
+        for c in m["conditions"]:
+            assert c["state"] in ("true", "false", "unknown"), c
+        if m["outcome"] == "not_eligible":
+            assert any(c["state"] == "false" for c in m["conditions"]), m["measure"]
+def check_outcomes(d):
+    assert d["format"] == "activering.outcomes/1", d["format"]
+    assert isinstance(d["id"], str) and d["id"]
+    assert sorted(d["outcomes"]) == sorted(MEASURES), d["outcomes"]
+    assert all(v in OUTCOMES for v in d["outcomes"].values()), d["outcomes"]
+'
+
+# Non-blank lines of a file.
+count_lines () {
+  grep -c -v '^[[:space:]]*$' "$1"
+}
+
+# ---- eligibility: JSON results --------------------------------------------------------------------------
+
+test_eligibility_examples_give_result_json () {
+  n=0
+  for facts in "$EXAMPLES"/facts/*.json; do
+    [ -f "$facts" ] || fail "no examples in $EXAMPLES/facts"
+    id=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$facts") ||
+      fail "cannot read the id of $facts"
+    run eligibility "$facts"
+    expect_status 0
+    py "$TMP/out" "$PRELUDE
+check_result(J(sys.argv[1]), sys.argv[2])" "$id"
+    n=$((n + 1))
+  done
+  [ "$n" -ge 3 ] || fail "expected at least 3 examples, found $n"
+}
+
+test_eligibility_twe_example_outcomes () {
+  run eligibility "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+check_result(d, 'dossier-0001')
+assert d['as_of'] == '2026-11-22', d['as_of']
+m = {x['measure']: x for x in d['measures']}
+assert m['twe_ocmw']['outcome'] == 'eligible', m['twe_ocmw']['outcome']
+assert d['ruleset']['id'] == 'be-vlaanderen', d['ruleset']
+assert d['ruleset']['digest'].startswith('sha256:'), d['ruleset']"
+}
+
+test_eligibility_reads_stdin () {
+  run_stdin "$EXAMPLES/facts/facts-twe-eligible.json" eligibility -
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+check_result(J(sys.argv[1]), 'dossier-0001')"
+  run_stdin "$EXAMPLES/facts/facts-twe-eligible.json" eligibility
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+check_result(J(sys.argv[1]), 'dossier-0001')"
+}
+
+test_eligibility_as_of_overrides () {
+  run eligibility --as-of 2027-03-01 "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1]); check_result(d)
+assert d['as_of'] == '2027-03-01', d['as_of']"
+  run eligibility --as-of=2024-02-29 "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1]); check_result(d)
+assert d['as_of'] == '2024-02-29', d['as_of']"
+}
+
+test_eligibility_lang_changes_texts () {
+  facts=$EXAMPLES/facts/facts-twe-eligible.json
+  for lang in nl fr en; do
+    run eligibility --lang "$lang" "$facts"
+    expect_status 0
+    cp "$TMP/out" "$TMP/result-$lang.json"
+  done
+  # The default is Dutch.
+  run eligibility "$facts"
+  expect_status 0
+  cmp -s "$TMP/out" "$TMP/result-nl.json" || fail "the default language is not nl"
+  py "$RULES" "$PRELUDE
+rules = J(sys.argv[1])
+labels = {m['code']: m['label'] for m in rules['measures']}
+texts = {}
+for lang in ('nl', 'fr', 'en'):
+    d = J(sys.argv[2] + '/result-' + lang + '.json')
+    check_result(d, 'dossier-0001')
+    for m in d['measures']:
+        assert m['label'] == labels[m['measure']][lang], (lang, m['measure'], m['label'])
+    texts[lang] = [c['text'] for m in d['measures'] for c in m['conditions']]
+    assert texts[lang] and all(isinstance(t, str) and t for t in texts[lang]), lang
+# Same conditions, different words: every condition text differs between the languages.
+assert len(texts['nl']) == len(texts['fr']) == len(texts['en'])
+for a, b in (('nl', 'fr'), ('nl', 'en'), ('fr', 'en')):
+    same = [x for x, y in zip(texts[a], texts[b]) if x == y]
+    assert not same, (a, b, same[:2])" "$TMP"
+}
+
+test_eligibility_lang_unknown_is_usage_error () {
+  run eligibility --lang de "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 2
+  stderr_has '"de"'
+  stdout_empty
+  run eligibility --lang "" "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 2
+  run eligibility --lang NL "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 2
+}
+
+test_eligibility_bad_as_of_is_usage_error () {
+  for date in bad 2025-02-30 2025-13-01 2023-02-29 2025-1-01 2025-01-01x " 2025-01-01" 0000-01-01 ""; do
+    run eligibility --as-of "$date" "$EXAMPLES/facts/facts-twe-eligible.json"
+    [ "$status" -eq 2 ] || fail "--as-of \"$date\": expected exit status 2, got $status"
+    [ ! -s "$TMP/out" ] || fail "--as-of \"$date\": something on standard output"
+  done
+  run eligibility --as-of bad "$EXAMPLES/facts/facts-twe-eligible.json"
+  stderr_has "--as-of"
+}
+
+test_eligibility_as_of_exact_form () {
+  # Dates are exactly YYYY-MM-DD: no signs, no blanks inside, no short years padded by blanks.
+  run eligibility --as-of 2025-01-01 "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  for date in "2025-+1-01" "2025-01-+1" "2025-01- 1" "+025-01-01" " 202-01-01" "2025- 1-01"; do
+    run eligibility --as-of "$date" "$EXAMPLES/facts/facts-twe-eligible.json"
+    [ "$status" -eq 2 ] || fail "--as-of \"$date\": expected exit status 2, got $status ($(head -c 120 "$TMP/out"))"
+  done
+}
+
+test_unknown_command_is_usage_error () {
+  run frobnicate
+  expect_status 2
+  stderr_has "frobnicate"
+  stdout_empty
+  run
+  expect_status 2
+  run eligibility --no-such-option "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 2
+  run eligibility "$EXAMPLES/facts/facts-twe-eligible.json" "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 2
+}
+
+# ---- eligibility: bad input -----------------------------------------------------------------------------
+
+test_eligibility_empty_file () {
+  : >"$TMP/empty.json"
+  run eligibility "$TMP/empty.json"
+  expect_status 1
+  stderr_has "empty document"
+  stdout_empty
+  printf ' \n\t\n' >"$TMP/blank.json"
+  run eligibility "$TMP/blank.json"
+  expect_status 1
+  stderr_has "empty document"
+}
+
+test_eligibility_missing_file () {
+  run eligibility "$TMP/no-such-file.json"
+  expect_status 1
+  stderr_has "no-such-file.json"
+  stdout_empty
+}
+
+test_eligibility_bad_document_names_path () {
+  printf '{"format":"activering.facts/1","id":"bad-1","vdab":{"registered_since":"2025-13-01"}}\n' >"$TMP/bad.json"
+  run eligibility "$TMP/bad.json"
+  expect_status 1
+  stderr_has 'facts: /vdab/registered_since: "2025-13-01" is not a valid date'
+  stdout_empty
+  printf '{"format":"activering.facts/1","id":"bad-2","vdab":{"registred":true}}' >"$TMP/bad.json"
+  run eligibility "$TMP/bad.json"
+  expect_status 1
+  stderr_has "/vdab/registred"
+  stderr_has 'did you mean "registered"'
+  stdout_empty
+}
+
+# ---- eligibility --jsonl --------------------------------------------------------------------------------
+
+test_jsonl_caseload () {
+  n=$(count_lines "$EXAMPLES/caseload.jsonl")
+  [ "$n" -ge 10 ] || fail "the caseload has only $n lines"
+  run eligibility --jsonl "$EXAMPLES/caseload.jsonl"
+  expect_status 0
+  stderr_empty
+  py "$TMP/out" "$PRELUDE
+results = L(sys.argv[1])
+inputs = L(sys.argv[2])
+assert len(results) == len(inputs), (len(results), len(inputs))
+for r, i in zip(results, inputs):
+    check_result(r, i['id'])" "$EXAMPLES/caseload.jsonl"
+  # One document per line: no pretty-printing.
+  [ "$(wc -l <"$TMP/out")" -eq "$n" ] || fail "expected $n output lines, got $(wc -l <"$TMP/out")"
+}
+
+test_jsonl_bad_lines_reported_rest_processed () {
+  # Line 3: malformed JSON; line 7: an impossible date. The other lines are good.
+  awk 'NR == 3 { print "{\"format\":\"activering.facts/1\",\"id\":\"broken\","; next }
+       NR == 7 { n = sub(/"birth_date":"[0-9-]*"/, "\"birth_date\":\"2025-02-30\""); if (!n) exit 3 }
+       { print }' "$EXAMPLES/caseload.jsonl" >"$TMP/caseload-bad.jsonl" || fail "cannot build the bad caseload"
+  grep -q '"2025-02-30"' "$TMP/caseload-bad.jsonl" || fail "line 7 was not changed"
+  n=$(count_lines "$TMP/caseload-bad.jsonl")
+  run eligibility --jsonl "$TMP/caseload-bad.jsonl"
+  expect_status 1
+  stderr_has "line 3"
+  stderr_has "line 7"
+  stderr_has '/person/birth_date: "2025-02-30" is not a valid date'
+  [ "$(grep -c 'line [0-9]' "$TMP/err")" -eq 2 ] || fail "expected exactly 2 bad lines reported"
+  grep 'line 3' "$TMP/err" | grep -q 'malformed JSON' || fail "line 3 is not reported as malformed JSON"
+  py "$TMP/out" "$PRELUDE
+results = L(sys.argv[1])
+with open(sys.argv[2], encoding='utf-8') as f:
+    lines = [l for l in f if l.strip()]
+good = [json.loads(l)['id'] for k, l in enumerate(lines, 1) if k not in (3, 7)]
+assert len(results) == len(good), (len(results), len(good))
+for r, i in zip(results, good):
+    check_result(r, i)" "$TMP/caseload-bad.jsonl"
+  [ "$(wc -l <"$TMP/out")" -eq $((n - 2)) ] || fail "expected $((n - 2)) result lines"
+}
+
+test_jsonl_blank_lines_crlf_and_no_final_newline () {
+  {
+    printf '\n'
+    sed -n 1p "$EXAMPLES/caseload.jsonl" | tr -d '\n'
+    printf '\r\n   \n\n'
+    sed -n 2p "$EXAMPLES/caseload.jsonl" | tr -d '\n'
+  } >"$TMP/odd.jsonl"
+  run eligibility --jsonl "$TMP/odd.jsonl"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+results = L(sys.argv[1])
+assert [r['id'] for r in results] == ['voorbeeld-01', 'voorbeeld-02'], [r['id'] for r in results]"
+}
+
+test_jsonl_compact_outcomes () {
+  n=$(count_lines "$EXAMPLES/caseload.jsonl")
+  run eligibility --jsonl --compact "$EXAMPLES/caseload.jsonl"
+  expect_status 0
+  [ "$(wc -l <"$TMP/out")" -eq "$n" ] || fail "expected $n lines, got $(wc -l <"$TMP/out")"
+  py "$TMP/out" "$PRELUDE
+outs = L(sys.argv[1])
+inputs = L(sys.argv[2])
+assert [o['id'] for o in outs] == [i['id'] for i in inputs]
+for o in outs:
+    check_outcomes(o)
+    assert set(o) == {'format', 'id', 'as_of', 'outcomes'}, sorted(o)" "$EXAMPLES/caseload.jsonl"
+  # The compact outcomes agree with the full results.
+  run eligibility --jsonl "$EXAMPLES/caseload.jsonl"
+  expect_status 0
+  cp "$TMP/out" "$TMP/full.jsonl"
+  run eligibility --jsonl --compact "$EXAMPLES/caseload.jsonl"
+  py "$TMP/out" "$PRELUDE
+for o, r in zip(L(sys.argv[1]), L(sys.argv[2])):
+    assert o['outcomes'] == {m['measure']: m['outcome'] for m in r['measures']}, o['id']" "$TMP/full.jsonl"
+  # A single document in compact form: one line.
+  run eligibility --compact "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  [ "$(wc -l <"$TMP/out")" -eq 1 ] || fail "compact output of one document is not one line"
+  py "$TMP/out" "$PRELUDE
+check_outcomes(J(sys.argv[1]))"
+}
+
+# ---- eligibility --human --------------------------------------------------------------------------------
+
+test_human_table () {
+  run eligibility --human --jsonl "$EXAMPLES/caseload.jsonl"
+  expect_status 0
+  stdout_has "Totalen"
+  for code in $MEASURES; do
+    stdout_has "$code"
+  done
+  stdout_has "voorbeeld-01"
+  run eligibility --human "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  stdout_has "Totalen"
+  stdout_has "dossier-0001"
+  run eligibility --human --lang en "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  stdout_has "Totals"
+  if grep -q "Totalen" "$TMP/out"; then fail "--lang en still prints Dutch"; fi
+}
+
+# ---- rules ----------------------------------------------------------------------------------------------
+
+test_rules_list () {
+  run rules list
+  expect_status 0
+  for code in $MEASURES; do
+    grep -q -E "^[[:space:]]*${code}[[:space:]]" "$TMP/out" || fail "rules list lacks $code"
+  done
+  stdout_has "be-vlaanderen"
+}
+
+test_rules_show_ibo () {
+  run rules show ibo
+  expect_status 0
+  stdout_has '"conditions"'
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['code'] == 'ibo', d.get('code')
+assert isinstance(d['conditions'], list) and d['conditions'], d.get('conditions')"
+}
+
+test_rules_show_nosuch () {
+  run rules show nosuch
+  expect_status 2
+  stderr_has "nosuch"
+  stdout_empty
+  run rules frobnicate
+  expect_status 2
+}
+
+test_version () {
+  run --version
+  expect_status 0
+  head -n 1 "$TMP/out" | grep -q -E '^activering [0-9]+\.[0-9]+\.[0-9]+' || fail "no version on the first line"
+  version=$(head -n 1 "$TMP/out" | sed 's/^activering //')
+  if [ -n "$top_builddir" ] && [ -f "$top_builddir/config.h" ]; then
+    expected=$(sed -n 's/^#define PACKAGE_VERSION "\(.*\)"$/\1/p' "$top_builddir/config.h")
+    [ "$version" = "$expected" ] || fail "--version says $version, configure says $expected"
+  fi
+  # The results carry the same library version.
+  run eligibility "$EXAMPLES/facts/facts-twe-eligible.json"
+  py "$TMP/out" "$PRELUDE
+assert J(sys.argv[1])['library']['version'] == sys.argv[2], J(sys.argv[1])['library']" "$version"
+}
+
+test_broken_rules_file () {
+  sed 's/"fact": "vdab\.registered"/"fact": "vdab.registred"/' "$RULES" >"$TMP/broken-rules.json"
+  grep -q '"vdab\.registred"' "$TMP/broken-rules.json" || fail "the rule file was not changed"
+  cmp -s "$RULES" "$TMP/broken-rules.json" && fail "the rule file was not changed"
+  run eligibility --rules "$TMP/broken-rules.json" "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 1
+  stdout_empty
+  stderr_has "/measures/"
+  stderr_has "did you mean"
+  stderr_has '"vdab.registered"'
+  stderr_has "broken-rules.json"
+  run rules --rules "$TMP/broken-rules.json" list
+  expect_status 1
+  stderr_has "/measures/"
+  # The untouched copy loads.
+  cp "$RULES" "$TMP/rules.json"
+  run eligibility --rules "$TMP/rules.json" "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  run eligibility --rules "$TMP/no-such-rules.json" "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 1
+  stderr_has "no-such-rules.json"
+}
+
+# ---- driver ---------------------------------------------------------------------------------------------
+
+passed=0
+failed=0
+for t in \
+  test_eligibility_examples_give_result_json \
+  test_eligibility_twe_example_outcomes \
+  test_eligibility_reads_stdin \
+  test_eligibility_as_of_overrides \
+  test_eligibility_lang_changes_texts \
+  test_eligibility_lang_unknown_is_usage_error \
+  test_eligibility_bad_as_of_is_usage_error \
+  test_eligibility_as_of_exact_form \
+  test_unknown_command_is_usage_error \
+  test_eligibility_empty_file \
+  test_eligibility_missing_file \
+  test_eligibility_bad_document_names_path \
+  test_jsonl_caseload \
+  test_jsonl_bad_lines_reported_rest_processed \
+  test_jsonl_blank_lines_crlf_and_no_final_newline \
+  test_jsonl_compact_outcomes \
+  test_human_table \
+  test_rules_list \
+  test_rules_show_ibo \
+  test_rules_show_nosuch \
+  test_version \
+  test_broken_rules_file; do
+  rm -f "$TMP/out" "$TMP/err"
+  if (set +e; $t) >"$TMP/log" 2>&1; then
+    passed=$((passed + 1))
+    echo "PASS: $t"
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $t"
+    cat "$TMP/log"
+  fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

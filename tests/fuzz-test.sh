@@ -1,0 +1,64 @@
+#!/bin/sh
+# fuzz-test.sh: a short libFuzzer run of each fuzz target over a copy of its seed corpus.
+#
+# Environment (set by tests/Makefile.inc): top_srcdir, top_builddir, FUZZ_SECONDS (default 10).
+# The targets are built by `make fuzz` (or `make check` when configure found clang with libFuzzer); without
+# them the test is skipped (exit 77). Fails if a target crashes, leaks, trips a sanitizer or one of its own
+# checks, and leaves the reproducer in $top_builddir/tests/fuzz/ as crash-*, leak-*, timeout-* or oom-*.
+# The source tree is never written: the corpora are copied into a temporary directory first.
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+FUZZ_SECONDS=${FUZZ_SECONDS:-10}
+
+targets="facts rules"
+
+for t in $targets; do
+  if [ ! -x "$top_builddir/tests/fuzz/fuzz-$t" ]; then
+    echo "SKIP: no libFuzzer (tests/fuzz/fuzz-$t was not built; configure with clang and run 'make fuzz')"
+    exit 77
+  fi
+done
+
+case $FUZZ_SECONDS in
+  '' | *[!0-9]*) echo "fuzz-test.sh: FUZZ_SECONDS must be a whole number of seconds, not '$FUZZ_SECONDS'" >&2; exit 99 ;;
+esac
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/activering-fuzz.XXXXXX") || exit 99
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+status=0
+for t in $targets; do
+  fuzzer="$top_builddir/tests/fuzz/fuzz-$t"
+  corpus="$work/corpus-$t"
+  mkdir -p "$corpus" "$work/artifacts-$t" || exit 99
+  if [ -d "$top_srcdir/tests/fuzz/corpus-$t" ]; then
+    cp "$top_srcdir/tests/fuzz/corpus-$t"/* "$corpus"/ 2>/dev/null
+  fi
+  set -- -max_total_time="$FUZZ_SECONDS" -max_len=65536 -rss_limit_mb=2048 -timeout=25 -print_final_stats=1 \
+    -artifact_prefix="$work/artifacts-$t/"
+  # The dictionary holds the facts document's keys and codes; they also appear in rule sets.
+  if [ -f "$top_srcdir/tests/fuzz/facts.dict" ]; then
+    set -- "$@" -dict="$top_srcdir/tests/fuzz/facts.dict"
+  fi
+  echo "fuzz-$t: fuzzing for $FUZZ_SECONDS s from $(ls "$corpus" | wc -l | tr -d ' ') seeds"
+  log="$work/fuzz-$t.log"
+  "$fuzzer" "$@" "$corpus" > "$log" 2>&1
+  rc=$?
+  found=$(ls "$work/artifacts-$t" 2>/dev/null)
+  if [ $rc -ne 0 ] || [ -n "$found" ]; then
+    echo "FAIL: fuzz-$t exited with status $rc"
+    # The sanitizer or check report, and the last of libFuzzer's progress.
+    grep -E -A40 'ERROR: |runtime error|check failed|SUMMARY' "$log" | head -n 80
+    for a in $found; do
+      cp "$work/artifacts-$t/$a" "$top_builddir/tests/fuzz/$a" 2>/dev/null &&
+        echo "reproducer: $top_builddir/tests/fuzz/$a (run: $fuzzer $top_builddir/tests/fuzz/$a)"
+    done
+    status=1
+  else
+    grep -E '^stat::number_of_executed_units|^Done ' "$log" | sed "s/^/fuzz-$t: /"
+    echo "PASS: fuzz-$t"
+  fi
+done
+exit $status

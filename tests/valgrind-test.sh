@@ -1,0 +1,109 @@
+#!/bin/sh
+# valgrind-test.sh: the command-line tool under valgrind over the examples: no invalid access, no use of
+# uninitialised memory, no definite leak.
+#
+# Environment (set by tests/Makefile.inc): top_srcdir, top_builddir, ACTIVERING (the tool; a libtool wrapper
+# script when the library is shared), VALGRIND (empty when configure found none: the test is skipped).
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${ACTIVERING:=$top_builddir/tools/activering}"
+
+if [ -z "$VALGRIND" ] || ! command -v "$VALGRIND" > /dev/null 2>&1; then
+  echo "SKIP: valgrind not found"
+  exit 77
+fi
+if [ ! -x "$ACTIVERING" ]; then
+  echo "FAIL: $ACTIVERING was not built" >&2
+  exit 99
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/activering-valgrind.XXXXXX") || exit 99
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+# GLib: plain malloc, and pointers cleared on free, so that valgrind sees what the library does.
+G_SLICE=always-malloc
+G_DEBUG=gc-friendly
+export G_SLICE G_DEBUG
+# Messages in a fixed language; the evaluation date comes from the dossiers.
+LC_ALL=C
+export LC_ALL
+
+# Runs valgrind on the real binary behind libtool's wrapper script, so that valgrind does not trace the shell.
+run_valgrind ()
+{
+  if [ -x "$top_builddir/libtool" ]; then
+    "$top_builddir/libtool" --mode=execute "$VALGRIND" "$@"
+  else
+    "$VALGRIND" "$@"
+  fi
+}
+
+caseload="$top_srcdir/examples/caseload.jsonl"
+facts_dir="$top_srcdir/examples/facts"
+
+# A stream with bad lines among good ones: malformed JSON, a wrong type, an unknown key, an impossible date, a
+# blank line, a line cut short at the end. The tool reports them and exits 1.
+{
+  head -n 3 "$caseload"
+  echo '{"format":"activering.facts/1","id":"bad-1","vdab":{"registred":true}}'
+  echo '{"format":"activering.facts/1","id":"bad-2","person":{"birth_date":"2025-02-30"}}'
+  echo '{"format":"activering.facts/1","id":"bad-3","barriers":"housing"}'
+  echo '{"format":"activering.facts/1","id":"bad-4",'
+  echo 'not json at all'
+  echo ''
+  echo '{"format":"activering.facts/2","id":"bad-5"}'
+  echo '{"format":"activering.facts/1","measures":[{"measure":"art60","start":"2026-01-01","end":"2025-01-01"}]}'
+  tail -n 2 "$caseload"
+  printf '{"format":"activering.facts/1","id":"cut'
+} > "$work/bad-lines.jsonl"
+
+failures=0
+runs=0
+
+# check NAME EXPECTED_STATUS -- ARGUMENTS…: runs the tool under valgrind. Valgrind errors make it exit 99, a
+# status the tool itself never uses, so a tool that rightly exits 1 is told apart from a memory error.
+check ()
+{
+  name=$1
+  expected=$2
+  shift 3
+  runs=$((runs + 1))
+  log="$work/valgrind-$runs.log"
+  run_valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    --show-leak-kinds=definite --track-origins=yes --log-file="$log" \
+    "$ACTIVERING" "$@" > "$work/stdout-$runs" 2> "$work/stderr-$runs"
+  status=$?
+  if [ $status -eq 99 ]; then
+    echo "FAIL: $name: valgrind reports errors"
+    cat "$log"
+    failures=$((failures + 1))
+  elif [ $status -ne "$expected" ]; then
+    echo "FAIL: $name: exit status $status, expected $expected"
+    head -n 20 "$work/stderr-$runs"
+    cat "$log"
+    failures=$((failures + 1))
+  elif [ -s "$log" ] && grep -q -E 'Invalid|uninitialised|definitely lost' "$log"; then
+    echo "FAIL: $name: valgrind reports errors"
+    cat "$log"
+    failures=$((failures + 1))
+  else
+    echo "PASS: $name"
+  fi
+}
+
+check "eligibility --jsonl (JSON lines)" 0 -- eligibility --jsonl "$caseload"
+check "eligibility --jsonl --human" 0 -- eligibility --jsonl --human "$caseload"
+check "eligibility --jsonl --compact" 0 -- eligibility --jsonl --compact "$caseload"
+check "eligibility one document --lang fr" 0 -- eligibility "$facts_dir/facts-twe-eligible.json" --lang fr
+check "eligibility one document with unknowns --lang en" 0 -- eligibility --lang en "$facts_dir/facts-unknowns.json"
+check "eligibility --jsonl with bad lines (exit 1)" 1 -- eligibility --jsonl "$work/bad-lines.jsonl"
+check "eligibility --jsonl --human with bad lines (exit 1)" 1 -- eligibility --jsonl --human "$work/bad-lines.jsonl"
+check "eligibility of a bad document (exit 1)" 1 -- eligibility "$work/bad-lines.jsonl"
+check "rules list" 0 -- rules list
+check "rules show ibo" 0 -- rules show ibo
+check "rules show (summary) --rules FILE" 0 -- rules --rules "$top_srcdir/data/rules/be-vlaanderen.json" --lang en show
+
+echo "$runs runs under valgrind, $failures failed"
+[ $failures -eq 0 ]
