@@ -4,8 +4,9 @@
 # Environment (set by tests/Makefile.inc): top_srcdir, top_builddir, FUZZ_SECONDS (default 10).
 # The targets are built by `make fuzz` (or `make check` when configure found clang with libFuzzer); without
 # them the test is skipped (exit 77). Fails if a target crashes, leaks, trips a sanitizer or one of its own
-# checks, and leaves the reproducer in $top_builddir/tests/fuzz/ as crash-*, leak-*, timeout-* or oom-*.
-# The source tree is never written: the corpora are copied into a temporary directory first.
+# checks; the reproducers (crash-*, leak-*, timeout-*, oom-*) and the logs are then kept in the temporary
+# directory the test names. Neither the source tree nor the build tree is written: the corpora are copied into
+# that temporary directory first, and it is removed when everything passes.
 
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
@@ -25,7 +26,8 @@ case $FUZZ_SECONDS in
 esac
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/activering-fuzz.XXXXXX") || exit 99
-trap 'rm -rf "$work"' EXIT
+keep=no
+trap 'if [ "$keep" = no ]; then rm -rf "$work"; fi' EXIT
 trap 'exit 130' INT TERM
 
 status=0
@@ -52,9 +54,10 @@ for t in $targets; do
     # The sanitizer or check report, and the last of libFuzzer's progress.
     grep -E -A40 'ERROR: |runtime error|check failed|SUMMARY' "$log" | head -n 80
     for a in $found; do
-      cp "$work/artifacts-$t/$a" "$top_builddir/tests/fuzz/$a" 2>/dev/null &&
-        echo "reproducer: $top_builddir/tests/fuzz/$a (run: $fuzzer $top_builddir/tests/fuzz/$a)"
+      echo "reproducer: $work/artifacts-$t/$a (run: $fuzzer $work/artifacts-$t/$a)"
     done
+    echo "full log: $log"
+    keep=yes
     status=1
   else
     grep -E '^stat::number_of_executed_units|^Done ' "$log" | sed "s/^/fuzz-$t: /"

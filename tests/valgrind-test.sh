@@ -101,6 +101,7 @@ check "eligibility one document with unknowns --lang en" 0 -- eligibility --lang
 check "eligibility --jsonl with bad lines (exit 1)" 1 -- eligibility --jsonl "$work/bad-lines.jsonl"
 check "eligibility --jsonl --human with bad lines (exit 1)" 1 -- eligibility --jsonl --human "$work/bad-lines.jsonl"
 check "eligibility of a bad document (exit 1)" 1 -- eligibility "$work/bad-lines.jsonl"
+check "eligibility --human of a bad document (exit 1)" 1 -- eligibility --human "$work/bad-lines.jsonl"
 check "rules list" 0 -- rules list
 check "rules show ibo" 0 -- rules show ibo
 check "rules show (summary) --rules FILE" 0 -- rules --rules "$top_srcdir/data/rules/be-vlaanderen.json" --lang en show

@@ -36,4 +36,6 @@ typedef struct HumanTable HumanTable;
 HumanTable *human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out);
 void human_table_add (HumanTable *table, const ActiveringEvaluation *evaluation);
 void human_table_add_error (HumanTable *table, guint64 line);
+/* Prints the totals and the most needed facts. */
 void human_table_finish (HumanTable *table);
+void human_table_free (HumanTable *table);

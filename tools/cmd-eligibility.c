@@ -173,6 +173,7 @@ cmd_eligibility (int argc, char **argv)
   if (input != stdin)
     fclose (input);
   g_string_free (s.out, TRUE);
+  human_table_free (s.table);
   activering_evaluation_free (s.evaluation);
   activering_facts_free (s.facts);
   if (fflush (stdout) != 0)

@@ -178,6 +178,13 @@ human_table_finish (HumanTable *t)
                    activering_rule_set_get_role_label (t->rules, role, t->lang));
         }
     }
+}
+
+void
+human_table_free (HumanTable *t)
+{
+  if (t == NULL)
+    return;
   g_string_free (t->line, TRUE);
   g_free (t->counts);
   g_free (t->missing);

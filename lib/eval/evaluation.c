@@ -147,9 +147,9 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
   g_return_val_if_fail (facts->rules == ev->rules, FALSE);
   if (as_of != NULL)
     {
-      if (!g_date_valid (as_of))
+      if (!g_date_valid (as_of) || g_date_get_year (as_of) > 9999)
         {
-          g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "evaluation: the as-of date is not valid");
+          g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "evaluation: the as-of date is not a valid date between the years 1 and 9999");
           return FALSE;
         }
       ev->as_of = activering_days_from_gdate (as_of);

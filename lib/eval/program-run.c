@@ -1,6 +1,7 @@
 /* program-run.c: the evaluator: one forward pass over the flat program, three-valued throughout. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "eval/evaluation-private.h"
@@ -26,40 +27,6 @@ program_resolve_parameters (ActiveringEvaluation *ev)
   ev->params_valid = TRUE;
 }
 
-static gboolean
-truth (const Value *v)
-{
-  return v->i != 0;
-}
-
-/* Kleene and (or, with @is_or): false (true) as soon as one part is, else unknown if one part is unknown. */
-static Value
-kleene (const Value *values, const gint32 *args, gint32 n, gboolean is_or)
-{
-  Value r = { .i = !is_or, .known = TRUE };
-  for (gint32 k = 0; k < n; k++)
-    {
-      const Value *c = &values[args[k]];
-      if (!c->known)
-        r.known = FALSE;
-      else if (truth (c) == is_or)
-        {
-          r.i = is_or;
-          r.known = TRUE;
-          return r;
-        }
-    }
-  return r;
-}
-
-static int
-compare (const Node *n, const Value *a, const Value *b)
-{
-  if (n->numeric)
-    return a->n < b->n ? -1 : a->n > b->n;
-  return a->i < b->i ? -1 : a->i > b->i;
-}
-
 static Value
 aggregate_runs (const Node *n, const Value *values, const ActiveringFacts *facts)
 {
@@ -74,8 +41,9 @@ aggregate_runs (const Node *n, const Value *values, const ActiveringFacts *facts
   guint64 measures = (guint64) n->imm2;
   gint64 count = 0;
   gint32 latest = G_MININT32;
-  const Run *runs = &g_array_index (facts->runs, Run, facts->run_first[slot]);
-  for (guint i = 0; i < facts->run_count[slot]; i++)
+  guint n_runs = facts->run_count[slot];
+  const Run *runs = n_runs > 0 ? &g_array_index (facts->runs, Run, facts->run_first[slot]) : NULL;
+  for (guint i = 0; i < n_runs; i++)
     {
       const Run *run = &runs[i];
       if (!(measures >> run->measure & 1))
@@ -99,22 +67,10 @@ aggregate_runs (const Node *n, const Value *values, const ActiveringFacts *facts
   return r;
 }
 
-static Value
-arithmetic (const Node *n, const Value *a, const Value *b)
-{
-  Value r = { .known = TRUE };
-  if (n->type == TYPE_NUMBER)
-    {
-      r.n = n->op == OP_ADD ? a->n + b->n : n->op == OP_SUB ? a->n - b->n : a->n * b->n;
-      return r;
-    }
-  gboolean overflow = n->op == OP_ADD   ? __builtin_add_overflow (a->i, b->i, &r.i)
-                      : n->op == OP_SUB ? __builtin_sub_overflow (a->i, b->i, &r.i)
-                                        : __builtin_mul_overflow (a->i, b->i, &r.i);
-  r.known = !overflow;
-  return r;
-}
-
+/* The evaluator: a threaded interpreter over the flat program (GCC's labels as values). Each handler reads only
+ * the operands it has, writes the node's value, and jumps straight to the next node's handler. A value's payload
+ * is only meaningful when it is known, so handlers compute it unconditionally where that is safe and cheap, and
+ * guard it where it is not (calendar arithmetic, overflow). */
 void
 program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes)
 {
@@ -122,124 +78,230 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
   const gint32 *args = program->args;
   Value *v = ev->values;
   memcpy (v, facts->values, sizeof (Value) * program->param_base);
-  Value *out = v + program->node_base;
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      const Node *n = &program->nodes[i];
-      Value r = { .i = 0, .known = TRUE };
-      const Value *a = n->a >= 0 ? &v[n->a] : NULL;
-      const Value *b = n->b >= 0 ? &v[n->b] : NULL;
-      gboolean operands_known = (a == NULL || a->known) && (b == NULL || b->known);
-      switch ((Op) n->op)
-        {
-        case OP_AS_OF:
-          r.i = ev->as_of;
-          break;
-        case OP_ALL:
-        case OP_OUTCOME:
-          r = kleene (v, args + n->args, n->n_args, FALSE);
-          break;
-        case OP_ANY:
-          r = kleene (v, args + n->args, n->n_args, TRUE);
-          break;
-        case OP_NOT:
-          r.known = a->known;
-          r.i = !a->i;
-          break;
-        case OP_EQ: r.i = operands_known && compare (n, a, b) == 0; r.known = operands_known; break;
-        case OP_NE: r.i = operands_known && compare (n, a, b) != 0; r.known = operands_known; break;
-        case OP_LT: r.i = operands_known && compare (n, a, b) < 0; r.known = operands_known; break;
-        case OP_LE: r.i = operands_known && compare (n, a, b) <= 0; r.known = operands_known; break;
-        case OP_GT: r.i = operands_known && compare (n, a, b) > 0; r.known = operands_known; break;
-        case OP_GE: r.i = operands_known && compare (n, a, b) >= 0; r.known = operands_known; break;
-        case OP_IN:
-          r.known = a->known;
-          for (gint32 k = 0; k < n->n_args && a->known; k++)
-            r.i |= a->i == args[n->args + k];
-          break;
-        case OP_CONTAINS:
-          r.known = a->known;
-          r.i = a->known && ((guint64) a->i >> n->imm & 1);
-          break;
-        case OP_COUNT:
-          r.known = a->known;
-          r.i = __builtin_popcountll ((unsigned long long) a->i);
-          break;
-        case OP_KNOWN:
-          r.i = a->known;
-          break;
-        case OP_IF:
-          r = !a->known ? (Value){ .known = FALSE } : truth (a) ? v[n->b] : v[n->c];
-          break;
-        case OP_ADD:
-        case OP_SUB:
-        case OP_MUL:
-          r = operands_known ? arithmetic (n, a, b) : (Value){ .known = FALSE };
-          break;
-        case OP_MIN:
-        case OP_MAX:
-          r = v[args[n->args]];
-          for (gint32 k = 1; k < n->n_args && r.known; k++)
-            {
-              const Value *c = &v[args[n->args + k]];
-              int order = n->numeric ? (c->n < r.n ? -1 : c->n > r.n) : (c->i < r.i ? -1 : c->i > r.i);
-              if (!c->known)
-                r.known = FALSE;
-              else if ((n->op == OP_MIN && order < 0) || (n->op == OP_MAX && order > 0))
-                r = *c;
-            }
-          break;
-        case OP_TO_NUMBER:
-          r.known = a->known;
-          r.n = (double) a->i;
-          break;
-        case OP_AGE_ON:
-          r.known = operands_known;
-          r.i = operands_known ? activering_age_on ((gint32) a->i, (gint32) b->i) : 0;
-          break;
-        case OP_MONTHS_BETWEEN:
-          r.known = operands_known;
-          r.i = operands_known ? activering_months_between ((gint32) a->i, (gint32) b->i) : 0;
-          break;
-        case OP_DAYS_BETWEEN:
-          r.known = operands_known;
-          r.i = b->i - a->i;
-          break;
-        case OP_ADD_DAYS:
-        case OP_ADD_MONTHS:
+  if (n_nodes == 0)
+    return;
+
+  static const void *const handlers[OP_N_OPS] = {
+    [OP_CONST] = &&invalid, [OP_FACT] = &&invalid, [OP_PARAM] = &&invalid,
+    [OP_AS_OF] = &&as_of, [OP_ALL] = &&all, [OP_OUTCOME] = &&all, [OP_ANY] = &&any, [OP_NOT] = &&not,
+    [OP_EQ] = &&eq, [OP_NE] = &&ne, [OP_LT] = &&lt, [OP_LE] = &&le, [OP_GT] = &&gt, [OP_GE] = &&ge,
+    [OP_EQ_N] = &&eq_n, [OP_NE_N] = &&ne_n, [OP_LT_N] = &&lt_n, [OP_LE_N] = &&le_n, [OP_GT_N] = &&gt_n,
+    [OP_GE_N] = &&ge_n, [OP_IN] = &&in, [OP_CONTAINS] = &&contains, [OP_COUNT] = &&count, [OP_KNOWN] = &&known,
+    [OP_IF] = &&if_, [OP_ADD] = &&add, [OP_SUB] = &&sub, [OP_MUL] = &&mul, [OP_ADD_N] = &&add_n,
+    [OP_SUB_N] = &&sub_n, [OP_MUL_N] = &&mul_n, [OP_MIN] = &&min_max, [OP_MAX] = &&min_max,
+    [OP_MIN_N] = &&min_max, [OP_MAX_N] = &&min_max, [OP_TO_NUMBER] = &&to_number, [OP_AGE_ON] = &&age_on,
+    [OP_MONTHS_BETWEEN] = &&months_between, [OP_DAYS_BETWEEN] = &&days_between, [OP_ADD_DAYS] = &&add_days,
+    [OP_ADD_MONTHS] = &&add_months, [OP_COUNT_RUNS] = &&runs, [OP_LATEST_START] = &&runs,
+    [OP_EXISTS] = &&exists,
+  };
+  const Node *n = program->nodes, *end = program->nodes + n_nodes;
+  Value *o = v + program->node_base;
+  const Value *a, *b;
+
+#define NEXT                                                                                                \
+  do                                                                                                        \
+    {                                                                                                       \
+      n++;                                                                                                  \
+      o++;                                                                                                  \
+      if (G_UNLIKELY (n == end))                                                                            \
+        return;                                                                                             \
+      goto *handlers[n->op];                                                                                \
+    }                                                                                                       \
+  while (0)
+#define BINARY(expr)                                                                                        \
+  a = &v[n->a];                                                                                             \
+  b = &v[n->b];                                                                                             \
+  o->known = a->known & b->known;                                                                           \
+  o->i = (expr);                                                                                            \
+  NEXT
+
+  goto *handlers[n->op];
+
+as_of:
+  o->known = TRUE;
+  o->i = ev->as_of;
+  NEXT;
+all:
+any:
+  {
+    /* Kleene: decided as soon as one part is false (all) or true (any); else unknown if a part is unknown. */
+    gint64 decisive = n->op == OP_ANY;
+    gboolean known = TRUE;
+    o->i = !decisive;
+    for (const gint32 *k = args + n->args, *k_end = k + n->n_args; k < k_end; k++)
+      {
+        const Value *c = &v[*k];
+        if (!c->known)
+          known = FALSE;
+        else if ((c->i != 0) == decisive)
           {
-            gint64 count;
-            gboolean ok = operands_known && !__builtin_mul_overflow (b->i, n->imm, &count);
-            if (ok)
-              r.i = n->op == OP_ADD_DAYS ? activering_add_days ((gint32) a->i, count, &ok)
-                                         : activering_add_months ((gint32) a->i, count, &ok);
-            r.known = ok;
+            o->i = decisive;
+            known = TRUE;
             break;
           }
-        case OP_COUNT_RUNS:
-        case OP_LATEST_START:
-          r = aggregate_runs (n, v, facts);
-          break;
-        case OP_EXISTS:
-          if (ev->as_of < n->imm || ev->as_of > n->imm2)
-            r.i = FALSE;
-          else if (a == NULL)
-            r.i = TRUE;
-          else
-            {
-              r.known = a->known;
-              for (gint32 k = 0; k < n->n_args && a->known; k++)
-                r.i |= a->i == args[n->args + k];
-            }
-          break;
-        case OP_CONST: /* laid out as value slots, never run */
-        case OP_FACT:
-        case OP_PARAM:
-        case OP_N_OPS:
-        default:
-          r.known = FALSE;
-          break;
-        }
-      out[i] = r;
+      }
+    o->known = known;
+    NEXT;
+  }
+not:
+  a = &v[n->a];
+  o->known = a->known;
+  o->i = !a->i;
+  NEXT;
+eq: BINARY (a->i == b->i);
+ne: BINARY (a->i != b->i);
+lt: BINARY (a->i < b->i);
+le: BINARY (a->i <= b->i);
+gt: BINARY (a->i > b->i);
+ge: BINARY (a->i >= b->i);
+eq_n: BINARY (a->n == b->n);
+ne_n: BINARY (a->n != b->n);
+lt_n: BINARY (a->n < b->n);
+le_n: BINARY (a->n <= b->n);
+gt_n: BINARY (a->n > b->n);
+ge_n: BINARY (a->n >= b->n);
+in:
+  {
+    a = &v[n->a];
+    gint64 found = 0;
+    for (const gint32 *k = args + n->args, *k_end = k + n->n_args; k < k_end; k++)
+      found |= a->i == *k;
+    o->known = a->known;
+    o->i = found;
+    NEXT;
+  }
+contains:
+  a = &v[n->a];
+  o->known = a->known;
+  o->i = (guint64) a->i >> n->imm & 1;
+  NEXT;
+count:
+  a = &v[n->a];
+  o->known = a->known;
+  o->i = __builtin_popcountll ((unsigned long long) a->i);
+  NEXT;
+known:
+  o->known = TRUE;
+  o->i = v[n->a].known;
+  NEXT;
+if_:
+  a = &v[n->a];
+  if (a->known)
+    *o = a->i ? v[n->b] : v[n->c];
+  else
+    o->known = FALSE;
+  NEXT;
+add:
+  a = &v[n->a];
+  b = &v[n->b];
+  o->known = a->known & b->known && !__builtin_add_overflow (a->i, b->i, &o->i);
+  NEXT;
+sub:
+  a = &v[n->a];
+  b = &v[n->b];
+  o->known = a->known & b->known && !__builtin_sub_overflow (a->i, b->i, &o->i);
+  NEXT;
+mul:
+  a = &v[n->a];
+  b = &v[n->b];
+  o->known = a->known & b->known && !__builtin_mul_overflow (a->i, b->i, &o->i);
+  NEXT;
+add_n:
+  a = &v[n->a];
+  b = &v[n->b];
+  o->n = a->n + b->n;
+  o->known = a->known & b->known && isfinite (o->n);
+  NEXT;
+sub_n:
+  a = &v[n->a];
+  b = &v[n->b];
+  o->n = a->n - b->n;
+  o->known = a->known & b->known && isfinite (o->n);
+  NEXT;
+mul_n:
+  a = &v[n->a];
+  b = &v[n->b];
+  o->n = a->n * b->n;
+  o->known = a->known & b->known && isfinite (o->n);
+  NEXT;
+min_max:
+  {
+    gboolean is_min = n->op == OP_MIN || n->op == OP_MIN_N, on_numbers = n->op == OP_MIN_N || n->op == OP_MAX_N;
+    const gint32 *k = args + n->args, *k_end = k + n->n_args;
+    Value best = v[*k];
+    for (k++; k < k_end && best.known; k++)
+      {
+        const Value *c = &v[*k];
+        gboolean less = on_numbers ? c->n < best.n : c->i < best.i;
+        gboolean more = on_numbers ? c->n > best.n : c->i > best.i;
+        if (!c->known)
+          best.known = FALSE;
+        else if (is_min ? less : more)
+          best = *c;
+      }
+    *o = best;
+    NEXT;
+  }
+to_number:
+  a = &v[n->a];
+  o->known = a->known;
+  o->n = (double) a->i;
+  NEXT;
+age_on:
+  a = &v[n->a];
+  b = &v[n->b];
+  o->known = a->known & b->known;
+  o->i = o->known ? activering_age_on ((gint32) a->i, (gint32) b->i) : 0;
+  NEXT;
+months_between:
+  a = &v[n->a];
+  b = &v[n->b];
+  o->known = a->known & b->known;
+  o->i = o->known ? activering_months_between ((gint32) a->i, (gint32) b->i) : 0;
+  NEXT;
+days_between:
+  BINARY (b->i - a->i);
+add_days:
+add_months:
+  {
+    a = &v[n->a];
+    b = &v[n->b];
+    gint64 count;
+    gboolean ok = a->known && b->known && !__builtin_mul_overflow (b->i, n->imm, &count);
+    if (ok)
+      o->i = n->op == OP_ADD_DAYS ? activering_add_days ((gint32) a->i, count, &ok)
+                                  : activering_add_months ((gint32) a->i, count, &ok);
+    o->known = ok;
+    NEXT;
+  }
+runs:
+  *o = aggregate_runs (n, v, facts);
+  NEXT;
+exists:
+  if (ev->as_of < n->imm || ev->as_of > n->imm2)
+    {
+      o->known = TRUE;
+      o->i = FALSE;
     }
+  else if (n->a < 0)
+    {
+      o->known = TRUE;
+      o->i = TRUE;
+    }
+  else
+    {
+      a = &v[n->a];
+      gint64 found = 0;
+      for (const gint32 *k = args + n->args, *k_end = k + n->n_args; k < k_end; k++)
+        found |= a->i == *k;
+      o->known = a->known;
+      o->i = found;
+    }
+  NEXT;
+invalid:
+  /* Constants, facts and parameters are laid out as value slots and never run. */
+  o->known = FALSE;
+  NEXT;
+#undef BINARY
+#undef NEXT
 }

@@ -80,7 +80,7 @@ domain_has (const Typed *t, guint32 symbol, guint *position)
 static gboolean
 fail_not_in_domain (Loader *L, guint32 symbol, const Typed *t)
 {
-  const char *word = L->rules->symbols[symbol];
+  const char *word = g_ptr_array_index (L->symbols, symbol);
   g_autofree const char **names = g_new0 (const char *, t->n_domain + 1);
   for (guint i = 0; i < t->n_domain; i++)
     names[i] = g_ptr_array_index (L->symbols, t->domain[i]);
@@ -330,12 +330,9 @@ compile_date_shift (Loader *L, Op op, gint64 unit, json_object *value, Typed *ou
   return TRUE;
 }
 
-static gboolean
-compile_fact (Loader *L, json_object *value, Typed *out)
+gboolean
+expr_compile_fact_path (Loader *L, const char *path, Typed *out)
 {
-  if (!json_object_is_type (value, json_type_string))
-    return loader_fail (L, ACTIVERING_ERROR_TYPE, "'fact' expects a fact path as a string");
-  const char *path = json_object_get_string (value);
   gpointer slot_plus_one = g_hash_table_lookup (L->facts_by_path, path);
   if (slot_plus_one == NULL)
     {
@@ -358,6 +355,14 @@ compile_fact (Loader *L, json_object *value, Typed *out)
   out->n_domain = decl->n_values;
   out->fact = (int) slot;
   return TRUE;
+}
+
+static gboolean
+compile_fact (Loader *L, json_object *value, Typed *out)
+{
+  if (!json_object_is_type (value, json_type_string))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "'fact' expects a fact path as a string");
+  return expr_compile_fact_path (L, json_object_get_string (value), out);
 }
 
 static gboolean

@@ -59,6 +59,8 @@ guint32 loader_intern (Loader *L, const char *s);
 gboolean expr_compile (Loader *L, json_object *e, Typed *out);
 /* Compiles @e and requires the given type (integers are widened to numbers where a number is wanted). */
 gboolean expr_compile_as (Loader *L, json_object *e, ValueType want, Typed *out);
+/* Compiles a reference to the fact at dotted @path (read at the current path). */
+gboolean expr_compile_fact_path (Loader *L, const char *path, Typed *out);
 /* Appends a node and returns its index. */
 gint32 expr_add_node (Loader *L, const Node *node);
 /* Compiles measure @index (conditions, exists, outcome) if not done yet. Defined in rules-load.c. */

@@ -33,6 +33,10 @@ typedef enum {
   OP_LATEST_START,  /* same operands */
   OP_EXISTS,        /* a: region fact node or -1; args: region symbols; imm: valid_from, imm2: valid_to */
   OP_OUTCOME,       /* args: exists node then conditions; Kleene and */
+  /* Variants on numbers (the n of a value) that loading substitutes, so the evaluator need not ask. */
+  OP_EQ_N, OP_NE_N, OP_LT_N, OP_LE_N, OP_GT_N, OP_GE_N,
+  OP_ADD_N, OP_SUB_N, OP_MUL_N,
+  OP_MIN_N, OP_MAX_N,
   OP_N_OPS
 } Op;
 
@@ -70,5 +74,6 @@ typedef struct {
 static inline gboolean
 op_args_are_operands (guint8 op)
 {
-  return op == OP_ALL || op == OP_ANY || op == OP_MIN || op == OP_MAX || op == OP_OUTCOME;
+  return op == OP_ALL || op == OP_ANY || op == OP_MIN || op == OP_MAX || op == OP_OUTCOME || op == OP_MIN_N
+         || op == OP_MAX_N;
 }

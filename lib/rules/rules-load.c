@@ -9,7 +9,7 @@
 
 #define RULES_FORMAT_KIND "activering.rules/"
 #define RULES_FORMAT_MAJOR 1
-#define JSON_MAX_NESTING 128
+#define JSON_MAX_NESTING 512 /* an expression of RULES_MAX_DEPTH levels takes up to two JSON levels each */
 
 /* ---- paths and errors ---- */
 
@@ -253,6 +253,9 @@ static gboolean
 load_header (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
+  if (!json_object_object_get_ex (root, "format", NULL))
+    return loader_fail (L, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s%d\")", RULES_FORMAT_KIND,
+                        RULES_FORMAT_MAJOR);
   const char *format = member_string (L, root, "format", TRUE);
   if (format == NULL)
     return FALSE;
@@ -804,13 +807,9 @@ load_exists (Loader *L, json_object *m, Measure *measure)
       const char *fact_path = member_string (L, exists, "region_fact", TRUE);
       if (fact_path == NULL)
         return FALSE;
-      json_object *ref = json_object_new_object ();
-      json_object_object_add (ref, "fact", json_object_new_string (fact_path));
       Typed region;
       loader_push (L, "region_fact");
-      gboolean ok = expr_compile (L, ref, &region);
-      json_object_put (ref);
-      if (!ok)
+      if (!expr_compile_fact_path (L, fact_path, &region))
         return FALSE;
       if (region.type != TYPE_ENUM)
         return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "the region fact must be an enum");
@@ -922,6 +921,9 @@ loader_compile_measure (Loader *L, guint index)
       if (!load_condition (L, measure, json_object_array_get_idx (conditions, i), &measure->conditions[i],
                            &children[i + 1]))
         return FALSE;
+      /* load_condition leaves the path inside the condition: come back to the condition itself. */
+      g_string_truncate (L->path, item);
+      loader_push_index (L, i);
       for (guint j = 0; j < i; j++)
         if (strcmp (measure->conditions[j].id, measure->conditions[i].id) == 0)
           {
@@ -1154,7 +1156,7 @@ compile_remaining_definitions (Loader *L)
 
 /* The facts an expression reads, without looking into other measures' outcomes. */
 static void
-collect_facts (const Program *program, gint32 slot, gboolean is_root, guint8 *seen_nodes, guint8 *facts)
+collect_facts (const Program *program, gint32 slot, guint8 *seen_nodes, guint8 *facts)
 {
   if (slot < 0)
     return;
@@ -1167,14 +1169,14 @@ collect_facts (const Program *program, gint32 slot, gboolean is_root, guint8 *se
     return;
   seen_nodes[slot - program->node_base] = 1;
   const Node *node = &program->nodes[slot - program->node_base];
-  if (node->op == OP_OUTCOME && !is_root)
-    return;
-  collect_facts (program, node->a, FALSE, seen_nodes, facts);
-  collect_facts (program, node->b, FALSE, seen_nodes, facts);
-  collect_facts (program, node->c, FALSE, seen_nodes, facts);
+  if (node->op == OP_OUTCOME)
+    return; /* another measure's outcome: its facts are its own */
+  collect_facts (program, node->a, seen_nodes, facts);
+  collect_facts (program, node->b, seen_nodes, facts);
+  collect_facts (program, node->c, seen_nodes, facts);
   if (op_args_are_operands (node->op))
     for (gint32 i = 0; i < node->n_args; i++)
-      collect_facts (program, program->args[node->args + i], FALSE, seen_nodes, facts);
+      collect_facts (program, program->args[node->args + i], seen_nodes, facts);
 }
 
 static guint *
@@ -1183,7 +1185,7 @@ facts_of (ActiveringRuleSet *rules, const gint32 *roots, guint n_roots, guint *n
   g_autofree guint8 *seen = g_new0 (guint8, rules->program.n_nodes + 1);
   g_autofree guint8 *facts = g_new0 (guint8, rules->n_facts + 1);
   for (guint i = 0; i < n_roots; i++)
-    collect_facts (&rules->program, roots[i], TRUE, seen, facts);
+    collect_facts (&rules->program, roots[i], seen, facts);
   guint n = 0;
   for (guint i = 0; i < rules->n_facts; i++)
     n += facts[i];
@@ -1194,6 +1196,31 @@ facts_of (ActiveringRuleSet *rules, const gint32 *roots, guint n_roots, guint *n
       list[n++] = i;
   *n_out = n;
   return list;
+}
+
+/* The variant of an operation for its operand type, so the evaluator does not test the type on every run. */
+static Op
+specialise (const Node *node)
+{
+  gboolean on_numbers = node->numeric || (node->type == TYPE_NUMBER && (node->op == OP_ADD || node->op == OP_SUB
+                                                                         || node->op == OP_MUL));
+  if (!on_numbers)
+    return (Op) node->op;
+  switch ((Op) node->op)
+    {
+    case OP_EQ: return OP_EQ_N;
+    case OP_NE: return OP_NE_N;
+    case OP_LT: return OP_LT_N;
+    case OP_LE: return OP_LE_N;
+    case OP_GT: return OP_GT_N;
+    case OP_GE: return OP_GE_N;
+    case OP_ADD: return OP_ADD_N;
+    case OP_SUB: return OP_SUB_N;
+    case OP_MUL: return OP_MUL_N;
+    case OP_MIN: return OP_MIN_N;
+    case OP_MAX: return OP_MAX_N;
+    default: return (Op) node->op;
+    }
 }
 
 /* Turns the compiled nodes into the program's run form: facts, parameters and constants become value slots. */
@@ -1239,7 +1266,8 @@ lay_out_program (Loader *L)
     }
   program->n_args = L->args->len;
   program->args = rule_set_alloc (rules, sizeof (gint32) * MAX (L->args->len, 1));
-  memcpy (program->args, L->args->data, sizeof (gint32) * L->args->len);
+  if (L->args->len > 0)
+    memcpy (program->args, L->args->data, sizeof (gint32) * L->args->len);
   k = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -1248,6 +1276,7 @@ lay_out_program (Loader *L)
         continue;
       Node *out = &program->nodes[k++];
       *out = *node;
+      out->op = (guint8) specialise (node);
       out->a = node->a >= 0 ? slot[node->a] : -1;
       out->b = node->b >= 0 ? slot[node->b] : -1;
       out->c = node->c >= 0 ? slot[node->c] : -1;
@@ -1286,7 +1315,8 @@ finish (Loader *L)
   lay_out_program (L);
   rules->n_symbols = L->symbols->len;
   rules->symbols = rule_set_alloc (rules, sizeof (char *) * MAX (L->symbols->len, 1));
-  memcpy (rules->symbols, L->symbols->pdata, sizeof (char *) * L->symbols->len);
+  if (L->symbols->len > 0)
+    memcpy (rules->symbols, L->symbols->pdata, sizeof (char *) * L->symbols->len);
   for (guint m = 0; m < rules->n_measures; m++)
     for (guint c = 0; c < rules->measures[m].n_conditions; c++)
       {
@@ -1311,6 +1341,13 @@ parse_json (Loader *L, const char *data, gsize length, json_object **out)
   json_object *root = json_tokener_parse_ex (tokener, data, (int) MIN (length, G_MAXINT));
   enum json_tokener_error error = json_tokener_get_error (tokener);
   gsize end = json_tokener_get_parse_end (tokener);
+  if (error == json_tokener_continue && root == NULL)
+    {
+      /* A number or literal at the very end is only complete once json-c sees the end of the input. */
+      root = json_tokener_parse_ex (tokener, "", 1);
+      error = json_tokener_get_error (tokener);
+      end = length;
+    }
   json_tokener_free (tokener);
   if (error == json_tokener_continue)
     {

@@ -145,6 +145,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   ActiveringFacts *facts = activering_facts_new (rules);
   GError *error = NULL;
 
+  /* Length -1 (NUL-terminated) reads the same document as the explicit length, when there is no NUL inside. */
+  if (memchr (json, '\0', size) == NULL)
+    {
+      char *terminated = g_strndup (json, size);
+      gboolean ok = activering_facts_parse (facts, terminated, -1, &error);
+      gboolean ok_len = activering_facts_parse (facts, json, (gssize) size, NULL);
+      CHECK (ok == ok_len, "length -1 %s, explicit length %s", ok ? "parses" : "fails", ok_len ? "parses" : "fails");
+      g_clear_error (&error);
+      g_free (terminated);
+    }
+
   if (!activering_facts_parse (facts, json, (gssize) size, &error))
     {
       check_parse_error (error, facts, g_utf8_validate_len (json, size, NULL));

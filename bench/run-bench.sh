@@ -1,0 +1,183 @@
+#!/bin/sh
+# run-bench.sh: the reproducible benchmark driver behind `make bench`. Run it from the build directory.
+#
+# 1. Generates the caseloads with bench/gen-caseload.py (100000 and 1000000 dossiers, seed 7) into a cache
+#    directory under the build directory (BENCH_CACHE, default bench/cache; $TMPDIR/activering-bench-cache for a
+#    build inside the source tree), regenerating them only when the generator changes.
+# 2. Runs bench/bench-eval on the 100000 dossiers (load time, evaluations per second against the hand-written
+#    baseline, parsing), and checks the library against the baseline on the whole 1000000.
+# 3. Times the command-line tool end to end, `activering eligibility --jsonl --compact`, on both caseloads with
+#    /usr/bin/time -v: dossiers per second on one core, and the peak resident set size, which must not grow
+#    with the number of dossiers.
+# 4. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
+#    source tree), checks that its caseload is byte for byte ours.
+#
+# Environment: PYTHON (default /usr/bin/python3), BENCH_CACHE, BENCH_REPEAT (end-to-end runs per caseload,
+# default 3; the median is reported), BENCH_MIN_TIME (seconds per bench-eval loop, default 1),
+# BENCH_PROFILE=1 (also profile the end-to-end run with perf, or callgrind on 20000 lines if perf does not work).
+set -eu
+
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+builddir=$(pwd)
+PYTHON=${PYTHON:-/usr/bin/python3}
+# The cache goes under the build directory; for a build in the source tree, under $TMPDIR instead.
+if [ "$builddir" = "$srcdir" ]; then
+  cache=${BENCH_CACHE:-${TMPDIR:-/tmp}/activering-bench-cache}
+else
+  cache=${BENCH_CACHE:-$builddir/bench/cache}
+fi
+repeat=${BENCH_REPEAT:-3}
+min_time=${BENCH_MIN_TIME:-1}
+seed=7
+generator=$srcdir/bench/gen-caseload.py
+shared_generator=${ACTIVERING_SHARED_GEN:-$(cd "$srcdir/.." && pwd)/shared/bench/gen-caseload.py}
+status=0
+
+die () { echo "run-bench: $*" >&2; exit 1; }
+
+if [ ! -e "$builddir/bench/bench-eval" ] || [ ! -e "$builddir/tools/activering" ]; then
+  die "run me from the build directory after 'make bench/bench-eval tools/activering'"
+fi
+[ -x "$PYTHON" ] || PYTHON=python3
+
+# The real binaries, not libtool's wrapper scripts (whose start-up and re-linking would be measured too).
+real_binary () {
+  dir=$(dirname "$1"); base=$(basename "$1")
+  for candidate in "$dir/.libs/$base" "$dir/.libs/lt-$base" "$1"; do
+    if [ -f "$candidate" ] && [ -x "$candidate" ] && [ "$(head -c 2 "$candidate")" != "#!" ]; then
+      echo "$candidate"; return 0
+    fi
+  done
+  echo "$1"
+}
+CLI=$(real_binary "$builddir/tools/activering")
+BENCH=$(real_binary "$builddir/bench/bench-eval")
+LD_LIBRARY_PATH=$builddir/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export LD_LIBRARY_PATH
+
+# ---- caseloads ----
+mkdir -p "$cache"
+caseload () { echo "$cache/caseload-$1-seed$seed.jsonl"; }
+for count in 100000 1000000; do
+  file=$(caseload "$count")
+  if [ ! -s "$file" ] || [ -n "$(find "$generator" -newer "$file")" ]; then
+    echo "generating $count dossiers (seed $seed) into $file"
+    "$PYTHON" "$generator" --count "$count" --seed "$seed" > "$file.tmp"
+    mv "$file.tmp" "$file"
+  fi
+done
+small=$(caseload 100000)
+large=$(caseload 1000000)
+
+echo "== machine: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //'), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores; nothing pinned"
+echo
+
+# ---- bench-eval ----
+echo "== bench-eval on $small"
+"$BENCH" --caseload "$small" --count 100000 --min-time "$min_time" || status=1
+echo
+echo "== library vs baseline on the whole $large"
+"$BENCH" --caseload "$large" --count 1000000 --check-only || status=1
+echo
+
+# ---- end to end: the command-line tool ----
+have_time=no
+[ -x /usr/bin/time ] && /usr/bin/time -v true > /dev/null 2>&1 && have_time=yes
+
+# field NAME LOG: the value of a /usr/bin/time -v line
+field () { sed -n "s/^[[:space:]]*$1.*: //p" "$2" | tail -n 1; }
+# wall-clock "h:mm:ss" or "m:ss.ss" to seconds
+seconds () { echo "$1" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
+median () { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# end_to_end LABEL FILE COUNT ARGS...: prints one line; leaves the median peak RSS (KiB) in $rss
+end_to_end () {
+  label=$1 file=$2 count=$3
+  shift 3
+  cat "$file" > /dev/null # into the page cache, so that the disk is not measured
+  walls='' cpus='' rsss=''
+  i=0
+  while [ "$i" -lt "$repeat" ]; do
+    i=$((i + 1))
+    log=$cache/time.log
+    if [ "$have_time" = yes ]; then
+      if ! /usr/bin/time -v -o "$log" "$CLI" eligibility "$@" "$file" > /dev/null; then
+        echo "run-bench: activering failed on $file" >&2; status=1
+      fi
+      wall=$(seconds "$(field 'Elapsed (wall clock) time' "$log")")
+      cpu=$(awk -v u="$(field 'User time' "$log")" -v s="$(field 'System time' "$log")" 'BEGIN { print u + s }')
+      rsss="$rsss $(field 'Maximum resident set size' "$log")"
+    else
+      start=$(date +%s.%N)
+      "$CLI" eligibility "$@" "$file" > /dev/null || status=1
+      wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
+      cpu=$wall
+      rsss="$rsss 0"
+    fi
+    walls="$walls $wall"
+    cpus="$cpus $cpu"
+  done
+  wall=$(echo "$walls" | tr ' ' '\n' | sed '/^$/d' | median)
+  cpu=$(echo "$cpus" | tr ' ' '\n' | sed '/^$/d' | median)
+  rss=$(echo "$rsss" | tr ' ' '\n' | sed '/^$/d' | median)
+  awk -v l="$label" -v n="$count" -v w="$wall" -v c="$cpu" -v r="$rss" -v k="$repeat" 'BEGIN {
+    printf "  %-34s %8d dossiers  %6.2f s wall  %9.0f dossiers/s  (%9.0f per CPU second)  peak RSS %6.1f MB  [median of %d]%s\n",
+      l, n, w, n / w, n / c, r / 1024, k, c < 0.9 * w ? "  [busy machine: trust the CPU-second figure]" : "" }'
+}
+
+echo "== end to end: $CLI eligibility --jsonl --compact FILE > /dev/null (one process, one core)"
+lines=$("$CLI" eligibility --jsonl --compact "$small" | wc -l)
+[ "$lines" -eq 100000 ] || { echo "run-bench: expected 100000 output lines, got $lines" >&2; status=1; }
+end_to_end "compact, 100k" "$small" 100000 --jsonl --compact
+rss_small=$rss
+end_to_end "compact, 1M" "$large" 1000000 --jsonl --compact
+rss_large=$rss
+if [ "$have_time" = yes ]; then
+  awk -v a="$rss_small" -v b="$rss_large" 'BEGIN {
+    printf "  peak RSS: %.1f MB for 100k, %.1f MB for 1M: ", a / 1024, b / 1024
+    if (b > a * 1.25 + 2048) { print "GROWS with the number of dossiers"; exit 1 } else print "flat (does not grow with the number of dossiers)" }' \
+    || status=1
+fi
+echo "  for information:"
+end_to_end "full JSON explanation, 100k" "$small" 100000 --jsonl
+
+if command -v hyperfine > /dev/null 2>&1; then
+  echo
+  echo "== hyperfine"
+  hyperfine --warmup 1 --runs 5 "$CLI eligibility --jsonl --compact $small" || true
+fi
+
+# ---- the shared caseload ----
+if [ -f "$shared_generator" ]; then
+  echo
+  echo "== the shared caseload ($shared_generator --count 1000000 --seed $seed)"
+  if "$PYTHON" "$shared_generator" --count 1000000 --seed "$seed" | cmp -s - "$large"; then
+    echo "  byte for byte identical to $large: the 1M figures above are the figures on the shared caseload"
+  else
+    echo "  DIFFERS from $large: timing it separately"
+    shared=$cache/shared-caseload-1000000-seed$seed.jsonl
+    "$PYTHON" "$shared_generator" --count 1000000 --seed "$seed" > "$shared"
+    end_to_end "compact, shared 1M" "$shared" 1000000 --jsonl --compact
+    status=1
+  fi
+fi
+
+# ---- optional profile ----
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  echo
+  if command -v perf > /dev/null 2>&1 && perf record -q -o "$cache/perf.data" true > /dev/null 2>&1; then
+    echo "== perf profile of the end-to-end run (compact, 1M)"
+    perf record -q -o "$cache/perf.data" "$CLI" eligibility --jsonl --compact "$large" > /dev/null 2>&1
+    perf report -i "$cache/perf.data" --stdio --no-children --sort symbol 2>/dev/null | grep -E '^ +[0-9]+\.[0-9]+%' | head -n 25
+  elif command -v valgrind > /dev/null 2>&1; then
+    echo "== callgrind on 20000 lines (compact)"
+    head -n 20000 "$small" > "$cache/caseload-20000.jsonl"
+    valgrind --tool=callgrind --callgrind-out-file="$cache/callgrind.out" \
+      "$CLI" eligibility --jsonl --compact "$cache/caseload-20000.jsonl" > /dev/null 2>&1
+    callgrind_annotate "$cache/callgrind.out" 2>/dev/null | head -n 40
+  else
+    echo "== no profiler (perf, valgrind) found"
+  fi
+fi
+
+exit $status
