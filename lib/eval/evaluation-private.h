@@ -40,9 +40,10 @@ struct _ActiveringEvaluation {
   guint8 *seen_facts;
 };
 
-/* Runs the first @n_nodes nodes of the program on @facts (program-run.c). The constants' slots are filled once
+/* Runs the first @n_nodes nodes of the program on @facts (program-run.c). With @short_circuit, a measure stops at
+ * its first false condition: only the outcomes are then right, not the states of its other conditions. The constants' slots are filled once
  * when the evaluation is made, the parameters' when the date changes. */
-void program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes);
+void program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes, gboolean short_circuit);
 /* Resolves every parameter for ev->as_of, unless already done for that date. */
 void program_resolve_parameters (ActiveringEvaluation *ev);
 

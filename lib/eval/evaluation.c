@@ -156,11 +156,14 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
     }
   else
     ev->as_of = facts->has_as_of ? facts->as_of : activering_today ();
-  g_string_assign (ev->id, facts->has_id ? facts->id->str : "");
+  /* Copied, since the facts may be parsed into again before the answer is read; lengths are known, so no strlen. */
+  g_string_truncate (ev->id, 0);
+  if (facts->has_id)
+    g_string_append_len (ev->id, facts->id->str, (gssize) facts->id->len);
   program_resolve_parameters (ev);
   const ActiveringRuleSet *rules = ev->rules;
   gboolean outcomes_only = (flags & ACTIVERING_EVALUATE_OUTCOMES_ONLY) != 0;
-  program_run (ev, facts, outcomes_only ? rules->program.n_outcome_nodes : rules->program.n_nodes);
+  program_run (ev, facts, outcomes_only ? rules->program.n_outcome_nodes : rules->program.n_nodes, outcomes_only);
   for (guint m = 0; m < rules->n_measures; m++)
     ev->outcomes[m] = outcome_of (ev, &rules->measures[m]);
   ev->explained = !outcomes_only;
@@ -169,13 +172,6 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
     {
       explain_measures (ev, facts);
       explain_obligations (ev, facts);
-    }
-  else
-    {
-      memset (ev->n_limits, 0, sizeof (guint) * rules->n_measures);
-      for (guint m = 0; m < rules->n_measures; m++)
-        ev->missing[m].n = 0;
-      ev->n_obligations = 0;
     }
   return TRUE;
 }
@@ -266,7 +262,7 @@ guint
 activering_evaluation_get_n_missing (const ActiveringEvaluation *ev, guint measure)
 {
   CHECK_MEASURE (ev, measure, 0);
-  return ev->missing[measure].n;
+  return ev->explained ? ev->missing[measure].n : 0;
 }
 
 const char *
@@ -274,7 +270,7 @@ activering_evaluation_get_missing_fact (const ActiveringEvaluation *ev, guint me
 {
   CHECK_MEASURE (ev, measure, NULL);
   const MissingList *list = &ev->missing[measure];
-  return missing < list->n ? ev->rules->facts[list->slots[missing]].path : NULL;
+  return ev->explained && missing < list->n ? ev->rules->facts[list->slots[missing]].path : NULL;
 }
 
 ActiveringFactState
@@ -282,7 +278,7 @@ activering_evaluation_get_missing_state (const ActiveringEvaluation *ev, guint m
 {
   CHECK_MEASURE (ev, measure, ACTIVERING_FACT_UNKNOWN);
   const MissingList *list = &ev->missing[measure];
-  return missing < list->n ? (ActiveringFactState) list->states[missing] : ACTIVERING_FACT_UNKNOWN;
+  return ev->explained && missing < list->n ? (ActiveringFactState) list->states[missing] : ACTIVERING_FACT_UNKNOWN;
 }
 
 const char *
@@ -290,20 +286,20 @@ activering_evaluation_get_missing_asked_of (const ActiveringEvaluation *ev, guin
 {
   CHECK_MEASURE (ev, measure, NULL);
   const MissingList *list = &ev->missing[measure];
-  return missing < list->n ? ev->rules->facts[list->slots[missing]].supplied_by : NULL;
+  return ev->explained && missing < list->n ? ev->rules->facts[list->slots[missing]].supplied_by : NULL;
 }
 
 guint
 activering_evaluation_get_n_limits (const ActiveringEvaluation *ev, guint measure)
 {
   CHECK_MEASURE (ev, measure, 0);
-  return ev->n_limits[measure];
+  return ev->explained ? ev->n_limits[measure] : 0;
 }
 
 static const Limit *
 limit_at (const ActiveringEvaluation *ev, guint measure, guint limit)
 {
-  if (measure >= ev->rules->n_measures || limit >= ev->n_limits[measure])
+  if (!ev->explained || measure >= ev->rules->n_measures || limit >= ev->n_limits[measure])
     return NULL;
   return &ev->rules->measures[measure].limits[ev->limits[measure][limit]];
 }
@@ -360,13 +356,13 @@ guint
 activering_evaluation_get_n_obligations (const ActiveringEvaluation *ev)
 {
   g_return_val_if_fail (ev != NULL, 0);
-  return ev->n_obligations;
+  return ev->explained ? ev->n_obligations : 0;
 }
 
 static const ObligationResult *
 obligation_at (const ActiveringEvaluation *ev, guint obligation)
 {
-  return obligation < ev->n_obligations ? &ev->obligations[obligation] : NULL;
+  return ev->explained && obligation < ev->n_obligations ? &ev->obligations[obligation] : NULL;
 }
 
 const char *

@@ -72,7 +72,7 @@ aggregate_runs (const Node *n, const Value *values, const ActiveringFacts *facts
  * is only meaningful when it is known, so handlers compute it unconditionally where that is safe and cheap, and
  * guard it where it is not (calendar arithmetic, overflow). */
 void
-program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes)
+program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes, gboolean short_circuit)
 {
   const Program *program = &ev->rules->program;
   const gint32 *args = program->args;
@@ -92,7 +92,7 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
     [OP_MIN_N] = &&min_max, [OP_MAX_N] = &&min_max, [OP_TO_NUMBER] = &&to_number, [OP_AGE_ON] = &&age_on,
     [OP_MONTHS_BETWEEN] = &&months_between, [OP_DAYS_BETWEEN] = &&days_between, [OP_ADD_DAYS] = &&add_days,
     [OP_ADD_MONTHS] = &&add_months, [OP_COUNT_RUNS] = &&runs, [OP_LATEST_START] = &&runs,
-    [OP_EXISTS] = &&exists,
+    [OP_EXISTS] = &&exists, [OP_GUARD] = &&guard,
   };
   const Node *n = program->nodes, *end = program->nodes + n_nodes;
   Value *o = v + program->node_base;
@@ -296,6 +296,20 @@ exists:
         found |= a->i == *k;
       o->known = a->known;
       o->i = found;
+    }
+  NEXT;
+guard:
+  /* The node before is a condition of a measure whose outcome lies imm nodes on. Once the condition is false, the
+   * outcome is false whatever else holds; the nodes in between only explain, and nothing else reads them. */
+  a = &v[n->a];
+  if (short_circuit && a->known && !a->i)
+    {
+      Value *outcome = &v[n->b];
+      outcome->known = TRUE;
+      outcome->i = FALSE;
+      gint64 skip = n->imm;
+      n += skip; /* onto the outcome node, which NEXT steps over */
+      o += skip;
     }
   NEXT;
 invalid:

@@ -62,11 +62,12 @@ write_measure (JsonWriter *w, const ActiveringEvaluation *ev, guint m, int langu
     }
   json_writer_end_array (w);
 
-  write_missing (w, rules, &ev->missing[m]);
+  static const MissingList none = { NULL, NULL, 0 };
+  write_missing (w, rules, ev->explained ? &ev->missing[m] : &none);
 
   json_writer_key (w, "limits");
   json_writer_begin_array (w);
-  for (guint i = 0; i < ev->n_limits[m]; i++)
+  for (guint i = 0; ev->explained && i < ev->n_limits[m]; i++)
     {
       const Limit *limit = &measure->limits[ev->limits[m][i]];
       const Value *value = &ev->values[limit->value_node];
@@ -154,7 +155,7 @@ activering_evaluation_append_json (const ActiveringEvaluation *ev, const char *l
   json_writer_end_array (w);
   json_writer_key (w, "obligations");
   json_writer_begin_array (w);
-  for (guint o = 0; o < ev->n_obligations; o++)
+  for (guint o = 0; ev->explained && o < ev->n_obligations; o++)
     write_obligation (w, ev, &ev->obligations[o], language);
   json_writer_end_array (w);
   json_writer_end_object (w);

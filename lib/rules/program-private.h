@@ -37,6 +37,9 @@ typedef enum {
   OP_EQ_N, OP_NE_N, OP_LT_N, OP_LE_N, OP_GT_N, OP_GE_N,
   OP_ADD_N, OP_SUB_N, OP_MUL_N,
   OP_MIN_N, OP_MAX_N,
+  /* Outcomes only: a: a condition, b: its measure's outcome, imm: how many nodes on the outcome is. If the
+   * condition is false, the outcome is false whatever else holds: set it and jump there. */
+  OP_GUARD,
   OP_N_OPS
 } Op;
 

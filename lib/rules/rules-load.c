@@ -1223,7 +1223,63 @@ specialise (const Node *node)
     }
 }
 
-/* Turns the compiled nodes into the program's run form: facts, parameters and constants become value slots. */
+static gboolean
+is_slot_only (const Node *node)
+{
+  return node->op == OP_CONST || node->op == OP_FACT || node->op == OP_PARAM;
+}
+
+/* Where outcome-only runs may stop a measure early. A guard after condition node x of a measure whose outcome is
+ * node o lets a run jump from x to o when x is false. That is only safe if nothing after o reads a node in
+ * between (a definition first compiled there and shared later, another measure's exists or outcome node), since
+ * a skipped node keeps the value of the previous dossier. Returns, per compiled node, the outcome node its guard
+ * jumps to, or -1. */
+static gint32 *
+place_guards (Loader *L)
+{
+  ActiveringRuleSet *rules = L->rules;
+  const Node *compiled = (const Node *) L->nodes->data;
+  const gint32 *args = (const gint32 *) L->args->data;
+  guint n = L->nodes->len;
+  gint32 *guard_to = g_new (gint32, MAX (n, 1));
+  g_autofree gint32 *last_reader = g_new (gint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    guard_to[i] = last_reader[i] = -1;
+  for (guint i = 0; i < L->n_outcome_nodes; i++)
+    {
+      const Node *node = &compiled[i];
+      gint32 operands[3] = { node->a, node->b, node->c };
+      for (int k = 0; k < 3; k++)
+        if (operands[k] >= 0)
+          last_reader[operands[k]] = (gint32) i;
+      if (op_args_are_operands (node->op))
+        for (gint32 k = 0; k < node->n_args; k++)
+          last_reader[args[node->args + k]] = (gint32) i;
+    }
+  /* Every measure's exists and outcome are read after the run. */
+  for (guint m = 0; m < rules->n_measures; m++)
+    last_reader[rules->measures[m].exists_node] = last_reader[rules->measures[m].outcome_node] = G_MAXINT32;
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      const Node *outcome = &compiled[rules->measures[m].outcome_node];
+      gint32 o = rules->measures[m].outcome_node;
+      for (gint32 k = 0; k < outcome->n_args; k++)
+        {
+          gint32 x = args[outcome->args + k];
+          if (is_slot_only (&compiled[x]))
+            continue;
+          gboolean safe = TRUE;
+          for (gint32 i = x + 1; i < o && safe; i++)
+            safe = last_reader[i] <= o;
+          if (safe)
+            guard_to[x] = o;
+        }
+    }
+  return guard_to;
+}
+
+/* Turns the compiled nodes into the program's run form: facts, parameters and constants become value slots,
+ * and guards are placed for outcome-only runs. */
 static void
 lay_out_program (Loader *L)
 {
@@ -1231,20 +1287,28 @@ lay_out_program (Loader *L)
   Program *program = &rules->program;
   const Node *compiled = (const Node *) L->nodes->data;
   guint n = L->nodes->len;
+  g_autofree gint32 *guard_to = place_guards (L);
   g_autofree gint32 *slot = g_new (gint32, MAX (n, 1));
-  guint n_constants = 0, n_compute = 0;
+  g_autofree gint32 *position = g_new (gint32, MAX (n, 1)); /* run position of a compiled node */
+  guint n_constants = 0, n_run = 0;
   for (guint i = 0; i < n; i++)
     if (compiled[i].op == OP_CONST)
       n_constants++;
-    else if (compiled[i].op != OP_FACT && compiled[i].op != OP_PARAM)
-      n_compute++;
+    else if (!is_slot_only (&compiled[i]))
+      {
+        position[i] = (gint32) n_run++;
+        if (guard_to[i] >= 0)
+          n_run++;
+        if (i < L->n_outcome_nodes)
+          program->n_outcome_nodes = n_run;
+      }
   program->param_base = rules->n_facts;
   program->const_base = program->param_base + rules->n_params;
   program->node_base = program->const_base + n_constants;
-  program->n_values = program->node_base + n_compute;
+  program->n_values = program->node_base + n_run;
   program->constants = rule_set_alloc (rules, sizeof (Value) * MAX (n_constants, 1));
-  program->nodes = rule_set_alloc (rules, sizeof (Node) * MAX (n_compute, 1));
-  guint k = 0, c = 0;
+  program->nodes = rule_set_alloc (rules, sizeof (Node) * MAX (n_run, 1));
+  guint c = 0;
   for (guint i = 0; i < n; i++)
     {
       const Node *node = &compiled[i];
@@ -1258,23 +1322,18 @@ lay_out_program (Loader *L)
           slot[i] = (gint32) (program->const_base + c++);
         }
       else
-        {
-          if (i < L->n_outcome_nodes)
-            program->n_outcome_nodes = k + 1;
-          slot[i] = (gint32) (program->node_base + k++);
-        }
+        slot[i] = (gint32) program->node_base + position[i];
     }
   program->n_args = L->args->len;
   program->args = rule_set_alloc (rules, sizeof (gint32) * MAX (L->args->len, 1));
   if (L->args->len > 0)
     memcpy (program->args, L->args->data, sizeof (gint32) * L->args->len);
-  k = 0;
   for (guint i = 0; i < n; i++)
     {
       const Node *node = &compiled[i];
-      if (node->op == OP_CONST || node->op == OP_FACT || node->op == OP_PARAM)
+      if (is_slot_only (node))
         continue;
-      Node *out = &program->nodes[k++];
+      Node *out = &program->nodes[position[i]];
       *out = *node;
       out->op = (guint8) specialise (node);
       out->a = node->a >= 0 ? slot[node->a] : -1;
@@ -1283,8 +1342,19 @@ lay_out_program (Loader *L)
       if (op_args_are_operands (node->op))
         for (gint32 j = 0; j < node->n_args; j++)
           program->args[node->args + j] = slot[program->args[node->args + j]];
+      if (guard_to[i] >= 0)
+        {
+          Node *guard = &program->nodes[position[i] + 1];
+          memset (guard, 0, sizeof *guard);
+          guard->op = OP_GUARD;
+          guard->type = TYPE_BOOL;
+          guard->a = slot[i];
+          guard->b = slot[guard_to[i]];
+          guard->c = -1;
+          guard->imm = position[guard_to[i]] - (position[i] + 1);
+        }
     }
-  program->n_nodes = n_compute;
+  program->n_nodes = n_run;
   for (guint m = 0; m < rules->n_measures; m++)
     {
       Measure *measure = &rules->measures[m];
