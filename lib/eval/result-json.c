@@ -5,6 +5,7 @@
 
 #include "eval/evaluation-private.h"
 #include "json/json-writer-private.h"
+#include "util/dates-private.h"
 #include "util/error-private.h"
 
 static void
@@ -178,22 +179,30 @@ activering_evaluation_to_json (const ActiveringEvaluation *ev, const char *lang,
   return g_string_free (out, FALSE);
 }
 
+/* The compact form is written for every dossier of a bulk screening, so it is assembled from fragments rendered
+ * once: only the id needs escaping. */
 void
 activering_evaluation_append_outcomes_json (const ActiveringEvaluation *ev, GString *out)
 {
   g_return_if_fail (ev != NULL && out != NULL);
+#define APPEND_LITERAL(s) g_string_append_len (out, "" s, sizeof (s) - 1)
   const ActiveringRuleSet *rules = ev->rules;
-  JsonWriter writer;
-  JsonWriter *w = &writer;
-  json_writer_init (w, out, FALSE);
-  json_writer_begin_object (w);
-  json_writer_member_string (w, "format", "activering.outcomes/1");
-  json_writer_member_string (w, "id", ev->id->str);
-  json_writer_member_date (w, "as_of", ev->as_of);
-  json_writer_key (w, "outcomes");
-  json_writer_begin_object (w);
+  APPEND_LITERAL ("{\"format\":\"activering.outcomes/1\",\"id\":");
+  activering_append_quoted (out, ev->id->str, ev->id->len, G_MAXSIZE);
+  char date[11];
+  activering_format_date (ev->as_of, date);
+  APPEND_LITERAL (",\"as_of\":\"");
+  g_string_append_len (out, date, 10);
+  APPEND_LITERAL ("\",\"outcomes\":{");
   for (guint m = 0; m < rules->n_measures; m++)
-    json_writer_member_string (w, rules->measures[m].code, activering_outcome_to_string (ev->outcomes[m]));
-  json_writer_end_object (w);
-  json_writer_end_object (w);
+    {
+      if (m > 0)
+        g_string_append_c (out, ',');
+      const Measure *measure = &rules->measures[m];
+      g_string_append_len (out, measure->outcome_key, (gssize) measure->outcome_key_len);
+      g_string_append (out, activering_outcome_to_string (ev->outcomes[m]));
+      g_string_append_c (out, '"');
+    }
+  APPEND_LITERAL ("}}");
+#undef APPEND_LITERAL
 }

@@ -68,6 +68,8 @@ typedef struct {
   Limit *limits;
   guint n_limits;
   char *json;       /* the definition as written, re-serialised */
+  char *outcome_key; /* `"<code>":"`, pre-rendered for the compact outcomes document */
+  gsize outcome_key_len;
 } Measure;
 
 typedef struct {

@@ -970,6 +970,9 @@ load_measure_header (Loader *L, json_object *m, Measure *measure)
       return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "measure \"%s\" is defined twice", code);
     }
   measure->code = rule_set_strdup (rules, code);
+  measure->outcome_key = g_strdup_printf ("\"%s\":\"", code); /* a code needs no escaping */
+  measure->outcome_key_len = strlen (measure->outcome_key);
+  g_ptr_array_add (rules->allocations, measure->outcome_key);
   measure->json = rule_set_strdup (rules, json_object_to_json_string_ext (
                                               m, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
                                                      | JSON_C_TO_STRING_NOSLASHESCAPE));
