@@ -1407,6 +1407,48 @@ START_TEST (test_minimal_rule_set)
 }
 END_TEST
 
+/* A fact no facts document could ever hold is refused: under a key every document has, too deep, too many values. */
+START_TEST (test_unsuppliable_facts)
+{
+  static const char *const decl = "{\"type\": \"bool\", \"label\": {\"en\": \"X\", \"nl\": \"X\"}, "
+                                  "\"supplied_by\": \"clerk\"}";
+  static const struct { const char *path; int code; const char *says; } cases[] = {
+    { "id.extra", ACTIVERING_ERROR_INVALID_VALUE, "does not start with \"format\", \"id\" or \"as_of\"" },
+    { "as_of.day", ACTIVERING_ERROR_INVALID_VALUE, "does not start with" },
+    { "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q", ACTIVERING_ERROR_TOO_LARGE, "at most 16 segments" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      json_object *root = J (mini_rules);
+      g_autofree char *pointer = g_strconcat ("/facts/", cases[i].path, NULL);
+      ptr_set_json (root, pointer, decl);
+      g_autofree char *text = serialise (root);
+      json_object_put (root);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (text, -1, "rules.json", &error);
+      ck_assert (rules == NULL);
+      g_autofree char *where = g_strconcat ("rules.json: /facts/", cases[i].path, ":", NULL);
+      test_assert_error (error, cases[i].code, where, cases[i].says, NULL);
+    }
+  /* An enum of 4097 values. */
+  GString *values = g_string_new ("[");
+  for (int v = 0; v < 4097; v++)
+    g_string_append_printf (values, "%s\"v%d\"", v ? "," : "", v);
+  g_string_append_c (values, ']');
+  g_autofree char *big = g_strdup_printf ("{\"type\": \"enum\", \"values\": %s, \"label\": {\"en\": \"X\", "
+                                          "\"nl\": \"X\"}, \"supplied_by\": \"clerk\"}", values->str);
+  g_string_free (values, TRUE);
+  json_object *root = J (mini_rules);
+  ptr_set_json (root, "/facts/big", big);
+  g_autofree char *text = serialise (root);
+  json_object_put (root);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (text, -1, "rules.json", &error);
+  ck_assert (rules == NULL);
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /facts/big/values:", "1 to 4096 values", NULL);
+}
+END_TEST
+
 START_TEST (test_documented_fact_types)
 {
   /* docs/rule-language.md lists bool, integer, number, date, enum, enum_list and runs. Anything else (free text
@@ -1478,6 +1520,7 @@ rules_suite (void)
   tcase_add_test (tc, test_type_definition_declared);
   tcase_add_test (tc, test_type_operands);
   tcase_add_test (tc, test_documented_fact_types);
+  tcase_add_test (tc, test_unsuppliable_facts);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("parameters");

@@ -17,6 +17,13 @@ if [ ! -x "$ACTIVERING" ]; then
   echo "FAIL: $ACTIVERING was not built" >&2
   exit 99
 fi
+# A build with --enable-sanitizers has its own checks, and valgrind cannot run AddressSanitizer's binaries.
+for binary in "$top_builddir/tools/.libs/activering" "$top_builddir/lib/.libs/libactivering-1.0.so" "$ACTIVERING"; do
+  if [ -f "$binary" ] && grep -q -a -E '__(asan|tsan|msan)_init' "$binary" 2> /dev/null; then
+    echo "SKIP: built with sanitizers ($binary); valgrind cannot run it"
+    exit 77
+  fi
+done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/activering-valgrind.XXXXXX") || exit 99
 trap 'rm -rf "$work"' EXIT

@@ -50,7 +50,8 @@ cli_check_language (const ActiveringRuleSet *rules, const char *lang)
 {
   if (activering_rule_set_has_language (rules, lang))
     return TRUE;
-  cli_error ("--lang: the rule set has no texts in \"%s\" (try nl, fr or en)", lang);
+  g_autofree char *languages = g_strjoinv (", ", (char **) activering_rule_set_get_languages (rules));
+  cli_error ("--lang: the rule set has no texts in \"%s\" (it has: %s)", lang, languages);
   return FALSE;
 }
 

@@ -98,6 +98,14 @@ const char *activering_rule_set_get_digest (const ActiveringRuleSet *rules);
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_title (const ActiveringRuleSet *rules, const char *lang);
 
+/**
+ * activering_rule_set_get_languages:
+ *
+ * Returns: (transfer none): the rule set's language codes, NULL-terminated, its default language first.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *const *activering_rule_set_get_languages (const ActiveringRuleSet *rules);
+
 /** activering_rule_set_has_language: Returns: %TRUE if every label of the rule set exists in @lang. */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_rule_set_has_language (const ActiveringRuleSet *rules, const char *lang);

@@ -133,6 +133,13 @@ activering_rule_set_get_title (const ActiveringRuleSet *rules, const char *lang)
   return text_in (rules, rules->title, lang);
 }
 
+const char *const *
+activering_rule_set_get_languages (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return (const char *const *) rules->languages;
+}
+
 gboolean
 activering_rule_set_has_language (const ActiveringRuleSet *rules, const char *lang)
 {

@@ -9,6 +9,8 @@
 
 #define RULES_FORMAT_KIND "activering.rules/"
 #define RULES_FORMAT_MAJOR 1
+#define MAX_FACT_SEGMENTS 16 /* well within the nesting a facts document may have */
+#define MAX_ENUM_VALUES 4096
 #define JSON_MAX_NESTING 512 /* an expression of RULES_MAX_DEPTH levels takes up to two JSON levels each */
 
 /* ---- paths and errors ---- */
@@ -359,9 +361,14 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
     return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", json_type_label (decl));
   if (!check_keys (L, decl, keys))
     return FALSE;
-  if (!is_code (path) || strcmp (path, "format") == 0 || strcmp (path, "id") == 0 || strcmp (path, "as_of") == 0)
+  g_auto (GStrv) segments = g_strsplit (path, ".", -1);
+  if (!is_code (path) || strcmp (segments[0], "format") == 0 || strcmp (segments[0], "id") == 0
+      || strcmp (segments[0], "as_of") == 0)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
-                        "a fact path is dotted lowercase snake_case, and not \"format\", \"id\" or \"as_of\"");
+                        "a fact path is dotted lowercase snake_case, and does not start with \"format\", \"id\" or "
+                        "\"as_of\" (those belong to every facts document)");
+  if (g_strv_length (segments) > MAX_FACT_SEGMENTS)
+    return loader_fail (L, ACTIVERING_ERROR_TOO_LARGE, "a fact path has at most %d segments", MAX_FACT_SEGMENTS);
   fact->path = rule_set_strdup (rules, path);
   const char *type = member_string (L, decl, "type", TRUE);
   if (type == NULL)
@@ -382,8 +389,9 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
       if (!has_values)
         return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "only enum, enum_list and runs facts have values");
       guint n = (guint) json_object_array_length (values);
-      if (n == 0 || (fact->type != TYPE_ENUM && n > 64))
-        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected 1 to %d values", fact->type == TYPE_ENUM ? 4096 : 64);
+      if (n == 0 || n > (fact->type == TYPE_ENUM ? MAX_ENUM_VALUES : 64))
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected 1 to %d values",
+                            fact->type == TYPE_ENUM ? MAX_ENUM_VALUES : 64);
       fact->values = rule_set_alloc (rules, sizeof (guint32) * n);
       for (guint i = 0; i < n; i++)
         {

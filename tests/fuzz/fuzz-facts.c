@@ -10,7 +10,8 @@
  * - a failed parse reports an ACTIVERING_ERROR with a known code and a message "facts: /<json pointer>: …",
  *   and leaves the facts object empty;
  * - a successful parse evaluates; the result and outcomes documents are well-formed UTF-8 JSON;
- * - the outcomes-only fast path gives the same outcomes as the full evaluation;
+ * - the outcomes-only fast path gives the same outcomes as the full evaluation, also on an evaluation that last
+ *   ran another dossier (nothing it skips may leak that dossier's values);
  * - parsing the same bytes again into a reused facts object gives the same answer.
  */
 #include "config.h"
@@ -137,6 +138,55 @@ read_back (ActiveringRuleSet *rules, ActiveringEvaluation *ev)
     }
 }
 
+/* Two dossiers that set many facts one way and the other: an evaluation runs one of them first, so that any node
+ * the outcomes-only path skips or forgets to compute still holds that dossier's value and shows up as a
+ * different outcome. */
+static const char *const previous_dossiers[] = {
+  "{\"format\":\"activering.facts/1\",\"id\":\"previous-1\",\"as_of\":\"2026-11-22\",\"region\":\"vlaanderen\","
+  "\"person\":{\"birth_date\":\"1991-04-12\",\"domicile_region\":\"vlaanderen\",\"legal_residence\":true},"
+  "\"income\":{\"status\":\"leefloon\",\"since\":\"2026-03-01\",\"decision_date\":\"2026-03-01\"},"
+  "\"social_security\":{\"full_unemployment_entitlement\":false},"
+  "\"vdab\":{\"registered\":true,\"category\":\"nwwz\",\"registered_since\":\"2026-04-01\"},"
+  "\"gpmi\":{\"signed_on\":\"2026-05-15\",\"exemption\":\"none\"},\"work_capacity\":0.6,"
+  "\"assessment\":{\"made_by\":\"ocmw\",\"made_on\":\"2026-09-01\",\"lacks_work_experience\":true,"
+  "\"lacks_generic_competences\":true,\"ready_for_regular_labour_market\":false,"
+  "\"regular_labour_market_within_months\":18,\"social_economy_highest_achievable\":false,"
+  "\"technical_training_first\":false},\"indication\":{\"arbeidsbeperking\":true,\"ground\":\"psychosociaal\","
+  "\"decided_by\":\"vdab\",\"decided_on\":\"2026-06-10\",\"valid_until\":\"2028-06-09\","
+  "\"advice\":\"individueel_maatwerk\"},\"barriers\":[\"language\"],\"dutch_level\":\"A2\","
+  "\"measures\":[{\"measure\":\"art60\",\"start\":\"2025-01-01\",\"end\":\"2025-12-31\"}],"
+  "\"proposals\":{\"ibo\":{\"start\":\"2026-12-07\",\"weeks\":16,\"hours_fraction\":0.8,"
+  "\"employer\":{\"seat_region\":\"vlaanderen\",\"employed_trainee_before\":false}},"
+  "\"art60\":{\"start\":\"2027-01-04\",\"placement\":\"internal\",\"hours_fraction\":1},"
+  "\"individueel_maatwerk\":{\"start\":\"2027-01-04\",\"employer\":{\"kind\":\"school\",\"in_difficulty\":false}}}}",
+  "{\"format\":\"activering.facts/1\",\"id\":\"previous-2\",\"as_of\":\"2020-02-29\",\"region\":\"brussel\","
+  "\"person\":{\"birth_date\":\"1950-01-01\",\"domicile_region\":\"wallonie\",\"legal_residence\":false},"
+  "\"income\":{\"status\":\"none\"},\"vdab\":{\"registered\":false},\"work_capacity\":0,"
+  "\"measures\":[{\"measure\":\"twe_ocmw\",\"start\":\"2019-01-01\"}],\"barriers\":[]}",
+};
+
+/* The outcomes-only path on an evaluation that last ran another dossier gives the outcomes of a full run. */
+static void
+check_fast_path_after (ActiveringRuleSet *rules, const char *previous, const ActiveringFacts *facts,
+                       const GDate *when, const ActiveringOutcome *full)
+{
+  GError *error = NULL;
+  /* Written for data/rules/be-vlaanderen.json: if the rule set changes under it, the check is skipped. */
+  ActiveringFacts *other = activering_facts_new_from_json (rules, previous, -1, NULL);
+  if (other == NULL)
+    return;
+  ActiveringEvaluation *ev = activering_evaluation_new (rules);
+  CHECK (activering_evaluation_run (ev, other, NULL, ACTIVERING_EVALUATE_DEFAULT, &error), "run failed");
+  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_OUTCOMES_ONLY, &error), "run failed");
+  for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+    CHECK (activering_evaluation_get_outcome (ev, m) == full[m], "measure %s: outcome %s in a full run, %s in an "
+           "outcomes-only run after dossier %s", activering_rule_set_get_measure_code (rules, m),
+           activering_outcome_to_string (full[m]), activering_outcome_to_string (activering_evaluation_get_outcome (ev, m)),
+           activering_facts_get_id (other));
+  activering_evaluation_free (ev);
+  activering_facts_free (other);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -216,6 +266,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   activering_evaluation_append_outcomes_json (ev, fast);
   CHECK (g_string_equal (outcomes, fast), "outcomes documents differ:\n  %s\n  %s", outcomes->str, fast->str);
   CHECK (activering_evaluation_get_n_obligations (ev) == 0, "obligations reported by the outcomes-only path");
+  for (guint i = 0; i < G_N_ELEMENTS (previous_dossiers); i++)
+    check_fast_path_after (rules, previous_dossiers[i], facts, when, full);
 
   /* Reuse: parse the same bytes into the used facts object and run the used evaluation again. */
   CHECK (activering_facts_parse (facts, json, (gssize) size, &error), "second parse failed: %s",

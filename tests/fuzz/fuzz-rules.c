@@ -11,7 +11,7 @@
  * - an accepted rule set answers its getters, and evaluates fixed dossiers: one with no facts at all, and one
  *   written from the rule set's own declarations (so that the facts of any rule set the fuzzer invents are
  *   known and the compiled program runs on real values); the documents it writes are well-formed JSON and the
- *   outcomes-only path agrees with the full evaluation.
+ *   outcomes-only path agrees with the full evaluation, also on an evaluation reused from the dossier before.
  */
 #include "config.h"
 
@@ -187,8 +187,11 @@ dossier_for (const ActiveringRuleSet *rules, guint variant)
 
 /* ---- evaluation ---- */
 
+/* Evaluates @facts on a fresh evaluation, and on @shared, which last ran the previous dossier: its outcomes-only
+ * run and then its full run must agree with the fresh one (nothing skipped may keep the previous dossier's
+ * values). */
 static void
-evaluate (ActiveringRuleSet *rules, ActiveringFacts *facts)
+evaluate (ActiveringRuleSet *rules, ActiveringFacts *facts, ActiveringEvaluation *shared)
 {
   GError *error = NULL;
   ActiveringEvaluation *ev = activering_evaluation_new (rules);
@@ -251,6 +254,20 @@ evaluate (ActiveringRuleSet *rules, ActiveringFacts *facts)
   activering_evaluation_append_outcomes_json (ev, fast);
   CHECK (g_string_equal (outcomes, fast), "outcomes documents differ:\n  %s\n  %s", outcomes->str, fast->str);
 
+  CHECK (activering_evaluation_run (shared, facts, NULL, ACTIVERING_EVALUATE_OUTCOMES_ONLY, &error),
+         "outcomes-only run failed: %s", error ? error->message : "?");
+  for (guint m = 0; m < n_measures; m++)
+    CHECK (activering_evaluation_get_outcome (shared, m) == full[m], "measure %s: outcome %s in a full run, %s in "
+           "an outcomes-only run after another dossier", activering_rule_set_get_measure_code (rules, m),
+           activering_outcome_to_string (full[m]),
+           activering_outcome_to_string (activering_evaluation_get_outcome (shared, m)));
+  CHECK (activering_evaluation_run (shared, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error), "run failed: %s",
+         error ? error->message : "?");
+  char *again = activering_evaluation_to_json (shared, NULL, ACTIVERING_JSON_DEFAULT, &error);
+  CHECK (again != NULL && strcmp (again, result) == 0, "a reused evaluation gives another result:\n  %s\n  %s",
+         result, again ? again : "(null)");
+  g_free (again);
+
   g_string_free (fast, TRUE);
   g_free (full);
   g_string_free (outcomes, TRUE);
@@ -312,9 +329,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   /* A dossier that states nothing but its id fits every rule set: everything is unknown. */
   static const char empty[] = "{\"format\":\"activering.facts/1\",\"id\":\"fuzz\",\"as_of\":\"2026-11-22\"}";
   ActiveringFacts *facts = activering_facts_new (rules);
+  ActiveringEvaluation *shared = activering_evaluation_new (rules);
   CHECK (activering_facts_parse (facts, empty, -1, &error), "the empty dossier fails: %s",
          error ? error->message : "?");
-  evaluate (rules, facts);
+  evaluate (rules, facts, shared);
 
   /* Dossiers that know every declared fact. A rule set may declare facts no dossier can hold (a path below "id",
    * deeper than the parser goes); those dossiers are rejected, with a proper error. */
@@ -322,7 +340,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     {
       char *dossier = dossier_for (rules, variant);
       if (activering_facts_parse (facts, dossier, -1, &error))
-        evaluate (rules, facts);
+        evaluate (rules, facts, shared);
       else
         {
           check_error (error, "facts: /");
@@ -330,7 +348,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         }
       g_free (dossier);
     }
+  /* Back to knowing nothing, after knowing everything. */
+  CHECK (activering_facts_parse (facts, empty, -1, &error), "the empty dossier fails: %s",
+         error ? error->message : "?");
+  evaluate (rules, facts, shared);
 
+  activering_evaluation_free (shared);
   activering_facts_free (facts);
   activering_rule_set_unref (rules);
   return 0;
