@@ -5,52 +5,15 @@
 #include <time.h>
 
 #include "baseline.h"
+#include "util/dates-private.h"
 
-/* ---- dates ---- */
+/* ---- dates: the library's own calendar arithmetic (compiled in), so both sides count days alike ---- */
 
-gint32
-baseline_days_from_civil (int year, int month, int day)
-{
-  int y = year - (month <= 2);
-  int era = (y >= 0 ? y : y - 399) / 400;
-  unsigned yoe = (unsigned) (y - era * 400);
-  unsigned doy = (153u * (unsigned) (month + (month > 2 ? -3 : 9)) + 2u) / 5u + (unsigned) day - 1u;
-  unsigned doe = yoe * 365u + yoe / 4u - yoe / 100u + doy;
-  return (gint32) (era * 146097 + (int) doe - 719468);
-}
-
-static void
-civil_from_days (gint32 days, int *year, int *month, int *day)
-{
-  int z = days + 719468;
-  int era = (z >= 0 ? z : z - 146096) / 146097;
-  unsigned doe = (unsigned) (z - era * 146097);
-  unsigned yoe = (doe - doe / 1460u + doe / 36524u - doe / 146096u) / 365u;
-  int y = (int) yoe + era * 400;
-  unsigned doy = doe - (365u * yoe + yoe / 4u - yoe / 100u);
-  unsigned mp = (5u * doy + 2u) / 153u;
-  *day = (int) (doy - (153u * mp + 2u) / 5u + 1u);
-  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
-  *year = y + (*month <= 2);
-}
-
-static int
-days_in_month (int year, int month)
-{
-  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : days[month - 1];
-}
-
-/* @date plus @years calendar years: 29 February lands on 28 February in a common year. */
 static gint32
 add_years (gint32 date, int years)
 {
-  int y, m, d;
-  civil_from_days (date, &y, &m, &d);
-  y += years;
-  int last = days_in_month (y, m);
-  return baseline_days_from_civil (y, m, d > last ? last : d);
+  gboolean ok;
+  return activering_add_months (date, 12 * (gint64) years, &ok);
 }
 
 /* Dates the rule set names (days since 1970-01-01). */
@@ -306,22 +269,7 @@ is (const char *text, gsize len, const char *word)
 static gboolean
 date (const char *s, gsize len, gint32 *out)
 {
-  if (len != 10 || s[4] != '-' || s[7] != '-')
-    return FALSE;
-  int v[3] = { 0, 0, 0 };
-  static const int starts[] = { 0, 5, 8 }, widths[] = { 4, 2, 2 };
-  for (int f = 0; f < 3; f++)
-    for (int i = 0; i < widths[f]; i++)
-      {
-        char c = s[starts[f] + i];
-        if (c < '0' || c > '9')
-          return FALSE;
-        v[f] = v[f] * 10 + (c - '0');
-      }
-  if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month (v[0], v[1]))
-    return FALSE;
-  *out = baseline_days_from_civil (v[0], v[1], v[2]);
-  return TRUE;
+  return activering_parse_date (s, len, out);
 }
 
 /* A number token: its text (copied, NUL-terminated, into @buf). */
@@ -590,7 +538,7 @@ baseline_facts_fill (BaselineFacts *facts, const char *json, gsize length)
       time_t now = time (NULL);
       struct tm tm;
       localtime_r (&now, &tm);
-      facts->as_of = baseline_days_from_civil (tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+      facts->as_of = activering_days_from_civil (tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     }
   return TRUE;
 }

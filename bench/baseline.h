@@ -99,5 +99,3 @@ gboolean baseline_facts_fill (BaselineFacts *facts, const char *json, gsize leng
 /* Evaluates the four measures on facts->as_of; @outcomes receives BASELINE_* per measure. */
 void baseline_evaluate (const BaselineFacts *facts, guint8 outcomes[BASELINE_N_MEASURES]);
 
-/* Day number of a civil date (proleptic Gregorian, days since 1970-01-01). */
-gint32 baseline_days_from_civil (int year, int month, int day);

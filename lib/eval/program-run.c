@@ -67,6 +67,16 @@ aggregate_runs (const Node *n, const Value *values, const ActiveringFacts *facts
   return r;
 }
 
+/* Whether a symbol (an enum value) is one of @n listed symbols. */
+static inline gint64
+is_listed (const Value *value, const gint32 *symbols, gint32 n)
+{
+  gint64 found = 0;
+  for (gint32 k = 0; k < n; k++)
+    found |= value->i == symbols[k];
+  return found;
+}
+
 /* The evaluator: a threaded interpreter over the flat program (GCC's labels as values). Each handler reads only
  * the operands it has, writes the node's value, and jumps straight to the next node's handler. A value's payload
  * is only meaningful when it is known, so handlers compute it unconditionally where that is safe and cheap, and
@@ -161,15 +171,10 @@ le_n: BINARY (a->n <= b->n);
 gt_n: BINARY (a->n > b->n);
 ge_n: BINARY (a->n >= b->n);
 in:
-  {
-    a = &v[n->a];
-    gint64 found = 0;
-    for (const gint32 *k = args + n->args, *k_end = k + n->n_args; k < k_end; k++)
-      found |= a->i == *k;
-    o->known = a->known;
-    o->i = found;
-    NEXT;
-  }
+  a = &v[n->a];
+  o->known = a->known;
+  o->i = is_listed (a, args + n->args, n->n_args);
+  NEXT;
 contains:
   a = &v[n->a];
   o->known = a->known;
@@ -291,11 +296,8 @@ exists:
   else
     {
       a = &v[n->a];
-      gint64 found = 0;
-      for (const gint32 *k = args + n->args, *k_end = k + n->n_args; k < k_end; k++)
-        found |= a->i == *k;
       o->known = a->known;
-      o->i = found;
+      o->i = is_listed (a, args + n->args, n->n_args);
     }
   NEXT;
 guard:
