@@ -155,6 +155,14 @@ const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet 
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint index);
 
+/** activering_rule_set_get_n_obligations: Returns: how many obligations (duties with a date) the rule set defines. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_rule_set_get_n_obligations (const ActiveringRuleSet *rules);
+
+/** activering_rule_set_get_obligation_id: Returns: (transfer none): e.g. "gpmi.deadline", or %NULL for a bad index. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_obligation_id (const ActiveringRuleSet *rules, guint index);
+
 /** activering_rule_set_get_n_facts: Returns: how many facts the rule set declares. */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_facts (const ActiveringRuleSet *rules);

@@ -193,6 +193,20 @@ activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint inde
 }
 
 guint
+activering_rule_set_get_n_obligations (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return rules->n_obligations;
+}
+
+const char *
+activering_rule_set_get_obligation_id (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return index < rules->n_obligations ? rules->obligations[index].id : NULL;
+}
+
+guint
 activering_rule_set_get_n_facts (const ActiveringRuleSet *rules)
 {
   g_return_val_if_fail (rules != NULL, 0);
