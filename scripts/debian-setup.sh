@@ -12,7 +12,12 @@ done
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
-  exec sudo "$0" "$@"
+  if command -v sudo >/dev/null 2>&1; then
+    exec sudo "$0" "$@"
+  fi
+  echo "debian-setup.sh: these packages are missing:$missing" >&2
+  echo "debian-setup.sh: run this script as root (or install sudo) to install them" >&2
+  exit 1
 fi
 echo "Installing:$missing"
 apt-get update -qq
