@@ -159,7 +159,7 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
   /* Copied, since the facts may be parsed into again before the answer is read; lengths are known, so no strlen. */
   g_string_truncate (ev->id, 0);
   if (facts->has_id)
-    g_string_append_len (ev->id, facts->id->str, (gssize) facts->id->len);
+    g_string_append_len (ev->id, facts->id, (gssize) facts->id_len);
   program_resolve_parameters (ev);
   const ActiveringRuleSet *rules = ev->rules;
   gboolean outcomes_only = (flags & ACTIVERING_EVALUATE_OUTCOMES_ONLY) != 0;

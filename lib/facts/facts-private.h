@@ -13,10 +13,13 @@ typedef struct {
   double hours_fraction;
 } Run;
 
+#define FACTS_MAX_ID 256
+
 struct _ActiveringFacts {
   ActiveringRuleSet *rules;
-  GString *id;
   gboolean has_id;
+  gsize id_len;
+  char id[FACTS_MAX_ID + 1]; /* inline: an evaluation copies it, and a pointer to chase costs a cache miss */
   gboolean has_as_of;
   gint32 as_of;
   guint8 *state;       /* ActiveringFactState per fact slot */

@@ -19,7 +19,6 @@
 #define MAX_DEPTH 32
 #define MAX_STRING 1024       /* ids and codes */
 #define MAX_SKIPPED_STRING 65536 /* inside x_ keys, which are ignored */
-#define MAX_ID 256
 #define MAX_RUNS 256
 
 typedef struct {
@@ -762,7 +761,7 @@ read_root_member (Parser *P, const char *key, gsize len, gboolean *handled)
     {
       if (facts->has_id)
         return fail (P, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
-      if (!expect_value (P, '"', "the dossier id as a string") || !read_string (P, MAX_ID, &s, &s_len))
+      if (!expect_value (P, '"', "the dossier id as a string") || !read_string (P, FACTS_MAX_ID, &s, &s_len))
         return FALSE;
       if (s_len == 0)
         return fail (P, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id is empty");
@@ -771,8 +770,9 @@ read_root_member (Parser *P, const char *key, gsize len, gboolean *handled)
           return fail (P, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id contains a control character");
       if (!g_utf8_validate_len (s, s_len, NULL))
         return fail (P, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id is not valid UTF-8");
-      g_string_truncate (facts->id, 0);
-      g_string_append_len (facts->id, s, s_len);
+      memcpy (facts->id, s, s_len);
+      facts->id[s_len] = '\0';
+      facts->id_len = s_len;
       facts->has_id = TRUE;
       return TRUE;
     }
@@ -857,7 +857,8 @@ clear (ActiveringFacts *facts)
   memset (facts->values, 0, sizeof (Value) * n);
   memset (facts->seen_objects, 0, MAX (facts->rules->n_schema_objects, 1));
   g_array_set_size (facts->runs, 0);
-  g_string_truncate (facts->id, 0);
+  facts->id[0] = '\0';
+  facts->id_len = 0;
   g_string_truncate (facts->path, 0);
   facts->has_id = FALSE;
   facts->has_as_of = FALSE;
@@ -879,7 +880,6 @@ activering_facts_new (ActiveringRuleSet *rules)
   facts->seen_objects = facts->state + n;
   facts->rules = activering_rule_set_ref (rules);
   facts->runs = g_array_new (FALSE, TRUE, sizeof (Run));
-  facts->id = g_string_new (NULL);
   facts->text = g_string_new (NULL);
   facts->path = g_string_new (NULL);
   clear (facts);
@@ -893,7 +893,6 @@ activering_facts_free (ActiveringFacts *facts)
     return;
   activering_rule_set_unref (facts->rules);
   g_array_free (facts->runs, TRUE);
-  g_string_free (facts->id, TRUE);
   g_string_free (facts->text, TRUE);
   g_string_free (facts->path, TRUE);
   g_free (facts);
@@ -964,7 +963,7 @@ const char *
 activering_facts_get_id (const ActiveringFacts *facts)
 {
   g_return_val_if_fail (facts != NULL, NULL);
-  return facts->has_id ? facts->id->str : NULL;
+  return facts->has_id ? facts->id : NULL;
 }
 
 gboolean
