@@ -103,3 +103,19 @@ cli_parse_options (GOptionContext *context, int *argc, char ***argv)
     }
   return TRUE;
 }
+
+void
+cli_pad (GString *out, const char *text, int width)
+{
+  glong len = g_utf8_strlen (text, -1);
+  if (len > width)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, width - 1);
+      g_string_append_len (out, text, cut - text);
+      g_string_append (out, "…");
+      return;
+    }
+  g_string_append (out, text);
+  for (glong i = len; i < width; i++)
+    g_string_append_c (out, ' ');
+}

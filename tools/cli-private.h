@@ -25,6 +25,9 @@ char *cli_read_all (FILE *input, const char *name, gsize max, gsize *length);
 
 void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
+/* Appends @text padded with spaces to @width characters (not bytes), or cut with "…" if longer. */
+void cli_pad (GString *out, const char *text, int width);
+
 /* Parses a subcommand's options; prints usage errors. Returns FALSE on a usage error. */
 gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv);
 

@@ -10,12 +10,17 @@ rules_list (ActiveringRuleSet *rules, const char *lang)
 {
   printf ("%s %s  %s\n%s\n\n", activering_rule_set_get_id (rules), activering_rule_set_get_version (rules),
           activering_rule_set_get_digest (rules), activering_rule_set_get_title (rules, lang));
+  g_autoptr (GString) line = g_string_new (NULL);
   for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
     {
       const char *decided_by = activering_rule_set_get_measure_decided_by (rules, m);
-      printf ("  %-22s %-52s %s\n", activering_rule_set_get_measure_code (rules, m),
-              activering_rule_set_get_measure_label (rules, m, lang),
-              activering_rule_set_get_role_label (rules, decided_by, lang));
+      g_string_assign (line, "  ");
+      cli_pad (line, activering_rule_set_get_measure_code (rules, m), 22);
+      g_string_append (line, "  ");
+      cli_pad (line, activering_rule_set_get_measure_label (rules, m, lang), 50);
+      g_string_append (line, "  ");
+      g_string_append (line, activering_rule_set_get_role_label (rules, decided_by, lang));
+      printf ("%s\n", line->str);
     }
   return EXIT_DONE;
 }

@@ -39,22 +39,6 @@ struct HumanTable {
   GString *line;
 };
 
-static void
-pad (GString *s, const char *text, int width)
-{
-  glong len = g_utf8_strlen (text, -1);
-  if (len > width)
-    {
-      const char *cut = g_utf8_offset_to_pointer (text, width - 1);
-      g_string_append_len (s, text, cut - text);
-      g_string_append (s, "…");
-      return;
-    }
-  g_string_append (s, text);
-  for (glong i = len; i < width; i++)
-    g_string_append_c (s, ' ');
-}
-
 HumanTable *
 human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out)
 {
@@ -73,11 +57,11 @@ human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out)
 
   GString *s = t->line;
   g_string_truncate (s, 0);
-  pad (s, t->w->dossier, ID_WIDTH);
+  cli_pad (s, t->w->dossier, ID_WIDTH);
   for (guint m = 0; m < t->n_measures; m++)
     {
       g_string_append (s, "  ");
-      pad (s, activering_rule_set_get_measure_code (rules, m), CELL_WIDTH);
+      cli_pad (s, activering_rule_set_get_measure_code (rules, m), CELL_WIDTH);
     }
   g_string_append (s, "  ");
   g_string_append (s, t->w->todo);
@@ -95,14 +79,14 @@ human_table_add (HumanTable *t, const ActiveringEvaluation *ev)
   GString *s = t->line;
   g_string_truncate (s, 0);
   g_autoptr (GString) cell = g_string_new (NULL);
-  pad (s, activering_evaluation_get_id (ev), ID_WIDTH);
+  cli_pad (s, activering_evaluation_get_id (ev), ID_WIDTH);
   for (guint m = 0; m < t->n_measures; m++)
     {
       ActiveringOutcome outcome = activering_evaluation_get_outcome (ev, m);
       t->counts[m][outcome]++;
       g_string_printf (cell, "%s %s", symbols[outcome], t->w->outcome[outcome]);
       g_string_append (s, "  ");
-      pad (s, cell->str, CELL_WIDTH);
+      cli_pad (s, cell->str, CELL_WIDTH);
       if (outcome == ACTIVERING_OUTCOME_UNDETERMINED)
         for (guint i = 0; i < activering_evaluation_get_n_missing (ev, m); i++)
           {
