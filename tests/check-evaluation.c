@@ -746,6 +746,21 @@ START_TEST (test_unknown_region_undetermined)
 }
 END_TEST
 
+/* An evaluation that has not run yet claims nothing: every outcome is undetermined and there is no document. */
+START_TEST (test_before_first_run)
+{
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
+  for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+    ck_assert_int_eq (activering_evaluation_get_outcome (ev, m), ACTIVERING_OUTCOME_UNDETERMINED);
+  ck_assert_uint_eq (activering_evaluation_get_n_obligations (ev), 0);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = activering_evaluation_to_json (ev, "nl", 0, &error);
+  ck_assert (json == NULL);
+  test_assert_error (error, ACTIVERING_ERROR_USAGE, "no dossier has been evaluated yet", NULL);
+}
+END_TEST
+
 START_TEST (test_unknown_region_with_false_condition)
 {
   /* docs/rule-language.md, Measures: with the region unknown and a condition already false, the measure is
@@ -1753,6 +1768,7 @@ evaluation_suite (void)
   tcase_add_test (tc, test_not_applicable_by_region);
   tcase_add_test (tc, test_not_applicable_by_date);
   tcase_add_test (tc, test_unknown_region_undetermined);
+  tcase_add_test (tc, test_before_first_run);
   tcase_add_test (tc, test_unknown_region_with_false_condition);
   tcase_add_test (tc, test_measure_reference);
   tcase_add_test (tc, test_missing_only_under_unknown_parts);

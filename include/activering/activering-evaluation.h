@@ -122,7 +122,7 @@ const char *activering_evaluation_get_id (const ActiveringEvaluation *evaluation
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_evaluation_get_as_of (const ActiveringEvaluation *evaluation, GDate *out);
 
-/** activering_evaluation_get_outcome: Returns: the outcome for @measure. */
+/** activering_evaluation_get_outcome: Returns: the outcome for @measure (undetermined before the first run). */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringOutcome activering_evaluation_get_outcome (const ActiveringEvaluation *evaluation, guint measure);
 
@@ -234,7 +234,7 @@ const char *activering_evaluation_get_obligation_text (const ActiveringEvaluatio
  * activering_evaluation_to_json:
  * @lang: (nullable): the language of the texts; %NULL for the rule set's first language
  * @flags: %ACTIVERING_JSON_PRETTY to indent
- * @error: %ACTIVERING_ERROR_USAGE for a language the rule set lacks
+ * @error: %ACTIVERING_ERROR_USAGE for a language the rule set lacks, or when no dossier was evaluated yet
  *
  * Serialises the last run as an `activering.result/1` document.
  *

@@ -34,6 +34,8 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   memcpy (ev->values + program->const_base, program->constants,
           sizeof (Value) * (program->node_base - program->const_base));
   ev->outcomes = g_new0 (ActiveringOutcome, MAX (rules->n_measures, 1));
+  for (guint m = 0; m < rules->n_measures; m++)
+    ev->outcomes[m] = ACTIVERING_OUTCOME_UNDETERMINED; /* nothing is known before the first run */
   ev->missing = g_new0 (MissingList, MAX (rules->n_measures, 1));
   ev->limits = g_new0 (guint *, MAX (rules->n_measures, 1));
   ev->n_limits = g_new0 (guint, MAX (rules->n_measures, 1));

@@ -123,6 +123,11 @@ activering_evaluation_append_json (const ActiveringEvaluation *ev, const char *l
 {
   g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
   const ActiveringRuleSet *rules = ev->rules;
+  if (!ev->has_run)
+    {
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "result: no dossier has been evaluated yet");
+      return FALSE;
+    }
   int language = rule_set_language_index (rules, lang);
   if (language < 0)
     {
@@ -185,6 +190,7 @@ void
 activering_evaluation_append_outcomes_json (const ActiveringEvaluation *ev, GString *out)
 {
   g_return_if_fail (ev != NULL && out != NULL);
+  g_return_if_fail (ev->has_run);
 #define APPEND_LITERAL(s) g_string_append_len (out, "" s, sizeof (s) - 1)
   const ActiveringRuleSet *rules = ev->rules;
   APPEND_LITERAL ("{\"format\":\"activering.outcomes/1\",\"id\":");
