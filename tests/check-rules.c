@@ -207,6 +207,10 @@ json_str (json_object *root, const char *pointer)
 
 /* ---- the untouched file ---------------------------------------------------------------------------------- */
 
+/* A definition the tests add to the default rule set; an unused definition is still checked. */
+#define AGE_DEFINITION \
+  "{\"type\": \"integer\", \"expr\": {\"age_on\": [{\"fact\": \"person.birth_date\"}, {\"as_of\": {}}]}}"
+
 START_TEST (test_default_file_loads)
 {
   /* The baseline every mutation starts from: must load, or every failure test below proves nothing. */
@@ -442,6 +446,7 @@ START_TEST (test_unknown_fact)
 
   /* Inside a definition: the error carries the definition's own path. */
   root = default_json ();
+  ptr_set_json (root, "/definitions/age", AGE_DEFINITION);
   ptr_set_json (root, "/definitions/age/expr", "{\"age_on\": [{\"fact\": \"person.birthdate\"}, {\"as_of\": {}}]}");
   ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /definitions/age/expr/age_on/0/fact: ",
                      "unknown fact \"person.birthdate\"", "did you mean \"person.birth_date\"?");
@@ -677,6 +682,7 @@ END_TEST
 START_TEST (test_type_definition_declared)
 {
   json_object *root = default_json ();
+  ptr_set_json (root, "/definitions/age", AGE_DEFINITION);
   ptr_set_json (root, "/definitions/age/type", "\"bool\"");
   ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /definitions/age/type: ",
                      "declared as bool, but the expression is integer");
@@ -845,6 +851,7 @@ START_TEST (test_cycle_between_definitions)
                      "definition \"a\" depends on itself");
   /* A definition using itself directly. */
   root = default_json ();
+  ptr_set_json (root, "/definitions/age", AGE_DEFINITION);
   ptr_set_json (root, "/definitions/age/expr", "{\"+\": [{\"def\": \"age\"}, 1]}");
   ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_CYCLE, "rules.json: /definitions/age/expr/+/0/def: ",
                      "definition \"age\" depends on itself");

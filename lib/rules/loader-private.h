@@ -63,5 +63,7 @@ gboolean expr_compile_as (Loader *L, json_object *e, ValueType want, Typed *out)
 gboolean expr_compile_fact_path (Loader *L, const char *path, Typed *out);
 /* Appends a node and returns its index. */
 gint32 expr_add_node (Loader *L, const Node *node);
+/* Lays the compiled nodes out as the rule set's program, once everything compiled (program-layout.c). */
+void program_lay_out (Loader *L);
 /* Compiles measure @index (conditions, exists, outcome) if not done yet. Defined in rules-load.c. */
 gboolean loader_compile_measure (Loader *L, guint index);

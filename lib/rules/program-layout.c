@@ -1,0 +1,259 @@
+/* program-layout.c: the last step of loading: the compiled nodes become the program the evaluator runs.
+ *
+ * Facts, parameters and constants stop being nodes and become value slots that operands read directly;
+ * operations are specialised by operand type; guards are placed so that outcome-only runs can stop a measure at
+ * its first false condition; and each condition and obligation learns which facts it reads.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rules/loader-private.h"
+
+/* The facts an expression reads, without looking into other measures' outcomes. */
+static void
+collect_facts (const Program *program, gint32 slot, guint8 *seen_nodes, guint8 *facts)
+{
+  if (slot < 0)
+    return;
+  if ((guint) slot < program->param_base)
+    {
+      facts[slot] = 1;
+      return;
+    }
+  if ((guint) slot < program->node_base || seen_nodes[slot - program->node_base])
+    return;
+  seen_nodes[slot - program->node_base] = 1;
+  const Node *node = &program->nodes[slot - program->node_base];
+  if (node->op == OP_OUTCOME)
+    return; /* another measure's outcome: its facts are its own */
+  collect_facts (program, node->a, seen_nodes, facts);
+  collect_facts (program, node->b, seen_nodes, facts);
+  collect_facts (program, node->c, seen_nodes, facts);
+  if (op_args_are_operands (node->op))
+    for (gint32 i = 0; i < node->n_args; i++)
+      collect_facts (program, program->args[node->args + i], seen_nodes, facts);
+}
+
+static guint *
+facts_of (ActiveringRuleSet *rules, const gint32 *roots, guint n_roots, guint *n_out)
+{
+  g_autofree guint8 *seen = g_new0 (guint8, rules->program.n_nodes + 1);
+  g_autofree guint8 *facts = g_new0 (guint8, rules->n_facts + 1);
+  for (guint i = 0; i < n_roots; i++)
+    collect_facts (&rules->program, roots[i], seen, facts);
+  guint n = 0;
+  for (guint i = 0; i < rules->n_facts; i++)
+    n += facts[i];
+  guint *list = rule_set_alloc (rules, sizeof (guint) * MAX (n, 1));
+  n = 0;
+  for (guint i = 0; i < rules->n_facts; i++)
+    if (facts[i])
+      list[n++] = i;
+  *n_out = n;
+  return list;
+}
+
+/* The variant of an operation for its operand type, so the evaluator does not test the type on every run. */
+static Op
+specialise (const Node *node)
+{
+  gboolean on_numbers = node->numeric || (node->type == TYPE_NUMBER && (node->op == OP_ADD || node->op == OP_SUB
+                                                                         || node->op == OP_MUL));
+  if (!on_numbers)
+    return (Op) node->op;
+  switch ((Op) node->op)
+    {
+    case OP_EQ: return OP_EQ_N;
+    case OP_NE: return OP_NE_N;
+    case OP_LT: return OP_LT_N;
+    case OP_LE: return OP_LE_N;
+    case OP_GT: return OP_GT_N;
+    case OP_GE: return OP_GE_N;
+    case OP_ADD: return OP_ADD_N;
+    case OP_SUB: return OP_SUB_N;
+    case OP_MUL: return OP_MUL_N;
+    case OP_MIN: return OP_MIN_N;
+    case OP_MAX: return OP_MAX_N;
+    default: return (Op) node->op;
+    }
+}
+
+static gboolean
+is_slot_only (const Node *node)
+{
+  return node->op == OP_CONST || node->op == OP_FACT || node->op == OP_PARAM;
+}
+
+/* Where outcome-only runs may stop a measure early. A guard after condition node x of a measure whose outcome is
+ * node o lets a run jump from x to o when x is false. That is only safe if nothing after o reads a node in
+ * between (a definition first compiled there and shared later, another measure's exists or outcome node), since
+ * a skipped node keeps the value of the previous dossier. Returns, per compiled node, the outcome node its guard
+ * jumps to, or -1. */
+static gint32 *
+place_guards (Loader *L)
+{
+  ActiveringRuleSet *rules = L->rules;
+  const Node *compiled = (const Node *) L->nodes->data;
+  const gint32 *args = (const gint32 *) L->args->data;
+  guint n = L->nodes->len;
+  gint32 *guard_to = g_new (gint32, MAX (n, 1));
+  g_autofree gint32 *last_reader = g_new (gint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    guard_to[i] = last_reader[i] = -1;
+  for (guint i = 0; i < L->n_outcome_nodes; i++)
+    {
+      const Node *node = &compiled[i];
+      gint32 operands[3] = { node->a, node->b, node->c };
+      for (int k = 0; k < 3; k++)
+        if (operands[k] >= 0)
+          last_reader[operands[k]] = (gint32) i;
+      if (op_args_are_operands (node->op))
+        for (gint32 k = 0; k < node->n_args; k++)
+          last_reader[args[node->args + k]] = (gint32) i;
+    }
+  /* Every measure's exists and outcome are read after the run. */
+  for (guint m = 0; m < rules->n_measures; m++)
+    last_reader[rules->measures[m].exists_node] = last_reader[rules->measures[m].outcome_node] = G_MAXINT32;
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      const Node *outcome = &compiled[rules->measures[m].outcome_node];
+      gint32 o = rules->measures[m].outcome_node;
+      for (gint32 k = 0; k < outcome->n_args; k++)
+        {
+          gint32 x = args[outcome->args + k];
+          if (is_slot_only (&compiled[x]))
+            continue;
+          gboolean safe = TRUE;
+          for (gint32 i = x + 1; i < o && safe; i++)
+            safe = last_reader[i] <= o;
+          if (safe)
+            guard_to[x] = o;
+        }
+    }
+  return guard_to;
+}
+
+/* Turns the compiled nodes into the program's run form: facts, parameters and constants become value slots,
+ * and guards are placed for outcome-only runs. */
+static void
+lay_out_program (Loader *L)
+{
+  ActiveringRuleSet *rules = L->rules;
+  Program *program = &rules->program;
+  const Node *compiled = (const Node *) L->nodes->data;
+  guint n = L->nodes->len;
+  g_autofree gint32 *guard_to = place_guards (L);
+  g_autofree gint32 *slot = g_new (gint32, MAX (n, 1));
+  g_autofree gint32 *position = g_new (gint32, MAX (n, 1)); /* run position of a compiled node */
+  guint n_constants = 0, n_run = 0;
+  for (guint i = 0; i < n; i++)
+    if (compiled[i].op == OP_CONST)
+      n_constants++;
+    else if (!is_slot_only (&compiled[i]))
+      {
+        position[i] = (gint32) n_run++;
+        if (guard_to[i] >= 0)
+          n_run++;
+        if (i < L->n_outcome_nodes)
+          program->n_outcome_nodes = n_run;
+      }
+  program->param_base = rules->n_facts;
+  program->const_base = program->param_base + rules->n_params;
+  program->node_base = program->const_base + n_constants;
+  program->n_values = program->node_base + n_run;
+  program->constants = rule_set_alloc (rules, sizeof (Value) * MAX (n_constants, 1));
+  program->nodes = rule_set_alloc (rules, sizeof (Node) * MAX (n_run, 1));
+  guint c = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const Node *node = &compiled[i];
+      if (node->op == OP_FACT)
+        slot[i] = (gint32) node->imm;
+      else if (node->op == OP_PARAM)
+        slot[i] = (gint32) (program->param_base + node->imm);
+      else if (node->op == OP_CONST)
+        {
+          program->constants[c] = node->constant;
+          slot[i] = (gint32) (program->const_base + c++);
+        }
+      else
+        slot[i] = (gint32) program->node_base + position[i];
+    }
+  program->n_args = L->args->len;
+  program->args = rule_set_alloc (rules, sizeof (gint32) * MAX (L->args->len, 1));
+  if (L->args->len > 0)
+    memcpy (program->args, L->args->data, sizeof (gint32) * L->args->len);
+  for (guint i = 0; i < n; i++)
+    {
+      const Node *node = &compiled[i];
+      if (is_slot_only (node))
+        continue;
+      Node *out = &program->nodes[position[i]];
+      *out = *node;
+      out->op = (guint8) specialise (node);
+      out->a = node->a >= 0 ? slot[node->a] : -1;
+      out->b = node->b >= 0 ? slot[node->b] : -1;
+      out->c = node->c >= 0 ? slot[node->c] : -1;
+      if (op_args_are_operands (node->op))
+        for (gint32 j = 0; j < node->n_args; j++)
+          program->args[node->args + j] = slot[program->args[node->args + j]];
+      if (guard_to[i] >= 0)
+        {
+          Node *guard = &program->nodes[position[i] + 1];
+          memset (guard, 0, sizeof *guard);
+          guard->op = OP_GUARD;
+          guard->type = TYPE_BOOL;
+          guard->a = slot[i];
+          guard->b = slot[guard_to[i]];
+          guard->c = -1;
+          guard->imm = position[guard_to[i]] - (position[i] + 1);
+        }
+    }
+  program->n_nodes = n_run;
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      Measure *measure = &rules->measures[m];
+      measure->exists_node = slot[measure->exists_node];
+      measure->outcome_node = slot[measure->outcome_node];
+      for (guint i = 0; i < measure->n_conditions; i++)
+        measure->conditions[i].node = slot[measure->conditions[i].node];
+      for (guint i = 0; i < measure->n_limits; i++)
+        {
+          measure->limits[i].value_node = slot[measure->limits[i].value_node];
+          if (measure->limits[i].when_node >= 0)
+            measure->limits[i].when_node = slot[measure->limits[i].when_node];
+        }
+    }
+  for (guint o = 0; o < rules->n_obligations; o++)
+    {
+      Obligation *obligation = &rules->obligations[o];
+      obligation->applies_node = slot[obligation->applies_node];
+      obligation->due_node = slot[obligation->due_node];
+      obligation->met_node = slot[obligation->met_node];
+    }
+}
+
+void
+program_lay_out (Loader *L)
+{
+  ActiveringRuleSet *rules = L->rules;
+  lay_out_program (L);
+  rules->n_symbols = L->symbols->len;
+  rules->symbols = rule_set_alloc (rules, sizeof (char *) * MAX (L->symbols->len, 1));
+  if (L->symbols->len > 0)
+    memcpy (rules->symbols, L->symbols->pdata, sizeof (char *) * L->symbols->len);
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint c = 0; c < rules->measures[m].n_conditions; c++)
+      {
+        Condition *condition = &rules->measures[m].conditions[c];
+        condition->facts = facts_of (rules, &condition->node, 1, &condition->n_facts);
+      }
+  for (guint o = 0; o < rules->n_obligations; o++)
+    {
+      Obligation *obligation = &rules->obligations[o];
+      gint32 roots[] = { obligation->applies_node, obligation->due_node, obligation->met_node };
+      obligation->facts = facts_of (rules, roots, 3, &obligation->n_facts);
+    }
+}
+
