@@ -14,7 +14,7 @@ activering_check_version (unsigned major, unsigned minor, unsigned micro)
 {
   /* Packed as one number, so that a 0 major version does not turn the comparison into a constant. */
   guint64 wanted = (guint64) major << 40 | (guint64) minor << 20 | micro;
-  guint64 running = (guint64) ACTIVERING_MAJOR_VERSION << 40 | (guint64) ACTIVERING_MINOR_VERSION << 20
-                    | ACTIVERING_MICRO_VERSION;
+  guint64 running =
+      (guint64) ACTIVERING_MAJOR_VERSION << 40 | (guint64) ACTIVERING_MINOR_VERSION << 20 | ACTIVERING_MICRO_VERSION;
   return wanted <= running;
 }

@@ -7,13 +7,14 @@
 #include "cli-private.h"
 
 static const char usage[] =
-  "usage: activering COMMAND [OPTIONS] …\n"
-  "\n"
-  "  eligibility [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--jsonl] [--compact] [--human] [FILE|-]\n"
-  "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE]\n"
-  "  --version\n"
-  "\n"
-  "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input, 2 bad usage.\n";
+    "usage: activering COMMAND [OPTIONS] …\n"
+    "\n"
+    "  eligibility [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--jsonl] [--compact] [--human] [FILE|-]\n"
+    "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE]\n"
+    "  --version\n"
+    "\n"
+    "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input, 2 bad "
+    "usage.\n";
 
 static int
 print_version (void)
@@ -22,8 +23,8 @@ print_version (void)
   g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_default (&error);
   printf ("activering %s\n", activering_get_version ());
   if (rules != NULL)
-    printf ("default rule set: %s %s (%s)\n", activering_rule_set_get_id (rules), activering_rule_set_get_version (rules),
-            activering_rule_set_get_digest (rules));
+    printf ("default rule set: %s %s (%s)\n", activering_rule_set_get_id (rules),
+            activering_rule_set_get_version (rules), activering_rule_set_get_digest (rules));
   return EXIT_DONE;
 }
 

@@ -21,8 +21,8 @@ ActiveringRuleSet *
 cli_load_rules (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  ActiveringRuleSet *rules = path ? activering_rule_set_new_from_file (path, &error)
-                                  : activering_rule_set_new_default (&error);
+  ActiveringRuleSet *rules =
+      path ? activering_rule_set_new_from_file (path, &error) : activering_rule_set_new_default (&error);
   if (rules == NULL)
     cli_error ("%s", error->message);
   return rules;

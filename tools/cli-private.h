@@ -6,7 +6,12 @@
 
 #include <activering/activering.h>
 
-enum { EXIT_DONE = 0, EXIT_INPUT_ERRORS = 1, EXIT_USAGE = 2 };
+enum
+{
+  EXIT_DONE = 0,
+  EXIT_INPUT_ERRORS = 1,
+  EXIT_USAGE = 2
+};
 
 /* Loads --rules FILE, or the embedded default rule set when @path is NULL; prints the error and returns NULL. */
 ActiveringRuleSet *cli_load_rules (const char *path);

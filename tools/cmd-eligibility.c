@@ -10,7 +10,8 @@
 #define MAX_DOCUMENT (64u << 20)
 #define PROGRESS_EVERY 50000
 
-typedef struct {
+typedef struct
+{
   GDate as_of;
   gboolean has_as_of;
   const char *lang;
@@ -99,7 +100,8 @@ screen_lines (Screening *s, FILE *input, const char *name)
         continue; /* blank lines separate nothing and cost nothing */
       if (!activering_facts_parse (s->facts, line, (gssize) length, &error) || !screen_parsed (s, TRUE, &error))
         {
-          fprintf (stderr, "activering: %s: line %" G_GUINT64_FORMAT ": %s\n", name, reader.line_number, error->message);
+          fprintf (stderr, "activering: %s: line %" G_GUINT64_FORMAT ": %s\n", name, reader.line_number,
+                   error->message);
           if (s->human)
             human_table_add_error (s->table, reader.line_number);
           bad++;
@@ -130,7 +132,8 @@ cmd_eligibility (int argc, char **argv)
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL;
   gboolean jsonl = FALSE, compact = FALSE, human = FALSE;
   GOptionEntry entries[] = {
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Evaluate on this date (default: the dossier's as_of, else today)", "DATE" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Evaluate on this date (default: the dossier's as_of, else today)",
+      "DATE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the explanations: nl, fr or en (default nl)", "LANG" },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one dossier per line; output likewise", NULL },

@@ -7,19 +7,41 @@
 
 #include "cli-private.h"
 
-typedef struct {
+typedef struct
+{
   const char *lang;
   const char *dossier, *todo, *totals, *needed, *asked_of, *bad_line, *legend;
   const char *outcome[4];
 } Words;
 
 static const Words words[] = {
-  { "nl", "dossier", "nog te doen", "Totalen", "Ontbrekende gegevens die het vaakst een beslissing openhouden",
-    "te vragen aan", "ongeldige regel", "Maatregelen", { "ja", "nee", "open", "n.v.t." } },
-  { "fr", "dossier", "à faire", "Totaux", "Données manquantes qui laissent le plus souvent une décision ouverte",
-    "à demander à", "ligne invalide", "Mesures", { "oui", "non", "ouvert", "s.o." } },
-  { "en", "dossier", "to do", "Totals", "Missing facts that most often keep a decision open", "ask",
-    "bad line", "Measures", { "yes", "no", "open", "n/a" } },
+  { "nl",
+    "dossier",
+    "nog te doen",
+    "Totalen",
+    "Ontbrekende gegevens die het vaakst een beslissing openhouden",
+    "te vragen aan",
+    "ongeldige regel",
+    "Maatregelen",
+    { "ja", "nee", "open", "n.v.t." } },
+  { "fr",
+    "dossier",
+    "à faire",
+    "Totaux",
+    "Données manquantes qui laissent le plus souvent une décision ouverte",
+    "à demander à",
+    "ligne invalide",
+    "Mesures",
+    { "oui", "non", "ouvert", "s.o." } },
+  { "en",
+    "dossier",
+    "to do",
+    "Totals",
+    "Missing facts that most often keep a decision open",
+    "ask",
+    "bad line",
+    "Measures",
+    { "yes", "no", "open", "n/a" } },
 };
 
 static const char *const symbols[] = { "✔", "✘", "?", "·" };
@@ -27,14 +49,15 @@ static const char *const symbols[] = { "✔", "✘", "?", "·" };
 #define ID_WIDTH 16
 #define CELL_WIDTH 10
 
-struct HumanTable {
+struct HumanTable
+{
   ActiveringRuleSet *rules;
   const Words *w;
   const char *lang;
   FILE *out;
   guint n_measures;
   guint64 (*counts)[4];
-  guint64 *missing;  /* per fact slot */
+  guint64 *missing; /* per fact slot */
   guint64 rows, bad;
   GString *line;
 };
@@ -120,7 +143,8 @@ human_table_add_error (HumanTable *t, guint64 line)
   t->bad++;
 }
 
-typedef struct {
+typedef struct
+{
   guint slot;
   guint64 count;
 } Tally;

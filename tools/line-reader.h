@@ -7,7 +7,8 @@
 
 #define LINE_READER_MAX_LINE (1 << 20)
 
-typedef struct {
+typedef struct
+{
   FILE *input;
   char *buffer;
   gsize start, end, capacity;

@@ -6,27 +6,30 @@
 #include "rules/rule-set-private.h"
 
 /* A list of missing facts: slots and whether each is unknown or blank. */
-typedef struct {
+typedef struct
+{
   guint *slots;
   guint8 *states;
   guint n;
 } MissingList;
 
-typedef struct {
-  guint index;          /* into rules->obligations */
+typedef struct
+{
+  guint index; /* into rules->obligations */
   ActiveringObligationState state;
   MissingList missing;
 } ObligationResult;
 
-struct _ActiveringEvaluation {
+struct _ActiveringEvaluation
+{
   ActiveringRuleSet *rules;
   GString *id;
   gint32 as_of;
-  gboolean explained;   /* the last run computed more than outcomes */
+  gboolean explained; /* the last run computed more than outcomes */
   gboolean has_run;
 
-  Value *values;        /* one per value slot of the program (see program-private.h) */
-  gint32 params_date;   /* the parameters' slots hold their values on this date */
+  Value *values;      /* one per value slot of the program (see program-private.h) */
+  gint32 params_date; /* the parameters' slots hold their values on this date */
   gboolean params_valid;
 
   ActiveringOutcome *outcomes;
@@ -36,13 +39,13 @@ struct _ActiveringEvaluation {
   ObligationResult *obligations;
   guint n_obligations;
 
-  guint8 *seen_nodes;   /* scratch for the missing-facts walk */
+  guint8 *seen_nodes; /* scratch for the missing-facts walk */
   guint8 *seen_facts;
 };
 
 /* Runs the first @n_nodes nodes of the program on @facts (program-run.c). With @short_circuit, a measure stops at
- * its first false condition: only the outcomes are then right, not the states of its other conditions. The constants' slots are filled once
- * when the evaluation is made, the parameters' when the date changes. */
+ * its first false condition: only the outcomes are then right, not the states of its other conditions. The constants'
+ * slots are filled once when the evaluation is made, the parameters' when the date changes. */
 void program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes, gboolean short_circuit);
 /* Resolves every parameter for ev->as_of, unless already done for that date. */
 void program_resolve_parameters (ActiveringEvaluation *ev);

@@ -104,8 +104,8 @@ explain_measures (ActiveringEvaluation *ev, const ActiveringFacts *facts)
       for (guint l = 0; l < measure->n_limits; l++)
         {
           const Limit *limit = &measure->limits[l];
-          gboolean wanted = limit->when_node < 0
-                            || (ev->values[limit->when_node].known && ev->values[limit->when_node].i);
+          gboolean wanted =
+              limit->when_node < 0 || (ev->values[limit->when_node].known && ev->values[limit->when_node].i);
           if (wanted && ev->values[limit->value_node].known)
             ev->limits[m][ev->n_limits[m]++] = l;
         }
@@ -151,7 +151,8 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
     {
       if (!g_date_valid (as_of) || g_date_get_year (as_of) > 9999)
         {
-          g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "evaluation: the as-of date is not a valid date between the years 1 and 9999");
+          g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
+                       "evaluation: the as-of date is not a valid date between the years 1 and 9999");
           return FALSE;
         }
       ev->as_of = activering_days_from_gdate (as_of);
@@ -180,7 +181,7 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
 
 /* ---- getters ---- */
 
-#define CHECK_MEASURE(ev, measure, fallback)                                                                \
+#define CHECK_MEASURE(ev, measure, fallback)                                                                           \
   g_return_val_if_fail ((ev) != NULL && (measure) < (ev)->rules->n_measures, fallback)
 
 const char *
@@ -248,7 +249,9 @@ activering_evaluation_get_condition_text (const ActiveringEvaluation *ev, guint 
   if (c == NULL || language < 0)
     return NULL;
   ActiveringTruth state = activering_evaluation_get_condition_state (ev, measure, condition);
-  TextState text = state == ACTIVERING_TRUTH_TRUE ? TEXT_TRUE : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE : TEXT_UNKNOWN;
+  TextState text = state == ACTIVERING_TRUTH_TRUE    ? TEXT_TRUE
+                   : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE
+                                                     : TEXT_UNKNOWN;
   return c->text[text][language];
 }
 

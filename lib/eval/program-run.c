@@ -91,6 +91,7 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
   if (n_nodes == 0)
     return;
 
+  /* clang-format off */
   static const void *const handlers[OP_N_OPS] = {
     [OP_CONST] = &&invalid, [OP_FACT] = &&invalid, [OP_PARAM] = &&invalid,
     [OP_AS_OF] = &&as_of, [OP_ALL] = &&all, [OP_OUTCOME] = &&all, [OP_ANY] = &&any, [OP_NOT] = &&not,
@@ -104,25 +105,26 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
     [OP_ADD_MONTHS] = &&add_months, [OP_COUNT_RUNS] = &&runs, [OP_LATEST_START] = &&runs,
     [OP_EXISTS] = &&exists, [OP_GUARD] = &&guard,
   };
+  /* clang-format on */
   const Node *n = program->nodes, *end = program->nodes + n_nodes;
   Value *o = v + program->node_base;
   const Value *a, *b;
 
-#define NEXT                                                                                                \
-  do                                                                                                        \
-    {                                                                                                       \
-      n++;                                                                                                  \
-      o++;                                                                                                  \
-      if (G_UNLIKELY (n == end))                                                                            \
-        return;                                                                                             \
-      goto *handlers[n->op];                                                                                \
-    }                                                                                                       \
+#define NEXT                                                                                                           \
+  do                                                                                                                   \
+    {                                                                                                                  \
+      n++;                                                                                                             \
+      o++;                                                                                                             \
+      if (G_UNLIKELY (n == end))                                                                                       \
+        return;                                                                                                        \
+      goto *handlers[n->op];                                                                                           \
+    }                                                                                                                  \
   while (0)
-#define BINARY(expr)                                                                                        \
-  a = &v[n->a];                                                                                             \
-  b = &v[n->b];                                                                                             \
-  o->known = a->known & b->known;                                                                           \
-  o->i = (expr);                                                                                            \
+#define BINARY(expr)                                                                                                   \
+  a = &v[n->a];                                                                                                        \
+  b = &v[n->b];                                                                                                        \
+  o->known = a->known & b->known;                                                                                      \
+  o->i = (expr);                                                                                                       \
   NEXT
 
   goto *handlers[n->op];
@@ -153,23 +155,34 @@ any:
     o->known = known;
     NEXT;
   }
-not:
-  a = &v[n->a];
+  not : a = &v[n->a];
   o->known = a->known;
   o->i = !a->i;
   NEXT;
-eq: BINARY (a->i == b->i);
-ne: BINARY (a->i != b->i);
-lt: BINARY (a->i < b->i);
-le: BINARY (a->i <= b->i);
-gt: BINARY (a->i > b->i);
-ge: BINARY (a->i >= b->i);
-eq_n: BINARY (a->n == b->n);
-ne_n: BINARY (a->n != b->n);
-lt_n: BINARY (a->n < b->n);
-le_n: BINARY (a->n <= b->n);
-gt_n: BINARY (a->n > b->n);
-ge_n: BINARY (a->n >= b->n);
+eq:
+  BINARY (a->i == b->i);
+ne:
+  BINARY (a->i != b->i);
+lt:
+  BINARY (a->i < b->i);
+le:
+  BINARY (a->i <= b->i);
+gt:
+  BINARY (a->i > b->i);
+ge:
+  BINARY (a->i >= b->i);
+eq_n:
+  BINARY (a->n == b->n);
+ne_n:
+  BINARY (a->n != b->n);
+lt_n:
+  BINARY (a->n < b->n);
+le_n:
+  BINARY (a->n <= b->n);
+gt_n:
+  BINARY (a->n > b->n);
+ge_n:
+  BINARY (a->n >= b->n);
 in:
   a = &v[n->a];
   o->known = a->known;

@@ -52,7 +52,9 @@ write_measure (JsonWriter *w, const ActiveringEvaluation *ev, guint m, int langu
     {
       const Condition *condition = &measure->conditions[c];
       ActiveringTruth state = activering_evaluation_get_condition_state (ev, m, c);
-      TextState text = state == ACTIVERING_TRUTH_TRUE ? TEXT_TRUE : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE : TEXT_UNKNOWN;
+      TextState text = state == ACTIVERING_TRUTH_TRUE    ? TEXT_TRUE
+                       : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE
+                                                         : TEXT_UNKNOWN;
       json_writer_begin_object (w);
       json_writer_member_string (w, "id", condition->id);
       json_writer_member_string (w, "state", activering_truth_to_string (state));

@@ -5,29 +5,31 @@
 #include "rules/rule-set-private.h"
 
 /* One run of a measure from the `runs` fact (the measures followed so far). */
-typedef struct {
-  guint8 measure;      /* the bit of the measure among the fact's values */
+typedef struct
+{
+  guint8 measure; /* the bit of the measure among the fact's values */
   gboolean has_hours;
   gint32 start;
-  gint32 end;          /* G_MAXINT32 while running */
+  gint32 end; /* G_MAXINT32 while running */
   double hours_fraction;
 } Run;
 
 #define FACTS_MAX_ID 256
 
-struct _ActiveringFacts {
+struct _ActiveringFacts
+{
   ActiveringRuleSet *rules;
   gboolean has_id;
   gsize id_len;
   char id[FACTS_MAX_ID + 1]; /* inline: an evaluation copies it, and a pointer to chase costs a cache miss */
   gboolean has_as_of;
   gint32 as_of;
-  guint8 *state;       /* ActiveringFactState per fact slot */
-  Value *values;       /* per fact slot */
-  guint *run_first;    /* runs facts: their runs in @runs */
+  guint8 *state;    /* ActiveringFactState per fact slot */
+  Value *values;    /* per fact slot */
+  guint *run_first; /* runs facts: their runs in @runs */
   guint *run_count;
-  GArray *runs;        /* Run */
+  GArray *runs;         /* Run */
   guint8 *seen_objects; /* per object of the schema: met in this document (a key may appear once) */
-  GString *text;       /* scratch for unescaped strings */
-  GString *path;       /* the JSON pointer being parsed, for errors */
+  GString *text;        /* scratch for unescaped strings */
+  GString *path;        /* the JSON pointer being parsed, for errors */
 };

@@ -5,7 +5,8 @@
 
 #define JSON_WRITER_MAX_DEPTH 32
 
-typedef struct {
+typedef struct
+{
   GString *out;
   gboolean pretty;
   int depth;

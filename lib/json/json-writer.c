@@ -66,10 +66,26 @@ close (JsonWriter *w, char c)
   g_string_append_c (w->out, c);
 }
 
-void json_writer_begin_object (JsonWriter *w) { open (w, '{'); }
-void json_writer_end_object (JsonWriter *w) { close (w, '}'); }
-void json_writer_begin_array (JsonWriter *w) { open (w, '['); }
-void json_writer_end_array (JsonWriter *w) { close (w, ']'); }
+void
+json_writer_begin_object (JsonWriter *w)
+{
+  open (w, '{');
+}
+void
+json_writer_end_object (JsonWriter *w)
+{
+  close (w, '}');
+}
+void
+json_writer_begin_array (JsonWriter *w)
+{
+  open (w, '[');
+}
+void
+json_writer_end_array (JsonWriter *w)
+{
+  close (w, ']');
+}
 
 void
 json_writer_key (JsonWriter *w, const char *key)

@@ -10,8 +10,7 @@
 const char *
 value_type_name (ValueType type)
 {
-  static const char *const names[] = { "bool", "integer", "number", "date", "enum", "enum_list", "runs",
-                                       "string" };
+  static const char *const names[] = { "bool", "integer", "number", "date", "enum", "enum_list", "runs", "string" };
   return type < G_N_ELEMENTS (names) ? names[type] : "?";
 }
 
@@ -95,7 +94,8 @@ static gboolean
 resolve_literal (Loader *L, Typed *literal, const Typed *other)
 {
   if (other->type != TYPE_ENUM)
-    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "a string literal can only be compared with an enum, not with %s",
+    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE,
+                        "a string literal can only be compared with an enum, not with %s",
                         value_type_name (other->type));
   guint32 symbol = (guint32) node_at (L, literal->node)->constant.i;
   if (!domain_has (other, symbol, NULL))
@@ -112,7 +112,8 @@ static gboolean
 unify (Loader *L, Typed *a, Typed *b, const char *op)
 {
   if (a->type == TYPE_LITERAL && b->type == TYPE_LITERAL)
-    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "'%s' needs at least one operand that is not a string literal", op);
+    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "'%s' needs at least one operand that is not a string literal",
+                        op);
   if (a->type == TYPE_LITERAL)
     return resolve_literal (L, a, b);
   if (b->type == TYPE_LITERAL)
@@ -127,8 +128,8 @@ unify (Loader *L, Typed *a, Typed *b, const char *op)
       return TRUE;
     }
   if (a->type != b->type || a->type == TYPE_RUNS)
-    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "'%s' cannot combine %s with %s", op,
-                        value_type_name (a->type), value_type_name (b->type));
+    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "'%s' cannot combine %s with %s", op, value_type_name (a->type),
+                        value_type_name (b->type));
   return TRUE;
 }
 
@@ -173,7 +174,8 @@ compile_at (Loader *L, json_object *e, guint index, Typed *out)
   return ok;
 }
 
-typedef struct {
+typedef struct
+{
   const char *name;
   Op op;
 } OpName;
@@ -548,7 +550,8 @@ compile_runs (Loader *L, Op op, json_object *value, Typed *out)
       if (strcmp (key, "of") != 0 && strcmp (key, "measures") != 0 && strcmp (key, "running_on") != 0)
         {
           loader_push (L, key);
-          return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key (expected \"of\", \"measures\" or \"running_on\")");
+          return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_KEY,
+                              "unknown key (expected \"of\", \"measures\" or \"running_on\")");
         }
     }
   json_object *of = json_object_object_get (value, "of");
@@ -688,8 +691,8 @@ compile_operator (Loader *L, const char *op, json_object *value, Typed *out)
       json_object *items[3];
       guint n;
       Typed c, a, b;
-      if (!operands (L, value, 3, 3, items, &n) || !compile_at (L, items[0], 0, &c)
-          || !compile_at (L, items[1], 1, &a) || !compile_at (L, items[2], 2, &b))
+      if (!operands (L, value, 3, 3, items, &n) || !compile_at (L, items[0], 0, &c) || !compile_at (L, items[1], 1, &a)
+          || !compile_at (L, items[2], 2, &b))
         return FALSE;
       if (!expect (L, &c, TYPE_BOOL, "the condition of 'if'") || !unify (L, &a, &b, "if"))
         return FALSE;
@@ -703,9 +706,40 @@ compile_operator (Loader *L, const char *op, json_object *value, Typed *out)
       return TRUE;
     }
   static const char *const known_ops[] = {
-    "all", "any", "not", "==", "!=", "<", "<=", ">", ">=", "in", "contains", "count", "known", "if", "+", "-", "*",
-    "min", "max", "fact", "param", "def", "measure", "date", "as_of", "age_on", "months_between", "days_between",
-    "add_days", "add_weeks", "add_months", "add_years", "count_runs", "latest_start",
+    "all",
+    "any",
+    "not",
+    "==",
+    "!=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "in",
+    "contains",
+    "count",
+    "known",
+    "if",
+    "+",
+    "-",
+    "*",
+    "min",
+    "max",
+    "fact",
+    "param",
+    "def",
+    "measure",
+    "date",
+    "as_of",
+    "age_on",
+    "months_between",
+    "days_between",
+    "add_days",
+    "add_weeks",
+    "add_months",
+    "add_years",
+    "count_runs",
+    "latest_start",
   };
   const char *hint = activering_suggest (op, strlen (op), known_ops, G_N_ELEMENTS (known_ops));
   return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown operator \"%s\"%s%s%s", op,
@@ -765,7 +799,8 @@ expr_compile (Loader *L, json_object *e, Typed *out)
     case json_type_null:
     case json_type_array:
     default:
-      loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an expression (a literal or an object with one operator), found %s",
+      loader_fail (L, ACTIVERING_ERROR_TYPE,
+                   "expected an expression (a literal or an object with one operator), found %s",
                    json_object_get_type (e) == json_type_array ? "an array" : "null");
       break;
     }

@@ -8,21 +8,28 @@
 #define RULES_MAX_DEPTH 64
 
 /* Compile-time state of a definition or a measure: for the cycle check. */
-typedef enum { PENDING = 0, IN_PROGRESS, DONE } CompileState;
+typedef enum
+{
+  PENDING = 0,
+  IN_PROGRESS,
+  DONE
+} CompileState;
 
 /* A compiled expression with its static type. Enums carry their domain so literals can be checked. */
-typedef struct {
+typedef struct
+{
   gint32 node;
   ValueType type;
   const guint32 *domain; /* enum, enum_list, runs: the allowed symbols */
   guint n_domain;
-  int fact;              /* runs: the fact slot */
+  int fact; /* runs: the fact slot */
 } Typed;
 
-typedef struct {
+typedef struct
+{
   ActiveringRuleSet *rules;
   const char *document;
-  GString *path;         /* the JSON pointer of the node being read */
+  GString *path; /* the JSON pointer of the node being read */
   GError **error;
   gboolean failed;
 
@@ -36,12 +43,12 @@ typedef struct {
   CompileState *definition_state;
   Typed *definition_value;
   json_object *measures_json;
-  GHashTable *measures_by_code;    /* code -> index + 1 */
+  GHashTable *measures_by_code; /* code -> index + 1 */
   CompileState *measure_state;
 
-  GArray *nodes;   /* Node, operands as node indexes */
+  GArray *nodes; /* Node, operands as node indexes */
   guint n_outcome_nodes;
-  GArray *args;    /* gint32 */
+  GArray *args; /* gint32 */
   int depth;
 } Loader;
 

@@ -58,8 +58,8 @@ facts_of (ActiveringRuleSet *rules, const gint32 *roots, guint n_roots, guint *n
 static Op
 specialise (const Node *node)
 {
-  gboolean on_numbers = node->numeric || (node->type == TYPE_NUMBER && (node->op == OP_ADD || node->op == OP_SUB
-                                                                         || node->op == OP_MUL));
+  gboolean on_numbers =
+      node->numeric || (node->type == TYPE_NUMBER && (node->op == OP_ADD || node->op == OP_SUB || node->op == OP_MUL));
   if (!on_numbers)
     return (Op) node->op;
   switch ((Op) node->op)
@@ -256,4 +256,3 @@ program_lay_out (Loader *L)
       obligation->facts = facts_of (rules, roots, 3, &obligation->n_facts);
     }
 }
-

@@ -133,8 +133,8 @@ member (Loader *L, json_object *o, const char *key, json_type type, gboolean req
     }
   if (!json_object_is_type (value, type))
     {
-      static const char *const wanted[] = { "null", "a boolean", "a number", "a number", "an object", "an array",
-                                            "a string" };
+      static const char *const wanted[] = { "null",      "a boolean", "a number", "a number",
+                                            "an object", "an array",  "a string" };
       gsize mark = loader_push (L, key);
       loader_fail (L, ACTIVERING_ERROR_TYPE, "expected %s, found %s", wanted[type], json_type_label (value));
       loader_pop (L, mark);
@@ -270,8 +270,9 @@ load_header (Loader *L, json_object *root)
   if (g_strcmp0 (format + strlen (RULES_FORMAT_KIND), G_STRINGIFY (RULES_FORMAT_MAJOR)) != 0)
     {
       loader_push (L, "format");
-      return loader_fail (L, ACTIVERING_ERROR_FORMAT, "\"%s\" is a major version this library does not read (it reads %s%d)",
-                          format, RULES_FORMAT_KIND, RULES_FORMAT_MAJOR);
+      return loader_fail (L, ACTIVERING_ERROR_FORMAT,
+                          "\"%s\" is a major version this library does not read (it reads %s%d)", format,
+                          RULES_FORMAT_KIND, RULES_FORMAT_MAJOR);
     }
   const char *id = member_string (L, root, "id", TRUE);
   const char *version = member_string (L, root, "version", TRUE);
@@ -321,7 +322,8 @@ load_roles (Loader *L, json_object *root)
     {
       gsize item = loader_push (L, code);
       if (!is_code (code))
-        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a role code is lowercase snake_case, optionally dotted");
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                            "a role code is lowercase snake_case, optionally dotted");
       if (!json_object_is_type (decl, json_type_object))
         return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", json_type_label (decl));
       static const char *const keys[] = { "label", NULL };
@@ -339,8 +341,12 @@ load_roles (Loader *L, json_object *root)
 static gboolean
 parse_fact_type (const char *name, ValueType *out)
 {
-  static const struct { const char *name; ValueType type; } types[] = {
-    { "bool", TYPE_BOOL }, { "integer", TYPE_INTEGER }, { "number", TYPE_NUMBER }, { "date", TYPE_DATE },
+  static const struct
+  {
+    const char *name;
+    ValueType type;
+  } types[] = {
+    { "bool", TYPE_BOOL }, { "integer", TYPE_INTEGER },     { "number", TYPE_NUMBER }, { "date", TYPE_DATE },
     { "enum", TYPE_ENUM }, { "enum_list", TYPE_ENUM_LIST }, { "runs", TYPE_RUNS },
   };
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -402,7 +408,8 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
           fact->values[i] = loader_intern (L, json_object_get_string (code));
           for (guint j = 0; j < i; j++)
             if (fact->values[j] == fact->values[i])
-              return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "value \"%s\" is listed twice", json_object_get_string (code));
+              return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "value \"%s\" is listed twice",
+                                  json_object_get_string (code));
           loader_pop (L, item);
         }
       fact->n_values = n;
@@ -477,7 +484,8 @@ schema_add (Loader *L, guint slot)
       segment = dot + 1;
     }
   if (node->n_children > 0)
-    return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "\"%s\" is the parent of other facts, so it cannot be a fact", path);
+    return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "\"%s\" is the parent of other facts, so it cannot be a fact",
+                        path);
   node->fact = (int) slot;
   return TRUE;
 }
@@ -553,16 +561,18 @@ load_param_value (Loader *L, json_object *value, ValueType type, Value *out)
       {
         gint32 day;
         if (!json_object_is_type (value, json_type_string)
-            || !activering_parse_date (json_object_get_string (value), (gsize) json_object_get_string_len (value), &day))
+            || !activering_parse_date (json_object_get_string (value), (gsize) json_object_get_string_len (value),
+                                       &day))
           break;
         out->i = day;
         return TRUE;
       }
-    default:
-      break;
+    default: break;
     }
   return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected %s%s, found %s",
-                      type == TYPE_DATE ? "a date \"YYYY-MM-DD\"" : type == TYPE_BOOL ? "a boolean" : "a number",
+                      type == TYPE_DATE   ? "a date \"YYYY-MM-DD\""
+                      : type == TYPE_BOOL ? "a boolean"
+                                          : "a number",
                       type == TYPE_INTEGER ? " without a fraction" : "", json_type_label (value));
 }
 
@@ -593,7 +603,8 @@ load_parameter (Loader *L, const char *name, json_object *decl, ParamDecl *param
   if (!parse_fact_type (type, &param->type) || param->type > TYPE_DATE)
     {
       loader_push (L, "type");
-      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a parameter is bool, integer, number or date, not \"%s\"", type);
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a parameter is bool, integer, number or date, not \"%s\"",
+                          type);
     }
   param->unit = rule_set_strdup (rules, unit);
   param->legal_basis = rule_set_strdup (rules, legal_basis);
@@ -654,7 +665,8 @@ load_parameter (Loader *L, const char *name, json_object *decl, ParamDecl *param
       if (before->from == after->from || (before->until != G_MAXINT32 && before->until >= after->from))
         {
           loader_push_index (L, order[i]);
-          return loader_fail (L, ACTIVERING_ERROR_OVERLAP, "this period overlaps the period of /values/%u", order[i - 1]);
+          return loader_fail (L, ACTIVERING_ERROR_OVERLAP, "this period overlaps the period of /values/%u",
+                              order[i - 1]);
         }
     }
   qsort (param->periods, n, sizeof (ParamPeriod), compare_periods);
@@ -877,7 +889,8 @@ load_condition (Loader *L, const Measure *measure, json_object *c, Condition *co
     {
       loader_push (L, "confidence");
       return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
-                          "only facts of high (\"H\") or medium (\"M\") confidence become conditions, not \"%s\"", confidence);
+                          "only facts of high (\"H\") or medium (\"M\") confidence become conditions, not \"%s\"",
+                          confidence);
     }
   condition->id = g_strconcat (measure->code, ".", id, NULL);
   g_ptr_array_add (rules->allocations, condition->id);
@@ -936,7 +949,8 @@ loader_compile_measure (Loader *L, guint index)
         if (strcmp (measure->conditions[j].id, measure->conditions[i].id) == 0)
           {
             loader_push (L, "id");
-            return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "condition \"%s\" is defined twice", measure->conditions[i].id);
+            return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "condition \"%s\" is defined twice",
+                                measure->conditions[i].id);
           }
       measure->conditions[i].node = children[i + 1];
       g_string_truncate (L->path, item);
@@ -958,8 +972,8 @@ static gboolean
 load_measure_header (Loader *L, json_object *m, Measure *measure)
 {
   ActiveringRuleSet *rules = L->rules;
-  static const char *const keys[] = { "code", "label", "legal_basis", "decided_by", "exists", "conditions", "limits",
-                                      NULL };
+  static const char *const keys[] = { "code",   "label",      "legal_basis", "decided_by",
+                                      "exists", "conditions", "limits",      NULL };
   if (!json_object_is_type (m, json_type_object))
     return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a measure object, found %s", json_type_label (m));
   if (!check_keys (L, m, keys))
@@ -981,9 +995,9 @@ load_measure_header (Loader *L, json_object *m, Measure *measure)
   measure->outcome_key = g_strdup_printf ("\"%s\":\"", code); /* a code needs no escaping */
   measure->outcome_key_len = strlen (measure->outcome_key);
   g_ptr_array_add (rules->allocations, measure->outcome_key);
-  measure->json = rule_set_strdup (rules, json_object_to_json_string_ext (
-                                              m, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
-                                                     | JSON_C_TO_STRING_NOSLASHESCAPE));
+  measure->json =
+      rule_set_strdup (rules, json_object_to_json_string_ext (m, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
+                                                                     | JSON_C_TO_STRING_NOSLASHESCAPE));
   return load_text (L, m, "label", &measure->label) && load_legal_basis_list (L, m, measure)
          && lookup_role (L, m, "decided_by", &measure->decided_by);
 }
@@ -1035,7 +1049,8 @@ load_limits (Loader *L, guint index)
       if (!expr_compile (L, value, &t))
         return FALSE;
       if (t.type != TYPE_INTEGER && t.type != TYPE_NUMBER && t.type != TYPE_DATE)
-        return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "a limit is a number or a date, not %s", value_type_name (t.type));
+        return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "a limit is a number or a date, not %s",
+                            value_type_name (t.type));
       loader_pop (L, value_mark);
       limit->type = t.type;
       limit->value_node = t.node;
@@ -1198,7 +1213,8 @@ parse_json (Loader *L, const char *data, gsize length, json_object **out)
     if (!g_ascii_isspace (data[i]))
       {
         json_object_put (root);
-        return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu", i);
+        return loader_fail (L, ACTIVERING_ERROR_SYNTAX,
+                            "malformed JSON: unexpected data after the document at byte %zu", i);
       }
   if (length > (gsize) G_MAXINT)
     {
@@ -1207,7 +1223,8 @@ parse_json (Loader *L, const char *data, gsize length, json_object **out)
     }
   if (!json_object_is_type (root, json_type_object))
     {
-      gboolean r = loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a rule set object, found %s", json_type_label (root));
+      gboolean r =
+          loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a rule set object, found %s", json_type_label (root));
       json_object_put (root);
       return r;
     }
@@ -1234,8 +1251,8 @@ rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const c
   L->args = g_array_new (FALSE, TRUE, sizeof (gint32));
 
   json_object *root = NULL;
-  static const char *const keys[] = { "format", "id", "version", "languages", "title", "roles", "facts", "parameters",
-                                      "definitions", "measures", "obligations", NULL };
+  static const char *const keys[] = { "format", "id",         "version",     "languages", "title",       "roles",
+                                      "facts",  "parameters", "definitions", "measures",  "obligations", NULL };
   gboolean ok = parse_json (L, data, length, &root) && check_keys (L, root, keys) && load_header (L, root)
                 && load_roles (L, root) && load_facts (L, root) && load_parameters (L, root)
                 && index_definitions (L, root) && load_measures (L, root) && load_obligations (L, root)

@@ -3,7 +3,8 @@
 
 #include <glib.h>
 
-typedef enum {
+typedef enum
+{
   TYPE_BOOL,
   TYPE_INTEGER,
   TYPE_NUMBER,
@@ -17,8 +18,10 @@ typedef enum {
 const char *value_type_name (ValueType type);
 
 /* A value that may be unknown. Booleans, integers, dates, symbols and bit sets live in i; numbers in n. */
-typedef struct {
-  union {
+typedef struct
+{
+  union
+  {
     gint64 i;
     double n;
   };

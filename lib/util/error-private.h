@@ -9,8 +9,7 @@ void activering_set_error_at (GError **error, ActiveringError code, const char *
                               const char *format, ...) G_GNUC_PRINTF (5, 6);
 
 /* The closest of @candidates (NULL-terminated or @n_candidates long) to @word, or NULL if none is close. */
-const char *activering_suggest (const char *word, gsize word_len, const char *const *candidates,
-                                gsize n_candidates);
+const char *activering_suggest (const char *word, gsize word_len, const char *const *candidates, gsize n_candidates);
 
 /* Appends @s (of @len bytes, valid UTF-8) to @out as a quoted, escaped JSON string, cut at @max_shown bytes
  * with "…". For documents the library writes. */

@@ -5,11 +5,12 @@
 
 #include "util/error-private.h"
 
-G_DEFINE_QUARK (activering-error-quark, activering_error)
+G_DEFINE_QUARK (activering - error - quark, activering_error)
 
 static const char *const error_names[] = {
-  "failed", "syntax", "format", "type", "unknown_key", "invalid_value", "out_of_range", "missing",
-  "too_large", "unknown_ref", "rule_type", "cycle", "overlap", "translation", "duplicate", "io", "usage",
+  "failed",       "syntax",      "format",    "type",        "unknown_key", "invalid_value",
+  "out_of_range", "missing",     "too_large", "unknown_ref", "rule_type",   "cycle",
+  "overlap",      "translation", "duplicate", "io",          "usage",
 };
 
 const char *

@@ -1,0 +1,56 @@
+/* json-reader-private.h: a strict streaming JSON reader for documents parsed into their own structures.
+ *
+ * The caller drives it token by token along the shape it expects. The reader keeps the JSON pointer of the current
+ * position (push a key or an index, pop back to a mark) and builds errors as "<document>: <path>: <message>",
+ * one line of valid UTF-8 whatever the input held. Only the first error is kept.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "activering/activering.h"
+
+#define JSON_READER_MAX_STRING 1024          /* ids and codes */
+#define JSON_READER_MAX_SKIPPED_STRING 65536 /* inside values that are skipped */
+
+typedef struct
+{
+  const char *document; /* for messages: "facts", "trajectory", … */
+  const char *start, *p, *end;
+  int depth, max_depth;
+  GString *path; /* the JSON pointer of the current position */
+  GString *text; /* scratch for strings with escapes */
+  GError **error;
+} JsonReader;
+
+/* @path and @text are the caller's reusable buffers; @error must point to a NULL GError *. */
+void json_reader_init (JsonReader *R, const char *document, const char *data, gsize length, int max_depth,
+                       GString *path, GString *text, GError **error);
+
+gboolean json_reader_fail (JsonReader *R, ActiveringError code, const char *format, ...) G_GNUC_PRINTF (3, 4);
+gboolean json_reader_fail_syntax (JsonReader *R, const char *expected);
+gboolean json_reader_fail_unknown_key (JsonReader *R, const char *key, gsize len, const char *const *candidates,
+                                       gsize n);
+/* Input text quoted for an error message (display-safe, cut at @max_shown bytes). */
+GString *json_reader_quote_input (const char *s, gsize len, gsize max_shown);
+
+gsize json_reader_push (JsonReader *R, const char *key, gsize len);
+gsize json_reader_push_index (JsonReader *R, guint index);
+void json_reader_pop (JsonReader *R, gsize mark);
+
+void json_reader_skip_space (JsonReader *R);
+/* What the value at the cursor is ("an object", "a number", …), for "expected …, found …". */
+const char *json_reader_found (JsonReader *R);
+/* TRUE if the value at the cursor starts with @first_char; else a type or syntax error naming @what. */
+gboolean json_reader_expect (JsonReader *R, char first_char, const char *what);
+
+gboolean json_reader_literal (JsonReader *R, const char *word);
+/* A string (the cursor on its quote), pointing into the input or, with escapes, into the scratch buffer. */
+gboolean json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len);
+/* A number; *is_integer is FALSE with a fraction or an exponent. */
+gboolean json_reader_number (JsonReader *R, double *out, gboolean *is_integer);
+/* A date as "YYYY-MM-DD", as a day number. */
+gboolean json_reader_date (JsonReader *R, gint32 *out);
+gboolean json_reader_skip_value (JsonReader *R);
+/* Object members, after the '{': call with *first TRUE; *done at the '}'. Returns FALSE on error. */
+gboolean json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done);

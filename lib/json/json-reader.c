@@ -1,0 +1,455 @@
+/* json-reader.c: a small strict JSON reader (RFC 8259) for documents parsed straight into their own structures.
+ *
+ * It reads one token at a time from a buffer and keeps the JSON pointer of where it is, so that every error
+ * names the document, the path and what was expected. Nothing is allocated once its buffers have grown.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "json/json-reader-private.h"
+#include "util/dates-private.h"
+#include "util/error-private.h"
+
+#define JSON_READER_MAX_PATH_KEY 64 /* longer keys are cut in error paths */
+
+void
+json_reader_init (JsonReader *R, const char *document, const char *data, gsize length, int max_depth, GString *path,
+                  GString *text, GError **error)
+{
+  memset (R, 0, sizeof *R);
+  R->document = document;
+  R->start = R->p = data ? data : "";
+  R->end = R->p + length;
+  R->max_depth = max_depth;
+  R->path = path;
+  R->text = text;
+  R->error = error;
+  g_string_truncate (path, 0);
+}
+
+gboolean
+json_reader_fail (JsonReader *R, ActiveringError code, const char *format, ...)
+{
+  if (R->error == NULL || *R->error != NULL)
+    return FALSE;
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  activering_set_error_at (R->error, code, R->document, R->path->str, "%s", message);
+  return FALSE;
+}
+
+gboolean
+json_reader_fail_syntax (JsonReader *R, const char *expected)
+{
+  if (R->p >= R->end)
+    return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON: the document ends where %s was expected",
+                             expected);
+  return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON at byte %zu: expected %s",
+                           (gsize) (R->p - R->start), expected);
+}
+
+void
+json_reader_skip_space (JsonReader *R)
+{
+  while (R->p < R->end && (*R->p == ' ' || *R->p == '\t' || *R->p == '\n' || *R->p == '\r'))
+    R->p++;
+}
+
+gsize
+json_reader_push (JsonReader *R, const char *key, gsize len)
+{
+  GString *path = R->path;
+  gsize mark = path->len;
+  g_string_append_c (path, '/');
+  /* The path is kept for error messages on every key, so the common case (a short plain key) is one copy;
+   * anything else is escaped and cut so that a message stays one short line of valid UTF-8. */
+  gboolean plain = len <= JSON_READER_MAX_PATH_KEY;
+  for (gsize i = 0; i < len && plain; i++)
+    plain = (guchar) key[i] >= 0x20 && (guchar) key[i] < 0x7F && key[i] != '~' && key[i] != '/';
+  if (plain)
+    {
+      g_string_append_len (path, key, (gssize) len);
+      return mark;
+    }
+  g_autoptr (GString) display = g_string_new (NULL);
+  activering_append_display (display, key, len, JSON_READER_MAX_PATH_KEY);
+  for (const char *p = display->str; *p; p++)
+    {
+      if (*p == '~')
+        g_string_append (path, "~0");
+      else if (*p == '/')
+        g_string_append (path, "~1");
+      else
+        g_string_append_c (path, *p);
+    }
+  return mark;
+}
+
+gsize
+json_reader_push_index (JsonReader *R, guint index)
+{
+  gsize mark = R->path->len;
+  g_string_append_printf (R->path, "/%u", index);
+  return mark;
+}
+
+void
+json_reader_pop (JsonReader *R, gsize mark)
+{
+  g_string_truncate (R->path, mark);
+}
+
+/* What the value at the cursor is, for "expected …, found …". */
+const char *
+json_reader_found (JsonReader *R)
+{
+  if (R->p >= R->end)
+    return "the end of the document";
+  switch (*R->p)
+    {
+    case '{': return "an object";
+    case '[': return "an array";
+    case '"': return "a string";
+    case 't':
+    case 'f': return "a boolean";
+    case 'n': return "null";
+    default: return (*R->p == '-' || (*R->p >= '0' && *R->p <= '9')) ? "a number" : "something that is not JSON";
+    }
+}
+
+gboolean
+json_reader_literal (JsonReader *R, const char *word)
+{
+  gsize len = strlen (word);
+  if ((gsize) (R->end - R->p) < len || memcmp (R->p, word, len) != 0)
+    return json_reader_fail_syntax (R, "a JSON value");
+  R->p += len;
+  return TRUE;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (JsonReader *R, guint32 *out)
+{
+  if (R->end - R->p < 4)
+    return json_reader_fail_syntax (R, "four hex digits after \\u");
+  guint32 v = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int h = hex_value (R->p[i]);
+      if (h < 0)
+        return json_reader_fail_syntax (R, "four hex digits after \\u");
+      v = v << 4 | (guint32) h;
+    }
+  R->p += 4;
+  *out = v;
+  return TRUE;
+}
+
+/* Reads a string (the cursor is on its opening quote). Without escapes the result points into the input;
+ * with escapes it is unescaped into the reader's scratch buffer. */
+gboolean
+json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len)
+{
+  R->p++;
+  const char *begin = R->p;
+  while (R->p < R->end && *R->p != '"' && *R->p != '\\' && (guchar) *R->p >= 0x20)
+    R->p++;
+  if (R->p < R->end && *R->p == '"')
+    {
+      *out = begin;
+      *out_len = (gsize) (R->p - begin);
+      R->p++;
+      if (*out_len > max)
+        return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "a string of %zu bytes is longer than the %zu allowed",
+                                 *out_len, max);
+      return TRUE;
+    }
+  GString *text = R->text;
+  g_string_truncate (text, 0);
+  g_string_append_len (text, begin, R->p - begin);
+  while (TRUE)
+    {
+      if (R->p >= R->end)
+        return json_reader_fail_syntax (R, "the end of a string");
+      char c = *R->p;
+      if (c == '"')
+        break;
+      if ((guchar) c < 0x20)
+        return json_reader_fail_syntax (R, "an escaped control character inside a string");
+      if (c != '\\')
+        {
+          g_string_append_c (text, c);
+          R->p++;
+        }
+      else
+        {
+          R->p++;
+          if (R->p >= R->end)
+            return json_reader_fail_syntax (R, "an escape sequence");
+          char e = *R->p++;
+          switch (e)
+            {
+            case '"': g_string_append_c (text, '"'); break;
+            case '\\': g_string_append_c (text, '\\'); break;
+            case '/': g_string_append_c (text, '/'); break;
+            case 'b': g_string_append_c (text, '\b'); break;
+            case 'f': g_string_append_c (text, '\f'); break;
+            case 'n': g_string_append_c (text, '\n'); break;
+            case 'r': g_string_append_c (text, '\r'); break;
+            case 't': g_string_append_c (text, '\t'); break;
+            case 'u':
+              {
+                guint32 cp;
+                if (!read_hex4 (R, &cp))
+                  return FALSE;
+                if (cp >= 0xD800 && cp <= 0xDBFF)
+                  {
+                    guint32 low;
+                    if (R->end - R->p < 2 || R->p[0] != '\\' || R->p[1] != 'u')
+                      return json_reader_fail_syntax (R, "the second half of a surrogate pair");
+                    R->p += 2;
+                    if (!read_hex4 (R, &low))
+                      return FALSE;
+                    if (low < 0xDC00 || low > 0xDFFF)
+                      return json_reader_fail_syntax (R, "the second half of a surrogate pair");
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                  }
+                else if (cp >= 0xDC00 && cp <= 0xDFFF)
+                  return json_reader_fail_syntax (R, "a \\u escape that is not half a surrogate pair");
+                g_string_append_unichar (text, (gunichar) cp);
+                break;
+              }
+            default: R->p--; return json_reader_fail_syntax (R, "a valid escape sequence");
+            }
+        }
+      if (text->len > max)
+        return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "a string is longer than the %zu bytes allowed", max);
+    }
+  R->p++;
+  *out = text->str;
+  *out_len = text->len;
+  return TRUE;
+}
+
+/* Reads a JSON number; *is_integer is FALSE if it has a fraction or an exponent. */
+gboolean
+json_reader_number (JsonReader *R, double *out, gboolean *is_integer)
+{
+  const char *begin = R->p;
+  *is_integer = TRUE;
+  if (R->p < R->end && *R->p == '-')
+    R->p++;
+  if (R->p < R->end && *R->p == '0')
+    R->p++;
+  else if (R->p < R->end && *R->p >= '1' && *R->p <= '9')
+    while (R->p < R->end && g_ascii_isdigit (*R->p))
+      R->p++;
+  else
+    return json_reader_fail_syntax (R, "a number");
+  if (R->p < R->end && *R->p == '.')
+    {
+      *is_integer = FALSE;
+      R->p++;
+      if (R->p >= R->end || !g_ascii_isdigit (*R->p))
+        return json_reader_fail_syntax (R, "a digit after the decimal point");
+      while (R->p < R->end && g_ascii_isdigit (*R->p))
+        R->p++;
+    }
+  if (R->p < R->end && (*R->p == 'e' || *R->p == 'E'))
+    {
+      *is_integer = FALSE;
+      R->p++;
+      if (R->p < R->end && (*R->p == '+' || *R->p == '-'))
+        R->p++;
+      if (R->p >= R->end || !g_ascii_isdigit (*R->p))
+        return json_reader_fail_syntax (R, "a digit in the exponent");
+      while (R->p < R->end && g_ascii_isdigit (*R->p))
+        R->p++;
+    }
+  gsize len = (gsize) (R->p - begin);
+  char buf[64];
+  if (len >= sizeof buf)
+    return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "a number written with more than %zu characters",
+                             sizeof buf - 1);
+  memcpy (buf, begin, len);
+  buf[len] = '\0';
+  *out = g_ascii_strtod (buf, NULL);
+  return TRUE;
+}
+
+/* Skips any value (inside x_ keys). */
+gboolean
+json_reader_skip_value (JsonReader *R)
+{
+  json_reader_skip_space (R);
+  if (R->p >= R->end)
+    return json_reader_fail_syntax (R, "a value");
+  const char *s;
+  gsize len;
+  double number;
+  gboolean integer;
+  switch (*R->p)
+    {
+    case '"': return json_reader_string (R, JSON_READER_MAX_SKIPPED_STRING, &s, &len);
+    case 't': return json_reader_literal (R, "true");
+    case 'f': return json_reader_literal (R, "false");
+    case 'n': return json_reader_literal (R, "null");
+    case '{':
+    case '[':
+      {
+        char close = *R->p == '{' ? '}' : ']';
+        gboolean object = close == '}';
+        if (++R->depth > R->max_depth)
+          return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "nested deeper than %d levels", R->max_depth);
+        R->p++;
+        json_reader_skip_space (R);
+        if (R->p < R->end && *R->p == close)
+          {
+            R->p++;
+            R->depth--;
+            return TRUE;
+          }
+        while (TRUE)
+          {
+            json_reader_skip_space (R);
+            if (object)
+              {
+                if (R->p >= R->end || *R->p != '"')
+                  return json_reader_fail_syntax (R, "a key in quotes");
+                if (!json_reader_string (R, JSON_READER_MAX_SKIPPED_STRING, &s, &len))
+                  return FALSE;
+                json_reader_skip_space (R);
+                if (R->p >= R->end || *R->p != ':')
+                  return json_reader_fail_syntax (R, "':'");
+                R->p++;
+              }
+            if (!json_reader_skip_value (R))
+              return FALSE;
+            json_reader_skip_space (R);
+            if (R->p < R->end && *R->p == ',')
+              {
+                R->p++;
+                continue;
+              }
+            if (R->p < R->end && *R->p == close)
+              {
+                R->p++;
+                R->depth--;
+                return TRUE;
+              }
+            return json_reader_fail_syntax (R, object ? "',' or '}'" : "',' or ']'");
+          }
+      }
+    default: return json_reader_number (R, &number, &integer);
+    }
+}
+
+/* Iterates over an object's members: call with *first TRUE; returns TRUE with the key, FALSE at the end or on error. */
+gboolean
+json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done)
+{
+  json_reader_skip_space (R);
+  *done = FALSE;
+  if (*first)
+    {
+      *first = FALSE;
+      if (R->p < R->end && *R->p == '}')
+        {
+          R->p++;
+          *done = TRUE;
+          return TRUE;
+        }
+    }
+  else
+    {
+      if (R->p < R->end && *R->p == '}')
+        {
+          R->p++;
+          *done = TRUE;
+          return TRUE;
+        }
+      if (R->p >= R->end || *R->p != ',')
+        return json_reader_fail_syntax (R, "',' or '}'");
+      R->p++;
+      json_reader_skip_space (R);
+    }
+  if (R->p >= R->end || *R->p != '"')
+    return json_reader_fail_syntax (R, "a key in quotes");
+  if (!json_reader_string (R, JSON_READER_MAX_STRING, key, key_len))
+    return FALSE;
+  json_reader_skip_space (R);
+  if (R->p >= R->end || *R->p != ':')
+    return json_reader_fail_syntax (R, "':' after a key");
+  R->p++;
+  json_reader_skip_space (R);
+  return TRUE;
+}
+
+/* Input text quoted for an error message. */
+GString *
+json_reader_quote_input (const char *s, gsize len, gsize max_shown)
+{
+  GString *quoted = g_string_new ("\"");
+  activering_append_display (quoted, s, len, max_shown);
+  g_string_append_c (quoted, '"');
+  return quoted;
+}
+
+gboolean
+json_reader_fail_unknown_key (JsonReader *R, const char *key, gsize len, const char *const *candidates, gsize n)
+{
+  const char *hint = activering_suggest (key, len, candidates, n);
+  g_autoptr (GString) quoted = json_reader_quote_input (key, len, 64);
+  if (hint != NULL)
+    return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key %s (did you mean \"%s\"?)", quoted->str,
+                             hint);
+  return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key %s (keys starting with x_ are ignored)",
+                           quoted->str);
+}
+
+gboolean
+json_reader_expect (JsonReader *R, char first_char, const char *what)
+{
+  if (R->p < R->end && *R->p == first_char)
+    return TRUE;
+  if (R->p < R->end
+      && (*R->p == '{' || *R->p == '[' || *R->p == '"' || *R->p == 't' || *R->p == 'f' || *R->p == 'n' || *R->p == '-'
+          || g_ascii_isdigit (*R->p)))
+    return json_reader_fail (R, ACTIVERING_ERROR_TYPE, "expected %s, found %s", what, json_reader_found (R));
+  return json_reader_fail_syntax (R, what);
+}
+
+gboolean
+json_reader_date (JsonReader *R, gint32 *out)
+{
+  if (!json_reader_expect (R, '"', "a date \"YYYY-MM-DD\""))
+    return FALSE;
+  const char *s;
+  gsize len;
+  if (!json_reader_string (R, JSON_READER_MAX_STRING, &s, &len))
+    return FALSE;
+  if (!activering_parse_date (s, len, out))
+    {
+      g_autoptr (GString) quoted = json_reader_quote_input (s, len, 32);
+      return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s is not a valid date (expected \"YYYY-MM-DD\")",
+                               quoted->str);
+    }
+  return TRUE;
+}
+
+/* Reads a code that must be one of @values; *index is its position there. */
