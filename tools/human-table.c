@@ -181,9 +181,11 @@ human_table_finish (HumanTable *t)
       for (guint i = 0; i < MIN (n, 8); i++)
         {
           const char *role = activering_rule_set_get_fact_supplied_by (t->rules, tally[i].slot);
-          fprintf (out, "  %6" G_GUINT64_FORMAT "  %-48s %s: %s\n", tally[i].count,
-                   activering_rule_set_get_fact_label (t->rules, tally[i].slot, t->lang), t->w->asked_of,
-                   activering_rule_set_get_role_label (t->rules, role, t->lang));
+          g_string_printf (t->line, "  %6" G_GUINT64_FORMAT "  ", tally[i].count);
+          cli_pad (t->line, activering_rule_set_get_fact_label (t->rules, tally[i].slot, t->lang), 60);
+          g_string_append_printf (t->line, "  %s: %s", t->w->asked_of,
+                                  activering_rule_set_get_role_label (t->rules, role, t->lang));
+          fprintf (out, "%s\n", t->line->str);
         }
     }
 }
