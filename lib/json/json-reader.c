@@ -7,11 +7,10 @@
 
 #include <string.h>
 
+#include "json/json-pointer-private.h"
 #include "json/json-reader-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
-
-#define JSON_READER_MAX_PATH_KEY 64 /* longer keys are cut in error paths */
 
 void
 json_reader_init (JsonReader *R, const char *document, const char *data, gsize length, int max_depth, GString *path,
@@ -61,39 +60,13 @@ json_reader_skip_space (JsonReader *R)
 gsize
 json_reader_push (JsonReader *R, const char *key, gsize len)
 {
-  GString *path = R->path;
-  gsize mark = path->len;
-  g_string_append_c (path, '/');
-  /* The path is kept for error messages on every key, so the common case (a short plain key) is one copy;
-   * anything else is escaped and cut so that a message stays one short line of valid UTF-8. */
-  gboolean plain = len <= JSON_READER_MAX_PATH_KEY;
-  for (gsize i = 0; i < len && plain; i++)
-    plain = (guchar) key[i] >= 0x20 && (guchar) key[i] < 0x7F && key[i] != '~' && key[i] != '/';
-  if (plain)
-    {
-      g_string_append_len (path, key, (gssize) len);
-      return mark;
-    }
-  g_autoptr (GString) display = g_string_new (NULL);
-  activering_append_display (display, key, len, JSON_READER_MAX_PATH_KEY);
-  for (const char *p = display->str; *p; p++)
-    {
-      if (*p == '~')
-        g_string_append (path, "~0");
-      else if (*p == '/')
-        g_string_append (path, "~1");
-      else
-        g_string_append_c (path, *p);
-    }
-  return mark;
+  return json_pointer_push (R->path, key, len);
 }
 
 gsize
 json_reader_push_index (JsonReader *R, guint index)
 {
-  gsize mark = R->path->len;
-  g_string_append_printf (R->path, "/%u", index);
-  return mark;
+  return json_pointer_push_index (R->path, index);
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "json/json-pointer-private.h"
 #include "rules/loader-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
@@ -15,35 +16,16 @@
 
 /* ---- paths and errors ---- */
 
-static gsize
-push_raw (Loader *L, const char *segment)
-{
-  gsize mark = L->path->len;
-  g_string_append_c (L->path, '/');
-  for (const char *p = segment; *p; p++)
-    {
-      if (*p == '~')
-        g_string_append (L->path, "~0");
-      else if (*p == '/')
-        g_string_append (L->path, "~1");
-      else
-        g_string_append_c (L->path, *p);
-    }
-  return mark;
-}
-
 gsize
 loader_push (Loader *L, const char *key)
 {
-  return push_raw (L, key);
+  return json_pointer_push (L->path, key, strlen (key));
 }
 
 gsize
 loader_push_index (Loader *L, guint index)
 {
-  gsize mark = L->path->len;
-  g_string_append_printf (L->path, "/%u", index);
-  return mark;
+  return json_pointer_push_index (L->path, index);
 }
 
 void

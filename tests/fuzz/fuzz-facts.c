@@ -25,6 +25,9 @@
 
 #include <activering/activering.h>
 
+#define FUZZ_NAME "fuzz-facts"
+#include "fuzz-checks.h"
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 /* The default rule set is immutable and loaded once; the library itself keeps no global mutable state. */
@@ -45,37 +48,7 @@ default_rules (void)
   return rules;
 }
 
-#define CHECK(cond, ...)                                                                                    \
-  do                                                                                                        \
-    {                                                                                                       \
-      if (!(cond))                                                                                          \
-        {                                                                                                   \
-          fprintf (stderr, "fuzz-facts: check failed: %s (%s:%d)\n  ", #cond, __FILE__, __LINE__);          \
-          fprintf (stderr, __VA_ARGS__);                                                                    \
-          fputc ('\n', stderr);                                                                             \
-          abort ();                                                                                         \
-        }                                                                                                   \
-    }                                                                                                       \
-  while (0)
 
-/* A document the library wrote must be valid UTF-8 and one well-formed JSON value. */
-static void
-check_json (const char *what, const char *text, size_t length)
-{
-  CHECK (g_utf8_validate_len (text, length, NULL), "%s is not valid UTF-8", what);
-  json_tokener *tokener = json_tokener_new ();
-  json_object *root = json_tokener_parse_ex (tokener, text, (int) length);
-  enum json_tokener_error status = json_tokener_get_error (tokener);
-  size_t end = json_tokener_get_parse_end (tokener);
-  json_tokener_free (tokener);
-  CHECK (status == json_tokener_success && root != NULL, "%s is not JSON (%s): %.300s", what,
-         json_tokener_error_desc (status), text);
-  while (end < length && g_ascii_isspace (text[end]))
-    end++;
-  CHECK (end == length, "%s has data after the JSON value at byte %zu", what, end);
-  CHECK (json_object_is_type (root, json_type_object), "%s is not a JSON object", what);
-  json_object_put (root);
-}
 
 static void
 check_parse_error (const GError *error, const ActiveringFacts *facts, gboolean input_is_utf8)

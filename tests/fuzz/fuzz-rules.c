@@ -24,42 +24,16 @@
 #include <json-c/json.h>
 
 #include <activering/activering.h>
+
+#define FUZZ_NAME "fuzz-rules"
+#include "fuzz-checks.h"
 /* Private: the declared facts' types, values and bounds, to write a dossier that fits any rule set. The fuzz
  * targets are compiled together with the library's sources, so its private headers are at hand. */
 #include "rules/rule-set-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-#define CHECK(cond, ...)                                                                                    \
-  do                                                                                                        \
-    {                                                                                                       \
-      if (!(cond))                                                                                          \
-        {                                                                                                   \
-          fprintf (stderr, "fuzz-rules: check failed: %s (%s:%d)\n  ", #cond, __FILE__, __LINE__);          \
-          fprintf (stderr, __VA_ARGS__);                                                                    \
-          fputc ('\n', stderr);                                                                             \
-          abort ();                                                                                         \
-        }                                                                                                   \
-    }                                                                                                       \
-  while (0)
 
-/* A document the library wrote must be one well-formed JSON object. (Not checked for UTF-8: the texts come
- * from the rule set, and json-c does not check that the rule set is UTF-8.) */
-static void
-check_json (const char *what, const char *text, size_t length)
-{
-  json_tokener *tokener = json_tokener_new ();
-  json_object *root = json_tokener_parse_ex (tokener, text, (int) length);
-  enum json_tokener_error status = json_tokener_get_error (tokener);
-  size_t end = json_tokener_get_parse_end (tokener);
-  json_tokener_free (tokener);
-  CHECK (status == json_tokener_success && root != NULL, "%s is not JSON (%s): %.300s", what,
-         json_tokener_error_desc (status), text);
-  while (end < length && g_ascii_isspace (text[end]))
-    end++;
-  CHECK (end == length, "%s has data after the JSON value at byte %zu", what, end);
-  json_object_put (root);
-}
 
 static void
 check_error (const GError *error, const char *prefix)
