@@ -34,9 +34,8 @@ json_reader_fail (JsonReader *R, ActiveringError code, const char *format, ...)
     return FALSE;
   va_list args;
   va_start (args, format);
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  activering_set_error_at (R->error, code, R->document, R->path->str, format, args);
   va_end (args);
-  activering_set_error_at (R->error, code, R->document, R->path->str, "%s", message);
   return FALSE;
 }
 

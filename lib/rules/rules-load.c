@@ -42,9 +42,8 @@ loader_fail (Loader *L, ActiveringError code, const char *format, ...)
   L->failed = TRUE;
   va_list args;
   va_start (args, format);
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  activering_set_error_at (L->error, code, L->document, L->path->str, format, args);
   va_end (args);
-  activering_set_error_at (L->error, code, L->document, L->path->str, "%s", message);
   return FALSE;
 }
 

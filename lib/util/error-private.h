@@ -4,9 +4,9 @@
 #include <glib.h>
 #include "activering/activering.h"
 
-/* Sets @error to "<document>: <path>: <message>"; an empty @path is shown as "/". */
+/* Sets @error (if not NULL) to "<document>: <path>: <message>"; an empty @path is shown as "/". */
 void activering_set_error_at (GError **error, ActiveringError code, const char *document, const char *path,
-                              const char *format, ...) G_GNUC_PRINTF (5, 6);
+                              const char *format, va_list args) G_GNUC_PRINTF (5, 0);
 
 /* The closest of @candidates (NULL-terminated or @n_candidates long) to @word, or NULL if none is close. */
 const char *activering_suggest (const char *word, gsize word_len, const char *const *candidates, gsize n_candidates);

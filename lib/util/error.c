@@ -23,14 +23,11 @@ activering_error_code_to_string (int code)
 
 void
 activering_set_error_at (GError **error, ActiveringError code, const char *document, const char *path,
-                         const char *format, ...)
+                         const char *format, va_list args)
 {
   if (error == NULL)
     return;
-  va_list args;
-  va_start (args, format);
   g_autofree char *message = g_strdup_vprintf (format, args);
-  va_end (args);
   g_set_error (error, ACTIVERING_ERROR, code, "%s: %s: %s", document ? document : "document",
                (path && *path) ? path : "/", message);
 }

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <json-c/json.h>
 
+#include <activering/activering.h>
+
 /* A failed check is a finding: say what and where, and abort so that libFuzzer keeps the input. */
 #define CHECK(cond, ...)                                                                                    \
   do                                                                                                        \
@@ -39,4 +41,20 @@ check_json (const char *what, const char *text, size_t length)
   CHECK (end == length, "%s has data after the JSON value at byte %zu", what, end);
   CHECK (json_object_is_type (root, json_type_object), "%s is not a JSON object", what);
   json_object_put (root);
+}
+
+/* An outcomes-only run of @facts on @ev must give the outcomes @full of a full run; @context says which run. */
+static inline void
+check_outcomes_only (ActiveringEvaluation *ev, const ActiveringFacts *facts, const GDate *when,
+                     const ActiveringOutcome *full, const char *context)
+{
+  GError *error = NULL;
+  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_OUTCOMES_ONLY, &error),
+         "outcomes-only run failed (%s): %s", context, error ? error->message : "?");
+  const ActiveringRuleSet *rules = activering_facts_get_rule_set (facts);
+  for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+    CHECK (activering_evaluation_get_outcome (ev, m) == full[m],
+           "measure %s: outcome %s in a full run, %s in an outcomes-only run (%s)",
+           activering_rule_set_get_measure_code (rules, m), activering_outcome_to_string (full[m]),
+           activering_outcome_to_string (activering_evaluation_get_outcome (ev, m)), context);
 }

@@ -150,12 +150,7 @@ check_fast_path_after (ActiveringRuleSet *rules, const char *previous, const Act
     return;
   ActiveringEvaluation *ev = activering_evaluation_new (rules);
   CHECK (activering_evaluation_run (ev, other, NULL, ACTIVERING_EVALUATE_DEFAULT, &error), "run failed");
-  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_OUTCOMES_ONLY, &error), "run failed");
-  for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
-    CHECK (activering_evaluation_get_outcome (ev, m) == full[m], "measure %s: outcome %s in a full run, %s in an "
-           "outcomes-only run after dossier %s", activering_rule_set_get_measure_code (rules, m),
-           activering_outcome_to_string (full[m]), activering_outcome_to_string (activering_evaluation_get_outcome (ev, m)),
-           activering_facts_get_id (other));
+  check_outcomes_only (ev, facts, when, full, "after another dossier");
   activering_evaluation_free (ev);
   activering_facts_free (other);
 }
@@ -228,13 +223,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     full[m] = activering_evaluation_get_outcome (ev, m);
 
   /* The fast path: the same outcomes, and the same outcomes document. */
-  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_OUTCOMES_ONLY, &error),
-         "outcomes-only run failed: %s", error ? error->message : "?");
-  for (guint m = 0; m < n_measures; m++)
-    CHECK (activering_evaluation_get_outcome (ev, m) == full[m], "measure %s: outcome %s in the full run, %s "
-           "in the outcomes-only run", activering_rule_set_get_measure_code (rules, m),
-           activering_outcome_to_string (full[m]),
-           activering_outcome_to_string (activering_evaluation_get_outcome (ev, m)));
+  check_outcomes_only (ev, facts, when, full, "same evaluation");
   GString *fast = g_string_new (NULL);
   activering_evaluation_append_outcomes_json (ev, fast);
   CHECK (g_string_equal (outcomes, fast), "outcomes documents differ:\n  %s\n  %s", outcomes->str, fast->str);

@@ -218,23 +218,12 @@ evaluate (ActiveringRuleSet *rules, ActiveringFacts *facts, ActiveringEvaluation
   ActiveringOutcome *full = g_new0 (ActiveringOutcome, n_measures + 1);
   for (guint m = 0; m < n_measures; m++)
     full[m] = activering_evaluation_get_outcome (ev, m);
-  CHECK (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_OUTCOMES_ONLY, &error),
-         "outcomes-only run failed: %s", error ? error->message : "?");
-  for (guint m = 0; m < n_measures; m++)
-    CHECK (activering_evaluation_get_outcome (ev, m) == full[m], "measure %s: outcome %s in the full run, %s in "
-           "the outcomes-only run", activering_rule_set_get_measure_code (rules, m),
-           activering_outcome_to_string (full[m]), activering_outcome_to_string (activering_evaluation_get_outcome (ev, m)));
+  check_outcomes_only (ev, facts, NULL, full, "same evaluation");
   GString *fast = g_string_new (NULL);
   activering_evaluation_append_outcomes_json (ev, fast);
   CHECK (g_string_equal (outcomes, fast), "outcomes documents differ:\n  %s\n  %s", outcomes->str, fast->str);
 
-  CHECK (activering_evaluation_run (shared, facts, NULL, ACTIVERING_EVALUATE_OUTCOMES_ONLY, &error),
-         "outcomes-only run failed: %s", error ? error->message : "?");
-  for (guint m = 0; m < n_measures; m++)
-    CHECK (activering_evaluation_get_outcome (shared, m) == full[m], "measure %s: outcome %s in a full run, %s in "
-           "an outcomes-only run after another dossier", activering_rule_set_get_measure_code (rules, m),
-           activering_outcome_to_string (full[m]),
-           activering_outcome_to_string (activering_evaluation_get_outcome (shared, m)));
+  check_outcomes_only (shared, facts, NULL, full, "after another dossier");
   CHECK (activering_evaluation_run (shared, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error), "run failed: %s",
          error ? error->message : "?");
   char *again = activering_evaluation_to_json (shared, NULL, ACTIVERING_JSON_DEFAULT, &error);
