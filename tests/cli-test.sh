@@ -339,6 +339,25 @@ results = L(sys.argv[1])
 assert [r['id'] for r in results] == ['voorbeeld-01', 'voorbeeld-02'], [r['id'] for r in results]"
 }
 
+test_jsonl_too_long_line_skipped () {
+  # Line 2 is longer than the 1 MiB a batch line may have: it is reported and skipped, the batch goes on, and
+  # memory stays bounded (the reader never holds the whole line).
+  {
+    sed -n 1p "$EXAMPLES/caseload.jsonl"
+    printf '{"format":"activering.facts/1","id":"huge","x_padding":"'
+    head -c 2097152 /dev/zero | tr '\0' a
+    printf '"}\n'
+    sed -n 2p "$EXAMPLES/caseload.jsonl"
+  } >"$TMP/long.jsonl"
+  run eligibility --jsonl --compact "$TMP/long.jsonl"
+  expect_status 1
+  stderr_has "line 2: longer than 1048576 bytes, skipped"
+  [ "$(grep -c 'line [0-9]' "$TMP/err")" -eq 1 ] || fail "expected exactly 1 bad line reported"
+  py "$TMP/out" "$PRELUDE
+results = L(sys.argv[1])
+assert [r['id'] for r in results] == ['voorbeeld-01', 'voorbeeld-02'], [r['id'] for r in results]"
+}
+
 test_jsonl_compact_outcomes () {
   n=$(count_lines "$EXAMPLES/caseload.jsonl")
   run eligibility --jsonl --compact "$EXAMPLES/caseload.jsonl"
@@ -475,6 +494,7 @@ for t in \
   test_jsonl_caseload \
   test_jsonl_bad_lines_reported_rest_processed \
   test_jsonl_blank_lines_crlf_and_no_final_newline \
+  test_jsonl_too_long_line_skipped \
   test_jsonl_compact_outcomes \
   test_human_table \
   test_rules_list \
