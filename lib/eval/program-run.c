@@ -16,12 +16,7 @@ program_resolve_parameters (ActiveringEvaluation *ev)
   Value *params = ev->values + rules->program.param_base;
   for (guint p = 0; p < rules->n_params; p++)
     {
-      const ParamDecl *param = &rules->params[p];
-      Value value = { .known = FALSE };
-      for (guint i = 0; i < param->n_periods; i++)
-        if (param->periods[i].from <= ev->as_of && ev->as_of <= param->periods[i].until)
-          value = param->periods[i].value;
-      params[p] = value;
+      params[p] = rule_set_param_on (&rules->params[p], ev->as_of);
     }
   ev->params_date = ev->as_of;
   ev->params_valid = TRUE;

@@ -74,3 +74,24 @@ gint32 expr_add_node (Loader *L, const Node *node);
 void program_lay_out (Loader *L);
 /* Compiles measure @index (conditions, exists, outcome) if not done yet. Defined in rules-load.c. */
 gboolean loader_compile_measure (Loader *L, guint index);
+
+/* Reading JSON values (loader-json.c). Each fails at the current path and returns FALSE or NULL. */
+const char *loader_json_type_label (json_object *o);
+/* Checks that @o has only @allowed keys (plus "note" and "x_…"). */
+gboolean loader_check_keys (Loader *L, json_object *o, const char *const *allowed);
+/* The member @key of @o, checked to be of @type; NULL if absent (an error if @required). */
+json_object *loader_member (Loader *L, json_object *o, const char *key, json_type type, gboolean required);
+/* A non-empty string member. */
+const char *loader_member_string (Loader *L, json_object *o, const char *key, gboolean required);
+gboolean loader_member_date (Loader *L, json_object *o, const char *key, gboolean required, gint32 *out,
+                             gboolean *present);
+/* A code: lowercase snake_case segments, optionally joined by dots. */
+gboolean loader_is_code (const char *s);
+/* A text: one non-empty string per language of the rule set, and no other key. */
+gboolean loader_text_value (Loader *L, json_object *value, Text *out);
+gboolean loader_text (Loader *L, json_object *o, const char *key, Text *out);
+/* A required member naming a role of the rule set. */
+gboolean loader_role (Loader *L, json_object *o, const char *key, char **out);
+
+/* Phase models, correspondences, trajectory checks, indicators and messages (phase-models-load.c). */
+gboolean load_phase_models (Loader *L, json_object *root);

@@ -232,6 +232,9 @@ lay_out_program (Loader *L)
       obligation->due_node = slot[obligation->due_node];
       obligation->met_node = slot[obligation->met_node];
     }
+  for (guint k = 0; k < rules->n_checks; k++)
+    if (rules->checks[k].kind == CHECK_ENDS_WHEN)
+      rules->checks[k].ends_when_node = slot[rules->checks[k].ends_when_node];
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "activering/activering.h"
 #include "rules/program-private.h"
+#include "rules/violation-codes-private.h"
 
 /* A label or text: one string per language of the rule set, in the order of rules->languages. */
 typedef char **Text;
@@ -99,6 +100,86 @@ typedef struct
   Text label;
 } Role;
 
+/* ---- phase models (docs/rule-language.md, "Phase models") ---- */
+
+typedef enum
+{
+  TRANSITION_NOT_ALLOWED = 0,
+  TRANSITION_NORMAL = 1,
+  TRANSITION_WARNING = 2
+} TransitionKind;
+
+typedef struct
+{
+  char *code;
+  Text label, description;
+  gboolean entry, optional;
+  guint8 *fits; /* per measure: the measure fits this phase */
+} Phase;
+
+typedef struct
+{
+  char *code;
+  Text label, description;
+  char *source;
+  Phase *phases; /* in their usual order */
+  guint n_phases;
+  guint8 *transitions; /* TransitionKind, [from * n_phases + to] */
+  char *json;          /* the definition as written, re-serialised */
+} PhaseModel;
+
+/* Between two models: which phases correspond, and from where a trajectory may be handed over into which. */
+typedef struct
+{
+  guint from, to;      /* models */
+  guint8 *corresponds; /* [from_phase * n_to_phases + to_phase] */
+  guint8 *handover;    /* same shape */
+} PhaseCorrespondence;
+
+typedef enum
+{
+  DURATION_DAYS,
+  DURATION_WEEKS,
+  DURATION_MONTHS,
+  DURATION_YEARS
+} DurationUnit;
+
+/* A duration taken from an integer parameter, on a given day. */
+typedef struct
+{
+  guint param;
+  DurationUnit unit;
+} DurationParam;
+
+typedef enum
+{
+  CHECK_MAX_DURATION,
+  CHECK_ENDS_WHEN,
+  CHECK_OBLIGATION
+} CheckKind;
+
+typedef struct
+{
+  char *id;
+  CheckKind kind;
+  guint measure;           /* max_duration, ends_when */
+  DurationParam max;       /* max_duration */
+  guint8 *unless_running;  /* max_duration: per measure, or NULL */
+  gint32 ends_when_node;   /* ends_when: a bool over the facts */
+  guint obligation;        /* obligation */
+  gboolean is_error;
+  Text text;
+  char *legal_basis;
+} TrajectoryCheck;
+
+typedef struct
+{
+  char *id;
+  guint after, starts; /* measures */
+  DurationParam within;
+  Text label;
+} TrajectoryIndicator;
+
 /* The shape of a facts document: objects down to the declared facts. */
 typedef struct SchemaNode SchemaNode;
 struct SchemaNode
@@ -137,6 +218,15 @@ struct _ActiveringRuleSet
   Program program;
   SchemaNode *schema;
   guint n_schema_objects;
+  PhaseModel *models;
+  guint n_models;
+  PhaseCorrespondence *correspondences;
+  guint n_correspondences;
+  TrajectoryCheck *checks;
+  guint n_checks;
+  TrajectoryIndicator *indicators;
+  guint n_indicators;
+  Text messages[N_MESSAGE_CODES]; /* NULL without phase models */
 };
 
 /* Allocations owned by the rule set. */
@@ -145,6 +235,16 @@ char *rule_set_strdup (ActiveringRuleSet *rules, const char *s);
 
 /* The index of @lang among the rule set's languages (NULL: 0), or -1. */
 int rule_set_language_index (const ActiveringRuleSet *rules, const char *lang);
+
+/* The value of @param on @day (unknown if it has none then). */
+Value rule_set_param_on (const ParamDecl *param, gint32 day);
+/* The last day of a duration of @count @unit starting on @start (@start itself for a count of 1 day). */
+gint32 duration_last_day (gint32 start, gint64 count, DurationUnit unit, gboolean *ok);
+/* The model, phase, measure or role with this code, or -1 (linear scans: for loading and parsing, not replay). */
+int rule_set_model_index (const ActiveringRuleSet *rules, const char *code, gsize len);
+int phase_model_phase_index (const PhaseModel *model, const char *code, gsize len);
+int rule_set_measure_index (const ActiveringRuleSet *rules, const char *code, gsize len);
+int rule_set_role_index (const ActiveringRuleSet *rules, const char *code, gsize len);
 
 /* Parses and checks @data; the rule set's structures are filled in. Defined in rules-load.c. */
 gboolean rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const char *document, GError **error);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules/rule-set-private.h"
+#include "util/dates-private.h"
 #include "util/error-private.h"
 
 /* The embedded default rule set, generated from data/rules at build time (default-rules.c). */
@@ -165,10 +166,7 @@ int
 activering_rule_set_lookup_measure (const ActiveringRuleSet *rules, const char *code)
 {
   g_return_val_if_fail (rules != NULL, -1);
-  for (guint i = 0; code != NULL && i < rules->n_measures; i++)
-    if (strcmp (rules->measures[i].code, code) == 0)
-      return (int) i;
-  return -1;
+  return code != NULL ? rule_set_measure_index (rules, code, strlen (code)) : -1;
 }
 
 const char *
@@ -248,8 +246,79 @@ const char *
 activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  for (guint i = 0; code != NULL && i < rules->n_roles; i++)
-    if (strcmp (rules->roles[i].code, code) == 0)
-      return text_in (rules, rules->roles[i].label, lang);
-  return NULL;
+  int index = code != NULL ? rule_set_role_index (rules, code, strlen (code)) : -1;
+  return index >= 0 ? text_in (rules, rules->roles[index].label, lang) : NULL;
+}
+
+/* ---- private lookups ---- */
+
+static gboolean
+code_equals (const char *code, const char *s, gsize len)
+{
+  return strncmp (code, s, len) == 0 && code[len] == '\0';
+}
+
+int
+rule_set_measure_index (const ActiveringRuleSet *rules, const char *code, gsize len)
+{
+  for (guint i = 0; i < rules->n_measures; i++)
+    if (code_equals (rules->measures[i].code, code, len))
+      return (int) i;
+  return -1;
+}
+
+int
+rule_set_role_index (const ActiveringRuleSet *rules, const char *code, gsize len)
+{
+  for (guint i = 0; i < rules->n_roles; i++)
+    if (code_equals (rules->roles[i].code, code, len))
+      return (int) i;
+  return -1;
+}
+
+int
+rule_set_model_index (const ActiveringRuleSet *rules, const char *code, gsize len)
+{
+  for (guint i = 0; i < rules->n_models; i++)
+    if (code_equals (rules->models[i].code, code, len))
+      return (int) i;
+  return -1;
+}
+
+int
+phase_model_phase_index (const PhaseModel *model, const char *code, gsize len)
+{
+  for (guint i = 0; i < model->n_phases; i++)
+    if (code_equals (model->phases[i].code, code, len))
+      return (int) i;
+  return -1;
+}
+
+Value
+rule_set_param_on (const ParamDecl *param, gint32 day)
+{
+  Value value = { .known = FALSE };
+  for (guint i = 0; i < param->n_periods; i++)
+    if (param->periods[i].from <= day && day <= param->periods[i].until)
+      value = param->periods[i].value;
+  return value;
+}
+
+gint32
+duration_last_day (gint32 start, gint64 count, DurationUnit unit, gboolean *ok)
+{
+  gint32 end;
+  if (count < -100000000 || count > 100000000) /* far beyond the calendar, and safe to multiply */
+    {
+      *ok = FALSE;
+      return start;
+    }
+  switch (unit)
+    {
+    case DURATION_DAYS: end = activering_add_days (start, count, ok); break;
+    case DURATION_WEEKS: end = activering_add_days (start, count * 7, ok); break;
+    case DURATION_MONTHS: end = activering_add_months (start, count, ok); break;
+    default: end = activering_add_months (start, count * 12, ok); break;
+    }
+  return *ok ? activering_add_days (end, -1, ok) : end;
 }

@@ -59,177 +59,6 @@ loader_intern (Loader *L, const char *s)
   return L->symbols->len - 1;
 }
 
-/* ---- reading JSON values ---- */
-
-static const char *
-json_type_label (json_object *o)
-{
-  switch (json_object_get_type (o))
-    {
-    case json_type_null: return "null";
-    case json_type_boolean: return "a boolean";
-    case json_type_double:
-    case json_type_int: return "a number";
-    case json_type_object: return "an object";
-    case json_type_array: return "an array";
-    case json_type_string: return "a string";
-    default: return "something else";
-    }
-}
-
-/* Checks that @o has only @allowed keys (plus "note" and "x_…"). */
-static gboolean
-check_keys (Loader *L, json_object *o, const char *const *allowed)
-{
-  json_object_object_foreach (o, key, value)
-    {
-      (void) value;
-      if (strcmp (key, "note") == 0 || g_str_has_prefix (key, "x_"))
-        continue;
-      gboolean found = FALSE;
-      gsize n = 0;
-      for (; allowed[n] != NULL; n++)
-        found |= strcmp (allowed[n], key) == 0;
-      if (found)
-        continue;
-      const char *hint = activering_suggest (key, strlen (key), allowed, n);
-      loader_push (L, key);
-      g_autofree char *list = g_strjoinv (", ", (char **) allowed);
-      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key \"%s\"%s%s%s (expected one of: %s)", key,
-                          hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "", list);
-    }
-  return TRUE;
-}
-
-/* The member @key of @o, checked to be of @type; NULL if absent (an error if @required). */
-static json_object *
-member (Loader *L, json_object *o, const char *key, json_type type, gboolean required)
-{
-  json_object *value = NULL;
-  if (!json_object_object_get_ex (o, key, &value) || value == NULL)
-    {
-      if (required)
-        loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key);
-      return NULL;
-    }
-  if (!json_object_is_type (value, type))
-    {
-      static const char *const wanted[] = { "null",      "a boolean", "a number", "a number",
-                                            "an object", "an array",  "a string" };
-      gsize mark = loader_push (L, key);
-      loader_fail (L, ACTIVERING_ERROR_TYPE, "expected %s, found %s", wanted[type], json_type_label (value));
-      loader_pop (L, mark);
-      return NULL;
-    }
-  return value;
-}
-
-static const char *
-member_string (Loader *L, json_object *o, const char *key, gboolean required)
-{
-  json_object *value = member (L, o, key, json_type_string, required);
-  if (value == NULL)
-    return NULL;
-  if (json_object_get_string_len (value) == 0)
-    {
-      loader_push (L, key);
-      loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "must not be empty");
-      return NULL;
-    }
-  return json_object_get_string (value);
-}
-
-static gboolean
-member_date (Loader *L, json_object *o, const char *key, gboolean required, gint32 *out, gboolean *present)
-{
-  json_object *value = NULL;
-  *present = FALSE;
-  if (!json_object_object_get_ex (o, key, &value) || value == NULL)
-    return required ? loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key) : TRUE;
-  gsize mark = loader_push (L, key);
-  if (!json_object_is_type (value, json_type_string)
-      || !activering_parse_date (json_object_get_string (value), (gsize) json_object_get_string_len (value), out))
-    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected a valid date \"YYYY-MM-DD\", found %s",
-                        json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN));
-  loader_pop (L, mark);
-  *present = TRUE;
-  return TRUE;
-}
-
-/* A code: lowercase snake_case segments, optionally joined by dots. */
-static gboolean
-is_code (const char *s)
-{
-  if (s == NULL || *s == '\0')
-    return FALSE;
-  gboolean segment_start = TRUE;
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '.')
-        {
-          if (segment_start)
-            return FALSE;
-          segment_start = TRUE;
-          continue;
-        }
-      if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-        return FALSE;
-      segment_start = FALSE;
-    }
-  return !segment_start;
-}
-
-/* A text: one non-empty string per language of the rule set, and no other key. */
-static gboolean
-load_text_value (Loader *L, json_object *value, Text *out)
-{
-  ActiveringRuleSet *rules = L->rules;
-  if (!json_object_is_type (value, json_type_object))
-    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a text object with one string per language, found %s",
-                        json_type_label (value));
-  if (!check_keys (L, value, (const char *const *) rules->languages))
-    return FALSE;
-  Text text = rule_set_alloc (rules, sizeof (char *) * rules->n_languages);
-  for (guint i = 0; i < rules->n_languages; i++)
-    {
-      json_object *s = NULL;
-      if (!json_object_object_get_ex (value, rules->languages[i], &s) || !json_object_is_type (s, json_type_string)
-          || json_object_get_string_len (s) == 0)
-        return loader_fail (L, ACTIVERING_ERROR_TRANSLATION, "missing the \"%s\" translation", rules->languages[i]);
-      text[i] = rule_set_strdup (rules, json_object_get_string (s));
-    }
-  *out = text;
-  return TRUE;
-}
-
-static gboolean
-load_text (Loader *L, json_object *o, const char *key, Text *out)
-{
-  json_object *value = NULL;
-  if (!json_object_object_get_ex (o, key, &value) || value == NULL)
-    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key);
-  gsize mark = loader_push (L, key);
-  if (!load_text_value (L, value, out))
-    return FALSE;
-  loader_pop (L, mark);
-  return TRUE;
-}
-
-static gboolean
-lookup_role (Loader *L, json_object *o, const char *key, char **out)
-{
-  const char *code = member_string (L, o, key, TRUE);
-  if (code == NULL)
-    return FALSE;
-  if (!g_hash_table_contains (L->roles_by_code, code))
-    {
-      loader_push (L, key);
-      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown role \"%s\"", code);
-    }
-  *out = rule_set_strdup (L->rules, code);
-  return TRUE;
-}
-
 /* ---- sections ---- */
 
 static gboolean
@@ -239,7 +68,7 @@ load_header (Loader *L, json_object *root)
   if (!json_object_object_get_ex (root, "format", NULL))
     return loader_fail (L, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s%d\")", RULES_FORMAT_KIND,
                         RULES_FORMAT_MAJOR);
-  const char *format = member_string (L, root, "format", TRUE);
+  const char *format = loader_member_string (L, root, "format", TRUE);
   if (format == NULL)
     return FALSE;
   if (!g_str_has_prefix (format, RULES_FORMAT_KIND))
@@ -255,14 +84,14 @@ load_header (Loader *L, json_object *root)
                           "\"%s\" is a major version this library does not read (it reads %s%d)", format,
                           RULES_FORMAT_KIND, RULES_FORMAT_MAJOR);
     }
-  const char *id = member_string (L, root, "id", TRUE);
-  const char *version = member_string (L, root, "version", TRUE);
+  const char *id = loader_member_string (L, root, "id", TRUE);
+  const char *version = loader_member_string (L, root, "version", TRUE);
   if (id == NULL || version == NULL)
     return FALSE;
   rules->id = rule_set_strdup (rules, id);
   rules->version = rule_set_strdup (rules, version);
 
-  json_object *languages = member (L, root, "languages", json_type_array, TRUE);
+  json_object *languages = loader_member (L, root, "languages", json_type_array, TRUE);
   if (languages == NULL)
     return FALSE;
   gsize mark = loader_push (L, "languages");
@@ -275,7 +104,7 @@ load_header (Loader *L, json_object *root)
       json_object *code = json_object_array_get_idx (languages, i);
       gsize item = loader_push_index (L, i);
       if (!json_object_is_type (code, json_type_string) || json_object_get_string_len (code) < 2
-          || json_object_get_string_len (code) > 8 || !is_code (json_object_get_string (code)))
+          || json_object_get_string_len (code) > 8 || !loader_is_code (json_object_get_string (code)))
         return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected a language code such as \"nl\"");
       for (guint j = 0; j < i; j++)
         if (strcmp (rules->languages[j], json_object_get_string (code)) == 0)
@@ -285,14 +114,14 @@ load_header (Loader *L, json_object *root)
     }
   rules->n_languages = n;
   loader_pop (L, mark);
-  return load_text (L, root, "title", &rules->title);
+  return loader_text (L, root, "title", &rules->title);
 }
 
 static gboolean
 load_roles (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
-  json_object *roles = member (L, root, "roles", json_type_object, TRUE);
+  json_object *roles = loader_member (L, root, "roles", json_type_object, TRUE);
   if (roles == NULL)
     return FALSE;
   gsize mark = loader_push (L, "roles");
@@ -302,15 +131,15 @@ load_roles (Loader *L, json_object *root)
   json_object_object_foreach (roles, code, decl)
     {
       gsize item = loader_push (L, code);
-      if (!is_code (code))
+      if (!loader_is_code (code))
         return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
                             "a role code is lowercase snake_case, optionally dotted");
       if (!json_object_is_type (decl, json_type_object))
-        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", json_type_label (decl));
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", loader_json_type_label (decl));
       static const char *const keys[] = { "label", NULL };
       Role *role = &rules->roles[i++];
       role->code = rule_set_strdup (rules, code);
-      if (!check_keys (L, decl, keys) || !load_text (L, decl, "label", &role->label))
+      if (!loader_check_keys (L, decl, keys) || !loader_text (L, decl, "label", &role->label))
         return FALSE;
       g_hash_table_insert (L->roles_by_code, role->code, role);
       loader_pop (L, item);
@@ -345,11 +174,11 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
   ActiveringRuleSet *rules = L->rules;
   static const char *const keys[] = { "type", "values", "min", "max", "label", "supplied_by", NULL };
   if (!json_object_is_type (decl, json_type_object))
-    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", json_type_label (decl));
-  if (!check_keys (L, decl, keys))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", loader_json_type_label (decl));
+  if (!loader_check_keys (L, decl, keys))
     return FALSE;
   g_auto (GStrv) segments = g_strsplit (path, ".", -1);
-  if (!is_code (path) || strcmp (segments[0], "format") == 0 || strcmp (segments[0], "id") == 0
+  if (!loader_is_code (path) || strcmp (segments[0], "format") == 0 || strcmp (segments[0], "id") == 0
       || strcmp (segments[0], "as_of") == 0)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
                         "a fact path is dotted lowercase snake_case, and does not start with \"format\", \"id\" or "
@@ -357,7 +186,7 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
   if (g_strv_length (segments) > MAX_FACT_SEGMENTS)
     return loader_fail (L, ACTIVERING_ERROR_TOO_LARGE, "a fact path has at most %d segments", MAX_FACT_SEGMENTS);
   fact->path = rule_set_strdup (rules, path);
-  const char *type = member_string (L, decl, "type", TRUE);
+  const char *type = loader_member_string (L, decl, "type", TRUE);
   if (type == NULL)
     return FALSE;
   if (!parse_fact_type (type, &fact->type))
@@ -367,7 +196,7 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
                           "unknown type \"%s\" (expected bool, integer, number, date, enum, enum_list or runs)", type);
     }
   gboolean has_values = fact->type == TYPE_ENUM || fact->type == TYPE_ENUM_LIST || fact->type == TYPE_RUNS;
-  json_object *values = member (L, decl, "values", json_type_array, has_values);
+  json_object *values = loader_member (L, decl, "values", json_type_array, has_values);
   if (L->failed)
     return FALSE;
   if (values != NULL)
@@ -406,7 +235,7 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
       if (fact->type != TYPE_INTEGER && fact->type != TYPE_NUMBER)
         return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "only integer and number facts have bounds");
       if (!json_object_is_type (limit, json_type_int) && !json_object_is_type (limit, json_type_double))
-        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a number, found %s", json_type_label (limit));
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a number, found %s", loader_json_type_label (limit));
       loader_pop (L, mark);
       if (bound == 0)
         fact->has_min = TRUE, fact->min = json_object_get_double (limit);
@@ -415,7 +244,7 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
     }
   if (fact->has_min && fact->has_max && fact->min > fact->max)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"min\" is greater than \"max\"");
-  return load_text (L, decl, "label", &fact->label) && lookup_role (L, decl, "supplied_by", &fact->supplied_by);
+  return loader_text (L, decl, "label", &fact->label) && loader_role (L, decl, "supplied_by", &fact->supplied_by);
 }
 
 /* Builds the shape of a facts document from the dotted paths. */
@@ -494,7 +323,7 @@ static gboolean
 load_facts (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
-  json_object *facts = member (L, root, "facts", json_type_object, TRUE);
+  json_object *facts = loader_member (L, root, "facts", json_type_object, TRUE);
   if (facts == NULL)
     return FALSE;
   gsize mark = loader_push (L, "facts");
@@ -554,7 +383,7 @@ load_param_value (Loader *L, json_object *value, ValueType type, Value *out)
                       type == TYPE_DATE   ? "a date \"YYYY-MM-DD\""
                       : type == TYPE_BOOL ? "a boolean"
                                           : "a number",
-                      type == TYPE_INTEGER ? " without a fraction" : "", json_type_label (value));
+                      type == TYPE_INTEGER ? " without a fraction" : "", loader_json_type_label (value));
 }
 
 static int
@@ -570,15 +399,15 @@ load_parameter (Loader *L, const char *name, json_object *decl, ParamDecl *param
   ActiveringRuleSet *rules = L->rules;
   static const char *const keys[] = { "type", "unit", "label", "legal_basis", "values", NULL };
   if (!json_object_is_type (decl, json_type_object))
-    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", json_type_label (decl));
-  if (!check_keys (L, decl, keys))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", loader_json_type_label (decl));
+  if (!loader_check_keys (L, decl, keys))
     return FALSE;
-  if (!is_code (name))
+  if (!loader_is_code (name))
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a parameter name is dotted lowercase snake_case");
   param->name = rule_set_strdup (rules, name);
-  const char *type = member_string (L, decl, "type", TRUE);
-  const char *unit = member_string (L, decl, "unit", TRUE);
-  const char *legal_basis = member_string (L, decl, "legal_basis", TRUE);
+  const char *type = loader_member_string (L, decl, "type", TRUE);
+  const char *unit = loader_member_string (L, decl, "unit", TRUE);
+  const char *legal_basis = loader_member_string (L, decl, "legal_basis", TRUE);
   if (type == NULL || unit == NULL || legal_basis == NULL)
     return FALSE;
   if (!parse_fact_type (type, &param->type) || param->type > TYPE_DATE)
@@ -589,9 +418,9 @@ load_parameter (Loader *L, const char *name, json_object *decl, ParamDecl *param
     }
   param->unit = rule_set_strdup (rules, unit);
   param->legal_basis = rule_set_strdup (rules, legal_basis);
-  if (!load_text (L, decl, "label", &param->label))
+  if (!loader_text (L, decl, "label", &param->label))
     return FALSE;
-  json_object *values = member (L, decl, "values", json_type_array, TRUE);
+  json_object *values = loader_member (L, decl, "values", json_type_array, TRUE);
   if (values == NULL)
     return FALSE;
   gsize mark = loader_push (L, "values");
@@ -607,12 +436,12 @@ load_parameter (Loader *L, const char *name, json_object *decl, ParamDecl *param
       static const char *const period_keys[] = { "from", "until", "value", NULL };
       if (!json_object_is_type (period, json_type_object))
         return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object with \"from\" and \"value\"");
-      if (!check_keys (L, period, period_keys))
+      if (!loader_check_keys (L, period, period_keys))
         return FALSE;
       ParamPeriod *p = &param->periods[i];
       gboolean present;
-      if (!member_date (L, period, "from", TRUE, &p->from, &present)
-          || !member_date (L, period, "until", FALSE, &p->until, &present))
+      if (!loader_member_date (L, period, "from", TRUE, &p->from, &present)
+          || !loader_member_date (L, period, "until", FALSE, &p->until, &present))
         return FALSE;
       if (!present)
         p->until = G_MAXINT32;
@@ -664,7 +493,7 @@ static gboolean
 load_parameters (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
-  json_object *params = member (L, root, "parameters", json_type_object, TRUE);
+  json_object *params = loader_member (L, root, "parameters", json_type_object, TRUE);
   if (params == NULL)
     return FALSE;
   gsize mark = loader_push (L, "parameters");
@@ -690,7 +519,7 @@ index_definitions (Loader *L, json_object *root)
   json_object *defs = NULL;
   if (!json_object_object_get_ex (root, "definitions", &defs))
     return TRUE;
-  defs = member (L, root, "definitions", json_type_object, TRUE);
+  defs = loader_member (L, root, "definitions", json_type_object, TRUE);
   if (defs == NULL)
     return FALSE;
   L->definitions = defs;
@@ -705,11 +534,11 @@ index_definitions (Loader *L, json_object *root)
     {
       gsize item = loader_push (L, name);
       static const char *const keys[] = { "type", "expr", NULL };
-      if (!is_code (name))
+      if (!loader_is_code (name))
         return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a definition name is lowercase snake_case");
       if (!json_object_is_type (decl, json_type_object))
         return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object with \"type\" and \"expr\"");
-      if (!check_keys (L, decl, keys) || member_string (L, decl, "type", TRUE) == NULL)
+      if (!loader_check_keys (L, decl, keys) || loader_member_string (L, decl, "type", TRUE) == NULL)
         return FALSE;
       if (!json_object_object_get_ex (decl, "expr", NULL))
         return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"expr\"");
@@ -772,12 +601,12 @@ plain_node (Op op, ValueType type)
 static gboolean
 load_exists (Loader *L, json_object *m, Measure *measure)
 {
-  json_object *exists = member (L, m, "exists", json_type_object, TRUE);
+  json_object *exists = loader_member (L, m, "exists", json_type_object, TRUE);
   if (exists == NULL)
     return FALSE;
   gsize mark = loader_push (L, "exists");
   static const char *const keys[] = { "regions", "region_fact", "valid_from", "valid_to", NULL };
-  if (!check_keys (L, exists, keys))
+  if (!loader_check_keys (L, exists, keys))
     return FALSE;
   Node node = plain_node (OP_EXISTS, TYPE_BOOL);
   node.imm = G_MININT32;
@@ -790,7 +619,7 @@ load_exists (Loader *L, json_object *m, Measure *measure)
       json_object *value = NULL;
       if (json_object_object_get_ex (exists, key, &value) && value != NULL)
         {
-          if (!member_date (L, exists, key, FALSE, &day, &present))
+          if (!loader_member_date (L, exists, key, FALSE, &day, &present))
             return FALSE;
           if (end)
             node.imm2 = day;
@@ -800,12 +629,12 @@ load_exists (Loader *L, json_object *m, Measure *measure)
     }
   if (node.imm > node.imm2)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"valid_to\" is before \"valid_from\"");
-  json_object *regions = member (L, exists, "regions", json_type_array, FALSE);
+  json_object *regions = loader_member (L, exists, "regions", json_type_array, FALSE);
   if (L->failed)
     return FALSE;
   if (regions != NULL)
     {
-      const char *fact_path = member_string (L, exists, "region_fact", TRUE);
+      const char *fact_path = loader_member_string (L, exists, "region_fact", TRUE);
       if (fact_path == NULL)
         return FALSE;
       Typed region;
@@ -853,15 +682,15 @@ load_condition (Loader *L, const Measure *measure, json_object *c, Condition *co
   ActiveringRuleSet *rules = L->rules;
   static const char *const keys[] = { "id", "when", "text", "legal_basis", "confidence", NULL };
   if (!json_object_is_type (c, json_type_object))
-    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a condition object, found %s", json_type_label (c));
-  if (!check_keys (L, c, keys))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a condition object, found %s", loader_json_type_label (c));
+  if (!loader_check_keys (L, c, keys))
     return FALSE;
-  const char *id = member_string (L, c, "id", TRUE);
-  const char *legal_basis = member_string (L, c, "legal_basis", TRUE);
-  const char *confidence = member_string (L, c, "confidence", TRUE);
+  const char *id = loader_member_string (L, c, "id", TRUE);
+  const char *legal_basis = loader_member_string (L, c, "legal_basis", TRUE);
+  const char *confidence = loader_member_string (L, c, "confidence", TRUE);
   if (id == NULL || legal_basis == NULL || confidence == NULL)
     return FALSE;
-  if (!is_code (id) || strchr (id, '.') != NULL)
+  if (!loader_is_code (id) || strchr (id, '.') != NULL)
     {
       loader_push (L, "id");
       return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a condition id is lowercase snake_case");
@@ -876,15 +705,15 @@ load_condition (Loader *L, const Measure *measure, json_object *c, Condition *co
   condition->id = g_strconcat (measure->code, ".", id, NULL);
   g_ptr_array_add (rules->allocations, condition->id);
   condition->legal_basis = rule_set_strdup (rules, legal_basis);
-  json_object *text = member (L, c, "text", json_type_object, TRUE);
+  json_object *text = loader_member (L, c, "text", json_type_object, TRUE);
   if (text == NULL)
     return FALSE;
   gsize mark = loader_push (L, "text");
   static const char *const states[] = { "false", "true", "unknown", NULL };
-  if (!check_keys (L, text, states))
+  if (!loader_check_keys (L, text, states))
     return FALSE;
   for (int s = 0; s < 3; s++)
-    if (!load_text (L, text, states[s], &condition->text[s]))
+    if (!loader_text (L, text, states[s], &condition->text[s]))
       return FALSE;
   loader_pop (L, mark);
   json_object *when = NULL;
@@ -909,7 +738,7 @@ loader_compile_measure (Loader *L, guint index)
   gsize mark = loader_push_index (L, index);
   if (!load_exists (L, m, measure))
     return FALSE;
-  json_object *conditions = member (L, m, "conditions", json_type_array, TRUE);
+  json_object *conditions = loader_member (L, m, "conditions", json_type_array, TRUE);
   if (conditions == NULL)
     return FALSE;
   gsize list_mark = loader_push (L, "conditions");
@@ -956,13 +785,13 @@ load_measure_header (Loader *L, json_object *m, Measure *measure)
   static const char *const keys[] = { "code",   "label",      "legal_basis", "decided_by",
                                       "exists", "conditions", "limits",      NULL };
   if (!json_object_is_type (m, json_type_object))
-    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a measure object, found %s", json_type_label (m));
-  if (!check_keys (L, m, keys))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a measure object, found %s", loader_json_type_label (m));
+  if (!loader_check_keys (L, m, keys))
     return FALSE;
-  const char *code = member_string (L, m, "code", TRUE);
+  const char *code = loader_member_string (L, m, "code", TRUE);
   if (code == NULL)
     return FALSE;
-  if (!is_code (code) || strchr (code, '.') != NULL)
+  if (!loader_is_code (code) || strchr (code, '.') != NULL)
     {
       loader_push (L, "code");
       return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a measure code is lowercase snake_case");
@@ -979,8 +808,8 @@ load_measure_header (Loader *L, json_object *m, Measure *measure)
   measure->json =
       rule_set_strdup (rules, json_object_to_json_string_ext (m, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
                                                                      | JSON_C_TO_STRING_NOSLASHESCAPE));
-  return load_text (L, m, "label", &measure->label) && load_legal_basis_list (L, m, measure)
-         && lookup_role (L, m, "decided_by", &measure->decided_by);
+  return loader_text (L, m, "label", &measure->label) && load_legal_basis_list (L, m, measure)
+         && loader_role (L, m, "decided_by", &measure->decided_by);
 }
 
 static gboolean
@@ -991,7 +820,7 @@ load_limits (Loader *L, guint index)
   json_object *m = json_object_array_get_idx (L->measures_json, index);
   g_string_assign (L->path, "/measures");
   loader_push_index (L, index);
-  json_object *limits = member (L, m, "limits", json_type_array, FALSE);
+  json_object *limits = loader_member (L, m, "limits", json_type_array, FALSE);
   if (L->failed)
     return FALSE;
   if (limits == NULL)
@@ -1005,13 +834,13 @@ load_limits (Loader *L, guint index)
       gsize item = loader_push_index (L, i);
       static const char *const keys[] = { "id", "unit", "value", "when", "text", NULL };
       if (!json_object_is_type (l, json_type_object))
-        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a limit object, found %s", json_type_label (l));
-      if (!check_keys (L, l, keys))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a limit object, found %s", loader_json_type_label (l));
+      if (!loader_check_keys (L, l, keys))
         return FALSE;
       Limit *limit = &measure->limits[i];
-      const char *id = member_string (L, l, "id", TRUE);
-      const char *unit = member_string (L, l, "unit", TRUE);
-      if (id == NULL || unit == NULL || !load_text (L, l, "text", &limit->text))
+      const char *id = loader_member_string (L, l, "id", TRUE);
+      const char *unit = loader_member_string (L, l, "unit", TRUE);
+      if (id == NULL || unit == NULL || !loader_text (L, l, "text", &limit->text))
         return FALSE;
       limit->id = g_strconcat (measure->code, ".", id, NULL);
       g_ptr_array_add (rules->allocations, limit->id);
@@ -1054,7 +883,7 @@ static gboolean
 load_measures (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
-  json_object *measures = member (L, root, "measures", json_type_array, TRUE);
+  json_object *measures = loader_member (L, root, "measures", json_type_array, TRUE);
   if (measures == NULL)
     return FALSE;
   L->measures_json = measures;
@@ -1086,7 +915,7 @@ load_obligations (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
   g_string_truncate (L->path, 0);
-  json_object *obligations = member (L, root, "obligations", json_type_array, FALSE);
+  json_object *obligations = loader_member (L, root, "obligations", json_type_array, FALSE);
   if (L->failed)
     return FALSE;
   if (obligations == NULL)
@@ -1100,15 +929,15 @@ load_obligations (Loader *L, json_object *root)
       gsize item = loader_push_index (L, i);
       static const char *const keys[] = { "id", "applies", "due", "met", "text", "legal_basis", NULL };
       if (!json_object_is_type (o, json_type_object))
-        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an obligation object, found %s", json_type_label (o));
-      if (!check_keys (L, o, keys))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an obligation object, found %s", loader_json_type_label (o));
+      if (!loader_check_keys (L, o, keys))
         return FALSE;
       Obligation *obligation = &rules->obligations[i];
-      const char *id = member_string (L, o, "id", TRUE);
-      const char *legal_basis = member_string (L, o, "legal_basis", TRUE);
-      if (id == NULL || legal_basis == NULL || !load_text (L, o, "text", &obligation->text))
+      const char *id = loader_member_string (L, o, "id", TRUE);
+      const char *legal_basis = loader_member_string (L, o, "legal_basis", TRUE);
+      if (id == NULL || legal_basis == NULL || !loader_text (L, o, "text", &obligation->text))
         return FALSE;
-      if (!is_code (id))
+      if (!loader_is_code (id))
         {
           loader_push (L, "id");
           return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "an obligation id is dotted lowercase snake_case");
@@ -1205,7 +1034,7 @@ parse_json (Loader *L, const char *data, gsize length, json_object **out)
   if (!json_object_is_type (root, json_type_object))
     {
       gboolean r =
-          loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a rule set object, found %s", json_type_label (root));
+          loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a rule set object, found %s", loader_json_type_label (root));
       json_object_put (root);
       return r;
     }
@@ -1232,11 +1061,27 @@ rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const c
   L->args = g_array_new (FALSE, TRUE, sizeof (gint32));
 
   json_object *root = NULL;
-  static const char *const keys[] = { "format", "id",         "version",     "languages", "title",       "roles",
-                                      "facts",  "parameters", "definitions", "measures",  "obligations", NULL };
-  gboolean ok = parse_json (L, data, length, &root) && check_keys (L, root, keys) && load_header (L, root)
+  static const char *const keys[] = { "format",
+                                      "id",
+                                      "version",
+                                      "languages",
+                                      "title",
+                                      "roles",
+                                      "facts",
+                                      "parameters",
+                                      "definitions",
+                                      "measures",
+                                      "obligations",
+                                      "phase_models",
+                                      "phase_correspondences",
+                                      "trajectory_checks",
+                                      "trajectory_indicators",
+                                      "trajectory_messages",
+                                      NULL };
+  gboolean ok = parse_json (L, data, length, &root) && loader_check_keys (L, root, keys) && load_header (L, root)
                 && load_roles (L, root) && load_facts (L, root) && load_parameters (L, root)
                 && index_definitions (L, root) && load_measures (L, root) && load_obligations (L, root)
+                && load_phase_models (L, root)
                 && compile_remaining_definitions (L);
   if (ok)
     program_lay_out (L);

@@ -1,0 +1,617 @@
+/* phase-models-load.c: reading a rule set's phase models, the correspondences between them, and what replaying a
+ * trajectory checks and reports (docs/rule-language.md, "Phase models"). */
+#include "config.h"
+
+#include <string.h>
+
+#include "rules/loader-private.h"
+#include "util/error-private.h"
+
+#define MAX_PHASES 64
+
+/* The section @key of the root: NULL if absent (or on error: check L->failed). The path is left at the section. */
+static json_object *
+section (Loader *L, json_object *root, const char *key, json_type type)
+{
+  g_string_truncate (L->path, 0);
+  json_object *value = loader_member (L, root, key, type, FALSE);
+  if (value != NULL)
+    loader_push (L, key);
+  return value;
+}
+
+static gboolean
+expect_object (Loader *L, json_object *o, const char *what)
+{
+  if (json_object_is_type (o, json_type_object))
+    return TRUE;
+  return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected %s object, found %s", what, loader_json_type_label (o));
+}
+
+static gboolean
+code_member (Loader *L, json_object *o, const char *key, const char **out)
+{
+  *out = loader_member_string (L, o, key, TRUE);
+  if (*out == NULL)
+    return FALSE;
+  if (loader_is_code (*out) && strchr (*out, '.') == NULL)
+    return TRUE;
+  loader_push (L, key);
+  return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" is not a lowercase snake_case code", *out);
+}
+
+/* A measure code at the current path (@value is the JSON string). */
+static gboolean
+measure_ref (Loader *L, json_object *value, guint *out)
+{
+  if (!json_object_is_type (value, json_type_string))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a measure code, found %s", loader_json_type_label (value));
+  const char *code = json_object_get_string (value);
+  int index = rule_set_measure_index (L->rules, code, strlen (code));
+  if (index < 0)
+    {
+      g_autofree const char **codes = g_new (const char *, MAX (L->rules->n_measures, 1));
+      for (guint m = 0; m < L->rules->n_measures; m++)
+        codes[m] = L->rules->measures[m].code;
+      const char *hint = activering_suggest (code, strlen (code), codes, L->rules->n_measures);
+      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown measure \"%s\"%s%s%s", code,
+                          hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "");
+    }
+  *out = (guint) index;
+  return TRUE;
+}
+
+static gboolean
+measure_member (Loader *L, json_object *o, const char *key, guint *out)
+{
+  json_object *value = NULL;
+  if (!json_object_object_get_ex (o, key, &value))
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key);
+  gsize mark = loader_push (L, key);
+  if (!measure_ref (L, value, out))
+    return FALSE;
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+/* A list of measure codes as a per-measure flag array. */
+static gboolean
+measure_set_member (Loader *L, json_object *o, const char *key, gboolean required, guint8 **out)
+{
+  json_object *list = loader_member (L, o, key, json_type_array, required);
+  if (list == NULL)
+    return !L->failed;
+  gsize mark = loader_push (L, key);
+  *out = rule_set_alloc (L->rules, MAX (L->rules->n_measures, 1));
+  for (guint i = 0; i < json_object_array_length (list); i++)
+    {
+      gsize item = loader_push_index (L, i);
+      guint m;
+      if (!measure_ref (L, json_object_array_get_idx (list, i), &m))
+        return FALSE;
+      if ((*out)[m])
+        return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "measure \"%s\" is listed twice",
+                            L->rules->measures[m].code);
+      (*out)[m] = 1;
+      loader_pop (L, item);
+    }
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+/* An integer parameter whose unit is days, weeks, months or years. */
+static gboolean
+duration_member (Loader *L, json_object *o, const char *key, DurationParam *out)
+{
+  const char *name = loader_member_string (L, o, key, TRUE);
+  if (name == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, key);
+  gpointer index_plus_one = g_hash_table_lookup (L->params_by_name, name);
+  if (index_plus_one == NULL)
+    return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown parameter \"%s\"", name);
+  out->param = GPOINTER_TO_UINT (index_plus_one) - 1;
+  const ParamDecl *param = &L->rules->params[out->param];
+  static const char *const units[] = { "days", "weeks", "months", "years" };
+  gboolean found = FALSE;
+  for (guint u = 0; u < G_N_ELEMENTS (units) && !found; u++)
+    if (g_strcmp0 (param->unit, units[u]) == 0)
+      {
+        out->unit = (DurationUnit) u;
+        found = TRUE;
+      }
+  if (param->type != TYPE_INTEGER || !found)
+    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE,
+                        "parameter \"%s\" is not a duration (an integer in days, weeks, months or years)", name);
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+checked_text (Loader *L, json_object *o, const char *key, guint32 placeholders, Text *out)
+{
+  if (!loader_text (L, o, key, out))
+    return FALSE;
+  for (guint lang = 0; lang < L->rules->n_languages; lang++)
+    {
+      const char *bad;
+      gsize bad_len;
+      if (!placeholders_check ((*out)[lang], placeholders, &bad, &bad_len))
+        {
+          loader_push (L, key);
+          loader_push (L, L->rules->languages[lang]);
+          return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%.*s\" is not a placeholder this text can use",
+                              (int) MIN (bad_len, 64), bad);
+        }
+    }
+  return TRUE;
+}
+
+/* ---- phase models ---- */
+
+/* The phases named by @value (a code or an array of codes) at the current path, as flags per phase. */
+static gboolean
+phase_set (Loader *L, const PhaseModel *model, json_object *value, guint8 *out)
+{
+  gboolean single = json_object_is_type (value, json_type_string);
+  if (!single && (!json_object_is_type (value, json_type_array) || json_object_array_length (value) == 0))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a phase code or a non-empty array of them, found %s",
+                        loader_json_type_label (value));
+  guint n = single ? 1 : (guint) json_object_array_length (value);
+  for (guint i = 0; i < n; i++)
+    {
+      json_object *code = single ? value : json_object_array_get_idx (value, i);
+      gsize item = single ? L->path->len : loader_push_index (L, i);
+      if (!json_object_is_type (code, json_type_string))
+        return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a phase code, found %s", loader_json_type_label (code));
+      const char *s = json_object_get_string (code);
+      int phase = phase_model_phase_index (model, s, strlen (s));
+      if (phase < 0)
+        {
+          const char *codes[MAX_PHASES];
+          for (guint p = 0; p < model->n_phases; p++)
+            codes[p] = model->phases[p].code;
+          const char *hint = activering_suggest (s, strlen (s), codes, model->n_phases);
+          return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown phase \"%s\" of model \"%s\"%s%s%s", s,
+                              model->code, hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "");
+        }
+      out[phase] = 1;
+      loader_pop (L, item);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_phase (Loader *L, PhaseModel *model, guint index, json_object *p)
+{
+  static const char *const keys[] = { "code", "label", "description", "entry", "optional", "measures", NULL };
+  if (!expect_object (L, p, "a phase") || !loader_check_keys (L, p, keys))
+    return FALSE;
+  Phase *phase = &model->phases[index];
+  const char *code;
+  if (!code_member (L, p, "code", &code) || !loader_text (L, p, "label", &phase->label)
+      || !loader_text (L, p, "description", &phase->description))
+    return FALSE;
+  if (phase_model_phase_index (model, code, strlen (code)) >= 0)
+    {
+      loader_push (L, "code");
+      return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "phase \"%s\" is listed twice", code);
+    }
+  json_object *entry = loader_member (L, p, "entry", json_type_boolean, FALSE);
+  json_object *optional = loader_member (L, p, "optional", json_type_boolean, FALSE);
+  if (L->failed)
+    return FALSE;
+  phase->entry = entry != NULL && json_object_get_boolean (entry);
+  phase->optional = optional != NULL && json_object_get_boolean (optional);
+  if (!measure_set_member (L, p, "measures", TRUE, &phase->fits))
+    return FALSE;
+  phase->code = rule_set_strdup (L->rules, code); /* last: a phase is findable once complete */
+  return TRUE;
+}
+
+static gboolean
+load_transition (Loader *L, PhaseModel *model, json_object *t)
+{
+  static const char *const keys[] = { "from", "to", "kind", NULL };
+  if (!expect_object (L, t, "a transition") || !loader_check_keys (L, t, keys))
+    return FALSE;
+  const char *kind_name = loader_member_string (L, t, "kind", TRUE);
+  if (kind_name == NULL)
+    return FALSE;
+  TransitionKind kind;
+  if (strcmp (kind_name, "normal") == 0)
+    kind = TRANSITION_NORMAL;
+  else if (strcmp (kind_name, "warning") == 0)
+    kind = TRANSITION_WARNING;
+  else
+    {
+      loader_push (L, "kind");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected \"normal\" or \"warning\", found \"%s\"",
+                          kind_name);
+    }
+  guint8 from[MAX_PHASES] = { 0 }, to[MAX_PHASES] = { 0 };
+  static const char *const ends[] = { "from", "to" };
+  guint8 *sets[] = { from, to };
+  for (int e = 0; e < 2; e++)
+    {
+      json_object *value = NULL;
+      if (!json_object_object_get_ex (t, ends[e], &value))
+        return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", ends[e]);
+      gsize mark = loader_push (L, ends[e]);
+      if (!phase_set (L, model, value, sets[e]))
+        return FALSE;
+      loader_pop (L, mark);
+    }
+  guint n = model->n_phases;
+  for (guint f = 0; f < n; f++)
+    for (guint p = 0; p < n; p++)
+      if (from[f] && to[p])
+        {
+          if (f == p)
+            return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                                "a transition from \"%s\" to itself: staying in a phase is not a move",
+                                model->phases[f].code);
+          if (model->transitions[f * n + p] != TRANSITION_NOT_ALLOWED)
+            return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "the move from \"%s\" to \"%s\" is listed twice",
+                                model->phases[f].code, model->phases[p].code);
+          model->transitions[f * n + p] = (guint8) kind;
+        }
+  return TRUE;
+}
+
+static gboolean
+load_model (Loader *L, const char *code, json_object *m, PhaseModel *model)
+{
+  static const char *const keys[] = { "label", "description", "source", "phases", "transitions", NULL };
+  if (!expect_object (L, m, "a phase model") || !loader_check_keys (L, m, keys))
+    return FALSE;
+  if (!loader_is_code (code) || strchr (code, '.') != NULL)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" is not a lowercase snake_case code", code);
+  if (!loader_text (L, m, "label", &model->label) || !loader_text (L, m, "description", &model->description))
+    return FALSE;
+  const char *source = loader_member_string (L, m, "source", FALSE);
+  json_object *phases = loader_member (L, m, "phases", json_type_array, TRUE);
+  json_object *transitions = loader_member (L, m, "transitions", json_type_array, TRUE);
+  if (phases == NULL || transitions == NULL)
+    return FALSE;
+  model->source = source ? rule_set_strdup (L->rules, source) : NULL;
+  guint n = (guint) json_object_array_length (phases);
+  gsize mark = loader_push (L, "phases");
+  if (n == 0 || n > MAX_PHASES)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected 1 to %d phases", MAX_PHASES);
+  model->phases = rule_set_alloc (L->rules, sizeof (Phase) * n);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item = loader_push_index (L, i);
+      if (!load_phase (L, model, i, json_object_array_get_idx (phases, i)))
+        return FALSE;
+      model->n_phases++;
+      loader_pop (L, item);
+    }
+  loader_pop (L, mark);
+  model->transitions = rule_set_alloc (L->rules, n * n);
+  mark = loader_push (L, "transitions");
+  for (guint i = 0; i < json_object_array_length (transitions); i++)
+    {
+      gsize item = loader_push_index (L, i);
+      if (!load_transition (L, model, json_object_array_get_idx (transitions, i)))
+        return FALSE;
+      loader_pop (L, item);
+    }
+  loader_pop (L, mark);
+  model->json = rule_set_strdup (L->rules, json_object_to_json_string_ext (m, JSON_C_TO_STRING_PRETTY
+                                                                                 | JSON_C_TO_STRING_SPACED
+                                                                                 | JSON_C_TO_STRING_NOSLASHESCAPE));
+  model->code = rule_set_strdup (L->rules, code);
+  return TRUE;
+}
+
+static gboolean
+load_models (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *models = section (L, root, "phase_models", json_type_object);
+  if (models == NULL)
+    return !L->failed;
+  rules->models = rule_set_alloc (rules, sizeof (PhaseModel) * MAX (json_object_object_length (models), 1));
+  json_object_object_foreach (models, code, m)
+    {
+      gsize mark = loader_push (L, code);
+      if (!load_model (L, code, m, &rules->models[rules->n_models]))
+        return FALSE;
+      rules->n_models++;
+      loader_pop (L, mark);
+    }
+  return TRUE;
+}
+
+/* ---- correspondences ---- */
+
+static gboolean
+model_member (Loader *L, json_object *o, const char *key, guint *out)
+{
+  const char *code = loader_member_string (L, o, key, TRUE);
+  if (code == NULL)
+    return FALSE;
+  int index = rule_set_model_index (L->rules, code, strlen (code));
+  if (index < 0)
+    {
+      loader_push (L, key);
+      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown phase model \"%s\"", code);
+    }
+  *out = (guint) index;
+  return TRUE;
+}
+
+/* An object from phases of @from to lists of phases of @to, into a [from * n_to + to] flag array. */
+static gboolean
+phase_map_member (Loader *L, json_object *o, const char *key, const PhaseModel *from, const PhaseModel *to,
+                  gboolean required, guint8 **out)
+{
+  json_object *map = loader_member (L, o, key, json_type_object, required);
+  *out = rule_set_alloc (L->rules, from->n_phases * to->n_phases);
+  if (map == NULL)
+    return !L->failed;
+  gsize mark = loader_push (L, key);
+  json_object_object_foreach (map, phase_code, targets)
+    {
+      gsize item = loader_push (L, phase_code);
+      int phase = phase_model_phase_index (from, phase_code, strlen (phase_code));
+      if (phase < 0)
+        return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown phase \"%s\" of model \"%s\"", phase_code,
+                            from->code);
+      if (!phase_set (L, to, targets, *out + (gsize) phase * to->n_phases))
+        return FALSE;
+      loader_pop (L, item);
+    }
+  loader_pop (L, mark);
+  return TRUE;
+}
+
+static gboolean
+load_correspondence (Loader *L, json_object *c, PhaseCorrespondence *out)
+{
+  static const char *const keys[] = { "from", "to", "phases", "handover", NULL };
+  if (!expect_object (L, c, "a correspondence") || !loader_check_keys (L, c, keys))
+    return FALSE;
+  if (!model_member (L, c, "from", &out->from) || !model_member (L, c, "to", &out->to))
+    return FALSE;
+  const PhaseModel *from = &L->rules->models[out->from], *to = &L->rules->models[out->to];
+  if (out->from == out->to)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a model corresponds to itself");
+  for (guint p = 0; p < from->n_phases; p++)
+    if (phase_model_phase_index (to, from->phases[p].code, strlen (from->phases[p].code)) >= 0)
+      return loader_fail (L, ACTIVERING_ERROR_DUPLICATE,
+                          "models \"%s\" and \"%s\" both have a phase \"%s\": a trajectory that crosses from one to "
+                          "the other needs distinct phase codes",
+                          from->code, to->code, from->phases[p].code);
+  return phase_map_member (L, c, "phases", from, to, TRUE, &out->corresponds)
+         && phase_map_member (L, c, "handover", from, to, FALSE, &out->handover);
+}
+
+static gboolean
+load_correspondences (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *list = section (L, root, "phase_correspondences", json_type_array);
+  if (list == NULL)
+    return !L->failed;
+  guint n = (guint) json_object_array_length (list);
+  rules->correspondences = rule_set_alloc (rules, sizeof (PhaseCorrespondence) * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item = loader_push_index (L, i);
+      PhaseCorrespondence *c = &rules->correspondences[i];
+      if (!load_correspondence (L, json_object_array_get_idx (list, i), c))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (rules->correspondences[j].from == c->from && rules->correspondences[j].to == c->to)
+          return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "a second correspondence from \"%s\" to \"%s\"",
+                              rules->models[c->from].code, rules->models[c->to].code);
+      rules->n_correspondences++;
+      loader_pop (L, item);
+    }
+  return TRUE;
+}
+
+/* ---- checks and indicators ---- */
+
+static gboolean
+id_member (Loader *L, json_object *o, const char **out)
+{
+  *out = loader_member_string (L, o, "id", TRUE);
+  if (*out == NULL)
+    return FALSE;
+  if (loader_is_code (*out))
+    return TRUE;
+  loader_push (L, "id");
+  return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "an id is dotted lowercase snake_case");
+}
+
+static gboolean
+fail_duplicate_id (Loader *L, const char *id)
+{
+  loader_push (L, "id");
+  return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "\"%s\" is defined twice", id);
+}
+
+static gboolean
+load_check (Loader *L, json_object *c, guint index)
+{
+  ActiveringRuleSet *rules = L->rules;
+  static const char *const keys[] = { "id",       "measure",  "max_duration", "unless_running", "ends_when",
+                                      "obligation", "severity", "text",         "legal_basis",    NULL };
+  if (!expect_object (L, c, "a trajectory check") || !loader_check_keys (L, c, keys))
+    return FALSE;
+  TrajectoryCheck *check = &rules->checks[index];
+  const char *id;
+  if (!id_member (L, c, &id))
+    return FALSE;
+  for (guint j = 0; j < index; j++)
+    if (strcmp (rules->checks[j].id, id) == 0)
+      return fail_duplicate_id (L, id);
+  gboolean has_max = json_object_object_get_ex (c, "max_duration", NULL);
+  gboolean has_ends = json_object_object_get_ex (c, "ends_when", NULL);
+  gboolean has_obligation = json_object_object_get_ex (c, "obligation", NULL);
+  if (has_max + has_ends + has_obligation != 1)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                        "a check has exactly one of \"max_duration\", \"ends_when\" and \"obligation\"");
+  if (json_object_object_get_ex (c, "unless_running", NULL) && !has_max)
+    {
+      loader_push (L, "unless_running");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"unless_running\" goes with \"max_duration\"");
+    }
+  if (has_obligation)
+    {
+      if (json_object_object_get_ex (c, "measure", NULL))
+        {
+          loader_push (L, "measure");
+          return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "an obligation check names no measure");
+        }
+      const char *obligation = loader_member_string (L, c, "obligation", TRUE);
+      if (obligation == NULL)
+        return FALSE;
+      guint o = 0;
+      while (o < rules->n_obligations && strcmp (rules->obligations[o].id, obligation) != 0)
+        o++;
+      if (o == rules->n_obligations)
+        {
+          loader_push (L, "obligation");
+          return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown obligation \"%s\"", obligation);
+        }
+      check->kind = CHECK_OBLIGATION;
+      check->obligation = o;
+    }
+  else if (!measure_member (L, c, "measure", &check->measure))
+    return FALSE;
+  else if (has_max)
+    {
+      check->kind = CHECK_MAX_DURATION;
+      if (!duration_member (L, c, "max_duration", &check->max)
+          || !measure_set_member (L, c, "unless_running", FALSE, &check->unless_running))
+        return FALSE;
+    }
+  else
+    {
+      check->kind = CHECK_ENDS_WHEN;
+      json_object *e = NULL;
+      json_object_object_get_ex (c, "ends_when", &e);
+      gsize mark = loader_push (L, "ends_when");
+      Typed t;
+      if (!expr_compile_as (L, e, TYPE_BOOL, &t))
+        return FALSE;
+      check->ends_when_node = t.node;
+      loader_pop (L, mark);
+    }
+  const char *severity = loader_member_string (L, c, "severity", TRUE);
+  const char *legal_basis = loader_member_string (L, c, "legal_basis", TRUE);
+  if (severity == NULL || legal_basis == NULL)
+    return FALSE;
+  if (strcmp (severity, "error") != 0 && strcmp (severity, "warning") != 0)
+    {
+      loader_push (L, "severity");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "expected \"error\" or \"warning\", found \"%s\"",
+                          severity);
+    }
+  check->is_error = strcmp (severity, "error") == 0;
+  ViolationCode code = check->kind == CHECK_OBLIGATION ? VIOLATION_OBLIGATION_OVERDUE : VIOLATION_LIMIT_EXCEEDED;
+  if (!checked_text (L, c, "text", violation_info[code].placeholders, &check->text))
+    return FALSE;
+  check->legal_basis = rule_set_strdup (rules, legal_basis);
+  check->id = rule_set_strdup (rules, id);
+  return TRUE;
+}
+
+static gboolean
+load_checks (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *list = section (L, root, "trajectory_checks", json_type_array);
+  if (list == NULL)
+    return !L->failed;
+  guint n = (guint) json_object_array_length (list);
+  rules->checks = rule_set_alloc (rules, sizeof (TrajectoryCheck) * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item = loader_push_index (L, i);
+      if (!load_check (L, json_object_array_get_idx (list, i), i))
+        return FALSE;
+      rules->n_checks++;
+      loader_pop (L, item);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_indicator (Loader *L, json_object *o, guint index)
+{
+  ActiveringRuleSet *rules = L->rules;
+  static const char *const keys[] = { "id", "after", "starts", "within", "label", NULL };
+  if (!expect_object (L, o, "a trajectory indicator") || !loader_check_keys (L, o, keys))
+    return FALSE;
+  TrajectoryIndicator *indicator = &rules->indicators[index];
+  const char *id;
+  if (!id_member (L, o, &id))
+    return FALSE;
+  for (guint j = 0; j < index; j++)
+    if (strcmp (rules->indicators[j].id, id) == 0)
+      return fail_duplicate_id (L, id);
+  if (!measure_member (L, o, "after", &indicator->after) || !measure_member (L, o, "starts", &indicator->starts)
+      || !duration_member (L, o, "within", &indicator->within) || !loader_text (L, o, "label", &indicator->label))
+    return FALSE;
+  indicator->id = rule_set_strdup (rules, id);
+  return TRUE;
+}
+
+static gboolean
+load_indicators (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *list = section (L, root, "trajectory_indicators", json_type_array);
+  if (list == NULL)
+    return !L->failed;
+  guint n = (guint) json_object_array_length (list);
+  rules->indicators = rule_set_alloc (rules, sizeof (TrajectoryIndicator) * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item = loader_push_index (L, i);
+      if (!load_indicator (L, json_object_array_get_idx (list, i), i))
+        return FALSE;
+      rules->n_indicators++;
+      loader_pop (L, item);
+    }
+  return TRUE;
+}
+
+/* ---- messages ---- */
+
+static gboolean
+load_messages (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  json_object *messages = section (L, root, "trajectory_messages", json_type_object);
+  if (messages == NULL)
+    {
+      if (L->failed || rules->n_models == 0)
+        return !L->failed;
+      return loader_fail (L, ACTIVERING_ERROR_MISSING,
+                          "missing \"trajectory_messages\": a rule set with phase models needs them");
+    }
+  const char *codes[N_MESSAGE_CODES + 1];
+  for (guint c = 0; c < N_MESSAGE_CODES; c++)
+    codes[c] = violation_info[c].code;
+  codes[N_MESSAGE_CODES] = NULL;
+  if (!loader_check_keys (L, messages, codes))
+    return FALSE;
+  for (guint c = 0; c < N_MESSAGE_CODES; c++)
+    if (!checked_text (L, messages, codes[c], violation_info[c].placeholders, &rules->messages[c]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+load_phase_models (Loader *L, json_object *root)
+{
+  return load_models (L, root) && load_correspondences (L, root) && load_checks (L, root)
+         && load_indicators (L, root) && load_messages (L, root);
+}
