@@ -398,10 +398,20 @@ START_TEST (test_missing_required_key)
       ptr_delete (root, pointer);
       ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, message);
     }
-  /* definitions and obligations are optional. */
+  /* definitions and obligations are optional (the trajectory check of an obligation goes with it) */
   json_object *root = default_json ();
   ptr_delete (root, "/obligations");
+  ptr_delete (root, "/trajectory_checks/3");
   ActiveringRuleSet *rules = assert_loads (root);
+  activering_rule_set_unref (rules);
+  /* and so is everything about trajectories */
+  root = default_json ();
+  static const char *const trajectory_keys[] = { "/phase_models", "/phase_correspondences", "/trajectory_checks",
+                                                 "/trajectory_indicators", "/trajectory_messages" };
+  for (guint i = 0; i < G_N_ELEMENTS (trajectory_keys); i++)
+    ptr_delete (root, trajectory_keys[i]);
+  rules = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (rules), 0);
   activering_rule_set_unref (rules);
 
   root = default_json ();

@@ -1,4 +1,4 @@
-/* activering.c: the `activering` command-line tool: screening, rule sets, and (later) trajectories and roles. */
+/* activering.c: the `activering` command-line tool: screening, trajectories, rule sets (and later roles). */
 #include "config.h"
 
 #include <locale.h>
@@ -10,7 +10,8 @@ static const char usage[] =
     "usage: activering COMMAND [OPTIONS] …\n"
     "\n"
     "  eligibility [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--jsonl] [--compact] [--human] [FILE|-]\n"
-    "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE]\n"
+    "  trajectory  [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--facts FILE] [--dot] [--jsonl] FILE|-\n"
+    "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
     "  --version\n"
     "\n"
     "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input, 2 bad "
@@ -47,6 +48,8 @@ main (int argc, char **argv)
     }
   if (strcmp (command, "eligibility") == 0)
     return cmd_eligibility (argc - 1, argv + 1);
+  if (strcmp (command, "trajectory") == 0)
+    return cmd_trajectory (argc - 1, argv + 1);
   if (strcmp (command, "rules") == 0)
     return cmd_rules (argc - 1, argv + 1);
   cli_error ("unknown command \"%s\"", command);

@@ -36,8 +36,21 @@ void cli_pad (GString *out, const char *text, int width);
 /* Parses a subcommand's options; prints usage errors. Returns FALSE on a usage error. */
 gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv);
 
+/* Writes @out to standard output once it holds @threshold bytes or more, and empties it. */
+void cli_flush (GString *out, gsize threshold);
+
+/* Handles one non-blank line of a JSON-lines batch, appending its output to the batch's buffer. */
+typedef gboolean (*CliLineFunc) (gpointer data, const char *line, gsize length, GError **error);
+typedef void (*CliBadLineFunc) (gpointer data, guint64 line_number);
+
+/* Runs @each on every line of @input, reports bad lines (and calls @bad_line) and goes on, flushes @out as it
+ * fills, shows progress ("N @noun") on a terminal. Returns the exit status. */
+int cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each, CliBadLineFunc bad_line,
+                   gpointer data, GString *out);
+
 int cmd_eligibility (int argc, char **argv);
 int cmd_rules (int argc, char **argv);
+int cmd_trajectory (int argc, char **argv);
 
 /* The human-readable screening table (human-table.c). */
 typedef struct HumanTable HumanTable;

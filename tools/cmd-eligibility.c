@@ -2,13 +2,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include "cli-private.h"
-#include "line-reader.h"
 
 #define MAX_DOCUMENT (64u << 20)
-#define PROGRESS_EVERY 50000
 
 typedef struct
 {
@@ -44,16 +41,6 @@ screen_parsed (Screening *s, gboolean one_line, GError **error)
   return TRUE;
 }
 
-static void
-flush (Screening *s, gsize threshold)
-{
-  if (s->out->len >= threshold)
-    {
-      fwrite (s->out->str, 1, s->out->len, stdout);
-      g_string_truncate (s->out, 0);
-    }
-}
-
 static int
 screen_document (Screening *s, FILE *input, const char *name)
 {
@@ -69,61 +56,33 @@ screen_document (Screening *s, FILE *input, const char *name)
     }
   if (s->human)
     human_table_finish (s->table);
-  flush (s, 0);
+  cli_flush (s->out, 0);
   return EXIT_DONE;
+}
+
+static gboolean
+screen_line (gpointer data, const char *line, gsize length, GError **error)
+{
+  Screening *s = data;
+  return activering_facts_parse (s->facts, line, (gssize) length, error) && screen_parsed (s, TRUE, error);
+}
+
+static void
+screen_bad_line (gpointer data, guint64 line_number)
+{
+  Screening *s = data;
+  if (s->human)
+    human_table_add_error (s->table, line_number);
 }
 
 static int
 screen_lines (Screening *s, FILE *input, const char *name)
 {
-  LineReader reader;
-  line_reader_init (&reader, input);
-  gboolean progress = isatty (STDERR_FILENO);
-  guint64 screened = 0, bad = 0;
-  const char *line;
-  gsize length;
-  gboolean too_long;
-  while (line_reader_next (&reader, &line, &length, &too_long))
-    {
-      g_autoptr (GError) error = NULL;
-      if (too_long)
-        {
-          fprintf (stderr, "activering: %s: line %" G_GUINT64_FORMAT ": longer than %d bytes, skipped\n", name,
-                   reader.line_number, LINE_READER_MAX_LINE);
-          bad++;
-          continue;
-        }
-      gsize start = 0;
-      while (start < length && g_ascii_isspace (line[start]))
-        start++;
-      if (start == length)
-        continue; /* blank lines separate nothing and cost nothing */
-      if (!activering_facts_parse (s->facts, line, (gssize) length, &error) || !screen_parsed (s, TRUE, &error))
-        {
-          fprintf (stderr, "activering: %s: line %" G_GUINT64_FORMAT ": %s\n", name, reader.line_number,
-                   error->message);
-          if (s->human)
-            human_table_add_error (s->table, reader.line_number);
-          bad++;
-          continue;
-        }
-      screened++;
-      flush (s, 1 << 16);
-      if (progress && screened % PROGRESS_EVERY == 0)
-        fprintf (stderr, "\r  %" G_GUINT64_FORMAT " dossiers screened", screened);
-    }
-  line_reader_clear (&reader);
-  if (ferror (input))
-    {
-      cli_error ("%s: read error", name);
-      bad++;
-    }
+  int status = cli_run_lines (input, name, "dossiers screened", screen_line, screen_bad_line, s, s->out);
   if (s->human)
     human_table_finish (s->table);
-  flush (s, 0);
-  if (progress && screened >= PROGRESS_EVERY)
-    fprintf (stderr, "\r  %" G_GUINT64_FORMAT " dossiers screened, %" G_GUINT64_FORMAT " bad lines\n", screened, bad);
-  return bad > 0 ? EXIT_INPUT_ERRORS : EXIT_DONE;
+  cli_flush (s->out, 0);
+  return status;
 }
 
 int

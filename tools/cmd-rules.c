@@ -1,4 +1,4 @@
-/* cmd-rules.c: `activering rules list|show [MEASURE]`: what a rule set holds. */
+/* cmd-rules.c: `activering rules list | show [MEASURE] | show-model MODEL [--dot]`: what a rule set holds. */
 #include "config.h"
 
 #include <string.h>
@@ -22,6 +22,43 @@ rules_list (ActiveringRuleSet *rules, const char *lang)
       g_string_append (line, activering_rule_set_get_role_label (rules, decided_by, lang));
       printf ("%s\n", line->str);
     }
+  if (activering_rule_set_get_n_phase_models (rules) > 0)
+    printf ("\n");
+  for (guint m = 0; m < activering_rule_set_get_n_phase_models (rules); m++)
+    {
+      g_string_assign (line, "  ");
+      cli_pad (line, activering_rule_set_get_phase_model_code (rules, m), 22);
+      g_string_append (line, "  ");
+      cli_pad (line, activering_rule_set_get_phase_model_label (rules, m, lang), 50);
+      g_string_append_printf (line, "  %u phases", activering_rule_set_get_n_phases (rules, m));
+      printf ("%s\n", line->str);
+    }
+  return EXIT_DONE;
+}
+
+static int
+show_model (ActiveringRuleSet *rules, const char *code, const char *lang, gboolean dot)
+{
+  int index = activering_rule_set_lookup_phase_model (rules, code);
+  if (index < 0)
+    {
+      cli_error ("the rule set has no phase model \"%s\" (see: activering rules list)", code);
+      return EXIT_USAGE;
+    }
+  if (!dot)
+    {
+      g_autofree char *json = activering_rule_set_dup_phase_model_json (rules, (guint) index);
+      printf ("%s\n", json);
+      return EXIT_DONE;
+    }
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  if (!activering_rule_set_append_phase_model_dot (rules, (guint) index, lang, out, &error))
+    {
+      cli_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  fputs (out->str, stdout);
   return EXIT_DONE;
 }
 
@@ -84,20 +121,25 @@ int
 cmd_rules (int argc, char **argv)
 {
   g_autofree char *lang = NULL, *rules_path = NULL;
+  gboolean dot = FALSE;
   GOptionEntry entries[] = {
+    { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "show-model: draw the model as Graphviz DOT", NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the labels: nl, fr or en (default nl)", "LANG" },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("list | show [MEASURE] — what a rule set holds");
+  g_autoptr (GOptionContext) context =
+      g_option_context_new ("list | show [MEASURE] | show-model MODEL [--dot] — what a rule set holds");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
-  const char *action = argc >= 2 ? argv[1] : NULL;
-  if (action == NULL || (strcmp (action, "list") != 0 && strcmp (action, "show") != 0)
-      || (strcmp (action, "list") == 0 && argc > 2) || argc > 3)
+  const char *action = argc >= 2 ? argv[1] : "";
+  gboolean list = strcmp (action, "list") == 0, show = strcmp (action, "show") == 0;
+  gboolean show_model_action = strcmp (action, "show-model") == 0;
+  if ((list && argc > 2) || (show && argc > 3) || (show_model_action && argc != 3) || !(list || show || show_model_action)
+      || (dot && !show_model_action))
     {
-      cli_error ("usage: activering rules list | show [MEASURE]");
+      cli_error ("usage: activering rules list | show [MEASURE] | show-model MODEL [--dot]");
       return EXIT_USAGE;
     }
   g_autoptr (ActiveringRuleSet) rules = cli_load_rules (rules_path);
@@ -106,8 +148,10 @@ cmd_rules (int argc, char **argv)
   const char *language = lang ? lang : "nl";
   if (!cli_check_language (rules, language))
     return EXIT_USAGE;
-  if (strcmp (action, "list") == 0)
+  if (list)
     return rules_list (rules, language);
+  if (show_model_action)
+    return show_model (rules, argv[2], language, dot);
   if (argc == 2)
     return rules_summary (rules, language);
   int index = activering_rule_set_lookup_measure (rules, argv[2]);

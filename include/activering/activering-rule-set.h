@@ -187,6 +187,48 @@ const char *activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *r
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang);
 
+/* ---- phase models (see docs/rule-language.md, "Phase models") ---- */
+
+/** activering_rule_set_get_n_phase_models: Returns: how many phase models the rule set defines. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules);
+
+/** activering_rule_set_get_phase_model_code: Returns: (transfer none): e.g. "ocmw7", or %NULL for a bad index. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, guint model);
+
+/** activering_rule_set_lookup_phase_model: Returns: the index of the phase model @code, or -1. */
+ACTIVERING_AVAILABLE_IN_0_1
+int activering_rule_set_lookup_phase_model (const ActiveringRuleSet *rules, const char *code);
+
+/** activering_rule_set_get_phase_model_label: Returns: (transfer none): the model's label in @lang, or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_phase_model_label (const ActiveringRuleSet *rules, guint model,
+                                                       const char *lang);
+
+/** activering_rule_set_get_n_phases: Returns: how many phases model @model has (0 for a bad index). */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, guint model);
+
+/** activering_rule_set_get_phase_code: Returns: (transfer none): the code of phase @phase of @model, or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_phase_code (const ActiveringRuleSet *rules, guint model, guint phase);
+
+/** activering_rule_set_get_phase_label: Returns: (transfer none): the phase's label in @lang, or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules, guint model, guint phase,
+                                                 const char *lang);
+
+/**
+ * activering_rule_set_dup_phase_model_json:
+ *
+ * The phase model as the rule set states it (phases, the measures that fit them, transitions), re-serialised.
+ *
+ * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for a bad index.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, guint model);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringRuleSet, activering_rule_set_unref)
 
 G_END_DECLS

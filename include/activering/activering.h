@@ -1,7 +1,8 @@
 /* activering.h: the one header to include.
  *
  * libactivering encodes how Belgian OCMWs guide people on social assistance towards work: the eligibility
- * rules for activation measures, as data in a rule set, evaluated and explained by a small engine.
+ * rules for activation measures and the phase models of activation trajectories, as data in a rule set,
+ * evaluated and explained by a small engine.
  *
  *   g_autoptr(ActiveringRuleSet) rules = activering_rule_set_new_default (&error);
  *   g_autoptr(ActiveringFacts) facts = activering_facts_new_from_json (rules, json, -1, &error);
@@ -19,6 +20,7 @@
 #include <activering/activering-rule-set.h>
 #include <activering/activering-facts.h>
 #include <activering/activering-evaluation.h>
+#include <activering/activering-trajectory.h>
 #undef ACTIVERING_INSIDE
 
 #endif

@@ -425,3 +425,61 @@ json_reader_date (JsonReader *R, gint32 *out)
 }
 
 /* Reads a code that must be one of @values; *index is its position there. */
+
+gboolean
+json_reader_format (JsonReader *R, const char *format)
+{
+  const char *s;
+  gsize len;
+  g_autofree char *wanted = g_strdup_printf ("the string \"%s\"", format);
+  if (!json_reader_expect (R, '"', wanted) || !json_reader_string (R, JSON_READER_MAX_STRING, &s, &len))
+    return FALSE;
+  if (len == strlen (format) && memcmp (s, format, len) == 0)
+    return TRUE;
+  gsize kind_len = (gsize) (strrchr (format, '/') - format) + 1; /* "activering.facts/" */
+  g_autoptr (GString) quoted = json_reader_quote_input (s, len, 64);
+  if (len > kind_len && memcmp (s, format, kind_len) == 0)
+    return json_reader_fail (R, ACTIVERING_ERROR_FORMAT,
+                             "%s is a major version this library does not read (it reads \"%s\")", quoted->str, format);
+  return json_reader_fail (R, ACTIVERING_ERROR_FORMAT, "%s is not a %s document (expected \"%s\")", quoted->str,
+                           R->document, format);
+}
+
+gboolean
+json_reader_id (JsonReader *R, gsize max, const char **out, gsize *out_len)
+{
+  if (!json_reader_expect (R, '"', "the dossier id as a string") || !json_reader_string (R, max, out, out_len))
+    return FALSE;
+  const char *s = *out;
+  if (*out_len == 0)
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id is empty");
+  for (gsize i = 0; i < *out_len; i++)
+    if ((guchar) s[i] < 0x20 || s[i] == 0x7F)
+      return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id contains a control character");
+  if (!g_utf8_validate_len (s, *out_len, NULL))
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id is not valid UTF-8");
+  return TRUE;
+}
+
+gboolean
+json_reader_next_element (JsonReader *R, gboolean *first, gboolean *done)
+{
+  json_reader_skip_space (R);
+  *done = FALSE;
+  if (R->p < R->end && *R->p == ']')
+    {
+      R->p++;
+      *done = TRUE;
+      return TRUE;
+    }
+  if (*first)
+    *first = FALSE;
+  else if (R->p < R->end && *R->p == ',')
+    {
+      R->p++;
+      json_reader_skip_space (R);
+    }
+  else
+    return json_reader_fail_syntax (R, "',' or ']'");
+  return TRUE;
+}

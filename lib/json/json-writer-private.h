@@ -30,3 +30,8 @@ void json_writer_date (JsonWriter *w, gint32 days);
 /* Shorthands for "key": value. */
 void json_writer_member_string (JsonWriter *w, const char *key, const char *value);
 void json_writer_member_date (JsonWriter *w, const char *key, gint32 days);
+
+/* Appends the valid JSON text @json without its insignificant whitespace. */
+void json_append_compact (GString *out, const char *json, gsize len);
+/* Writes @json, a valid compact JSON value, as it is. */
+void json_writer_raw (JsonWriter *w, const char *json);

@@ -169,3 +169,30 @@ json_writer_member_date (JsonWriter *w, const char *key, gint32 days)
   json_writer_key (w, key);
   json_writer_date (w, days);
 }
+
+void
+json_append_compact (GString *out, const char *json, gsize len)
+{
+  gboolean in_string = FALSE, escaped = FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = json[i];
+      if (in_string)
+        {
+          in_string = escaped || c != '"';
+          escaped = !escaped && c == '\\';
+        }
+      else if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        continue;
+      else
+        in_string = c == '"';
+      g_string_append_c (out, c);
+    }
+}
+
+void
+json_writer_raw (JsonWriter *w, const char *json)
+{
+  before_value (w);
+  g_string_append (w->out, json);
+}

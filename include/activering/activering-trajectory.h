@@ -1,0 +1,316 @@
+/* activering-trajectory.h: a client's trajectory as an event log, replayed against a phase model.
+ *
+ * An #ActiveringTrajectory is the append-only log of an `activering.trajectory/1` document: dated events that
+ * open and close the trajectory, move it between phases and start and end measures (docs/trajectories.md).
+ * An #ActiveringTrajectoryReport replays a log on a date and says where the client stands (current phase, running
+ * measures, days per phase and per measure), what is wrong or risky (violations, each with the index of the event
+ * at fault), and a few indicators; it serialises to `activering.trajectory-report/1` and draws as Graphviz DOT.
+ *
+ * Both belong to one thread at a time; the rule set behind them may be shared. A report is reusable: run it on
+ * one trajectory after another and it does not allocate again once warmed up. Strings returned are owned by the
+ * object they come from and stay valid until it changes (the next append or run) or is freed.
+ */
+#ifndef ACTIVERING_TRAJECTORY_H
+#define ACTIVERING_TRAJECTORY_H
+
+#if !defined(ACTIVERING_INSIDE) && !defined(ACTIVERING_COMPILATION)
+#error "Only <activering/activering.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <activering/activering-macros.h>
+#include <activering/activering-rule-set.h>
+#include <activering/activering-facts.h>
+#include <activering/activering-evaluation.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ActiveringTrajectory ActiveringTrajectory;
+typedef struct _ActiveringTrajectoryReport ActiveringTrajectoryReport;
+
+/**
+ * ActiveringEventType: the kinds of event in a trajectory log.
+ * @ACTIVERING_EVENT_OPEN: the trajectory starts, in a phase
+ * @ACTIVERING_EVENT_REOPEN: it starts again after a close, in a phase
+ * @ACTIVERING_EVENT_ENTER_PHASE: it moves to a phase (possibly of another model: a handover)
+ * @ACTIVERING_EVENT_START_MEASURE: a measure starts
+ * @ACTIVERING_EVENT_END_MEASURE: a measure ends, on the event's day, for a reason
+ * @ACTIVERING_EVENT_NOTE: a free-text note (never copied into reports or errors)
+ * @ACTIVERING_EVENT_CLOSE: the trajectory closes, for a reason
+ */
+typedef enum {
+  ACTIVERING_EVENT_OPEN = 0,
+  ACTIVERING_EVENT_REOPEN = 1,
+  ACTIVERING_EVENT_ENTER_PHASE = 2,
+  ACTIVERING_EVENT_START_MEASURE = 3,
+  ACTIVERING_EVENT_END_MEASURE = 4,
+  ACTIVERING_EVENT_NOTE = 5,
+  ACTIVERING_EVENT_CLOSE = 6,
+} ActiveringEventType;
+
+/**
+ * ActiveringTrajectoryState:
+ * @ACTIVERING_TRAJECTORY_NOT_STARTED: no `open` replayed (yet) on the report date
+ * @ACTIVERING_TRAJECTORY_OPEN: open
+ * @ACTIVERING_TRAJECTORY_CLOSED: closed
+ */
+typedef enum {
+  ACTIVERING_TRAJECTORY_NOT_STARTED = 0,
+  ACTIVERING_TRAJECTORY_OPEN = 1,
+  ACTIVERING_TRAJECTORY_CLOSED = 2,
+} ActiveringTrajectoryState;
+
+/** ActiveringSeverity: of a violation: @ACTIVERING_SEVERITY_ERROR or @ACTIVERING_SEVERITY_WARNING. */
+typedef enum {
+  ACTIVERING_SEVERITY_ERROR = 0,
+  ACTIVERING_SEVERITY_WARNING = 1,
+} ActiveringSeverity;
+
+/** activering_event_type_to_string: Returns: (transfer none): the event type's code, e.g. "enter_phase". */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_event_type_to_string (ActiveringEventType type);
+
+/* ---- the event log ---- */
+
+/**
+ * activering_trajectory_new:
+ * @rules: the rule set whose phase models, measures and roles the log uses (a reference is kept)
+ * @id: the dossier's opaque id (non-empty)
+ * @model: the code of the phase model the trajectory follows, e.g. "ocmw7"
+ *
+ * An empty log, to be filled with activering_trajectory_append_event().
+ *
+ * Returns: (transfer full): the log, to free with activering_trajectory_free(); %NULL with @error set
+ *   (%ACTIVERING_ERROR_UNKNOWN_REF for a model the rule set does not have, %ACTIVERING_ERROR_INVALID_VALUE for
+ *   an empty id).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model,
+                                                 GError **error);
+
+/**
+ * activering_trajectory_parse:
+ * @data: an `activering.trajectory/1` document (UTF-8 JSON)
+ * @length: its length in bytes, or -1 if NUL-terminated
+ *
+ * Parses a log. A malformed document (bad JSON, another format, a bad date, an unknown event type, a missing or
+ * misplaced field, an unknown key other than `x_…`) fails with an error naming the JSON path. Codes the rule set
+ * does not know (phases, measures, roles) are not errors here: the report shows them as violations.
+ *
+ * Returns: (transfer full): the log, to free with activering_trajectory_free(); %NULL with @error set.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringTrajectory *activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize length,
+                                                   GError **error);
+
+/** activering_trajectory_free: Frees @trajectory (%NULL is ignored). */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_trajectory_free (ActiveringTrajectory *trajectory);
+
+/** activering_trajectory_get_id: Returns: (transfer none): the dossier's id. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_get_id (const ActiveringTrajectory *trajectory);
+
+/** activering_trajectory_get_model: Returns: (transfer none): the code of the phase model it starts in. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_get_model (const ActiveringTrajectory *trajectory);
+
+/** activering_trajectory_get_n_events: Returns: how many events the log holds. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_trajectory_get_n_events (const ActiveringTrajectory *trajectory);
+
+/** activering_trajectory_get_event_type: Returns: the type of event @index (which must be in range). */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringEventType activering_trajectory_get_event_type (const ActiveringTrajectory *trajectory, guint index);
+
+/** activering_trajectory_get_event_date: Sets @out to the date of event @index (which must be in range). */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_trajectory_get_event_date (const ActiveringTrajectory *trajectory, guint index, GDate *out);
+
+/**
+ * activering_trajectory_get_event_subject:
+ *
+ * Returns: (transfer none): the phase of an `open`, `reopen` or `enter_phase` event or the measure of a
+ *   `start_measure` or `end_measure` event, as written; %NULL for other events or a bad index.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_get_event_subject (const ActiveringTrajectory *trajectory, guint index);
+
+/** activering_trajectory_get_event_reason: Returns: (transfer none): the reason of an `end_measure` or `close`
+ * event, else %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_get_event_reason (const ActiveringTrajectory *trajectory, guint index);
+
+/** activering_trajectory_get_event_by: Returns: (transfer none): the role code of who recorded it, or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_get_event_by (const ActiveringTrajectory *trajectory, guint index);
+
+/**
+ * activering_trajectory_append_event:
+ * @event: one event as a JSON object, e.g. `{"at": "2025-08-15", "type": "enter_phase", "phase": "screening"}`
+ * @length: its length in bytes, or -1 if NUL-terminated
+ *
+ * Appends an event to the log, if it is well-formed and would not be an error where it stands: out of date order,
+ * after `close`, before `open`, an unknown phase, measure or role, a move the model does not allow, ending a
+ * measure that does not run, and so on (the error-severity codes of docs/trajectories.md). Warnings do not
+ * refuse an event.
+ *
+ * Returns: %TRUE if appended; else %FALSE with @error set (%ACTIVERING_ERROR_INVALID_VALUE and the violation's
+ *   message for a refused event, or the parse error), and the log unchanged.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_trajectory_append_event (ActiveringTrajectory *trajectory, const char *event, gssize length,
+                                             GError **error);
+
+/**
+ * activering_trajectory_append_json:
+ *
+ * Writes the log as an `activering.trajectory/1` document, `x_` members included: parsing a document and writing
+ * it gives the same document (keys in the order of docs/trajectories.md).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_trajectory_append_json (const ActiveringTrajectory *trajectory, ActiveringJsonFlags flags,
+                                        GString *out);
+
+/** activering_trajectory_to_json: Returns: (transfer full): the document, to free with g_free(). */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_trajectory_to_json (const ActiveringTrajectory *trajectory, ActiveringJsonFlags flags);
+
+/* ---- replay and report ---- */
+
+/** activering_trajectory_report_new: Returns: (transfer full): an empty report for trajectories of @rules. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringTrajectoryReport *activering_trajectory_report_new (ActiveringRuleSet *rules);
+
+/** activering_trajectory_report_free: Frees @report (%NULL is ignored). */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_trajectory_report_free (ActiveringTrajectoryReport *report);
+
+/**
+ * activering_trajectory_report_run:
+ * @trajectory: the log, of the same rule set; it may be freed after the run
+ * @facts: (nullable): the dossier's facts, for the checks that need them (an obligation overdue, a measure
+ *   that must end when a fact says so); without facts those checks are left out
+ * @as_of: (nullable): the report date; %NULL for today. Later events are not replayed.
+ *
+ * Replays @trajectory on @as_of. A log with errors still replays: events that are errors are reported and
+ * otherwise skipped.
+ *
+ * Returns: %TRUE; %FALSE with @error set only for an invalid date (%ACTIVERING_ERROR_USAGE).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_trajectory_report_run (ActiveringTrajectoryReport *report, const ActiveringTrajectory *trajectory,
+                                           const ActiveringFacts *facts, const GDate *as_of, GError **error);
+
+/** activering_trajectory_report_get_state: Returns: where the trajectory stands on the report date. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringTrajectoryState activering_trajectory_report_get_state (const ActiveringTrajectoryReport *report);
+
+/** activering_trajectory_report_get_current_phase: Returns: (transfer none): the current (after a close: the
+ * last) phase's code, or %NULL if not started. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_report_get_current_phase (const ActiveringTrajectoryReport *report);
+
+/** activering_trajectory_report_get_current_model: Returns: (transfer none): the model of the current phase
+ * (another model than the trajectory's after a handover), or %NULL if not started. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_report_get_current_model (const ActiveringTrajectoryReport *report);
+
+/** activering_trajectory_report_get_days_in_phase: Returns: the calendar days spent in phase @phase (every visit
+ * added up; 0 for a phase never visited or unknown). */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_trajectory_report_get_days_in_phase (const ActiveringTrajectoryReport *report, const char *phase);
+
+/** activering_trajectory_report_get_days_in_measure: Returns: the calendar days measure @measure ran (every run
+ * added up). */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_trajectory_report_get_days_in_measure (const ActiveringTrajectoryReport *report,
+                                                        const char *measure);
+
+/** activering_trajectory_report_get_n_open_measures: Returns: how many measures run on the report date. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_trajectory_report_get_n_open_measures (const ActiveringTrajectoryReport *report);
+
+/** activering_trajectory_report_get_open_measure: Returns: (transfer none): the code of open measure @index
+ * (sets @since to its start if not %NULL), or %NULL for a bad index. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_report_get_open_measure (const ActiveringTrajectoryReport *report, guint index,
+                                                           GDate *since);
+
+/** activering_trajectory_report_get_n_violations: Returns: how many violations the replay found. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_trajectory_report_get_n_violations (const ActiveringTrajectoryReport *report);
+
+/** activering_trajectory_report_get_violation_code: Returns: (transfer none): e.g. "event_out_of_order", or
+ * %NULL for a bad index. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_report_get_violation_code (const ActiveringTrajectoryReport *report, guint index);
+
+/** activering_trajectory_report_get_violation_event: Returns: the index of the event at fault. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_trajectory_report_get_violation_event (const ActiveringTrajectoryReport *report, guint index);
+
+/** activering_trajectory_report_get_violation_severity: Returns: error or warning. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringSeverity activering_trajectory_report_get_violation_severity (const ActiveringTrajectoryReport *report,
+                                                                        guint index);
+
+/** activering_trajectory_report_dup_violation_message: Returns: (transfer full): the violation's message in
+ * @lang (%NULL: the rule set's first language), to free with g_free(); %NULL for a bad index or language. */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_trajectory_report_dup_violation_message (const ActiveringTrajectoryReport *report, guint index,
+                                                          const char *lang);
+
+/**
+ * activering_trajectory_report_append_json:
+ * @lang: (nullable): the language of the messages; %NULL for the rule set's first
+ *
+ * Writes the report as an `activering.trajectory-report/1` document.
+ *
+ * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) if nothing was run yet or @lang is not a language of
+ *   the rule set.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_trajectory_report_append_json (const ActiveringTrajectoryReport *report, const char *lang,
+                                                   ActiveringJsonFlags flags, GString *out, GError **error);
+
+/** activering_trajectory_report_to_json: Returns: (transfer full): the document, to free with g_free(); %NULL
+ * with @error set as for activering_trajectory_report_append_json(). */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *report, const char *lang,
+                                            ActiveringJsonFlags flags, GError **error);
+
+/* ---- diagrams ---- */
+
+/**
+ * activering_trajectory_report_append_dot:
+ *
+ * Draws the phase model (and, after a handover, the other one) as a Graphviz DOT digraph with the client's path on
+ * it: visited phases filled, the current phase highlighted, measures on the phases where they ran, the moves
+ * taken with their dates. Labels are in @lang.
+ *
+ * Returns: %FALSE with @error set as for activering_trajectory_report_append_json().
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *report, const char *lang,
+                                                  GString *out, GError **error);
+
+/**
+ * activering_rule_set_append_phase_model_dot:
+ *
+ * Draws phase model @model alone as a Graphviz DOT digraph: phases in order (optional ones dashed, entry phases
+ * marked), normal moves solid, moves worth a warning dashed, and the measures that fit each phase. Labels are in
+ * @lang.
+ *
+ * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a bad model index or language.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
+                                                     GString *out, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringTrajectory, activering_trajectory_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringTrajectoryReport, activering_trajectory_report_free)
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,67 @@
+/* phase-models.c: the public face of a rule set's phase models. */
+#include "config.h"
+
+#include <string.h>
+
+#include "rules/rule-set-private.h"
+
+guint
+activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return rules->n_models;
+}
+
+const char *
+activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, guint model)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return model < rules->n_models ? rules->models[model].code : NULL;
+}
+
+int
+activering_rule_set_lookup_phase_model (const ActiveringRuleSet *rules, const char *code)
+{
+  g_return_val_if_fail (rules != NULL, -1);
+  return code != NULL ? rule_set_model_index (rules, code, strlen (code)) : -1;
+}
+
+const char *
+activering_rule_set_get_phase_model_label (const ActiveringRuleSet *rules, guint model, const char *lang)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  int language = rule_set_language_index (rules, lang);
+  return model < rules->n_models && language >= 0 ? rules->models[model].label[language] : NULL;
+}
+
+guint
+activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, guint model)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return model < rules->n_models ? rules->models[model].n_phases : 0;
+}
+
+const char *
+activering_rule_set_get_phase_code (const ActiveringRuleSet *rules, guint model, guint phase)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return model < rules->n_models && phase < rules->models[model].n_phases ? rules->models[model].phases[phase].code
+                                                                          : NULL;
+}
+
+const char *
+activering_rule_set_get_phase_label (const ActiveringRuleSet *rules, guint model, guint phase, const char *lang)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  int language = rule_set_language_index (rules, lang);
+  if (model >= rules->n_models || phase >= rules->models[model].n_phases || language < 0)
+    return NULL;
+  return rules->models[model].phases[phase].label[language];
+}
+
+char *
+activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, guint model)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return model < rules->n_models ? g_strdup (rules->models[model].json) : NULL;
+}

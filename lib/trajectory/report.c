@@ -1,0 +1,553 @@
+/* report.c: the trajectory report: running a replay, reading it back, and writing it as a document. */
+#include "config.h"
+
+#include <string.h>
+
+#include "json/json-writer-private.h"
+#include "trajectory/trajectory-private.h"
+#include "util/dates-private.h"
+#include "util/error-private.h"
+
+#define REPORT_FORMAT "activering.trajectory-report/1"
+#define NO_DATE G_MININT32
+#define STILL G_MAXINT32
+
+ActiveringTrajectoryReport *
+activering_trajectory_report_new (ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  ActiveringTrajectoryReport *report = g_new0 (ActiveringTrajectoryReport, 1);
+  report->rules = activering_rule_set_ref (rules);
+  report->id = g_string_new (NULL);
+  report->close_reason = g_string_new (NULL);
+  report->visits = g_array_new (FALSE, FALSE, sizeof (Visit));
+  report->runs = g_array_new (FALSE, FALSE, sizeof (MeasureRun));
+  report->violations = g_array_new (FALSE, FALSE, sizeof (Violation));
+  report->phase_base = g_new0 (guint, rules->n_models + 1);
+  for (guint m = 0; m < rules->n_models; m++)
+    report->phase_base[m + 1] = report->phase_base[m] + rules->models[m].n_phases;
+  report->days_per_phase = g_new0 (guint, MAX (report->phase_base[rules->n_models], 1));
+  report->days_per_measure = g_new0 (guint, MAX (rules->n_measures, 1));
+  report->running = g_new0 (gint, MAX (rules->n_measures, 1));
+  report->indicators = g_new0 (IndicatorState, MAX (rules->n_indicators, 1));
+  report->strings = g_string_chunk_new (256);
+  report->current_model = report->current_phase = -1;
+  return report;
+}
+
+void
+activering_trajectory_report_free (ActiveringTrajectoryReport *report)
+{
+  if (report == NULL)
+    return;
+  activering_evaluation_free (report->evaluation);
+  g_string_free (report->id, TRUE);
+  g_string_free (report->close_reason, TRUE);
+  g_array_free (report->visits, TRUE);
+  g_array_free (report->runs, TRUE);
+  g_array_free (report->violations, TRUE);
+  g_free (report->phase_base);
+  g_free (report->days_per_phase);
+  g_free (report->days_per_measure);
+  g_free (report->running);
+  g_free (report->indicators);
+  g_string_chunk_free (report->strings);
+  activering_rule_set_unref (report->rules);
+  g_free (report);
+}
+
+gboolean
+activering_trajectory_report_run (ActiveringTrajectoryReport *report, const ActiveringTrajectory *t,
+                                  const ActiveringFacts *facts, const GDate *as_of, GError **error)
+{
+  g_return_val_if_fail (report != NULL && t != NULL, FALSE);
+  g_return_val_if_fail (t->rules == report->rules, FALSE);
+  g_return_val_if_fail (facts == NULL || activering_facts_get_rule_set (facts) == report->rules, FALSE);
+  gint32 day;
+  if (as_of == NULL)
+    day = activering_today ();
+  else if (!g_date_valid (as_of) || g_date_get_year (as_of) > 9999)
+    {
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
+                   "trajectory report: the as-of date is not a valid date between the years 1 and 9999");
+      return FALSE;
+    }
+  else
+    day = activering_days_from_gdate (as_of);
+  trajectory_replay (report, t, t->events->len, facts, day);
+  return TRUE;
+}
+
+/* ---- getters ---- */
+
+ActiveringTrajectoryState
+activering_trajectory_report_get_state (const ActiveringTrajectoryReport *report)
+{
+  g_return_val_if_fail (report != NULL, ACTIVERING_TRAJECTORY_NOT_STARTED);
+  return report->state;
+}
+
+const char *
+activering_trajectory_report_get_current_phase (const ActiveringTrajectoryReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  if (report->current_model < 0)
+    return NULL;
+  return report->rules->models[report->current_model].phases[report->current_phase].code;
+}
+
+const char *
+activering_trajectory_report_get_current_model (const ActiveringTrajectoryReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  return report->current_model < 0 ? NULL : report->rules->models[report->current_model].code;
+}
+
+guint
+activering_trajectory_report_get_days_in_phase (const ActiveringTrajectoryReport *report, const char *phase)
+{
+  g_return_val_if_fail (report != NULL && phase != NULL, 0);
+  const ActiveringRuleSet *rules = report->rules;
+  guint days = 0;
+  for (guint m = 0; m < rules->n_models; m++)
+    {
+      int p = phase_model_phase_index (&rules->models[m], phase, strlen (phase));
+      if (p >= 0)
+        days += report->days_per_phase[report->phase_base[m] + (guint) p];
+    }
+  return days;
+}
+
+guint
+activering_trajectory_report_get_days_in_measure (const ActiveringTrajectoryReport *report, const char *measure)
+{
+  g_return_val_if_fail (report != NULL && measure != NULL, 0);
+  int m = rule_set_measure_index (report->rules, measure, strlen (measure));
+  return m >= 0 ? report->days_per_measure[m] : 0;
+}
+
+/* The run of the @index-th open measure, in the order the measures are declared. */
+static const MeasureRun *
+open_run (const ActiveringTrajectoryReport *report, guint index)
+{
+  for (guint m = 0; m < report->rules->n_measures; m++)
+    if (report->running[m] >= 0 && index-- == 0)
+      return &g_array_index (report->runs, MeasureRun, report->running[m]);
+  return NULL;
+}
+
+guint
+activering_trajectory_report_get_n_open_measures (const ActiveringTrajectoryReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  guint n = 0;
+  for (guint m = 0; m < report->rules->n_measures; m++)
+    n += report->running[m] >= 0;
+  return n;
+}
+
+const char *
+activering_trajectory_report_get_open_measure (const ActiveringTrajectoryReport *report, guint index, GDate *since)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  const MeasureRun *run = open_run (report, index);
+  if (run == NULL)
+    return NULL;
+  if (since != NULL)
+    activering_days_to_gdate (run->start, since);
+  return report->rules->measures[run->measure].code;
+}
+
+guint
+activering_trajectory_report_get_n_violations (const ActiveringTrajectoryReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->violations->len;
+}
+
+static const Violation *
+violation_at (const ActiveringTrajectoryReport *report, guint index)
+{
+  return index < report->violations->len ? &g_array_index (report->violations, Violation, index) : NULL;
+}
+
+const char *
+activering_trajectory_report_get_violation_code (const ActiveringTrajectoryReport *report, guint index)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  const Violation *v = violation_at (report, index);
+  return v ? violation_info[v->code].code : NULL;
+}
+
+guint
+activering_trajectory_report_get_violation_event (const ActiveringTrajectoryReport *report, guint index)
+{
+  g_return_val_if_fail (report != NULL && index < report->violations->len, 0);
+  return violation_at (report, index)->event;
+}
+
+ActiveringSeverity
+activering_trajectory_report_get_violation_severity (const ActiveringTrajectoryReport *report, guint index)
+{
+  g_return_val_if_fail (report != NULL && index < report->violations->len, ACTIVERING_SEVERITY_ERROR);
+  return violation_at (report, index)->is_error ? ACTIVERING_SEVERITY_ERROR : ACTIVERING_SEVERITY_WARNING;
+}
+
+char *
+activering_trajectory_report_dup_violation_message (const ActiveringTrajectoryReport *report, guint index,
+                                                    const char *lang)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  const Violation *v = violation_at (report, index);
+  int language = rule_set_language_index (report->rules, lang);
+  if (v == NULL || language < 0)
+    return NULL;
+  GString *out = g_string_new (NULL);
+  violation_append_message (report, v, language, out);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- messages ---- */
+
+const char *
+phase_label (const ActiveringRuleSet *rules, guint model, guint phase, int language)
+{
+  return rules->models[model].phases[phase].label[language];
+}
+
+static void
+append_date (GString *out, gint32 day)
+{
+  char date[11];
+  if (day == NO_DATE || day == STILL)
+    {
+      g_string_append (out, "?");
+      return;
+    }
+  activering_format_date (day, date);
+  g_string_append (out, date);
+}
+
+static void
+append_placeholder (const ActiveringTrajectoryReport *report, const Violation *v, Placeholder placeholder,
+                    int language, GString *out)
+{
+  const ActiveringRuleSet *rules = report->rules;
+  switch (placeholder)
+    {
+    case PLACEHOLDER_DATE: append_date (out, v->date); break;
+    case PLACEHOLDER_PREVIOUS_DATE:
+    case PLACEHOLDER_CLOSED_ON: append_date (out, v->other_date); break;
+    case PLACEHOLDER_SINCE: append_date (out, v->since); break;
+    case PLACEHOLDER_OVER_SINCE: append_date (out, v->over_since); break;
+    case PLACEHOLDER_DUE: append_date (out, v->due); break;
+    case PLACEHOLDER_MAX: g_string_append_printf (out, "%d", v->max); break;
+    case PLACEHOLDER_CODE:
+      if (v->code_text != NULL)
+        activering_append_display (out, v->code_text, strlen (v->code_text), 64);
+      break;
+    case PLACEHOLDER_MODEL:
+      if (v->model >= 0)
+        g_string_append (out, rules->models[v->model].label[language]);
+      else if (v->model_text != NULL)
+        activering_append_display (out, v->model_text, strlen (v->model_text), 64);
+      break;
+    case PLACEHOLDER_PHASE:
+      if (v->phase >= 0)
+        g_string_append (out, phase_label (rules, (guint) v->model, (guint) v->phase, language));
+      break;
+    case PLACEHOLDER_FROM_PHASE:
+      if (v->from_phase >= 0)
+        g_string_append (out, phase_label (rules, (guint) v->from_model, (guint) v->from_phase, language));
+      break;
+    case PLACEHOLDER_MEASURE:
+      if (v->measure >= 0)
+        g_string_append (out, rules->measures[v->measure].label[language]);
+      break;
+    default: break;
+    }
+}
+
+void
+violation_append_message (const ActiveringTrajectoryReport *report, const Violation *v, int language, GString *out)
+{
+  const ActiveringRuleSet *rules = report->rules;
+  const char *text = v->check >= 0 ? rules->checks[v->check].text[language] : rules->messages[v->code][language];
+  /* Placeholders were checked when the rule set was loaded. */
+  for (const char *p = text; *p;)
+    {
+      const char *open = strchr (p, '{');
+      if (open == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, open - p);
+      const char *close = strchr (open, '}');
+      int placeholder = close ? placeholder_lookup (open + 1, (gsize) (close - open - 1)) : -1;
+      if (placeholder < 0)
+        {
+          g_string_append_c (out, '{');
+          p = open + 1;
+          continue;
+        }
+      append_placeholder (report, v, (Placeholder) placeholder, language, out);
+      p = close + 1;
+    }
+}
+
+/* ---- the document ---- */
+
+static const char *const state_names[] = { "not_started", "open", "closed" };
+static const char *const indicator_names[] = { "met", "not_met", "pending", "not_applicable", "undetermined" };
+
+static void
+member_date_or_null (JsonWriter *w, const char *key, gint32 day)
+{
+  json_writer_key (w, key);
+  if (day == NO_DATE || day == STILL)
+    json_writer_null (w);
+  else
+    json_writer_date (w, day);
+}
+
+static void
+write_corresponding (JsonWriter *w, const ActiveringTrajectoryReport *report)
+{
+  const ActiveringRuleSet *rules = report->rules;
+  json_writer_key (w, "corresponds_to");
+  json_writer_begin_object (w);
+  for (guint c = 0; report->current_model >= 0 && c < rules->n_correspondences; c++)
+    {
+      const PhaseCorrespondence *correspondence = &rules->correspondences[c];
+      gboolean forward = correspondence->from == (guint) report->current_model;
+      if (!forward && correspondence->to != (guint) report->current_model)
+        continue;
+      const PhaseModel *from = &rules->models[correspondence->from], *to = &rules->models[correspondence->to];
+      const PhaseModel *other = forward ? to : from;
+      gboolean any = FALSE;
+      for (guint p = 0; p < other->n_phases; p++)
+        {
+          guint from_phase = forward ? (guint) report->current_phase : p;
+          guint to_phase = forward ? p : (guint) report->current_phase;
+          if (!correspondence->corresponds[from_phase * to->n_phases + to_phase])
+            continue;
+          if (!any)
+            {
+              json_writer_key (w, other->code);
+              json_writer_begin_array (w);
+              any = TRUE;
+            }
+          json_writer_string (w, other->phases[p].code);
+        }
+      if (any)
+        json_writer_end_array (w);
+    }
+  json_writer_end_object (w);
+}
+
+static void
+write_violations (JsonWriter *w, const ActiveringTrajectoryReport *report, int language, GString *scratch)
+{
+  json_writer_key (w, "violations");
+  json_writer_begin_array (w);
+  for (guint i = 0; i < report->violations->len; i++)
+    {
+      const Violation *v = &g_array_index (report->violations, Violation, i);
+      json_writer_begin_object (w);
+      json_writer_key (w, "event");
+      json_writer_integer (w, v->event);
+      json_writer_member_string (w, "code", violation_info[v->code].code);
+      json_writer_member_string (w, "severity", v->is_error ? "error" : "warning");
+      g_string_truncate (scratch, 0);
+      violation_append_message (report, v, language, scratch);
+      json_writer_member_string (w, "message", scratch->str);
+      if (v->check >= 0)
+        {
+          json_writer_member_string (w, "check", report->rules->checks[v->check].id);
+          json_writer_member_string (w, "legal_basis", report->rules->checks[v->check].legal_basis);
+        }
+      json_writer_end_object (w);
+    }
+  json_writer_end_array (w);
+}
+
+static void
+write_days (JsonWriter *w, const ActiveringTrajectoryReport *report)
+{
+  const ActiveringRuleSet *rules = report->rules;
+  /* Phases in model order, only those visited; a phase visited for 0 days (left the day it was entered) counts. */
+  json_writer_key (w, "days_per_phase");
+  json_writer_begin_object (w);
+  for (guint m = 0; m < rules->n_models; m++)
+    for (guint p = 0; p < rules->models[m].n_phases; p++)
+      {
+        gboolean visited = FALSE;
+        for (guint v = 0; v < report->visits->len && !visited; v++)
+          {
+            const Visit *visit = &g_array_index (report->visits, Visit, v);
+            visited = visit->model == m && visit->phase == p;
+          }
+        if (!visited)
+          continue;
+        json_writer_key (w, rules->models[m].phases[p].code);
+        json_writer_integer (w, report->days_per_phase[report->phase_base[m] + p]);
+      }
+  json_writer_end_object (w);
+  json_writer_key (w, "days_per_measure");
+  json_writer_begin_object (w);
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      gboolean ran = FALSE;
+      for (guint r = 0; r < report->runs->len && !ran; r++)
+        ran = g_array_index (report->runs, MeasureRun, r).measure == m;
+      if (!ran)
+        continue;
+      json_writer_key (w, rules->measures[m].code);
+      json_writer_integer (w, report->days_per_measure[m]);
+    }
+  json_writer_end_object (w);
+}
+
+static void
+write_path (JsonWriter *w, const ActiveringTrajectoryReport *report)
+{
+  const ActiveringRuleSet *rules = report->rules;
+  json_writer_key (w, "path");
+  json_writer_begin_array (w);
+  for (guint v = 0; v < report->visits->len; v++)
+    {
+      const Visit *visit = &g_array_index (report->visits, Visit, v);
+      gint32 last = visit->until == STILL ? report->as_of : visit->until;
+      json_writer_begin_object (w);
+      json_writer_member_string (w, "model", rules->models[visit->model].code);
+      json_writer_member_string (w, "phase", rules->models[visit->model].phases[visit->phase].code);
+      json_writer_member_date (w, "from", visit->from);
+      member_date_or_null (w, "until", visit->until);
+      json_writer_key (w, "days");
+      json_writer_integer (w, last >= visit->from ? last - visit->from + 1 : 0);
+      json_writer_key (w, "event");
+      json_writer_integer (w, visit->event);
+      json_writer_end_object (w);
+    }
+  json_writer_end_array (w);
+  json_writer_key (w, "runs");
+  json_writer_begin_array (w);
+  for (guint r = 0; r < report->runs->len; r++)
+    {
+      const MeasureRun *run = &g_array_index (report->runs, MeasureRun, r);
+      gint32 last = run->end == STILL ? report->as_of : run->end;
+      json_writer_begin_object (w);
+      json_writer_member_string (w, "measure", rules->measures[run->measure].code);
+      json_writer_member_date (w, "start", run->start);
+      member_date_or_null (w, "end", run->end);
+      json_writer_key (w, "days");
+      json_writer_integer (w, last >= run->start ? last - run->start + 1 : 0);
+      json_writer_member_string (w, "reason", run->reason);
+      json_writer_key (w, "event");
+      json_writer_integer (w, run->event);
+      json_writer_end_object (w);
+    }
+  json_writer_end_array (w);
+}
+
+static void
+write_indicators (JsonWriter *w, const ActiveringTrajectoryReport *report)
+{
+  json_writer_key (w, "indicators");
+  json_writer_begin_object (w);
+  member_date_or_null (w, "opened_on", report->opened_on);
+  json_writer_key (w, "days_to_first_measure");
+  if (report->opened_on == NO_DATE || report->first_measure_on == NO_DATE)
+    json_writer_null (w);
+  else
+    json_writer_integer (w, report->first_measure_on - report->opened_on);
+  member_date_or_null (w, "closed_on", report->closed_on);
+  json_writer_member_string (w, "close_reason",
+                             report->state == ACTIVERING_TRAJECTORY_CLOSED ? report->close_reason->str : NULL);
+  for (guint i = 0; i < report->rules->n_indicators; i++)
+    json_writer_member_string (w, report->rules->indicators[i].id, indicator_names[report->indicators[i]]);
+  json_writer_end_object (w);
+}
+
+int
+trajectory_report_language (const ActiveringTrajectoryReport *report, const char *lang, GError **error)
+{
+  if (!report->has_run)
+    {
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "trajectory report: nothing has been replayed yet");
+      return -1;
+    }
+  int language = rule_set_language_index (report->rules, lang);
+  if (language < 0)
+    {
+      g_autofree char *languages = g_strjoinv (", ", report->rules->languages);
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
+                   "trajectory report: the rule set has no texts in \"%s\" (it has: %s)", lang, languages);
+    }
+  return language;
+}
+
+gboolean
+activering_trajectory_report_append_json (const ActiveringTrajectoryReport *report, const char *lang,
+                                          ActiveringJsonFlags flags, GString *out, GError **error)
+{
+  g_return_val_if_fail (report != NULL && out != NULL, FALSE);
+  int language = trajectory_report_language (report, lang, error);
+  if (language < 0)
+    return FALSE;
+  const ActiveringRuleSet *rules = report->rules;
+  JsonWriter writer;
+  JsonWriter *w = &writer;
+  json_writer_init (w, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "format", REPORT_FORMAT);
+  json_writer_member_string (w, "id", report->id->str);
+  json_writer_member_string (w, "model", rules->models[report->model].code);
+  json_writer_member_date (w, "as_of", report->as_of);
+  json_writer_member_string (w, "lang", rules->languages[language]);
+  json_writer_key (w, "ruleset");
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "id", rules->id);
+  json_writer_member_string (w, "version", rules->version);
+  json_writer_member_string (w, "digest", rules->digest);
+  json_writer_end_object (w);
+  json_writer_member_string (w, "state", state_names[report->state]);
+  json_writer_member_string (w, "current_model", activering_trajectory_report_get_current_model (report));
+  json_writer_member_string (w, "current_phase", activering_trajectory_report_get_current_phase (report));
+  write_corresponding (w, report);
+  json_writer_key (w, "open_measures");
+  json_writer_begin_array (w);
+  for (guint m = 0; m < rules->n_measures; m++)
+    if (report->running[m] >= 0)
+      {
+        json_writer_begin_object (w);
+        json_writer_member_string (w, "measure", rules->measures[m].code);
+        json_writer_member_date (w, "since", g_array_index (report->runs, MeasureRun, report->running[m]).start);
+        json_writer_end_object (w);
+      }
+  json_writer_end_array (w);
+  write_days (w, report);
+  write_path (w, report);
+  write_indicators (w, report);
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  write_violations (w, report, language, scratch);
+  json_writer_end_object (w);
+  return TRUE;
+}
+
+char *
+activering_trajectory_report_to_json (const ActiveringTrajectoryReport *report, const char *lang,
+                                      ActiveringJsonFlags flags, GError **error)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  GString *out = g_string_sized_new (2048);
+  if (!activering_trajectory_report_append_json (report, lang, flags, out, error))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  if (flags & ACTIVERING_JSON_PRETTY)
+    g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,447 @@
+/* trajectory-parse.c: reading an `activering.trajectory/1` document and its events. */
+#include "config.h"
+
+#include <string.h>
+
+#include "json/json-writer-private.h"
+#include "trajectory/trajectory-private.h"
+#include "util/error-private.h"
+
+#define MAX_DEPTH 64
+#define MAX_TEXT 65536 /* a note */
+
+typedef enum
+{
+  FIELD_AT,
+  FIELD_TYPE,
+  FIELD_PHASE,
+  FIELD_MODEL,
+  FIELD_MEASURE,
+  FIELD_REASON,
+  FIELD_TEXT,
+  FIELD_BY,
+  FIELD_ACTOR,
+  N_FIELDS
+} Field;
+
+static const char *const field_names[N_FIELDS] = { "at", "type", "phase", "model", "measure",
+                                                   "reason", "text", "by", "actor" };
+
+static const char *const event_types[] = { "open", "reopen", "enter_phase", "start_measure",
+                                           "end_measure", "note", "close" };
+
+#define F(x) (1u << FIELD_##x)
+#define COMMON (F (AT) | F (TYPE) | F (BY) | F (ACTOR))
+
+/* Per event type: the fields it must have, and the fields it may have. */
+static const guint32 required_fields[] = {
+  [ACTIVERING_EVENT_OPEN] = F (AT) | F (TYPE) | F (PHASE),
+  [ACTIVERING_EVENT_REOPEN] = F (AT) | F (TYPE) | F (PHASE),
+  [ACTIVERING_EVENT_ENTER_PHASE] = F (AT) | F (TYPE) | F (PHASE),
+  [ACTIVERING_EVENT_START_MEASURE] = F (AT) | F (TYPE) | F (MEASURE),
+  [ACTIVERING_EVENT_END_MEASURE] = F (AT) | F (TYPE) | F (MEASURE) | F (REASON),
+  [ACTIVERING_EVENT_NOTE] = F (AT) | F (TYPE) | F (TEXT),
+  [ACTIVERING_EVENT_CLOSE] = F (AT) | F (TYPE) | F (REASON),
+};
+
+static const guint32 allowed_fields[] = {
+  [ACTIVERING_EVENT_OPEN] = COMMON | F (PHASE) | F (MODEL),
+  [ACTIVERING_EVENT_REOPEN] = COMMON | F (PHASE) | F (MODEL),
+  [ACTIVERING_EVENT_ENTER_PHASE] = COMMON | F (PHASE) | F (MODEL),
+  [ACTIVERING_EVENT_START_MEASURE] = COMMON | F (MEASURE),
+  [ACTIVERING_EVENT_END_MEASURE] = COMMON | F (MEASURE) | F (REASON),
+  [ACTIVERING_EVENT_NOTE] = COMMON | F (TEXT),
+  [ACTIVERING_EVENT_CLOSE] = COMMON | F (REASON),
+};
+
+const char *
+activering_event_type_to_string (ActiveringEventType type)
+{
+  return (guint) type < G_N_ELEMENTS (event_types) ? event_types[type] : "unknown";
+}
+
+/* lowercase snake_case, as reasons must be */
+static gboolean
+is_snake_case (const char *s, gsize len)
+{
+  if (len == 0)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+keep (ActiveringTrajectory *t, const char *s, gsize len)
+{
+  return g_string_chunk_insert_len (t->strings, s, (gssize) len);
+}
+
+/* An `x_` member: its key and its value (compact) are kept as a pair in t->extras. */
+static gboolean
+read_extra (ActiveringTrajectory *t, JsonReader *R, const char *key, gsize key_len, GString *scratch, GPtrArray *into)
+{
+  const char *kept_key = keep (t, key, key_len);
+  const char *start = R->p;
+  if (!json_reader_skip_value (R))
+    return FALSE;
+  g_string_truncate (scratch, 0);
+  json_append_compact (scratch, start, (gsize) (R->p - start));
+  g_ptr_array_add (into, (gpointer) kept_key);
+  g_ptr_array_add (into, (gpointer) keep (t, scratch->str, scratch->len));
+  return TRUE;
+}
+
+/* Finds @code among the phases of @model; without an explicit model, also among the models a correspondence
+ * joins to it (their phase codes are distinct, so a handover may name just the phase). */
+static void
+resolve_phase (const ActiveringTrajectory *t, Event *event)
+{
+  const ActiveringRuleSet *rules = t->rules;
+  gsize len = strlen (event->code);
+  event->model = UNKNOWN_REF;
+  event->subject = UNKNOWN_REF;
+  if (event->model_code != NULL)
+    {
+      int model = rule_set_model_index (rules, event->model_code, strlen (event->model_code));
+      if (model >= 0)
+        {
+          event->model = (gint16) model;
+          event->subject = phase_model_phase_index (&rules->models[model], event->code, len);
+        }
+      return;
+    }
+  int phase = phase_model_phase_index (&rules->models[t->model], event->code, len);
+  if (phase >= 0)
+    {
+      event->model = (gint16) t->model;
+      event->subject = phase;
+      return;
+    }
+  for (guint c = 0; c < rules->n_correspondences; c++)
+    {
+      const PhaseCorrespondence *correspondence = &rules->correspondences[c];
+      guint other;
+      if (correspondence->from == t->model)
+        other = correspondence->to;
+      else if (correspondence->to == t->model)
+        other = correspondence->from;
+      else
+        continue;
+      phase = phase_model_phase_index (&rules->models[other], event->code, len);
+      if (phase >= 0)
+        {
+          event->model = (gint16) other;
+          event->subject = phase;
+          return;
+        }
+    }
+}
+
+void
+trajectory_resolve_event (const ActiveringTrajectory *t, Event *event)
+{
+  const ActiveringRuleSet *rules = t->rules;
+  event->role = event->by == NULL ? EVENT_NO_ROLE : rule_set_role_index (rules, event->by, strlen (event->by));
+  switch (event->type)
+    {
+    case ACTIVERING_EVENT_OPEN:
+    case ACTIVERING_EVENT_REOPEN:
+    case ACTIVERING_EVENT_ENTER_PHASE: resolve_phase (t, event); break;
+    case ACTIVERING_EVENT_START_MEASURE:
+    case ACTIVERING_EVENT_END_MEASURE:
+      event->subject = rule_set_measure_index (rules, event->code, strlen (event->code));
+      break;
+    default: event->subject = UNKNOWN_REF; break;
+    }
+}
+
+static gboolean
+read_field (ActiveringTrajectory *t, JsonReader *R, Field field, Event *event, int *type)
+{
+  const char *s;
+  gsize len;
+  if (field == FIELD_AT)
+    return json_reader_date (R, &event->at);
+  if (field == FIELD_ACTOR)
+    {
+      /* an opaque id, like the dossier's */
+      if (!json_reader_id (R, TRAJECTORY_MAX_ID, &s, &len))
+        return FALSE;
+      event->actor = keep (t, s, len);
+      return TRUE;
+    }
+  if (!json_reader_expect (R, '"', field == FIELD_TEXT ? "a text" : "a code as a string")
+      || !json_reader_string (R, field == FIELD_TEXT ? MAX_TEXT : JSON_READER_MAX_STRING, &s, &len))
+    return FALSE;
+  g_autoptr (GString) quoted = NULL;
+  switch (field)
+    {
+    case FIELD_TYPE:
+      for (guint i = 0; i < G_N_ELEMENTS (event_types); i++)
+        if (strlen (event_types[i]) == len && memcmp (event_types[i], s, len) == 0)
+          *type = (int) i;
+      if (*type >= 0)
+        return TRUE;
+      quoted = json_reader_quote_input (s, len, 64);
+      {
+        const char *hint = activering_suggest (s, len, event_types, G_N_ELEMENTS (event_types));
+        g_autofree char *types = g_strjoinv (", ", (char **) event_types);
+        return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "unknown event type %s%s%s%s (expected one of: %s)",
+                                 quoted->str, hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "",
+                                 types);
+      }
+    case FIELD_REASON:
+      if (!is_snake_case (s, len))
+        {
+          quoted = json_reader_quote_input (s, len, 64);
+          return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE,
+                                   "%s is not a reason code (lowercase snake_case, e.g. \"duurzaam_werk\")",
+                                   quoted->str);
+        }
+      event->reason = keep (t, s, len);
+      return TRUE;
+    case FIELD_TEXT: event->reason = keep (t, s, len); return TRUE;
+    case FIELD_PHASE:
+    case FIELD_MEASURE:
+    case FIELD_MODEL:
+    case FIELD_BY:
+      if (len == 0 || memchr (s, '\0', len) != NULL || !g_utf8_validate_len (s, len, NULL))
+        return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "expected a code, found an empty or invalid string");
+      if (field == FIELD_MODEL)
+        event->model_code = keep (t, s, len);
+      else if (field == FIELD_BY)
+        event->by = keep (t, s, len);
+      else
+        event->code = keep (t, s, len);
+      return TRUE;
+    default: return FALSE;
+    }
+}
+
+gboolean
+trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
+{
+  memset (event, 0, sizeof *event);
+  if (!json_reader_expect (R, '{', "an event object"))
+    return FALSE;
+  if (++R->depth > R->max_depth)
+    return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "nested deeper than %d levels", R->max_depth);
+  R->p++;
+  guint32 seen = 0;
+  int type = -1;
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  event->extras_first = t->extras->len;
+  gboolean first = TRUE, done;
+  const char *key;
+  gsize len;
+  while (json_reader_next_member (R, &first, &key, &len, &done) && !done)
+    {
+      gsize mark = json_reader_push (R, key, len);
+      int field = -1;
+      for (int f = 0; f < N_FIELDS; f++)
+        if (strlen (field_names[f]) == len && memcmp (field_names[f], key, len) == 0)
+          field = f;
+      if (field < 0)
+        {
+          if (len < 2 || key[0] != 'x' || key[1] != '_')
+            return json_reader_fail_unknown_key (R, key, len, field_names, N_FIELDS);
+          if (!read_extra (t, R, key, len, scratch, t->extras))
+            return FALSE;
+        }
+      else
+        {
+          if (seen & (1u << field))
+            return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+          seen |= 1u << field;
+          if (!read_field (t, R, (Field) field, event, &type))
+            return FALSE;
+        }
+      json_reader_pop (R, mark);
+    }
+  if (R->error && *R->error)
+    return FALSE;
+  R->depth--;
+  if (type < 0)
+    return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"type\" (one of: open, reopen, enter_phase, "
+                                                          "start_measure, end_measure, note, close)");
+  event->type = (guint8) type;
+  for (int f = 0; f < N_FIELDS; f++)
+    {
+      guint32 bit = 1u << f;
+      if ((required_fields[type] & bit) && !(seen & bit))
+        return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"%s\" (a \"%s\" event has one)",
+                                 field_names[f], event_types[type]);
+      if ((seen & bit) && !(allowed_fields[type] & bit))
+        {
+          json_reader_push (R, field_names[f], strlen (field_names[f]));
+          return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_KEY, "a \"%s\" event has no \"%s\"", event_types[type],
+                                   field_names[f]);
+        }
+    }
+  event->n_extras = (t->extras->len - event->extras_first) / 2;
+  return TRUE;
+}
+
+/* ---- the document ---- */
+
+typedef struct
+{
+  JsonReader r;
+  ActiveringTrajectory *t;
+  GString *scratch;
+  gboolean seen_format, seen_id, seen_model, seen_events;
+  const char *model; /* kept until the events are read: they are resolved against it */
+} Parser;
+
+static gboolean
+read_events (Parser *P)
+{
+  JsonReader *R = &P->r;
+  if (!json_reader_expect (R, '[', "an array of events"))
+    return FALSE;
+  R->p++;
+  gboolean first = TRUE, done;
+  for (guint index = 0; json_reader_next_element (R, &first, &done) && !done; index++)
+    {
+      gsize mark = json_reader_push_index (R, index);
+      if (index >= TRAJECTORY_MAX_EVENTS)
+        return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "more than %d events", TRAJECTORY_MAX_EVENTS);
+      Event event;
+      if (!trajectory_read_event (P->t, R, &event))
+        return FALSE;
+      g_array_append_val (P->t->events, event);
+      json_reader_pop (R, mark);
+    }
+  return R->error == NULL || *R->error == NULL;
+}
+
+static gboolean
+read_member (Parser *P, const char *key, gsize len)
+{
+  JsonReader *R = &P->r;
+  static const char *const keys[] = { "format", "id", "model", "events" };
+  gboolean *seen[] = { &P->seen_format, &P->seen_id, &P->seen_model, &P->seen_events };
+  int which = -1;
+  for (int k = 0; k < 4; k++)
+    if (strlen (keys[k]) == len && memcmp (keys[k], key, len) == 0)
+      which = k;
+  if (which < 0)
+    {
+      if (len < 2 || key[0] != 'x' || key[1] != '_')
+        return json_reader_fail_unknown_key (R, key, len, keys, 4);
+      return read_extra (P->t, R, key, len, P->scratch, P->t->own_extras);
+    }
+  if (*seen[which])
+    return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+  *seen[which] = TRUE;
+  const char *s;
+  gsize s_len;
+  switch (which)
+    {
+    case 0: return json_reader_format (R, TRAJECTORY_FORMAT);
+    case 1:
+      if (!json_reader_id (R, TRAJECTORY_MAX_ID, &s, &s_len))
+        return FALSE;
+      P->t->id = keep (P->t, s, s_len);
+      return TRUE;
+    case 2:
+      if (!json_reader_expect (R, '"', "a phase model code") || !json_reader_string (R, JSON_READER_MAX_STRING, &s, &s_len))
+        return FALSE;
+      if (rule_set_model_index (P->t->rules, s, s_len) < 0)
+        {
+          g_autoptr (GString) quoted = json_reader_quote_input (s, s_len, 64);
+          const ActiveringRuleSet *rules = P->t->rules;
+          g_autofree const char **codes = g_new0 (const char *, rules->n_models + 1);
+          for (guint m = 0; m < rules->n_models; m++)
+            codes[m] = rules->models[m].code;
+          g_autofree char *list = g_strjoinv (", ", (char **) codes);
+          return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_REF, "unknown phase model %s (the rule set has: %s)",
+                                   quoted->str, rules->n_models > 0 ? list : "none");
+        }
+      P->t->model = (guint) rule_set_model_index (P->t->rules, s, s_len);
+      return TRUE;
+    default:
+      /* Events are resolved against the model, which may come later in the document: at the end. */
+      return read_events (P);
+    }
+}
+
+ActiveringTrajectory *
+trajectory_alloc (ActiveringRuleSet *rules)
+{
+  ActiveringTrajectory *t = g_new0 (ActiveringTrajectory, 1);
+  t->rules = activering_rule_set_ref (rules);
+  t->events = g_array_new (FALSE, FALSE, sizeof (Event));
+  t->extras = g_ptr_array_new ();
+  t->own_extras = g_ptr_array_new ();
+  t->strings = g_string_chunk_new (1024);
+  return t;
+}
+
+ActiveringTrajectory *
+activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize length, GError **error)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  ActiveringTrajectory *t = trajectory_alloc (rules);
+  GError *local = NULL;
+  g_autoptr (GString) path = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  Parser parser = { .t = t, .scratch = g_string_new (NULL) };
+  Parser *P = &parser;
+  JsonReader *R = &P->r;
+  gsize size = data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length;
+  json_reader_init (R, TRAJECTORY_DOCUMENT, data, size, MAX_DEPTH, path, text, &local);
+  json_reader_skip_space (R);
+  gboolean ok;
+  if (R->p >= R->end)
+    ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "empty document");
+  else if (!json_reader_expect (R, '{', "a trajectory object"))
+    ok = FALSE;
+  else
+    {
+      R->p++;
+      R->depth++;
+      gboolean first = TRUE, done;
+      const char *key;
+      gsize len;
+      ok = TRUE;
+      while (ok && json_reader_next_member (R, &first, &key, &len, &done) && !done)
+        {
+          gsize mark = json_reader_push (R, key, len);
+          ok = read_member (P, key, len);
+          json_reader_pop (R, mark);
+        }
+      ok = ok && local == NULL;
+    }
+  if (ok)
+    {
+      json_reader_skip_space (R);
+      g_string_truncate (path, 0);
+      if (R->p < R->end)
+        ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu",
+                               (gsize) (R->p - R->start));
+      else if (!P->seen_format)
+        ok = json_reader_fail (R, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s\")", TRAJECTORY_FORMAT);
+      else if (!P->seen_id)
+        ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"id\" (the opaque dossier id)");
+      else if (!P->seen_model)
+        ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"model\" (the phase model, e.g. \"ocmw7\")");
+      else if (!P->seen_events)
+        ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"events\"");
+    }
+  if (ok)
+    for (guint i = 0; i < t->events->len; i++)
+      trajectory_resolve_event (t, &g_array_index (t->events, Event, i));
+  g_string_free (P->scratch, TRUE);
+  if (!ok)
+    {
+      activering_trajectory_free (t);
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  return t;
+}

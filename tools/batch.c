@@ -1,0 +1,72 @@
+/* batch.c: streaming JSON lines through a subcommand: one document per line, in constant memory, each bad line
+ * reported with its number while the rest goes on. */
+#include "config.h"
+
+#include <unistd.h>
+
+#include "cli-private.h"
+#include "line-reader.h"
+
+#define PROGRESS_EVERY 50000
+
+void
+cli_flush (GString *out, gsize threshold)
+{
+  if (out->len >= threshold)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
+    }
+}
+
+int
+cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each, CliBadLineFunc bad_line,
+               gpointer data, GString *out)
+{
+  LineReader reader;
+  line_reader_init (&reader, input);
+  gboolean progress = isatty (STDERR_FILENO);
+  guint64 done = 0, bad = 0;
+  const char *line;
+  gsize length;
+  gboolean too_long;
+  while (line_reader_next (&reader, &line, &length, &too_long))
+    {
+      g_autoptr (GError) error = NULL;
+      if (too_long)
+        {
+          fprintf (stderr, "activering: %s: line %" G_GUINT64_FORMAT ": longer than %d bytes, skipped\n", name,
+                   reader.line_number, LINE_READER_MAX_LINE);
+          bad++;
+          continue;
+        }
+      gsize start = 0;
+      while (start < length && g_ascii_isspace (line[start]))
+        start++;
+      if (start == length)
+        continue; /* blank lines separate nothing and cost nothing */
+      if (!each (data, line, length, &error))
+        {
+          fprintf (stderr, "activering: %s: line %" G_GUINT64_FORMAT ": %s\n", name, reader.line_number,
+                   error->message);
+          if (bad_line != NULL)
+            bad_line (data, reader.line_number);
+          bad++;
+          continue;
+        }
+      done++;
+      cli_flush (out, 1 << 16);
+      if (progress && done % PROGRESS_EVERY == 0)
+        fprintf (stderr, "\r  %" G_GUINT64_FORMAT " %s", done, noun);
+    }
+  line_reader_clear (&reader);
+  if (ferror (input))
+    {
+      cli_error ("%s: read error", name);
+      bad++;
+    }
+  cli_flush (out, 0);
+  if (progress && done >= PROGRESS_EVERY)
+    fprintf (stderr, "\r  %" G_GUINT64_FORMAT " %s, %" G_GUINT64_FORMAT " bad lines\n", done, noun, bad);
+  return bad > 0 ? EXIT_INPUT_ERRORS : EXIT_DONE;
+}
