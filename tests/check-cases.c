@@ -24,6 +24,8 @@
  *                                                              format and uses the case name as the id
  *         "facts_file": "relative/path.json",                  instead of "facts": a facts document, relative
  *                                                              to the case file's directory
+ *         "trajectory": { … },                                 an activering.trajectory/1 document to replay
+ *                                                              on as_of (with the facts, if any)
  *         "expect": {                                          at least one of:
  *           "outcomes":   {"twe_ocmw": "eligible"},            only the measures listed are checked
  *           "conditions": {"twe_ocmw.half_time": "true"},      "true", "false" or "unknown"
@@ -42,6 +44,8 @@
  *                                                              "absent" (the obligation is not reported)
  *           "obligation_due": {"gpmi.deadline": "2026-06-01"}  the obligation is reported with that due
  *                                                              date; null: reported without a known due date
+ *           "trajectory": {"current_phase": "nazorg", …}       with a case "trajectory": what its report holds
+ *                                                              (a subset; see docs/rule-cases.md)
  *         }
  *       }
  *     ]
@@ -89,7 +93,9 @@ typedef struct
   char *name;
   RuleInfo *info;              /* borrowed from the cache */
   json_object *expect;         /* a reference of its own */
-  char *facts_json;            /* the facts document, with format and id filled in */
+  char *facts_json;            /* the facts document, with format and id filled in; NULL for a trajectory case
+                                  without facts */
+  char *trajectory_json;       /* the trajectory document, with format and id filled in; or NULL */
   gboolean has_as_of;
   GDate as_of;
 } Case;
@@ -228,6 +234,7 @@ case_free (gpointer data)
   g_free (c->name);
   json_object_put (c->expect);
   g_free (c->facts_json);
+  g_free (c->trajectory_json);
   g_free (c);
 }
 
@@ -346,7 +353,13 @@ check_obligation_id (Loader *L, RuleInfo *info, const char *where, const char *i
 }
 
 static const char *const expect_keys[] = {"outcomes", "conditions", "missing", "missing_asked_of", "missing_state",
-                                          "limits", "absent_limits", "obligations", "obligation_due", NULL};
+                                          "limits", "absent_limits", "obligations", "obligation_due", "trajectory",
+                                          NULL};
+
+/* The keys of a trajectory report that an expectation may check. */
+static const char *const report_keys[] = {"state", "current_model", "current_phase", "corresponds_to",
+                                          "open_measures", "days_per_phase", "days_per_measure", "path", "runs",
+                                          "indicators", "violations", NULL};
 
 static gboolean
 check_expect (Loader *L, RuleInfo *info, json_object *expect)
@@ -362,6 +375,14 @@ check_expect (Loader *L, RuleInfo *info, json_object *expect)
       if (!in_list (expect_keys, key))
         continue; /* "note", or reported by check_keys () */
       g_autofree char *where = g_strconcat ("expect.", key, NULL);
+      if (strcmp (key, "trajectory") == 0)
+        {
+          if (!json_object_is_type (value, json_type_object))
+            loader_error (L, "%s: expected an object: what the trajectory report must hold", where);
+          else
+            check_keys (L, value, where, report_keys);
+          continue;
+        }
       gboolean is_list = strcmp (key, "absent_limits") == 0;
       if (is_list ? !json_object_is_type (value, json_type_array) : !json_object_is_type (value, json_type_object))
         {
@@ -519,7 +540,26 @@ facts_text (Loader *L, json_object *facts, const char *name, gboolean *has_as_of
 }
 
 static const char *const file_keys[] = {"format", "description", "rules", "cases", NULL};
-static const char *const case_keys[] = {"name", "as_of", "facts", "facts_file", "expect", NULL};
+static const char *const case_keys[] = {"name", "as_of", "facts", "facts_file", "trajectory", "expect", NULL};
+
+/* A trajectory document with its format, and the case name as its id, filled in. */
+static char *
+trajectory_text (Loader *L, json_object *trajectory, const char *name)
+{
+  json_object *copy = NULL;
+  if (!json_object_is_type (trajectory, json_type_object) || json_object_deep_copy (trajectory, &copy, NULL) != 0)
+    {
+      loader_error (L, "trajectory: expected an object");
+      return NULL;
+    }
+  if (!json_object_object_get_ex (copy, "format", NULL))
+    json_object_object_add (copy, "format", json_object_new_string ("activering.trajectory/1"));
+  if (!json_object_object_get_ex (copy, "id", NULL))
+    json_object_object_add (copy, "id", json_object_new_string (name));
+  char *text = g_strdup (json_object_to_json_string_ext (copy, JSON_C_TO_STRING_PLAIN));
+  json_object_put (copy);
+  return text;
+}
 
 /* Checks one case file held in @text and appends its cases to @cases; problems go to @errors, and a file with
  * any problem adds no case at all. @file names it in messages, @dir resolves its relative paths.
@@ -589,7 +629,7 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
       if (!check_keys (L, spec, "case", case_keys))
         continue;
 
-      json_object *name = NULL, *as_of = NULL, *facts = NULL, *facts_file = NULL, *expect = NULL;
+      json_object *name = NULL, *as_of = NULL, *facts = NULL, *facts_file = NULL, *expect = NULL, *trajectory = NULL;
       json_object_object_get_ex (spec, "name", &name);
       L->case_name = get_string (name);
       if (L->case_name == NULL || *L->case_name == '\0')
@@ -616,8 +656,15 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
       gboolean has_facts = json_object_object_get_ex (spec, "facts", &facts);
       gboolean has_file = json_object_object_get_ex (spec, "facts_file", &facts_file);
       gboolean facts_as_of = FALSE;
-      if (has_facts == has_file)
+      if (json_object_object_get_ex (spec, "trajectory", &trajectory))
+        c->trajectory_json = trajectory_text (L, trajectory, c->name);
+      if (has_facts && has_file)
         loader_error (L, "give exactly one of \"facts\" and \"facts_file\"");
+      else if (!has_facts && !has_file)
+        {
+          if (trajectory == NULL)
+            loader_error (L, "give exactly one of \"facts\" and \"facts_file\" (or a \"trajectory\")");
+        }
       else if (has_facts)
         c->facts_json = facts_text (L, facts, c->name, &facts_as_of);
       else if (get_string (facts_file) == NULL || *get_string (facts_file) == '\0')
@@ -641,6 +688,19 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
               json_object_put (doc);
             }
         }
+      json_object *expected_report = NULL;
+      if (json_object_object_get_ex (spec, "expect", &expect) && json_object_is_type (expect, json_type_object))
+        {
+          json_object_object_get_ex (expect, "trajectory", &expected_report);
+          json_object_object_foreach (expect, key, expected_value)
+            {
+              (void) expected_value;
+              if (c->facts_json == NULL && strcmp (key, "trajectory") != 0 && strcmp (key, "note") != 0)
+                loader_error (L, "expect.%s: a case without facts can only expect \"trajectory\"", key);
+            }
+        }
+      if ((trajectory != NULL) != (expected_report != NULL))
+        loader_error (L, "a \"trajectory\" goes with an \"expect.trajectory\", and the other way round");
       if (!c->has_as_of && !facts_as_of)
         loader_error (L, "no \"as_of\" in the case or its facts: the case would depend on today's date");
 
@@ -786,17 +846,96 @@ number_equal (double a, double b)
 }
 
 /* Runs case @c with @ev and appends one paragraph per mismatch to @out. */
+/* Whether @actual holds everything @expected says: objects hold at least the expected keys (recursively), arrays
+ * have the same length and hold the expected items in order, other values are equal. Mismatches are appended to
+ * @out with their path in the report. */
+static void
+json_expect_subset (json_object *expected, json_object *actual, GString *path, GString *out)
+{
+  if (json_object_is_type (expected, json_type_object) && json_object_is_type (actual, json_type_object))
+    {
+      json_object_object_foreach (expected, key, value)
+        {
+          gsize mark = path->len;
+          g_string_append_printf (path, "/%s", key);
+          json_object *found = NULL;
+          if (!json_object_object_get_ex (actual, key, &found))
+            g_string_append_printf (out, "  %s: expected %s, but the report has no such key\n", path->str,
+                                    json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN));
+          else
+            json_expect_subset (value, found, path, out);
+          g_string_truncate (path, mark);
+        }
+      return;
+    }
+  if (json_object_is_type (expected, json_type_array) && json_object_is_type (actual, json_type_array)
+      && json_object_array_length (expected) == json_object_array_length (actual))
+    {
+      for (size_t i = 0; i < json_object_array_length (expected); i++)
+        {
+          gsize mark = path->len;
+          g_string_append_printf (path, "/%zu", i);
+          json_expect_subset (json_object_array_get_idx (expected, i), json_object_array_get_idx (actual, i), path,
+                              out);
+          g_string_truncate (path, mark);
+        }
+      return;
+    }
+  if (!json_object_equal (expected, actual))
+    g_string_append_printf (out, "  %s: expected %s, found %s\n", path->len ? path->str : "/",
+                            json_object_to_json_string_ext (expected, JSON_C_TO_STRING_PLAIN),
+                            json_object_to_json_string_ext (actual, JSON_C_TO_STRING_PLAIN));
+}
+
+/* Replays the case's trajectory (with its facts, if any) and compares the report with expect.trajectory. */
+static void
+check_trajectory_case (const Case *c, const ActiveringFacts *facts, GString *out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringTrajectory) trajectory =
+      activering_trajectory_parse (c->info->rules, c->trajectory_json, -1, &error);
+  if (trajectory == NULL)
+    {
+      g_string_append_printf (out, "  the trajectory does not parse: %s\n", error->message);
+      return;
+    }
+  g_autoptr (ActiveringTrajectoryReport) report = activering_trajectory_report_new (c->info->rules);
+  g_autofree char *json = NULL;
+  if (!activering_trajectory_report_run (report, trajectory, facts, c->has_as_of ? &c->as_of : NULL, &error)
+      || (json = activering_trajectory_report_to_json (report, REPORT_LANG, ACTIVERING_JSON_DEFAULT, &error)) == NULL)
+    {
+      g_string_append_printf (out, "  the replay fails: %s\n", error->message);
+      return;
+    }
+  json_object *actual = json_tokener_parse (json);
+  json_object *expected = NULL;
+  json_object_object_get_ex (c->expect, "trajectory", &expected);
+  g_autoptr (GString) path = g_string_new (NULL);
+  gsize before = out->len;
+  json_expect_subset (expected, actual, path, out);
+  if (out->len > before)
+    {
+      g_autofree char *pretty = g_strdup (json_object_to_json_string_ext (actual, JSON_C_TO_STRING_PRETTY));
+      g_string_append_printf (out, "  the report:\n%s\n", pretty);
+    }
+  json_object_put (actual);
+}
+
 static void
 check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
 {
   ActiveringRuleSet *rules = c->info->rules;
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, c->facts_json, -1, &error);
-  if (facts == NULL)
+  g_autoptr (ActiveringFacts) facts = NULL;
+  if (c->facts_json != NULL && (facts = activering_facts_new_from_json (rules, c->facts_json, -1, &error)) == NULL)
     {
       g_string_append_printf (out, "  the facts do not parse: %s\n", error->message);
       return;
     }
+  if (c->trajectory_json != NULL)
+    check_trajectory_case (c, facts, out);
+  if (facts == NULL)
+    return;
   if (!activering_evaluation_run (ev, facts, c->has_as_of ? &c->as_of : NULL, ACTIVERING_EVALUATE_DEFAULT, &error))
     {
       g_string_append_printf (out, "  the evaluation fails: %s\n", error->message);
@@ -1043,6 +1182,8 @@ for_each_outcome (void (*check) (GString *out, const ActiveringEvaluation *ev, g
   for (guint k = 0; k < all_cases->len; k++)
     {
       const Case *c = all_cases->pdata[k];
+      if (c->facts_json == NULL)
+        continue; /* a trajectory case without facts */
       g_autoptr (GError) error = NULL;
       g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (c->info->rules, c->facts_json, -1, &error);
       g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (c->info->rules);
@@ -1160,7 +1301,7 @@ START_TEST (test_reuse_and_fast_path)
         for (guint j = 0; j < all_cases->len; j++)
           {
             const Case *c = all_cases->pdata[pass == 0 ? j : all_cases->len - 1 - j];
-            if (c->info != info)
+            if (c->info != info || c->facts_json == NULL)
               continue;
             g_autofree char *expected = fresh_answer (c, ACTIVERING_EVALUATE_DEFAULT, full, n_measures);
             g_autofree char *unused = fresh_answer (c, ACTIVERING_EVALUATE_OUTCOMES_ONLY, fast, n_measures);
