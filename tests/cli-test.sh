@@ -478,6 +478,126 @@ test_broken_rules_file () {
 
 passed=0
 failed=0
+# ---- trajectory ---------------------------------------------------------------------------------------
+
+TRAJ=$EXAMPLES/trajectories
+
+test_trajectory_example_report () {
+  run trajectory --as-of 2026-11-22 "$TRAJ/dossier-0042.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['format'] == 'activering.trajectory-report/1', d['format']
+assert d['id'] == 'dossier-0042' and d['as_of'] == '2026-11-22'
+assert d['state'] == 'open' and d['current_phase'] == 'nazorg', d
+assert d['days_per_phase'] == {'randvoorwaarden': 75, 'screening': 413, 'nazorg': 52}, d['days_per_phase']
+assert [(v['event'], v['code']) for v in d['violations']] == [(2, 'measure_outside_phase'), (4, 'unusual_transition')]
+assert all(v['message'] for v in d['violations'])"
+}
+
+test_trajectory_handover_example () {
+  run trajectory --as-of 2025-11-30 --lang en "$TRAJ/dossier-0107-outreach.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['model'] == 'outreach6' and d['current_model'] == 'ocmw7', d
+assert d['current_phase'] == 'werkervaring_opleiding' and d['violations'] == [], d
+assert d['indicators']['twe_ocmw.timely_work'] == 'met', d['indicators']
+assert [m['measure'] for m in d['open_measures']] == ['twe_ocmw', 'art60'], d['open_measures']"
+}
+
+test_trajectory_jsonl_reports_bad_lines_and_goes_on () {
+  "$PYTHON" -c "
+import json, sys
+good = json.load(open(sys.argv[1]))
+bad_date = dict(good, id='dossier-bad-date', events=[dict(good['events'][0], at='2025-13-01')])
+lines = [json.dumps(good), '{\"format\": ', json.dumps(dict(good, id='dossier-0043')), json.dumps(bad_date)]
+open(sys.argv[2], 'w').write('\\n'.join(lines) + '\\n')" "$TRAJ/dossier-0042.json" "$TMP/batch.jsonl" || fail "cannot write the batch"
+  run trajectory --jsonl --as-of 2026-11-22 "$TMP/batch.jsonl"
+  expect_status 1
+  stderr_has "line 2: trajectory: "
+  stderr_has 'line 4: trajectory: /events/0/at: "2025-13-01" is not a valid date'
+  [ "$(count_lines "$TMP/out")" -eq 2 ] || fail "expected 2 reports, got $(count_lines "$TMP/out")"
+  py "$TMP/out" "$PRELUDE
+ids = [d['id'] for d in L(sys.argv[1])]
+assert ids == ['dossier-0042', 'dossier-0043'], ids"
+}
+
+test_trajectory_bad_document () {
+  printf '{"format": "activering.facts/1", "id": "x", "model": "ocmw7", "events": []}' >"$TMP/t.json"
+  run trajectory "$TMP/t.json"
+  expect_status 1
+  stderr_has 'trajectory: /format: "activering.facts/1" is not a trajectory document (expected "activering.trajectory/1")'
+  stdout_empty
+}
+
+test_trajectory_usage_errors () {
+  run trajectory
+  expect_status 2
+  run trajectory --as-of 2026-02-30 "$TRAJ/dossier-0042.json"
+  expect_status 2
+  run trajectory --lang de "$TRAJ/dossier-0042.json"
+  expect_status 2
+}
+
+test_trajectory_facts_feed_the_checks () {
+  cat >"$TMP/facts.jsonl" <<'JSON'
+{"format": "activering.facts/1", "id": "dossier-0107", "social_security": {"full_unemployment_entitlement": true}}
+{"format": "activering.facts/1", "id": "someone-else", "social_security": {"full_unemployment_entitlement": false}}
+JSON
+  run trajectory --as-of 2025-11-30 --facts "$TMP/facts.jsonl" "$TRAJ/dossier-0107-outreach.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+v = [(v['event'], v['code'], v.get('check')) for v in d['violations']]
+assert v == [(7, 'limit_exceeded', 'art60.unemployment_entitlement')], v
+assert d['violations'][0]['legal_basis'], d['violations'][0]"
+  printf '{"format": "activering.facts/1", "id": "x", "region": "mars"}\n' >"$TMP/bad-facts.json"
+  run trajectory --facts "$TMP/bad-facts.json" "$TRAJ/dossier-0042.json"
+  expect_status 1
+  stderr_has 'facts: /region: '
+}
+
+# A diagram that Graphviz cannot render fails here.
+render_dot () {
+  command -v dot >/dev/null 2>&1 || fail "Graphviz 'dot' is missing (scripts/debian-setup.sh installs graphviz)"
+  dot -Tsvg "$TMP/out" >"$TMP/out.svg" 2>"$TMP/dot-err" || { cat "$TMP/dot-err"; fail "dot cannot render the diagram"; }
+  [ ! -s "$TMP/dot-err" ] || { cat "$TMP/dot-err"; fail "dot warns about the diagram"; }
+}
+
+test_trajectory_dot_renders () {
+  run trajectory --dot --as-of 2026-11-22 "$TRAJ/dossier-0042.json"
+  expect_status 0
+  stdout_has 'digraph "dossier-0042"'
+  stdout_has "Nazorg"
+  render_dot
+  run trajectory --dot --lang fr --as-of 2025-11-30 "$TRAJ/dossier-0107-outreach.json"
+  expect_status 0
+  stdout_has "cluster_outreach6"
+  stdout_has "cluster_ocmw7"
+  render_dot
+  grep -q "Suivi" "$TMP/out.svg" || fail "the French diagram lacks a French label"
+}
+
+test_rules_show_model () {
+  run rules show-model ocmw7 --dot --lang en
+  expect_status 0
+  stdout_has "digraph"
+  stdout_has "Aftercare"
+  render_dot
+  run rules show-model outreach6
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert [p['code'] for p in d['phases']] == ['toeleiding', 'contactlegging', 'contextvoorwaarden', 'orientering',
+                                            'warme_overdracht', 'opvolging'], d['phases']"
+  run rules show-model ocmw9
+  expect_status 2
+  stderr_has 'no phase model "ocmw9"'
+  run rules list
+  stdout_has "outreach6"
+}
+
 for t in \
   test_eligibility_examples_give_result_json \
   test_eligibility_twe_example_outcomes \
@@ -501,7 +621,15 @@ for t in \
   test_rules_show_ibo \
   test_rules_show_nosuch \
   test_version \
-  test_broken_rules_file; do
+  test_broken_rules_file \
+  test_trajectory_example_report \
+  test_trajectory_handover_example \
+  test_trajectory_jsonl_reports_bad_lines_and_goes_on \
+  test_trajectory_bad_document \
+  test_trajectory_usage_errors \
+  test_trajectory_facts_feed_the_checks \
+  test_trajectory_dot_renders \
+  test_rules_show_model; do
   rm -f "$TMP/out" "$TMP/err"
   if (set +e; $t) >"$TMP/log" 2>&1; then
     passed=$((passed + 1))
