@@ -112,6 +112,12 @@ check "eligibility --human of a bad document (exit 1)" 1 -- eligibility --human 
 check "rules list" 0 -- rules list
 check "rules show ibo" 0 -- rules show ibo
 check "rules show (summary) --rules FILE" 0 -- rules --rules "$top_srcdir/data/rules/be-vlaanderen.json" --lang en show
+check "rules show-model ocmw7 --dot" 0 -- rules show-model ocmw7 --dot --lang fr
+trajectories=$top_srcdir/examples/trajectories
+check "trajectory one document" 0 -- trajectory --as-of 2026-11-22 "$trajectories/dossier-0042.json"
+check "trajectory --dot after a handover" 0 -- trajectory --dot --as-of 2025-11-30 "$trajectories/dossier-0107-outreach.json"
+check "trajectory --facts" 0 -- trajectory --facts "$facts_dir/facts-twe-eligible.json" --as-of 2026-11-22 "$trajectories/dossier-0042.json"
+check "trajectory of a bad document (exit 1)" 1 -- trajectory "$work/bad-lines.jsonl"
 
 echo "$runs runs under valgrind, $failures failed"
 [ $failures -eq 0 ]
