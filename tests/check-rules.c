@@ -1483,6 +1483,1074 @@ START_TEST (test_documented_fact_types)
 }
 END_TEST
 
+/* ---- phase models ---------------------------------------------------------------------------------------- */
+
+/* A text with the same string in the default rule set's three languages. */
+#define TEXT3(s) "{\"nl\": \"" s "\", \"fr\": \"" s "\", \"en\": \"" s "\"}"
+
+/* Copies the node at @from to @to (a deep copy: the two can be mutated apart). */
+static void
+ptr_copy (json_object *root, const char *from, const char *to)
+{
+  g_autofree char *text = g_strdup (json_object_to_json_string_ext (ptr_get (root, from), JSON_C_TO_STRING_PLAIN));
+  ptr_set (root, to, J (text));
+}
+
+/* Sets the string at @pointer to itself followed by @suffix. */
+static void
+ptr_append_text (json_object *root, const char *pointer, const char *suffix)
+{
+  g_autofree char *text = g_strconcat (json_str (root, pointer), suffix, NULL);
+  ptr_set (root, pointer, json_object_new_string (text));
+}
+
+/* A phase model of @n phases p0..p(n-1) and no transitions. */
+static char *
+model_of_n_phases (guint n)
+{
+  GString *s = g_string_new ("{\"label\": " TEXT3 ("Big") ", \"description\": " TEXT3 ("Big") ", \"phases\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s{\"code\": \"p%u\", \"label\": " TEXT3 ("P") ", \"description\": " TEXT3 ("P")
+                            ", \"measures\": []}", i ? ", " : "", i);
+  g_string_append (s, "], \"transitions\": []}");
+  return g_string_free (s, FALSE);
+}
+
+/* An OCMW's own model, to replace ocmw7. */
+static const char *const own_model
+    = "{\"label\": {\"nl\": \"Eigen model\", \"fr\": \"Modèle propre\", \"en\": \"Own model\"},"
+      " \"description\": " TEXT3 ("Three phases") ", \"source\": \"OCMW Eigenstad\","
+      " \"phases\": ["
+      "  {\"code\": \"intake\", \"label\": {\"nl\": \"Intake\", \"fr\": \"Accueil\", \"en\": \"Intake\"},"
+      "   \"description\": " TEXT3 ("First talk") ", \"entry\": true, \"measures\": [\"twe_ocmw\"]},"
+      "  {\"code\": \"werk\", \"label\": {\"nl\": \"Werk\", \"fr\": \"Travail\", \"en\": \"Work\"},"
+      "   \"description\": " TEXT3 ("At work") ", \"measures\": [\"art60\", \"ibo\"]},"
+      "  {\"code\": \"nazorg_eigen\", \"label\": {\"nl\": \"Nazorg\", \"fr\": \"Suivi\", \"en\": \"Aftercare\"},"
+      "   \"description\": " TEXT3 ("After work") ", \"optional\": true, \"measures\": []}],"
+      " \"transitions\": ["
+      "  {\"from\": \"intake\", \"to\": \"werk\", \"kind\": \"normal\"},"
+      "  {\"from\": \"werk\", \"to\": [\"intake\", \"nazorg_eigen\"], \"kind\": \"normal\", \"note\": \"back or on\"},"
+      "  {\"from\": [\"intake\"], \"to\": \"nazorg_eigen\", \"kind\": \"warning\"}]}";
+
+START_TEST (test_phase_model_getters)
+{
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (rules), 2);
+  ck_assert_str_eq (activering_rule_set_get_phase_model_code (rules, 0), "ocmw7");
+  ck_assert_str_eq (activering_rule_set_get_phase_model_code (rules, 1), "outreach6");
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, "ocmw7"), 0);
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, "outreach6"), 1);
+  ck_assert_uint_eq (activering_rule_set_get_n_phases (rules, 0), 7);
+  ck_assert_uint_eq (activering_rule_set_get_n_phases (rules, 1), 6);
+
+  /* Labels in every language; no language means the first (nl). */
+  ck_assert_str_eq (activering_rule_set_get_phase_model_label (rules, 0, "nl"), "OCMW-activeringsmodel in 7 fasen");
+  ck_assert_str_eq (activering_rule_set_get_phase_model_label (rules, 0, "fr"), "Modèle d'activation du CPAS en 7 phases");
+  ck_assert_str_eq (activering_rule_set_get_phase_model_label (rules, 0, "en"), "7-phase OCMW activation model");
+  ck_assert_str_eq (activering_rule_set_get_phase_model_label (rules, 0, NULL), "OCMW-activeringsmodel in 7 fasen");
+  ck_assert_str_eq (activering_rule_set_get_phase_model_label (rules, 1, "en"), "6-phase outreach method");
+
+  /* Phases in the order the file lists them. */
+  static const char *const ocmw7[] = { "randvoorwaarden",         "screening",               "sociale_activering",
+                                       "werkervaring_opleiding",  "professionele_activering", "toeleiding_arbeidsmarkt",
+                                       "nazorg" };
+  static const char *const outreach6[] = { "toeleiding",  "contactlegging",   "contextvoorwaarden",
+                                           "orientering", "warme_overdracht", "opvolging" };
+  for (guint p = 0; p < G_N_ELEMENTS (ocmw7); p++)
+    ck_assert_str_eq (activering_rule_set_get_phase_code (rules, 0, p), ocmw7[p]);
+  for (guint p = 0; p < G_N_ELEMENTS (outreach6); p++)
+    ck_assert_str_eq (activering_rule_set_get_phase_code (rules, 1, p), outreach6[p]);
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, 0, 0, "nl"), "Randvoorwaarden");
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, 0, 0, "fr"), "Conditions préalables");
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, 0, 0, "en"), "Preconditions");
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, 0, 0, NULL), "Randvoorwaarden");
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, 1, 4, "nl"), "Warme overdracht");
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, 1, 4, "fr"), "Passage de relais accompagné");
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, 1, 4, "en"), "Warm handover");
+
+  /* Bad indexes, codes and languages. */
+  ck_assert_ptr_null (activering_rule_set_get_phase_model_code (rules, 2));
+  ck_assert_ptr_null (activering_rule_set_get_phase_model_code (rules, G_MAXUINT));
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, "ocmw"), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, "OCMW7"), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, "ocmw7 "), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, ""), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, NULL), -1);
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, "randvoorwaarden"), -1);
+  ck_assert_ptr_null (activering_rule_set_get_phase_model_label (rules, 2, "en"));
+  ck_assert_ptr_null (activering_rule_set_get_phase_model_label (rules, 0, "de"));
+  ck_assert_ptr_null (activering_rule_set_get_phase_model_label (rules, 0, ""));
+  ck_assert_uint_eq (activering_rule_set_get_n_phases (rules, 2), 0);
+  ck_assert_uint_eq (activering_rule_set_get_n_phases (rules, G_MAXUINT), 0);
+  ck_assert_ptr_null (activering_rule_set_get_phase_code (rules, 0, 7));
+  ck_assert_ptr_null (activering_rule_set_get_phase_code (rules, 1, 6));
+  ck_assert_ptr_null (activering_rule_set_get_phase_code (rules, 2, 0));
+  ck_assert_ptr_null (activering_rule_set_get_phase_label (rules, 0, 7, "en"));
+  ck_assert_ptr_null (activering_rule_set_get_phase_label (rules, 2, 0, "en"));
+  ck_assert_ptr_null (activering_rule_set_get_phase_label (rules, 0, 0, "de"));
+  ck_assert_ptr_null (activering_rule_set_dup_phase_model_json (rules, 2));
+  ck_assert_ptr_null (activering_rule_set_dup_phase_model_json (rules, G_MAXUINT));
+
+  /* The file as loaded by the tests' own route gives the same models. */
+  g_autoptr (ActiveringRuleSet) from_file = assert_loads (default_json ());
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (from_file), 2);
+  ck_assert_str_eq (activering_rule_set_get_phase_code (from_file, 1, 5), "opvolging");
+}
+END_TEST
+
+START_TEST (test_phase_model_json)
+{
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  static const guint n_phases[] = { 7, 6 };
+  for (guint m = 0; m < 2; m++)
+    {
+      g_autofree char *text = activering_rule_set_dup_phase_model_json (rules, m);
+      ck_assert_ptr_nonnull (text);
+      json_object *model = J (text);
+      ck_assert (json_object_is_type (model, json_type_object));
+      json_object *phases = NULL, *transitions = NULL, *label = NULL, *en = NULL;
+      ck_assert (json_object_object_get_ex (model, "phases", &phases));
+      ck_assert (json_object_is_type (phases, json_type_array));
+      ck_assert_uint_eq (json_object_array_length (phases), n_phases[m]);
+      for (guint p = 0; p < n_phases[m]; p++)
+        {
+          json_object *code = NULL;
+          ck_assert (json_object_object_get_ex (json_object_array_get_idx (phases, p), "code", &code));
+          ck_assert_str_eq (json_object_get_string (code), activering_rule_set_get_phase_code (rules, m, p));
+          ck_assert (json_object_object_get_ex (json_object_array_get_idx (phases, p), "measures", NULL));
+        }
+      ck_assert (json_object_object_get_ex (model, "transitions", &transitions));
+      ck_assert (json_object_is_type (transitions, json_type_array));
+      ck_assert (json_object_object_get_ex (model, "label", &label));
+      ck_assert (json_object_object_get_ex (label, "en", &en));
+      ck_assert_str_eq (json_object_get_string (en), activering_rule_set_get_phase_model_label (rules, m, "en"));
+      json_object_put (model);
+    }
+  /* The ocmw7 model holds what the file says of it, transitions and all. */
+  g_autofree char *text = activering_rule_set_dup_phase_model_json (rules, 0);
+  json_object *model = J (text);
+  json_object *file = default_json ();
+  ck_assert_uint_eq (json_object_array_length (ptr_get (model, "/transitions")),
+                     json_object_array_length (ptr_get (file, "/phase_models/ocmw7/transitions")));
+  ck_assert_str_eq (json_str (model, "/source"), json_str (file, "/phase_models/ocmw7/source"));
+  ck_assert_str_eq (json_str (model, "/phases/2/measures/0"), "art60");
+  ck_assert (json_object_get_boolean (ptr_get (model, "/phases/0/entry")));
+  json_object_put (file);
+  json_object_put (model);
+}
+END_TEST
+
+START_TEST (test_own_phase_model)
+{
+  /* An OCMW ships its own model in place of ocmw7, with a correspondence from outreach6 to it and fewer checks. */
+  json_object *root = default_json ();
+  ptr_delete (root, "/phase_models/ocmw7");
+  ptr_set_json (root, "/phase_models/eigen3", own_model);
+  ptr_set_json (root, "/phase_correspondences",
+                "[{\"from\": \"outreach6\", \"to\": \"eigen3\", \"phases\": {\"orientering\": [\"intake\"],"
+                " \"warme_overdracht\": \"werk\", \"opvolging\": [\"nazorg_eigen\"]},"
+                " \"handover\": {\"warme_overdracht\": [\"werk\"]}}]");
+  ptr_delete (root, "/trajectory_checks/1");
+  g_autoptr (ActiveringRuleSet) rules = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (rules), 2);
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, "ocmw7"), -1);
+  int own = activering_rule_set_lookup_phase_model (rules, "eigen3");
+  ck_assert_int_ge (own, 0);
+  ck_assert_str_eq (activering_rule_set_get_phase_model_code (rules, (guint) own), "eigen3");
+  ck_assert_str_eq (activering_rule_set_get_phase_model_label (rules, (guint) own, "fr"), "Modèle propre");
+  ck_assert_uint_eq (activering_rule_set_get_n_phases (rules, (guint) own), 3);
+  ck_assert_str_eq (activering_rule_set_get_phase_code (rules, (guint) own, 0), "intake");
+  ck_assert_str_eq (activering_rule_set_get_phase_code (rules, (guint) own, 2), "nazorg_eigen");
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, (guint) own, 1, "fr"), "Travail");
+  ck_assert_str_eq (activering_rule_set_get_phase_label (rules, (guint) own, 2, "en"), "Aftercare");
+  ck_assert_ptr_null (activering_rule_set_get_phase_code (rules, (guint) own, 3));
+  g_autofree char *text = activering_rule_set_dup_phase_model_json (rules, (guint) own);
+  json_object *model = J (text);
+  ck_assert_uint_eq (json_object_array_length (ptr_get (model, "/phases")), 3);
+  ck_assert_str_eq (json_str (model, "/source"), "OCMW Eigenstad");
+  json_object_put (model);
+  g_autoptr (ActiveringRuleSet) builtin = test_default_rules ();
+  ck_assert_str_ne (activering_rule_set_get_digest (rules), activering_rule_set_get_digest (builtin));
+
+  /* Only its own model: nothing to correspond to. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_models", "{}");
+  ptr_set_json (root, "/phase_models/eigen3", own_model);
+  ptr_delete (root, "/phase_correspondences");
+  g_autoptr (ActiveringRuleSet) alone = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (alone), 1);
+  ck_assert_str_eq (activering_rule_set_get_phase_model_code (alone, 0), "eigen3");
+  ck_assert_ptr_null (activering_rule_set_get_phase_model_code (alone, 1));
+
+  /* No phase models at all: then trajectory_messages are not needed either. */
+  root = default_json ();
+  ptr_delete (root, "/phase_models");
+  ptr_delete (root, "/phase_correspondences");
+  ptr_delete (root, "/trajectory_messages");
+  g_autoptr (ActiveringRuleSet) none = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (none), 0);
+  ck_assert_ptr_null (activering_rule_set_get_phase_model_code (none, 0));
+  ck_assert_uint_eq (activering_rule_set_get_n_phases (none, 0), 0);
+  ck_assert_int_eq (activering_rule_set_lookup_phase_model (none, "ocmw7"), -1);
+  root = default_json ();
+  ptr_set_json (root, "/phase_models", "{}");
+  ptr_delete (root, "/phase_correspondences");
+  ptr_delete (root, "/trajectory_messages");
+  g_autoptr (ActiveringRuleSet) empty = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (empty), 0);
+  /* Nor any of the trajectory sections. */
+  root = default_json ();
+  static const char *const sections[] = { "/phase_models", "/phase_correspondences", "/trajectory_checks",
+                                          "/trajectory_indicators", "/trajectory_messages" };
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    ptr_delete (root, sections[i]);
+  g_autoptr (ActiveringRuleSet) bare = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (bare), 0);
+}
+END_TEST
+
+START_TEST (test_phase_model_optional_parts)
+{
+  /* No source, no correspondences' handover, no entry/optional flags, empty transitions, x_ and note keys. */
+  json_object *root = default_json ();
+  ptr_delete (root, "/phase_models/ocmw7/source");
+  ptr_delete (root, "/phase_correspondences/0/handover");
+  ptr_delete (root, "/phase_models/outreach6/phases/0/entry");
+  ptr_set_json (root, "/phase_models/outreach6/transitions", "[]");
+  ptr_set_json (root, "/phase_models/ocmw7/phases/0/x_review", "\"2026\"");
+  ptr_set_json (root, "/phase_correspondences/0/x_tool", "1");
+  ptr_set_json (root, "/trajectory_checks/0/note", "\"why\"");
+  ptr_set_json (root, "/trajectory_messages/x_extra", "\"ignored\"");
+  g_autoptr (ActiveringRuleSet) rules = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (rules), 2);
+
+  /* 64 phases is the most a model may have. */
+  root = default_json ();
+  g_autofree char *big = model_of_n_phases (64);
+  ptr_set_json (root, "/phase_models/big", big);
+  g_autoptr (ActiveringRuleSet) biggest = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phases (biggest, 2), 64);
+  ck_assert_str_eq (activering_rule_set_get_phase_code (biggest, 2, 63), "p63");
+
+  /* A warning severity, and every placeholder a limit or an obligation text may use. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/severity", "\"warning\"");
+  ptr_set_json (root, "/trajectory_checks/0/text/en", "\"{measure} {since} {max} {over_since}\"");
+  ptr_set_json (root, "/trajectory_checks/3/text/en", "\"{due}\"");
+  g_autoptr (ActiveringRuleSet) placeholders = assert_loads (root);
+  ck_assert_ptr_nonnull (placeholders);
+}
+END_TEST
+
+START_TEST (test_phase_models_section_types)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/phase_models", "[]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /phase_models: expected an object, found an array");
+  root = default_json ();
+  ptr_set_json (root, "/phase_correspondences", "{}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_correspondences: expected an array, found an object");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks", "\"x\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /trajectory_checks: expected an array, found a string");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators", "3");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /trajectory_indicators: expected an array, found a number");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_messages", "[]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /trajectory_messages: expected an object, found an array");
+  /* A top-level key misspelt. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_model", "{}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /phase_model: ", "unknown key \"phase_model\"",
+                     "did you mean \"phase_models\"?");
+}
+END_TEST
+
+START_TEST (test_phase_model_code_and_keys)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7", "\"seven phases\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_models/ocmw7: expected a phase model object, found a string");
+
+  static const struct { const char *code, *pointer; } bad[] = {
+    { "OCMW7", "/phase_models/OCMW7: " },
+    { "ocmw.7", "/phase_models/ocmw.7: " },
+    { "ocmw 7", "/phase_models/ocmw 7: " },
+    { "ocmw/7", "/phase_models/ocmw~17: " },
+    { "", "/phase_models/: " },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      root = default_json ();
+      json_object_object_add (ptr_get (root, "/phase_models"), bad[i].code, J (own_model));
+      g_autofree char *message = g_strdup_printf ("\"%s\" is not a lowercase snake_case code", bad[i].code);
+      g_autofree char *where = g_strconcat ("rules.json: ", bad[i].pointer, NULL);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, where, message);
+    }
+
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phase", "[]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /phase_models/ocmw7/phase: ",
+                     "unknown key \"phase\"", "did you mean \"phases\"?",
+                     "expected one of: label, description, source, phases, transitions");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/source", "3");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /phase_models/ocmw7/source: expected a string, found a number");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/source", "\"\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/ocmw7/source: must not be empty");
+}
+END_TEST
+
+START_TEST (test_phase_model_texts)
+{
+  static const char *const keys[] = { "label", "description" };
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      json_object *root = default_json ();
+      g_autofree char *pointer = g_strconcat ("/phase_models/ocmw7/", keys[k], NULL);
+      ptr_delete (root, pointer);
+      g_autofree char *missing = g_strdup_printf ("rules.json: /phase_models/ocmw7: missing \"%s\"", keys[k]);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, missing);
+
+      root = default_json ();
+      g_autofree char *fr = g_strconcat (pointer, "/fr", NULL);
+      ptr_delete (root, fr);
+      g_autofree char *where = g_strconcat ("rules.json: ", pointer, ": ", NULL);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, where, "missing the \"fr\" translation");
+
+      /* A phase's label and description, too. */
+      root = default_json ();
+      g_autofree char *phase = g_strconcat ("/phase_models/outreach6/phases/3/", keys[k], NULL);
+      ptr_delete (root, phase);
+      g_autofree char *phase_missing
+          = g_strdup_printf ("rules.json: /phase_models/outreach6/phases/3: missing \"%s\"", keys[k]);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, phase_missing);
+
+      root = default_json ();
+      g_autofree char *en = g_strconcat (phase, "/en", NULL);
+      ptr_set_json (root, en, "\"\"");
+      g_autofree char *phase_where = g_strconcat ("rules.json: ", phase, ": ", NULL);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, phase_where, "missing the \"en\" translation");
+    }
+  json_object *root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/label/de", "\"Modell\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /phase_models/ocmw7/label/de: ",
+                     "unknown key \"de\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/label", "\"OCMW\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /phase_models/ocmw7/label: ",
+                     "expected a text object with one string per language, found a string");
+}
+END_TEST
+
+START_TEST (test_phase_model_phases)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases", "[]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/ocmw7/phases: ",
+                     "expected 1 to 64 phases");
+  root = default_json ();
+  g_autofree char *too_big = model_of_n_phases (65);
+  ptr_set_json (root, "/phase_models/big", too_big);
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/big/phases: ",
+                     "expected 1 to 64 phases");
+  root = default_json ();
+  ptr_delete (root, "/phase_models/ocmw7/phases");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /phase_models/ocmw7: missing \"phases\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases", "{}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /phase_models/ocmw7/phases: expected an array, found an object");
+  root = default_json ();
+  ptr_delete (root, "/phase_models/outreach6/transitions");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /phase_models/outreach6: missing \"transitions\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/outreach6/transitions", "{}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_models/outreach6/transitions: expected an array, found an object");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/4", "\"professionele_activering\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_models/ocmw7/phases/4: expected a phase object, found a string");
+
+  /* Codes. */
+  root = default_json ();
+  ptr_delete (root, "/phase_models/ocmw7/phases/2/code");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /phase_models/ocmw7/phases/2: missing \"code\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/code", "\"\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/ocmw7/phases/2/code: must not be empty");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/code", "7");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_models/ocmw7/phases/2/code: expected a string, found a number");
+  static const char *const bad_codes[] = { "Sociale_activering", "sociale.activering", "sociale-activering" };
+  for (guint i = 0; i < G_N_ELEMENTS (bad_codes); i++)
+    {
+      root = default_json ();
+      ptr_set (root, "/phase_models/ocmw7/phases/2/code", json_object_new_string (bad_codes[i]));
+      g_autofree char *message = g_strdup_printf ("\"%s\" is not a lowercase snake_case code", bad_codes[i]);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/ocmw7/phases/2/code: ",
+                         message);
+    }
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/3/code", "\"screening\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /phase_models/ocmw7/phases/3/code: ",
+                     "phase \"screening\" is listed twice");
+  /* The same code in two models that no correspondence joins is fine. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/big", "{\"label\": " TEXT3 ("B") ", \"description\": " TEXT3 ("B") ","
+                " \"phases\": [{\"code\": \"screening\", \"label\": " TEXT3 ("S") ", \"description\": " TEXT3 ("S")
+                ", \"measures\": []}], \"transitions\": []}");
+  g_autoptr (ActiveringRuleSet) shared = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_phase_models (shared), 3);
+
+  /* Keys and flags. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/measure", "[]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /phase_models/ocmw7/phases/2/measure: ",
+                     "unknown key \"measure\"", "did you mean \"measures\"?");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/0/entry", "\"yes\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_models/ocmw7/phases/0/entry: expected a boolean, found a string");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/optional", "1");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_models/ocmw7/phases/2/optional: expected a boolean, found a number");
+
+  /* Measures. */
+  root = default_json ();
+  ptr_delete (root, "/phase_models/ocmw7/phases/0/measures");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /phase_models/ocmw7/phases/0: missing \"measures\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/measures", "\"art60\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_models/ocmw7/phases/2/measures: expected an array, found a string");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/measures/1", "\"twe_ocwm\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_models/ocmw7/phases/2/measures/1: ",
+                     "unknown measure \"twe_ocwm\"", "(did you mean \"twe_ocmw\"?)");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/measures/0", "\"gpmi\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_models/ocmw7/phases/2/measures/0: ",
+                     "unknown measure \"gpmi\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/measures/0", "60");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /phase_models/ocmw7/phases/2/measures/0: ",
+                     "expected a measure code, found a number");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/phases/2/measures/-", "\"art60\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /phase_models/ocmw7/phases/2/measures/2: ",
+                     "measure \"art60\" is listed twice");
+}
+END_TEST
+
+START_TEST (test_phase_model_transitions)
+{
+  /* ocmw7 has 17 transitions: /transitions/17 is one appended. */
+  json_object *root = default_json ();
+  ck_assert_uint_eq (json_object_array_length (ptr_get (root, "/phase_models/ocmw7/transitions")), 17);
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/0", "[\"randvoorwaarden\", \"screening\"]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_models/ocmw7/transitions/0: expected a transition object, found an array");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/0/kinds", "\"normal\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /phase_models/ocmw7/transitions/0/kinds: ",
+                     "unknown key \"kinds\"", "did you mean \"kind\"?", "expected one of: from, to, kind");
+
+  /* kind */
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/0/kind", "\"usual\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/ocmw7/transitions/0/kind: ",
+                     "expected \"normal\" or \"warning\", found \"usual\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/0/kind", "\"Normal\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/ocmw7/transitions/0/kind: ",
+                     "found \"Normal\"");
+  root = default_json ();
+  ptr_delete (root, "/phase_models/ocmw7/transitions/0/kind");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /phase_models/ocmw7/transitions/0: missing \"kind\"");
+
+  /* from and to: missing, of the wrong type, empty. */
+  static const char *const ends[] = { "from", "to" };
+  for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+    {
+      g_autofree char *pointer = g_strconcat ("/phase_models/ocmw7/transitions/0/", ends[e], NULL);
+      g_autofree char *where = g_strconcat ("rules.json: ", pointer, ": ", NULL);
+      root = default_json ();
+      ptr_delete (root, pointer);
+      g_autofree char *missing = g_strdup_printf ("rules.json: /phase_models/ocmw7/transitions/0: missing \"%s\"", ends[e]);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, missing);
+      static const struct { const char *json, *found; } wrong[] = {
+        { "3", "found a number" }, { "[]", "found an array" }, { "null", "found null" },
+        { "{\"screening\": 1}", "found an object" }, { "true", "found a boolean" },
+      };
+      for (guint w = 0; w < G_N_ELEMENTS (wrong); w++)
+        {
+          root = default_json ();
+          ptr_set_json (root, pointer, wrong[w].json);
+          ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, where,
+                             "expected a phase code or a non-empty array of them", wrong[w].found);
+        }
+      root = default_json ();
+      ptr_set_json (root, pointer, "[\"nazorg\", 4]");
+      g_autofree char *item = g_strconcat ("rules.json: ", pointer, "/1: ", NULL);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, item, "expected a phase code, found a number");
+    }
+
+  /* Unknown phases, with a suggestion when one is close. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/0/from", "\"randvoorwaarde\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_models/ocmw7/transitions/0/from: ",
+                     "unknown phase \"randvoorwaarde\" of model \"ocmw7\"", "(did you mean \"randvoorwaarden\"?)");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/7/from/1", "\"sociale_activeren\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_models/ocmw7/transitions/7/from/1: ",
+                     "unknown phase \"sociale_activeren\" of model \"ocmw7\"", "did you mean \"sociale_activering\"?");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/10/to", "\"sociale_activerin\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_models/ocmw7/transitions/10/to: ",
+                     "unknown phase \"sociale_activerin\"", "did you mean \"sociale_activering\"?");
+  /* A phase of another model is not one of this model's. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/0/to", "\"orientering\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_models/ocmw7/transitions/0/to: ",
+                     "unknown phase \"orientering\" of model \"ocmw7\"");
+
+  /* From a phase to itself. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/0/to", "\"randvoorwaarden\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/ocmw7/transitions/0: ",
+                     "a transition from \"randvoorwaarden\" to itself");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/-",
+                "{\"from\": [\"randvoorwaarden\", \"nazorg\"], \"to\": [\"nazorg\"], \"kind\": \"warning\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_models/ocmw7/transitions/17: ",
+                     "a transition from \"nazorg\" to itself");
+
+  /* A pair listed twice: as it stands, inside lists, or with another kind. */
+  root = default_json ();
+  ptr_copy (root, "/phase_models/ocmw7/transitions/3", "/phase_models/ocmw7/transitions/-");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /phase_models/ocmw7/transitions/17: ",
+                     "the move from \"sociale_activering\" to \"werkervaring_opleiding\" is listed twice");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/ocmw7/transitions/-",
+                "{\"from\": [\"randvoorwaarden\", \"screening\"], \"to\": \"nazorg\", \"kind\": \"normal\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /phase_models/ocmw7/transitions/17: ",
+                     "the move from \"screening\" to \"nazorg\" is listed twice");
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/outreach6/transitions/0/kind", "\"warning\"");
+  ptr_copy (root, "/phase_models/outreach6/transitions/0", "/phase_models/outreach6/transitions/-");
+  ptr_set_json (root, "/phase_models/outreach6/transitions/0/kind", "\"normal\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /phase_models/outreach6/transitions/12: ",
+                     "the move from \"toeleiding\" to \"contactlegging\" is listed twice");
+}
+END_TEST
+
+START_TEST (test_phase_correspondences)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/phase_correspondences/0", "\"outreach6 -> ocmw7\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /phase_correspondences/0: expected a correspondence object, found a string");
+  root = default_json ();
+  ptr_set_json (root, "/phase_correspondences/0/handovers", "{}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /phase_correspondences/0/handovers: ",
+                     "did you mean \"handover\"?");
+
+  /* Models. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_correspondences/0/to", "\"ocmw8\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_correspondences/0/to: ",
+                     "unknown phase model \"ocmw8\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_correspondences/0/from", "\"outreach\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_correspondences/0/from: ",
+                     "unknown phase model \"outreach\"");
+  root = default_json ();
+  ptr_delete (root, "/phase_models/outreach6");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /phase_correspondences/0/from: ",
+                     "unknown phase model \"outreach6\"");
+  root = default_json ();
+  ptr_delete (root, "/phase_correspondences/0/from");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /phase_correspondences/0: missing \"from\"");
+  root = default_json ();
+  ptr_set_json (root, "/phase_correspondences/0/to", "[\"ocmw7\"]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /phase_correspondences/0/to: expected a string, found an array");
+  root = default_json ();
+  ptr_set_json (root, "/phase_correspondences/0/to", "\"outreach6\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /phase_correspondences/0: ",
+                     "a model corresponds to itself");
+
+  /* Two models joined may not share a phase code. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_models/outreach6/phases/-",
+                "{\"code\": \"nazorg\", \"label\": " TEXT3 ("N") ", \"description\": " TEXT3 ("N") ", \"measures\": []}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /phase_correspondences/0: ",
+                     "models \"outreach6\" and \"ocmw7\" both have a phase \"nazorg\"");
+
+  /* phases and handover: unknown phases on either side. */
+  static const char *const maps[] = { "phases", "handover" };
+  for (guint k = 0; k < G_N_ELEMENTS (maps); k++)
+    {
+      g_autofree char *pointer = g_strdup_printf ("/phase_correspondences/0/%s/warme_overdrach", maps[k]);
+      root = default_json ();
+      ptr_set_json (root, pointer, "[\"werkervaring_opleiding\"]");
+      g_autofree char *where = g_strconcat ("rules.json: ", pointer, ": ", NULL);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, where,
+                         "unknown phase \"warme_overdrach\" of model \"outreach6\"");
+
+      g_autofree char *target = g_strdup_printf ("/phase_correspondences/0/%s/warme_overdracht/1", maps[k]);
+      root = default_json ();
+      ptr_set_json (root, target, "\"professionele_activerin\"");
+      g_autofree char *target_where = g_strconcat ("rules.json: ", target, ": ", NULL);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, target_where,
+                         "unknown phase \"professionele_activerin\" of model \"ocmw7\"",
+                         "did you mean \"professionele_activering\"?");
+
+      /* A phase of the from model on the to side. */
+      g_autofree char *list = g_strdup_printf ("/phase_correspondences/0/%s/warme_overdracht", maps[k]);
+      root = default_json ();
+      ptr_set_json (root, list, "\"opvolging\"");
+      g_autofree char *list_where = g_strconcat ("rules.json: ", list, ": ", NULL);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, list_where, "unknown phase \"opvolging\" of model \"ocmw7\"");
+
+      root = default_json ();
+      ptr_set_json (root, list, "[]");
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, list_where,
+                         "expected a phase code or a non-empty array of them, found an array");
+
+      g_autofree char *map = g_strdup_printf ("/phase_correspondences/0/%s", maps[k]);
+      root = default_json ();
+      ptr_set_json (root, map, "[\"warme_overdracht\"]");
+      g_autofree char *map_where = g_strdup_printf ("rules.json: %s: expected an object, found an array", map);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, map_where);
+    }
+  root = default_json ();
+  ptr_delete (root, "/phase_correspondences/0/phases");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /phase_correspondences/0: missing \"phases\"");
+
+  /* A second correspondence between the same models, in the same direction. */
+  root = default_json ();
+  ptr_copy (root, "/phase_correspondences/0", "/phase_correspondences/-");
+  ptr_delete (root, "/phase_correspondences/1/handover");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /phase_correspondences/1: ",
+                     "a second correspondence between \"outreach6\" and \"ocmw7\"");
+  /* … or in the other direction: a report lists the corresponding phases once per model. */
+  root = default_json ();
+  ptr_set_json (root, "/phase_correspondences/-",
+                "{\"from\": \"ocmw7\", \"to\": \"outreach6\", \"phases\": {\"nazorg\": [\"opvolging\"]}}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /phase_correspondences/1: ",
+                     "a second correspondence between \"ocmw7\" and \"outreach6\"");
+}
+END_TEST
+
+START_TEST (test_trajectory_check_forms)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0", "\"ibo.max_duration\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /trajectory_checks/0: expected a trajectory check object, found a string");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/max_duraton", "\"ibo.max_weeks\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /trajectory_checks/0/max_duraton: ",
+                     "did you mean \"max_duration\"?");
+
+  /* Exactly one of max_duration, ends_when and obligation. */
+  static const char *const exactly_one
+      = "a check has exactly one of \"max_duration\", \"ends_when\" and \"obligation\"";
+  root = default_json ();
+  ptr_delete (root, "/trajectory_checks/0/max_duration");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0: ", exactly_one);
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/obligation", "\"gpmi.deadline\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0: ", exactly_one);
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/max_duration", "\"twe.max_trajectory_months\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/2: ", exactly_one);
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/3/ends_when", "true");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/3: ", exactly_one);
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/ends_when", "true");
+  ptr_set_json (root, "/trajectory_checks/0/obligation", "\"gpmi.deadline\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0: ", exactly_one);
+
+  /* unless_running goes with max_duration only, and lists measures once. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/unless_running", "[\"ibo\"]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/2/unless_running: ",
+                     "\"unless_running\" goes with \"max_duration\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/3/unless_running", "[\"ibo\"]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/3/unless_running: ",
+                     "\"unless_running\" goes with \"max_duration\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/1/unless_running/0", "\"art61\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/1/unless_running/0: ",
+                     "unknown measure \"art61\"", "did you mean \"art60\"?");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/1/unless_running/-", "\"art60\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /trajectory_checks/1/unless_running/1: ",
+                     "measure \"art60\" is listed twice");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/1/unless_running", "\"art60\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /trajectory_checks/1/unless_running: expected an array, found a string");
+
+  /* An obligation check names no measure, and an existing obligation. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/3/measure", "\"ibo\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/3/measure: ",
+                     "an obligation check names no measure");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/3/obligation", "\"gpmi.dedline\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/3/obligation: ",
+                     "unknown obligation \"gpmi.dedline\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/3/obligation", "\"\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/3/obligation: must not be empty");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/3/obligation", "{\"id\": \"gpmi.deadline\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /trajectory_checks/3/obligation: expected a string, found an object");
+
+  /* Severity and legal basis. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/severity", "\"fatal\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0/severity: ",
+                     "expected \"error\" or \"warning\", found \"fatal\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/3/severity", "\"info\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/3/severity: ",
+                     "found \"info\"");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_checks/2/severity");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_checks/2: missing \"severity\"");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_checks/1/legal_basis");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_checks/1: missing \"legal_basis\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/1/legal_basis", "\"\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/1/legal_basis: must not be empty");
+}
+END_TEST
+
+START_TEST (test_trajectory_check_references)
+{
+  /* The measure. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/measure", "\"ibbo\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/0/measure: ",
+                     "unknown measure \"ibbo\" (did you mean \"ibo\"?)");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/measure", "\"gpmi\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/2/measure: ",
+                     "unknown measure \"gpmi\"");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_checks/0/measure");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_checks/0: missing \"measure\"");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_checks/2/measure");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_checks/2: missing \"measure\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/measure", "[\"ibo\"]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /trajectory_checks/0/measure: ",
+                     "expected a measure code, found an array");
+
+  /* max_duration: a known parameter that is a duration. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/max_duration", "\"ibo.max_weks\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/0/max_duration: ",
+                     "unknown parameter \"ibo.max_weks\"");
+  static const char *const not_durations[] = { "twe.min_work_capacity", "ibo.min_hours_fraction",
+                                               "gpmi.min_evaluations_per_year", "gpmi.general_from" };
+  for (guint i = 0; i < G_N_ELEMENTS (not_durations); i++)
+    {
+      root = default_json ();
+      ptr_set (root, "/trajectory_checks/0/max_duration", json_object_new_string (not_durations[i]));
+      g_autofree char *message = g_strdup_printf (
+          "parameter \"%s\" is not a duration (an integer in days, weeks, months or years)", not_durations[i]);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/0/max_duration: ", message);
+    }
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/0/max_duration", "52");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /trajectory_checks/0/max_duration: expected a string, found a number");
+  /* Every unit of time will do. */
+  static const char *const durations[] = { "ibo.min_weeks", "twe.learning_horizon_months", "imw.indication_max_years" };
+  for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
+    {
+      root = default_json ();
+      ptr_set (root, "/trajectory_checks/0/max_duration", json_object_new_string (durations[i]));
+      g_autoptr (ActiveringRuleSet) rules = assert_loads (root);
+      ck_assert_ptr_nonnull (rules);
+    }
+
+  /* ends_when: a boolean expression over known facts. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/ends_when", "{\"fact\": \"income.since\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/2/ends_when: ",
+                     "the expression must be bool, found date");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/ends_when", "{\"param\": \"ibo.max_weeks\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/2/ends_when: ",
+                     "must be bool, found integer");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/ends_when", "{\"fact\": \"social_security.full_unemployment_entitlment\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/2/ends_when/fact: ",
+                     "unknown fact \"social_security.full_unemployment_entitlment\"",
+                     "did you mean \"social_security.full_unemployment_entitlement\"?");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/ends_when",
+                "{\"all\": [{\"fact\": \"vdab.registered\"}, {\">=\": [{\"fact\": \"work_capacity\"}, {\"param\": \"twe.min_work_capacty\"}]}]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/2/ends_when/all/1/>=/1/param: ",
+                     "unknown parameter \"twe.min_work_capacty\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/ends_when", "null");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /trajectory_checks/2/ends_when: ",
+                     "expected an expression (a literal or an object with one operator), found null");
+  /* A compound boolean expression loads. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/ends_when",
+                "{\"any\": [{\"fact\": \"social_security.full_unemployment_entitlement\"},"
+                " {\">=\": [{\"fact\": \"work_capacity\"}, {\"param\": \"twe.min_work_capacity\"}]}]}");
+  g_autoptr (ActiveringRuleSet) compound = assert_loads (root);
+  ck_assert_ptr_nonnull (compound);
+}
+END_TEST
+
+START_TEST (test_trajectory_check_texts_and_ids)
+{
+  /* Texts: every language, and only the placeholders of the check's violation code. */
+  json_object *root = default_json ();
+  ptr_delete (root, "/trajectory_checks/0/text");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_checks/0: missing \"text\"");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_checks/3/text/en");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /trajectory_checks/3/text: ",
+                     "missing the \"en\" translation");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/0/text/en", " {foo}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0/text/en: ",
+                     "\"{foo}\" is not a placeholder this text can use");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/0/text/fr", " {due}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0/text/fr: ",
+                     "\"{due}\" is not a placeholder this text can use");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/3/text/nl", " {since}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/3/text/nl: ",
+                     "\"{since}\" is not a placeholder this text can use");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/3/text/en", " {measure}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/3/text/en: ",
+                     "\"{measure}\"");
+  /* Placeholders of other violation codes are not the checks' either. */
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/1/text/en", " {phase}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/1/text/en: ", "\"{phase}\"");
+  /* An ends_when check has no limit: no {max} and no {over_since}. */
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/2/text/en", " ({max})");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/2/text/en: ",
+                     "\"{max}\" is not a placeholder this text can use");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/2/text/nl", " {over_since}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/2/text/nl: ",
+                     "\"{over_since}\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/2/text/nl", "\"{measure} sinds {since}\"");
+  g_autoptr (ActiveringRuleSet) ends_when = assert_loads (root);
+  ck_assert_ptr_nonnull (ends_when);
+  /* An unclosed brace, and a placeholder in another case. */
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/0/text/en", " {since");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0/text/en: ",
+                     "\"{since\" is not a placeholder");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_checks/0/text/en", " {Since}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0/text/en: ",
+                     "\"{Since}\"");
+
+  /* Ids. */
+  root = default_json ();
+  ptr_delete (root, "/trajectory_checks/1/id");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_checks/1: missing \"id\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/1/id", "\"TWE max\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/1/id: ",
+                     "an id is dotted lowercase snake_case");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/1/id", "\"twe..max\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/1/id: ",
+                     "an id is dotted lowercase snake_case");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/3/id", "\"ibo.max_duration\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /trajectory_checks/3/id: ",
+                     "\"ibo.max_duration\" is defined twice");
+  root = default_json ();
+  ptr_copy (root, "/trajectory_checks/2", "/trajectory_checks/-");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /trajectory_checks/4/id: ",
+                     "\"art60.unemployment_entitlement\" is defined twice");
+}
+END_TEST
+
+START_TEST (test_trajectory_indicators)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/0", "[]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE,
+                     "rules.json: /trajectory_indicators/0: expected a trajectory indicator object, found an array");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/0/start", "\"art60\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /trajectory_indicators/0/start: ",
+                     "did you mean \"starts\"?");
+  /* Measures. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/0/after", "\"twe_ocm\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_indicators/0/after: ",
+                     "unknown measure \"twe_ocm\" (did you mean \"twe_ocmw\"?)");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/0/starts", "\"art6O\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_indicators/0/starts: ",
+                     "unknown measure \"art6O\" (did you mean \"art60\"?)");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_indicators/0/starts");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_indicators/0: missing \"starts\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/0/after", "true");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /trajectory_indicators/0/after: ",
+                     "expected a measure code, found a boolean");
+  /* within: a duration parameter. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/0/within", "\"twe.min_work_capacity\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_indicators/0/within: ",
+                     "parameter \"twe.min_work_capacity\" is not a duration");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/0/within", "\"twe.timely_work_month\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_indicators/0/within: ",
+                     "unknown parameter \"twe.timely_work_month\"");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_indicators/0/within");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_indicators/0: missing \"within\"");
+  /* Label. */
+  root = default_json ();
+  ptr_delete (root, "/trajectory_indicators/0/label");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_indicators/0: missing \"label\"");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_indicators/0/label/nl");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /trajectory_indicators/0/label: ",
+                     "missing the \"nl\" translation");
+  /* Ids. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/0/id", "\"Timely work\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_indicators/0/id: ",
+                     "an id is dotted lowercase snake_case");
+  root = default_json ();
+  ptr_copy (root, "/trajectory_indicators/0", "/trajectory_indicators/-");
+  ptr_set_json (root, "/trajectory_indicators/1/within", "\"ibo.max_weeks\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /trajectory_indicators/1/id: ",
+                     "\"twe_ocmw.timely_work\" is defined twice");
+  /* Another indicator with its own id loads. */
+  root = default_json ();
+  ptr_copy (root, "/trajectory_indicators/0", "/trajectory_indicators/-");
+  ptr_set_json (root, "/trajectory_indicators/1/id", "\"ibo.after_art60\"");
+  ptr_set_json (root, "/trajectory_indicators/1/after", "\"art60\"");
+  ptr_set_json (root, "/trajectory_indicators/1/starts", "\"ibo\"");
+  ptr_set_json (root, "/trajectory_indicators/1/within", "\"ibo.max_weeks\"");
+  g_autoptr (ActiveringRuleSet) two = assert_loads (root);
+  ck_assert_ptr_nonnull (two);
+}
+END_TEST
+
+START_TEST (test_trajectory_messages)
+{
+  json_object *root = default_json ();
+  ptr_delete (root, "/trajectory_messages");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /: ",
+                     "missing \"trajectory_messages\": a rule set with phase models needs them");
+  /* Unknown codes, and the codes whose texts come from the checks. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_messages/same_phse", TEXT3 ("x"));
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /trajectory_messages/same_phse: ",
+                     "unknown key \"same_phse\"", "did you mean \"same_phase\"?", "event_out_of_order");
+  static const char *const from_checks[] = { "limit_exceeded", "obligation_overdue" };
+  for (guint i = 0; i < G_N_ELEMENTS (from_checks); i++)
+    {
+      root = default_json ();
+      g_autofree char *pointer = g_strconcat ("/trajectory_messages/", from_checks[i], NULL);
+      ptr_set_json (root, pointer, TEXT3 ("x"));
+      g_autofree char *where = g_strconcat ("rules.json: ", pointer, ": ", NULL);
+      g_autofree char *message = g_strdup_printf ("unknown key \"%s\"", from_checks[i]);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, where, message);
+    }
+  /* Every code needs its text. */
+  static const char *const codes[] = { "event_out_of_order",     "not_open",
+                                       "already_open",           "event_after_close",
+                                       "unknown_phase",          "unknown_measure",
+                                       "unknown_role",           "measure_not_running",
+                                       "overlapping_measure",    "transition_not_allowed",
+                                       "handover_not_allowed",   "unusual_transition",
+                                       "unusual_entry_phase",    "same_phase",
+                                       "measure_outside_phase",  "measure_running_at_close" };
+  root = default_json ();
+  ck_assert_uint_eq (json_object_object_length (ptr_get (root, "/trajectory_messages")), G_N_ELEMENTS (codes));
+  json_object_put (root);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      root = default_json ();
+      g_autofree char *pointer = g_strconcat ("/trajectory_messages/", codes[i], NULL);
+      ptr_delete (root, pointer);
+      g_autofree char *message = g_strdup_printf ("rules.json: /trajectory_messages: missing \"%s\"", codes[i]);
+      ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, message);
+    }
+  root = default_json ();
+  ptr_delete (root, "/trajectory_messages/not_open/fr");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /trajectory_messages/not_open: ",
+                     "missing the \"fr\" translation");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_messages/unknown_role/en", "\"\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TRANSLATION, "rules.json: /trajectory_messages/unknown_role: ",
+                     "missing the \"en\" translation");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_messages/unknown_role", "\"The role is unknown\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_TYPE, "rules.json: /trajectory_messages/unknown_role: ",
+                     "expected a text object");
+  /* Placeholders: only those of the code. */
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_messages/event_out_of_order/nl", " {measure}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_messages/event_out_of_order/nl: ",
+                     "\"{measure}\" is not a placeholder this text can use");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_messages/unknown_phase/en", " {foo}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_messages/unknown_phase/en: ",
+                     "\"{foo}\"");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_messages/measure_running_at_close/fr", " {max}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE,
+                     "rules.json: /trajectory_messages/measure_running_at_close/fr: ", "\"{max}\"");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_messages/same_phase/en", " ({from_phase})");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_messages/same_phase/en: ",
+                     "\"{from_phase}\"");
+  root = default_json ();
+  ptr_append_text (root, "/trajectory_messages/not_open/en", " {closed_on}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_messages/not_open/en: ",
+                     "\"{closed_on}\"");
+  /* A text may use its placeholders in any order, more than once, or not at all. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_messages/handover_not_allowed/en", "\"{model}: {phase} after {from_phase} ({phase})\"");
+  ptr_set_json (root, "/trajectory_messages/event_after_close/nl", "\"Na de afsluiting.\"");
+  g_autoptr (ActiveringRuleSet) rules = assert_loads (root);
+  ck_assert_ptr_nonnull (rules);
+}
+END_TEST
+
 /* ---- suite ----------------------------------------------------------------------------------------------- */
 
 static Suite *
@@ -1572,6 +2640,25 @@ rules_suite (void)
   tcase_add_test (tc, test_digest);
   tcase_add_test (tc, test_from_file);
   tcase_add_test (tc, test_minimal_rule_set);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("phase models");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_phase_model_getters);
+  tcase_add_test (tc, test_phase_model_json);
+  tcase_add_test (tc, test_own_phase_model);
+  tcase_add_test (tc, test_phase_model_optional_parts);
+  tcase_add_test (tc, test_phase_models_section_types);
+  tcase_add_test (tc, test_phase_model_code_and_keys);
+  tcase_add_test (tc, test_phase_model_texts);
+  tcase_add_test (tc, test_phase_model_phases);
+  tcase_add_test (tc, test_phase_model_transitions);
+  tcase_add_test (tc, test_phase_correspondences);
+  tcase_add_test (tc, test_trajectory_check_forms);
+  tcase_add_test (tc, test_trajectory_check_references);
+  tcase_add_test (tc, test_trajectory_check_texts_and_ids);
+  tcase_add_test (tc, test_trajectory_indicators);
+  tcase_add_test (tc, test_trajectory_messages);
   suite_add_tcase (s, tc);
   return s;
 }

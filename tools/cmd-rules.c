@@ -136,8 +136,8 @@ cmd_rules (int argc, char **argv)
   const char *action = argc >= 2 ? argv[1] : "";
   gboolean list = strcmp (action, "list") == 0, show = strcmp (action, "show") == 0;
   gboolean show_model_action = strcmp (action, "show-model") == 0;
-  if ((list && argc > 2) || (show && argc > 3) || (show_model_action && argc != 3) || !(list || show || show_model_action)
-      || (dot && !show_model_action))
+  if ((list && argc > 2) || (show && argc > 3) || (show_model_action && argc != 3)
+      || !(list || show || show_model_action) || (dot && !show_model_action))
     {
       cli_error ("usage: activering rules list | show [MEASURE] | show-model MODEL [--dot]");
       return EXIT_USAGE;

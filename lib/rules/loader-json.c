@@ -176,4 +176,3 @@ loader_role (Loader *L, json_object *o, const char *key, char **out)
   *out = rule_set_strdup (L->rules, code);
   return TRUE;
 }
-

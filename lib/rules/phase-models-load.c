@@ -267,6 +267,7 @@ load_model (Loader *L, const char *code, json_object *m, PhaseModel *model)
     return FALSE;
   if (!loader_is_code (code) || strchr (code, '.') != NULL)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" is not a lowercase snake_case code", code);
+  model->code = rule_set_strdup (L->rules, code); /* first: the errors of its transitions name it */
   if (!loader_text (L, m, "label", &model->label) || !loader_text (L, m, "description", &model->description))
     return FALSE;
   const char *source = loader_member_string (L, m, "source", FALSE);
@@ -299,10 +300,9 @@ load_model (Loader *L, const char *code, json_object *m, PhaseModel *model)
       loader_pop (L, item);
     }
   loader_pop (L, mark);
-  model->json = rule_set_strdup (L->rules, json_object_to_json_string_ext (m, JSON_C_TO_STRING_PRETTY
-                                                                                 | JSON_C_TO_STRING_SPACED
-                                                                                 | JSON_C_TO_STRING_NOSLASHESCAPE));
-  model->code = rule_set_strdup (L->rules, code);
+  model->json =
+      rule_set_strdup (L->rules, json_object_to_json_string_ext (m, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
+                                                                        | JSON_C_TO_STRING_NOSLASHESCAPE));
   return TRUE;
 }
 
@@ -405,8 +405,10 @@ load_correspondences (Loader *L, json_object *root)
       if (!load_correspondence (L, json_object_array_get_idx (list, i), c))
         return FALSE;
       for (guint j = 0; j < i; j++)
-        if (rules->correspondences[j].from == c->from && rules->correspondences[j].to == c->to)
-          return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "a second correspondence from \"%s\" to \"%s\"",
+        if ((rules->correspondences[j].from == c->from && rules->correspondences[j].to == c->to)
+            || (rules->correspondences[j].from == c->to && rules->correspondences[j].to == c->from))
+          /* One per pair: the phases correspond both ways, and a report lists them once per model. */
+          return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "a second correspondence between \"%s\" and \"%s\"",
                               rules->models[c->from].code, rules->models[c->to].code);
       rules->n_correspondences++;
       loader_pop (L, item);
@@ -439,7 +441,7 @@ static gboolean
 load_check (Loader *L, json_object *c, guint index)
 {
   ActiveringRuleSet *rules = L->rules;
-  static const char *const keys[] = { "id",       "measure",  "max_duration", "unless_running", "ends_when",
+  static const char *const keys[] = { "id",         "measure",  "max_duration", "unless_running", "ends_when",
                                       "obligation", "severity", "text",         "legal_basis",    NULL };
   if (!expect_object (L, c, "a trajectory check") || !loader_check_keys (L, c, keys))
     return FALSE;
@@ -515,7 +517,10 @@ load_check (Loader *L, json_object *c, guint index)
     }
   check->is_error = strcmp (severity, "error") == 0;
   ViolationCode code = check->kind == CHECK_OBLIGATION ? VIOLATION_OBLIGATION_OVERDUE : VIOLATION_LIMIT_EXCEEDED;
-  if (!checked_text (L, c, "text", violation_info[code].placeholders, &check->text))
+  guint32 placeholders = violation_info[code].placeholders;
+  if (check->kind == CHECK_ENDS_WHEN) /* no limit: replay has no value for {max} nor a day for {over_since} */
+    placeholders &= ~((1u << PLACEHOLDER_MAX) | (1u << PLACEHOLDER_OVER_SINCE));
+  if (!checked_text (L, c, "text", placeholders, &check->text))
     return FALSE;
   check->legal_basis = rule_set_strdup (rules, legal_basis);
   check->id = rule_set_strdup (rules, id);
@@ -612,6 +617,6 @@ load_messages (Loader *L, json_object *root)
 gboolean
 load_phase_models (Loader *L, json_object *root)
 {
-  return load_models (L, root) && load_correspondences (L, root) && load_checks (L, root)
-         && load_indicators (L, root) && load_messages (L, root);
+  return load_models (L, root) && load_correspondences (L, root) && load_checks (L, root) && load_indicators (L, root)
+         && load_messages (L, root);
 }

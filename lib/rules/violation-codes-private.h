@@ -53,7 +53,7 @@ typedef enum
 typedef struct
 {
   const char *code;
-  gboolean is_error;   /* the severity of codes whose check does not set it */
+  gboolean is_error;    /* the severity of codes whose check does not set it */
   guint32 placeholders; /* bit set of the placeholders its text may use */
 } ViolationInfo;
 

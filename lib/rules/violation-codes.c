@@ -8,12 +8,18 @@
 #define P(x) (1u << PLACEHOLDER_##x)
 
 const char *const placeholder_names[N_PLACEHOLDERS] = {
-  [PLACEHOLDER_DATE] = "date",         [PLACEHOLDER_PREVIOUS_DATE] = "previous_date",
-  [PLACEHOLDER_CODE] = "code",         [PLACEHOLDER_MODEL] = "model",
-  [PLACEHOLDER_PHASE] = "phase",       [PLACEHOLDER_FROM_PHASE] = "from_phase",
-  [PLACEHOLDER_MEASURE] = "measure",   [PLACEHOLDER_SINCE] = "since",
-  [PLACEHOLDER_CLOSED_ON] = "closed_on", [PLACEHOLDER_MAX] = "max",
-  [PLACEHOLDER_OVER_SINCE] = "over_since", [PLACEHOLDER_DUE] = "due",
+  [PLACEHOLDER_DATE] = "date",
+  [PLACEHOLDER_PREVIOUS_DATE] = "previous_date",
+  [PLACEHOLDER_CODE] = "code",
+  [PLACEHOLDER_MODEL] = "model",
+  [PLACEHOLDER_PHASE] = "phase",
+  [PLACEHOLDER_FROM_PHASE] = "from_phase",
+  [PLACEHOLDER_MEASURE] = "measure",
+  [PLACEHOLDER_SINCE] = "since",
+  [PLACEHOLDER_CLOSED_ON] = "closed_on",
+  [PLACEHOLDER_MAX] = "max",
+  [PLACEHOLDER_OVER_SINCE] = "over_since",
+  [PLACEHOLDER_DUE] = "due",
 };
 
 const ViolationInfo violation_info[N_VIOLATION_CODES] = {
