@@ -321,7 +321,7 @@ read_root_member (Parser *P, const char *key, gsize len, gboolean *handled)
     {
       if (facts->has_id)
         return json_reader_fail (&P->r, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
-      if (!json_reader_id (&P->r, FACTS_MAX_ID, &s, &s_len))
+      if (!json_reader_id (&P->r, "the dossier id", FACTS_MAX_ID, &s, &s_len))
         return FALSE;
       memcpy (facts->id, s, s_len);
       facts->id[s_len] = '\0';

@@ -57,8 +57,9 @@ gboolean json_reader_next_member (JsonReader *R, gboolean *first, const char **k
 /* The value of a document's "format" key: exactly @format (e.g. "activering.facts/1"); another major version of
  * the same kind, or another kind, is a FORMAT error saying which. */
 gboolean json_reader_format (JsonReader *R, const char *format);
-/* A dossier id: a non-empty string of at most @max bytes, valid UTF-8, without control characters. */
-gboolean json_reader_id (JsonReader *R, gsize max, const char **out, gsize *out_len);
+/* An opaque id (@what: "the dossier id", …): a non-empty string of at most @max bytes, valid UTF-8, without
+ * control characters. */
+gboolean json_reader_id (JsonReader *R, const char *what, gsize max, const char **out, gsize *out_len);
 /* Array elements, after the '[': call with *first TRUE; *done at the ']', else the cursor is on the next element.
  * Returns FALSE on error. */
 gboolean json_reader_next_element (JsonReader *R, gboolean *first, gboolean *done);

@@ -390,7 +390,7 @@ json_reader_fail_unknown_key (JsonReader *R, const char *key, gsize len, const c
   if (hint != NULL)
     return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key %s (did you mean \"%s\"?)", quoted->str,
                              hint);
-  return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key %s (keys starting with x_ are ignored)",
+  return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_KEY, "unknown key %s (keys of your own must start with x_)",
                            quoted->str);
 }
 
@@ -446,18 +446,19 @@ json_reader_format (JsonReader *R, const char *format)
 }
 
 gboolean
-json_reader_id (JsonReader *R, gsize max, const char **out, gsize *out_len)
+json_reader_id (JsonReader *R, const char *what, gsize max, const char **out, gsize *out_len)
 {
-  if (!json_reader_expect (R, '"', "the dossier id as a string") || !json_reader_string (R, max, out, out_len))
+  g_autofree char *expected = g_strdup_printf ("%s as a string", what);
+  if (!json_reader_expect (R, '"', expected) || !json_reader_string (R, max, out, out_len))
     return FALSE;
   const char *s = *out;
   if (*out_len == 0)
-    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id is empty");
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s is empty", what);
   for (gsize i = 0; i < *out_len; i++)
     if ((guchar) s[i] < 0x20 || s[i] == 0x7F)
-      return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id contains a control character");
+      return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s contains a control character", what);
   if (!g_utf8_validate_len (s, *out_len, NULL))
-    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the dossier id is not valid UTF-8");
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s is not valid UTF-8", what);
   return TRUE;
 }
 

@@ -115,13 +115,13 @@ write_model (GString *out, const ActiveringRuleSet *rules, guint model, int lang
       }
 }
 
-#define LEGEND                                                                                                   \
-  "  // solid: the usual next step; dotted: going back; dashed orange: allowed, worth a warning;\n"            \
+#define LEGEND                                                                                                         \
+  "  // solid: the usual next step; dotted: going back; dashed orange: allowed, worth a warning;\n"                    \
   "  // dashed box: an optional phase; double border: where a trajectory opens\n"
 
 gboolean
-activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
-                                            GString *out, GError **error)
+activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang, GString *out,
+                                            GError **error)
 {
   g_return_val_if_fail (rules != NULL && out != NULL, FALSE);
   int language = rule_set_language_index (rules, lang);
@@ -210,8 +210,8 @@ activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *repor
     drawn[g_array_index (report->visits, Visit, v).model] = 1;
   char as_of[11];
   activering_format_date (report->as_of, as_of);
-  g_autofree char *title = g_strdup_printf ("%s — %s (%s)", report->id->str, rules->models[report->model].label[language],
-                                            as_of);
+  g_autofree char *title =
+      g_strdup_printf ("%s — %s (%s)", report->id->str, rules->models[report->model].label[language], as_of);
   begin_graph (out, report->id->str, title);
   g_string_append (out, LEGEND);
   for (guint m = 0; m < rules->n_models; m++)
@@ -235,8 +235,9 @@ activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *repor
       node_id (out, &rules->models[before->model], before->phase);
       g_string_append (out, " -> ");
       node_id (out, &rules->models[visit->model], visit->phase);
-      g_string_append_printf (out, " [color=\"" CURRENT "\", fontcolor=\"" CURRENT "\", penwidth=2.2, "
-                                   "constraint=false, label=\"%u: %s\"%s];\n",
+      g_string_append_printf (out,
+                              " [color=\"" CURRENT "\", fontcolor=\"" CURRENT "\", penwidth=2.2, "
+                              "constraint=false, label=\"%u: %s\"%s];\n",
                               v, date, before->until != visit->from - 1 ? ", style=dashed" : "");
     }
   g_string_append (out, "}\n");

@@ -64,8 +64,9 @@ enter (Replay *R, guint model, guint phase)
   ActiveringTrajectoryReport *report = R->report;
   if (report->visits->len > 0 && current_visit (report)->until == STILL)
     current_visit (report)->until = R->event->at - 1;
-  Visit visit = { .model = (guint16) model, .phase = (guint16) phase, .from = R->event->at, .until = STILL,
-                  .event = R->index };
+  Visit visit = {
+    .model = (guint16) model, .phase = (guint16) phase, .from = R->event->at, .until = STILL, .event = R->index
+  };
   g_array_append_val (report->visits, visit);
   report->current_model = (gint) model;
   report->current_phase = (gint) phase;
@@ -132,7 +133,7 @@ move (Replay *R)
     }
   else
     code = handover_allowed (R->rules, from_model, from_phase, model, phase) ? N_VIOLATION_CODES
-                                                                              : VIOLATION_HANDOVER_NOT_ALLOWED;
+                                                                             : VIOLATION_HANDOVER_NOT_ALLOWED;
   if (code != N_VIOLATION_CODES)
     {
       Violation *v = violation (R, code);
@@ -458,7 +459,7 @@ trajectory_replay (ActiveringTrajectoryReport *report, const ActiveringTrajector
     {
       const Event *event = &g_array_index (t->events, Event, i);
       if (event->at > as_of)
-        continue;
+        break; /* the log as it stood on the report date; what follows comes later */
       R->event = event;
       R->index = i;
       if (event->at < last_date)

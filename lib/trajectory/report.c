@@ -229,8 +229,8 @@ append_date (GString *out, gint32 day)
 }
 
 static void
-append_placeholder (const ActiveringTrajectoryReport *report, const Violation *v, Placeholder placeholder,
-                    int language, GString *out)
+append_placeholder (const ActiveringTrajectoryReport *report, const Violation *v, Placeholder placeholder, int language,
+                    GString *out)
 {
   const ActiveringRuleSet *rules = report->rules;
   switch (placeholder)

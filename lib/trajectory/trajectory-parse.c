@@ -24,11 +24,11 @@ typedef enum
   N_FIELDS
 } Field;
 
-static const char *const field_names[N_FIELDS] = { "at", "type", "phase", "model", "measure",
-                                                   "reason", "text", "by", "actor" };
+static const char *const field_names[N_FIELDS] = { "at",     "type", "phase", "model", "measure",
+                                                   "reason", "text", "by",    "actor" };
 
-static const char *const event_types[] = { "open", "reopen", "enter_phase", "start_measure",
-                                           "end_measure", "note", "close" };
+static const char *const event_types[] = { "open",        "reopen", "enter_phase", "start_measure",
+                                           "end_measure", "note",   "close" };
 
 #define F(x) (1u << FIELD_##x)
 #define COMMON (F (AT) | F (TYPE) | F (BY) | F (ACTOR))
@@ -78,23 +78,39 @@ keep (ActiveringTrajectory *t, const char *s, gsize len)
   return g_string_chunk_insert_len (t->strings, s, (gssize) len);
 }
 
+/* Text that is written back as it was read: valid UTF-8 (the reader does not check strings), without NUL (the
+ * strings are kept NUL-terminated: a "\u0000" would cut them). */
+static gboolean
+is_text (const char *s, gsize len)
+{
+  return memchr (s, '\0', len) == NULL && g_utf8_validate_len (s, len, NULL);
+}
+
 /* An `x_` member: its key and its value (compact) are kept as a pair in t->extras. */
 static gboolean
-read_extra (ActiveringTrajectory *t, JsonReader *R, const char *key, gsize key_len, GString *scratch, GPtrArray *into)
+read_extra (ActiveringTrajectory *t, JsonReader *R, const char *key, gsize key_len, GString *scratch, GPtrArray *into,
+            guint first)
 {
+  if (!is_text (key, key_len))
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the key is not valid UTF-8 or contains a NUL");
+  for (guint i = first; i < into->len; i += 2)
+    if (strncmp (g_ptr_array_index (into, i), key, key_len) == 0 && ((char *) g_ptr_array_index (into, i))[key_len] == '\0')
+      return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
   const char *kept_key = keep (t, key, key_len);
   const char *start = R->p;
   if (!json_reader_skip_value (R))
     return FALSE;
   g_string_truncate (scratch, 0);
   json_append_compact (scratch, start, (gsize) (R->p - start));
+  if (!is_text (scratch->str, scratch->len))
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the value is not valid UTF-8");
   g_ptr_array_add (into, (gpointer) kept_key);
   g_ptr_array_add (into, (gpointer) keep (t, scratch->str, scratch->len));
   return TRUE;
 }
 
-/* Finds @code among the phases of @model; without an explicit model, also among the models a correspondence
- * joins to it (their phase codes are distinct, so a handover may name just the phase). */
+/* Finds @code among the phases of @model; without an explicit model, also, for a move, among the models a
+ * correspondence joins to it (their phase codes are distinct, so a handover may name just the phase). */
 static void
 resolve_phase (const ActiveringTrajectory *t, Event *event)
 {
@@ -119,6 +135,8 @@ resolve_phase (const ActiveringTrajectory *t, Event *event)
       event->subject = phase;
       return;
     }
+  if (event->type != ACTIVERING_EVENT_ENTER_PHASE)
+    return; /* a trajectory opens in its own model, or in the one an event names */
   for (guint c = 0; c < rules->n_correspondences; c++)
     {
       const PhaseCorrespondence *correspondence = &rules->correspondences[c];
@@ -167,7 +185,7 @@ read_field (ActiveringTrajectory *t, JsonReader *R, Field field, Event *event, i
   if (field == FIELD_ACTOR)
     {
       /* an opaque id, like the dossier's */
-      if (!json_reader_id (R, TRAJECTORY_MAX_ID, &s, &len))
+      if (!json_reader_id (R, "the actor id", TRAJECTORY_MAX_ID, &s, &len))
         return FALSE;
       event->actor = keep (t, s, len);
       return TRUE;
@@ -202,13 +220,18 @@ read_field (ActiveringTrajectory *t, JsonReader *R, Field field, Event *event, i
         }
       event->reason = keep (t, s, len);
       return TRUE;
-    case FIELD_TEXT: event->reason = keep (t, s, len); return TRUE;
+    case FIELD_TEXT:
+      if (!is_text (s, len))
+        return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the text is not valid UTF-8 or contains a NUL");
+      event->reason = keep (t, s, len);
+      return TRUE;
     case FIELD_PHASE:
     case FIELD_MEASURE:
     case FIELD_MODEL:
     case FIELD_BY:
       if (len == 0 || memchr (s, '\0', len) != NULL || !g_utf8_validate_len (s, len, NULL))
-        return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "expected a code, found an empty or invalid string");
+        return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE,
+                                 "expected a code, found an empty or invalid string");
       if (field == FIELD_MODEL)
         event->model_code = keep (t, s, len);
       else if (field == FIELD_BY)
@@ -247,7 +270,7 @@ trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
         {
           if (len < 2 || key[0] != 'x' || key[1] != '_')
             return json_reader_fail_unknown_key (R, key, len, field_names, N_FIELDS);
-          if (!read_extra (t, R, key, len, scratch, t->extras))
+          if (!read_extra (t, R, key, len, scratch, t->extras, event->extras_first))
             return FALSE;
         }
       else
@@ -264,19 +287,20 @@ trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
     return FALSE;
   R->depth--;
   if (type < 0)
-    return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"type\" (one of: open, reopen, enter_phase, "
-                                                          "start_measure, end_measure, note, close)");
+    return json_reader_fail (R, ACTIVERING_ERROR_MISSING,
+                             "missing \"type\" (one of: open, reopen, enter_phase, "
+                             "start_measure, end_measure, note, close)");
   event->type = (guint8) type;
   for (int f = 0; f < N_FIELDS; f++)
     {
       guint32 bit = 1u << f;
       if ((required_fields[type] & bit) && !(seen & bit))
-        return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"%s\" (a \"%s\" event has one)",
-                                 field_names[f], event_types[type]);
+        return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"%s\" (\"%s\" events have one)", field_names[f],
+                                 event_types[type]);
       if ((seen & bit) && !(allowed_fields[type] & bit))
         {
           json_reader_push (R, field_names[f], strlen (field_names[f]));
-          return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_KEY, "a \"%s\" event has no \"%s\"", event_types[type],
+          return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_KEY, "\"%s\" events have no \"%s\"", event_types[type],
                                    field_names[f]);
         }
     }
@@ -331,7 +355,7 @@ read_member (Parser *P, const char *key, gsize len)
     {
       if (len < 2 || key[0] != 'x' || key[1] != '_')
         return json_reader_fail_unknown_key (R, key, len, keys, 4);
-      return read_extra (P->t, R, key, len, P->scratch, P->t->own_extras);
+      return read_extra (P->t, R, key, len, P->scratch, P->t->own_extras, 0);
     }
   if (*seen[which])
     return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
@@ -342,14 +366,16 @@ read_member (Parser *P, const char *key, gsize len)
     {
     case 0: return json_reader_format (R, TRAJECTORY_FORMAT);
     case 1:
-      if (!json_reader_id (R, TRAJECTORY_MAX_ID, &s, &s_len))
+      if (!json_reader_id (R, "the dossier id", TRAJECTORY_MAX_ID, &s, &s_len))
         return FALSE;
       P->t->id = keep (P->t, s, s_len);
       return TRUE;
     case 2:
-      if (!json_reader_expect (R, '"', "a phase model code") || !json_reader_string (R, JSON_READER_MAX_STRING, &s, &s_len))
+      if (!json_reader_expect (R, '"', "a phase model code")
+          || !json_reader_string (R, JSON_READER_MAX_STRING, &s, &s_len))
         return FALSE;
-      if (rule_set_model_index (P->t->rules, s, s_len) < 0)
+      /* A NUL inside would end the code early for the lookup (and its comparison would read past the known code). */
+      if (memchr (s, '\0', s_len) != NULL || rule_set_model_index (P->t->rules, s, s_len) < 0)
         {
           g_autoptr (GString) quoted = json_reader_quote_input (s, s_len, 64);
           const ActiveringRuleSet *rules = P->t->rules;
@@ -422,7 +448,8 @@ activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize 
       json_reader_skip_space (R);
       g_string_truncate (path, 0);
       if (R->p < R->end)
-        ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu",
+        ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX,
+                               "malformed JSON: unexpected data after the document at byte %zu",
                                (gsize) (R->p - R->start));
       else if (!P->seen_format)
         ok = json_reader_fail (R, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s\")", TRAJECTORY_FORMAT);

@@ -17,11 +17,11 @@
 typedef struct
 {
   gint32 at;
-  guint8 type;      /* ActiveringEventType */
-  gint16 model;     /* phase events: the model the phase was found in, or UNKNOWN_REF */
-  gint32 subject;   /* the phase (in model) or the measure, or UNKNOWN_REF */
-  gint32 role;      /* the `by` role, UNKNOWN_REF, or -2 without `by` */
-  const char *code; /* phase or measure as written; NULL for other events */
+  guint8 type;            /* ActiveringEventType */
+  gint16 model;           /* phase events: the model the phase was found in, or UNKNOWN_REF */
+  gint32 subject;         /* the phase (in model) or the measure, or UNKNOWN_REF */
+  gint32 role;            /* the `by` role, UNKNOWN_REF, or -2 without `by` */
+  const char *code;       /* phase or measure as written; NULL for other events */
   const char *model_code; /* `model` as written, or NULL */
   const char *reason;     /* end_measure and close: the reason; note: the text */
   const char *by, *actor;
@@ -35,9 +35,9 @@ struct _ActiveringTrajectory
   ActiveringRuleSet *rules;
   const char *id;
   guint model;
-  GPtrArray *own_extras;        /* the document's `x_` members: key, compact JSON value, key, value, … */
-  GPtrArray *extras;            /* the events' `x_` members, likewise (all strings in @strings) */
-  GArray *events;               /* Event */
+  GPtrArray *own_extras; /* the document's `x_` members: key, compact JSON value, key, value, … */
+  GPtrArray *extras;     /* the events' `x_` members, likewise (all strings in @strings) */
+  GArray *events;        /* Event */
   GStringChunk *strings;
   ActiveringTrajectoryReport *scratch; /* for checking appended events; made when first needed */
 };
@@ -70,11 +70,11 @@ typedef struct
 typedef struct
 {
   guint event;
-  guint order;     /* in the order found, for a stable sort by event */
-  guint8 code;     /* ViolationCode */
+  guint order; /* in the order found, for a stable sort by event */
+  guint8 code; /* ViolationCode */
   gboolean is_error;
-  gint16 check;    /* index into rules->checks, or -1 */
-  gint16 model;    /* for {model}, {phase}, {from_phase}: -1 if none */
+  gint16 check; /* index into rules->checks, or -1 */
+  gint16 model; /* for {model}, {phase}, {from_phase}: -1 if none */
   gint16 phase, from_phase, from_model;
   gint32 measure; /* -1 if none */
   gint32 date, other_date, since, due, max, over_since;
@@ -99,16 +99,16 @@ struct _ActiveringTrajectoryReport
   guint model;
   gint32 as_of;
   ActiveringTrajectoryState state;
-  gint current_model, current_phase; /* -1 if not started */
+  gint current_model, current_phase;             /* -1 if not started */
   gint32 opened_on, closed_on, first_measure_on; /* G_MININT32 if none */
   GString *close_reason;
   GArray *visits, *runs, *violations; /* Visit, MeasureRun, Violation */
-  guint *phase_base;  /* per model: the first of its phases in days_per_phase */
+  guint *phase_base;                  /* per model: the first of its phases in days_per_phase */
   guint *days_per_phase;
   guint *days_per_measure;
-  gint *running;      /* per measure: index into runs, or -1 */
+  gint *running; /* per measure: index into runs, or -1 */
   IndicatorState *indicators;
-  GStringChunk *strings; /* reasons and unknown codes, cleared per run */
+  GStringChunk *strings;            /* reasons and unknown codes, cleared per run */
   ActiveringEvaluation *evaluation; /* for the checks on facts; made when first needed */
 };
 

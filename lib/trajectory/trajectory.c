@@ -162,7 +162,12 @@ activering_trajectory_append_event (ActiveringTrajectory *t, const char *json, g
       g_array_append_val (t->events, event);
       if (t->scratch == NULL)
         t->scratch = activering_trajectory_report_new (t->rules);
-      trajectory_replay (t->scratch, t, t->events->len, NULL, event.at);
+      /* On the latest day of the log: on the new event's own day, the events dated after it would not be replayed,
+       * and an event dated before them would not be found out of order. */
+      gint32 as_of = event.at;
+      for (guint i = 0; i < index; i++)
+        as_of = MAX (as_of, g_array_index (t->events, Event, i).at);
+      trajectory_replay (t->scratch, t, t->events->len, NULL, as_of);
       const Violation *violation = refusal (t->scratch, index);
       if (violation != NULL)
         {
