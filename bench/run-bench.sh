@@ -9,7 +9,10 @@
 # 3. Times the command-line tool end to end, `activering eligibility --jsonl --compact`, on both caseloads with
 #    /usr/bin/time -v: dossiers per second on one core, and the peak resident set size, which must not grow
 #    with the number of dossiers.
-# 4. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
+# 4. Generates 20000 trajectories of 40 events (bench/gen-trajectories.py, seed 7) into the same cache, runs
+#    bench/bench-trajectory on them (parse, replay, parse + replay + report; the goal is a million events per
+#    second on one core), and times `activering trajectory --jsonl` on them end to end.
+# 5. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
 #    source tree), checks that its caseload is byte for byte ours.
 #
 # Environment: PYTHON (default /usr/bin/python3), BENCH_CACHE, BENCH_REPEAT (end-to-end runs per caseload,
@@ -35,8 +38,8 @@ status=0
 
 die () { echo "run-bench: $*" >&2; exit 1; }
 
-if [ ! -e "$builddir/bench/bench-eval" ] || [ ! -e "$builddir/tools/activering" ]; then
-  die "run me from the build directory after 'make bench/bench-eval tools/activering'"
+if [ ! -e "$builddir/bench/bench-eval" ] || [ ! -e "$builddir/bench/bench-trajectory" ] || [ ! -e "$builddir/tools/activering" ]; then
+  die "run me from the build directory after 'make bench/bench-eval bench/bench-trajectory tools/activering'"
 fi
 [ -x "$PYTHON" ] || PYTHON=python3
 
@@ -52,6 +55,7 @@ real_binary () {
 }
 CLI=$(real_binary "$builddir/tools/activering")
 BENCH=$(real_binary "$builddir/bench/bench-eval")
+BENCH_TRAJECTORY=$(real_binary "$builddir/bench/bench-trajectory")
 LD_LIBRARY_PATH=$builddir/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export LD_LIBRARY_PATH
 
@@ -68,6 +72,14 @@ for count in 100000 1000000; do
 done
 small=$(caseload 100000)
 large=$(caseload 1000000)
+trajectories=$cache/trajectories-20000x40-seed$seed.jsonl
+if [ ! -s "$trajectories" ] || [ -n "$(find "$srcdir/bench/gen-trajectories.py" -newer "$trajectories")" ]; then
+  echo "generating 20000 trajectories of 40 events (seed $seed) into $trajectories"
+  "$PYTHON" "$srcdir/bench/gen-trajectories.py" --count 20000 --events 40 --seed "$seed" > "$trajectories.tmp"
+  mv "$trajectories.tmp" "$trajectories"
+fi
+# after every generated event, so that all are replayed
+trajectory_as_of=2029-12-31
 
 echo "== machine: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //'), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores; nothing pinned"
 echo
@@ -90,10 +102,10 @@ field () { sed -n "s/^[[:space:]]*$1.*: //p" "$2" | tail -n 1; }
 seconds () { echo "$1" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
 median () { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# end_to_end LABEL FILE COUNT ARGS...: prints one line; leaves the median peak RSS (KiB) in $rss
+# end_to_end LABEL FILE COUNT UNIT COMMAND ARGS...: prints one line; leaves the median peak RSS (KiB) in $rss
 end_to_end () {
-  label=$1 file=$2 count=$3
-  shift 3
+  label=$1 file=$2 count=$3 unit=$4
+  shift 4
   cat "$file" > /dev/null # into the page cache, so that the disk is not measured
   walls='' cpus='' rsss=''
   i=0
@@ -101,7 +113,7 @@ end_to_end () {
     i=$((i + 1))
     log=$cache/time.log
     if [ "$have_time" = yes ]; then
-      if ! /usr/bin/time -v -o "$log" "$CLI" eligibility "$@" "$file" > /dev/null; then
+      if ! /usr/bin/time -v -o "$log" "$CLI" "$@" "$file" > /dev/null; then
         echo "run-bench: activering failed on $file" >&2; status=1
       fi
       wall=$(seconds "$(field 'Elapsed (wall clock) time' "$log")")
@@ -109,7 +121,7 @@ end_to_end () {
       rsss="$rsss $(field 'Maximum resident set size' "$log")"
     else
       start=$(date +%s.%N)
-      "$CLI" eligibility "$@" "$file" > /dev/null || status=1
+      "$CLI" "$@" "$file" > /dev/null || status=1
       wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
       cpu=$wall
       rsss="$rsss 0"
@@ -120,17 +132,17 @@ end_to_end () {
   wall=$(echo "$walls" | tr ' ' '\n' | sed '/^$/d' | median)
   cpu=$(echo "$cpus" | tr ' ' '\n' | sed '/^$/d' | median)
   rss=$(echo "$rsss" | tr ' ' '\n' | sed '/^$/d' | median)
-  awk -v l="$label" -v n="$count" -v w="$wall" -v c="$cpu" -v r="$rss" -v k="$repeat" 'BEGIN {
-    printf "  %-34s %8d dossiers  %6.2f s wall  %9.0f dossiers/s  (%9.0f per CPU second)  peak RSS %6.1f MB  [median of %d]%s\n",
-      l, n, w, n / w, n / c, r / 1024, k, c < 0.9 * w ? "  [busy machine: trust the CPU-second figure]" : "" }'
+  awk -v l="$label" -v n="$count" -v u="$unit" -v w="$wall" -v c="$cpu" -v r="$rss" -v k="$repeat" 'BEGIN {
+    printf "  %-34s %8d %s  %6.2f s wall  %9.0f %s/s  (%9.0f per CPU second)  peak RSS %6.1f MB  [median of %d]%s\n",
+      l, n, u, w, n / w, u, n / c, r / 1024, k, c < 0.9 * w ? "  [busy machine: trust the CPU-second figure]" : "" }'
 }
 
 echo "== end to end: $CLI eligibility --jsonl --compact FILE > /dev/null (one process, one core)"
 lines=$("$CLI" eligibility --jsonl --compact "$small" | wc -l)
 [ "$lines" -eq 100000 ] || { echo "run-bench: expected 100000 output lines, got $lines" >&2; status=1; }
-end_to_end "compact, 100k" "$small" 100000 --jsonl --compact
+end_to_end "compact, 100k" "$small" 100000 dossiers eligibility --jsonl --compact
 rss_small=$rss
-end_to_end "compact, 1M" "$large" 1000000 --jsonl --compact
+end_to_end "compact, 1M" "$large" 1000000 dossiers eligibility --jsonl --compact
 rss_large=$rss
 if [ "$have_time" = yes ]; then
   awk -v a="$rss_small" -v b="$rss_large" 'BEGIN {
@@ -139,7 +151,17 @@ if [ "$have_time" = yes ]; then
     || status=1
 fi
 echo "  for information:"
-end_to_end "full JSON explanation, 100k" "$small" 100000 --jsonl
+end_to_end "full JSON explanation, 100k" "$small" 100000 dossiers eligibility --jsonl
+
+# ---- trajectories ----
+echo
+echo "== bench-trajectory on $trajectories"
+"$BENCH_TRAJECTORY" --min-time "$min_time" --as-of "$trajectory_as_of" "$trajectories" || status=1
+echo
+echo "== end to end: $CLI trajectory --jsonl --as-of $trajectory_as_of FILE > /dev/null (one process, one core)"
+lines=$("$CLI" trajectory --jsonl --as-of "$trajectory_as_of" "$trajectories" | wc -l)
+[ "$lines" -eq 20000 ] || { echo "run-bench: expected 20000 report lines, got $lines" >&2; status=1; }
+end_to_end "reports, 20000 x 40 events" "$trajectories" 20000 trajectories trajectory --jsonl --as-of "$trajectory_as_of"
 
 if command -v hyperfine > /dev/null 2>&1; then
   echo
@@ -157,7 +179,7 @@ if [ -f "$shared_generator" ]; then
     echo "  DIFFERS from $large: timing it separately"
     shared=$cache/shared-caseload-1000000-seed$seed.jsonl
     "$PYTHON" "$shared_generator" --count 1000000 --seed "$seed" > "$shared"
-    end_to_end "compact, shared 1M" "$shared" 1000000 --jsonl --compact
+    end_to_end "compact, shared 1M" "$shared" 1000000 dossiers eligibility --jsonl --compact
     status=1
   fi
 fi

@@ -255,7 +255,7 @@ activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *
 static gboolean
 code_equals (const char *code, const char *s, gsize len)
 {
-  return strncmp (code, s, len) == 0 && code[len] == '\0';
+  return strlen (code) == len && memcmp (code, s, len) == 0; /* @s may hold a NUL: it is input */
 }
 
 int
