@@ -20,6 +20,8 @@
 
 #include <activering/activering.h>
 
+#include "bench-util.h"
+
 #include "baseline.h"
 
 G_STATIC_ASSERT (BASELINE_ELIGIBLE == (int) ACTIVERING_OUTCOME_ELIGIBLE);
@@ -31,90 +33,6 @@ static const char *const BASELINE_CODES[BASELINE_N_MEASURES] = { "twe_ocmw", "ar
 
 /* Keeps results alive so that no loop is optimised away. */
 static volatile guint64 sink;
-
-static double
-now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-/* ---- the caseload, in memory ---- */
-
-typedef struct {
-  GString *data;
-  GArray *offsets; /* gsize */
-  GArray *lengths; /* gsize */
-  guint n;
-  gsize bytes;     /* of the lines, without newlines */
-} Lines;
-
-static const char *
-line_at (const Lines *lines, guint i, gsize *length)
-{
-  *length = g_array_index (lines->lengths, gsize, i);
-  return lines->data->str + g_array_index (lines->offsets, gsize, i);
-}
-
-static gboolean
-read_lines (const char *path, guint max, Lines *out)
-{
-  FILE *input = fopen (path, "r");
-  if (input == NULL)
-    {
-      fprintf (stderr, "bench-eval: %s: %s\n", path, g_strerror (errno));
-      return FALSE;
-    }
-  out->data = g_string_sized_new (1 << 20);
-  out->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  out->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
-  out->n = 0;
-  out->bytes = 0;
-  char *line = NULL;
-  size_t capacity = 0;
-  ssize_t got;
-  while (out->n < max && (got = getline (&line, &capacity, input)) > 0)
-    {
-      gsize length = (gsize) got;
-      while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
-        length--;
-      if (length == 0)
-        continue;
-      gsize offset = out->data->len;
-      g_string_append_len (out->data, line, (gssize) length);
-      g_string_append_c (out->data, '\0');
-      g_array_append_val (out->offsets, offset);
-      g_array_append_val (out->lengths, length);
-      out->bytes += length;
-      out->n++;
-    }
-  free (line);
-  gboolean ok = !ferror (input);
-  fclose (input);
-  if (!ok)
-    fprintf (stderr, "bench-eval: %s: read error\n", path);
-  return ok;
-}
-
-static gsize
-peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  const char *hwm = strstr (status, "VmHWM:");
-  return hwm ? (gsize) g_ascii_strtoull (hwm + 6, NULL, 10) : 0;
-}
-
-/* CPU time of this thread: when it falls well behind the monotonic clock, something else had the core. */
-static double
-cpu_now (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
 
 static int
 compare_doubles (const void *a, const void *b)
@@ -143,7 +61,7 @@ time_library (ActiveringEvaluation *ev, ActiveringFacts **facts, guint n, Mode m
                                                                                      : ACTIVERING_EVALUATE_DEFAULT;
   GString *out = g_string_sized_new (1 << 16);
   guint64 acc = 0;
-  double start = now (), cpu_start = cpu_now ();
+  double start = bench_now (), cpu_start = bench_cpu_now ();
   do
     {
       gsize bytes = 0;
@@ -174,10 +92,10 @@ time_library (ActiveringEvaluation *ev, ActiveringFacts **facts, guint n, Mode m
         }
       t.out_bytes = bytes;
       t.passes++;
-      t.seconds = now () - start;
+      t.seconds = bench_now () - start;
     }
   while (t.seconds < min_time);
-  t.cpu = cpu_now () - cpu_start;
+  t.cpu = bench_cpu_now () - cpu_start;
   sink += acc;
   g_string_free (out, TRUE);
   t.rate = (double) n * t.passes / t.seconds;
@@ -190,7 +108,7 @@ time_baseline (const BaselineFacts *facts, guint n, double min_time)
   Timing t = { 0 };
   guint64 acc = 0;
   guint8 outcomes[BASELINE_N_MEASURES];
-  double start = now (), cpu_start = cpu_now ();
+  double start = bench_now (), cpu_start = bench_cpu_now ();
   do
     {
       for (guint i = 0; i < n; i++)
@@ -199,10 +117,10 @@ time_baseline (const BaselineFacts *facts, guint n, double min_time)
           acc += outcomes[0] + outcomes[1] + outcomes[2] + outcomes[3];
         }
       t.passes++;
-      t.seconds = now () - start;
+      t.seconds = bench_now () - start;
     }
   while (t.seconds < min_time);
-  t.cpu = cpu_now () - cpu_start;
+  t.cpu = bench_cpu_now () - cpu_start;
   sink += acc;
   t.rate = (double) n * t.passes / t.seconds;
   return t;
@@ -214,21 +132,21 @@ time_parse (ActiveringRuleSet *rules, const Lines *lines, double min_time, guint
   Timing t = { 0 };
   g_autoptr (ActiveringFacts) facts = activering_facts_new (rules);
   *bad = 0;
-  double start = now (), cpu_start = cpu_now ();
+  double start = bench_now (), cpu_start = bench_cpu_now ();
   do
     {
       for (guint i = 0; i < lines->n; i++)
         {
           gsize length;
-          const char *line = line_at (lines, i, &length);
+          const char *line = bench_line_at (lines, i, &length);
           if (!activering_facts_parse (facts, line, (gssize) length, NULL))
             (*bad)++;
         }
       t.passes++;
-      t.seconds = now () - start;
+      t.seconds = bench_now () - start;
     }
   while (t.seconds < min_time);
-  t.cpu = cpu_now () - cpu_start;
+  t.cpu = bench_cpu_now () - cpu_start;
   t.rate = (double) lines->n * t.passes / t.seconds;
   return t;
 }
@@ -239,20 +157,20 @@ time_baseline_fill (const Lines *lines, double min_time)
   Timing t = { 0 };
   BaselineFacts facts;
   guint64 acc = 0;
-  double start = now (), cpu_start = cpu_now ();
+  double start = bench_now (), cpu_start = bench_cpu_now ();
   do
     {
       for (guint i = 0; i < lines->n; i++)
         {
           gsize length;
-          const char *line = line_at (lines, i, &length);
+          const char *line = bench_line_at (lines, i, &length);
           acc += baseline_facts_fill (&facts, line, length) + facts.known;
         }
       t.passes++;
-      t.seconds = now () - start;
+      t.seconds = bench_now () - start;
     }
   while (t.seconds < min_time);
-  t.cpu = cpu_now () - cpu_start;
+  t.cpu = bench_cpu_now () - cpu_start;
   sink += acc;
   t.rate = (double) lines->n * t.passes / t.seconds;
   return t;
@@ -266,13 +184,13 @@ time_pipeline (ActiveringRuleSet *rules, const Lines *lines, double min_time)
   g_autoptr (ActiveringFacts) facts = activering_facts_new (rules);
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
   GString *out = g_string_sized_new (1 << 17);
-  double start = now (), cpu_start = cpu_now ();
+  double start = bench_now (), cpu_start = bench_cpu_now ();
   do
     {
       for (guint i = 0; i < lines->n; i++)
         {
           gsize length;
-          const char *line = line_at (lines, i, &length);
+          const char *line = bench_line_at (lines, i, &length);
           if (activering_facts_parse (facts, line, (gssize) length, NULL)
               && activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_OUTCOMES_ONLY, NULL))
             {
@@ -283,10 +201,10 @@ time_pipeline (ActiveringRuleSet *rules, const Lines *lines, double min_time)
             g_string_truncate (out, 0);
         }
       t.passes++;
-      t.seconds = now () - start;
+      t.seconds = bench_now () - start;
     }
   while (t.seconds < min_time);
-  t.cpu = cpu_now () - cpu_start;
+  t.cpu = bench_cpu_now () - cpu_start;
   g_string_free (out, TRUE);
   t.rate = (double) lines->n * t.passes / t.seconds;
   return t;
@@ -300,27 +218,6 @@ print_rate (const char *what, const Timing *t, const char *extra)
   if (t->cpu < 0.9 * t->seconds)
     printf ("  [busy machine: on the CPU only %.0f%% of the time]", 100 * t->cpu / t->seconds);
   printf ("\n");
-}
-
-static const char *
-cpu_model (void)
-{
-  static char model[128] = "unknown";
-  g_autofree char *info = NULL;
-  if (g_file_get_contents ("/proc/cpuinfo", &info, NULL, NULL))
-    {
-      const char *name = strstr (info, "model name");
-      const char *colon = name ? strchr (name, ':') : NULL;
-      if (colon != NULL)
-        {
-          colon++;
-          while (*colon == ' ')
-            colon++;
-          gsize len = strcspn (colon, "\n");
-          g_strlcpy (model, colon, MIN (len + 1, sizeof model));
-        }
-    }
-  return model;
 }
 
 /* --check-only: one line at a time, so that a caseload of any size can be checked in little memory. */
@@ -428,16 +325,16 @@ main (int argc, char **argv)
     return check_stream (caseload, (guint) count);
 
   printf ("libactivering %s benchmark\n", ACTIVERING_VERSION_STRING);
-  printf ("  machine: %s, %u cores online (this benchmark uses one thread, not pinned)\n", cpu_model (),
+  printf ("  machine: %s, %u cores online (this benchmark uses one thread, not pinned)\n", bench_cpu_model (),
           g_get_num_processors ());
 
   /* (a) load and compile */
   double *times = g_new (double, loads);
   for (gint i = 0; i < loads; i++)
     {
-      double start = now ();
+      double start = bench_now ();
       ActiveringRuleSet *r = activering_rule_set_new_default (&error);
-      times[i] = now () - start;
+      times[i] = bench_now () - start;
       if (r == NULL)
         {
           fprintf (stderr, "bench-eval: the default rule set does not load: %s\n", error->message);
@@ -469,11 +366,11 @@ main (int argc, char **argv)
 
   /* the caseload */
   Lines lines;
-  double start = now ();
-  if (!read_lines (caseload, (guint) count, &lines))
+  double start = bench_now ();
+  if (!bench_read_lines ("bench-eval", caseload, (guint) count, &lines))
     return 1;
   printf ("\ncaseload: %s: %u dossiers, %.1f MB, %.0f bytes each on average (read in %.2f s)\n", caseload, lines.n,
-          lines.bytes / 1e6, lines.n ? (double) lines.bytes / lines.n : 0.0, now () - start);
+          lines.bytes / 1e6, lines.n ? (double) lines.bytes / lines.n : 0.0, bench_now () - start);
   if (lines.n == 0)
     return 1;
 
@@ -481,12 +378,12 @@ main (int argc, char **argv)
   ActiveringFacts **facts = g_new0 (ActiveringFacts *, lines.n);
   BaselineFacts *base = g_new0 (BaselineFacts, lines.n);
   guint n = 0, bad = 0, bad_baseline = 0;
-  gsize rss_before = peak_rss_kib ();
-  start = now ();
+  gsize rss_before = bench_peak_rss_kib ();
+  start = bench_now ();
   for (guint i = 0; i < lines.n; i++)
     {
       gsize length;
-      const char *line = line_at (&lines, i, &length);
+      const char *line = bench_line_at (&lines, i, &length);
       g_autoptr (GError) parse_error = NULL;
       ActiveringFacts *f = activering_facts_new (rules);
       if (!activering_facts_parse (f, line, (gssize) length, &parse_error))
@@ -505,10 +402,10 @@ main (int argc, char **argv)
         }
       facts[n++] = f;
     }
-  double parse_all = now () - start;
+  double parse_all = bench_now () - start;
   printf ("  parsed into %u ActiveringFacts in %.2f s (%u refused by the library, %u by the baseline scanner); "
           "peak RSS grew by %.0f MB\n",
-          n, parse_all, bad, bad_baseline, (peak_rss_kib () - rss_before) / 1024.0);
+          n, parse_all, bad, bad_baseline, (bench_peak_rss_kib () - rss_before) / 1024.0);
   if (n == 0)
     return 1;
 
@@ -600,14 +497,12 @@ main (int argc, char **argv)
   g_snprintf (extra, sizeof extra, "  %.0f MB/s", pipeline.rate * lines.bytes / lines.n / 1e6);
   print_rate ("parse + run + outcomes JSON, in memory", &pipeline, extra);
 
-  printf ("\npeak RSS %.0f MB\n", peak_rss_kib () / 1024.0);
+  printf ("\npeak RSS %.0f MB\n", bench_peak_rss_kib () / 1024.0);
 
   for (guint i = 0; i < n; i++)
     activering_facts_free (facts[i]);
   g_free (facts);
   g_free (base);
-  g_string_free (lines.data, TRUE);
-  g_array_free (lines.offsets, TRUE);
-  g_array_free (lines.lengths, TRUE);
+  bench_lines_clear (&lines);
   return total_mismatches == 0 && explain_mismatches == 0 ? 0 : 1;
 }

@@ -21,119 +21,12 @@
 
 #include <activering/activering.h>
 
+#include "bench-util.h"
+
 #define GOAL_EVENTS_PER_SECOND 1e6
 
 /* Keeps results alive so that no loop is optimised away. */
 static volatile guint64 sink;
-
-static double
-clock_seconds (clockid_t clock)
-{
-  struct timespec ts;
-  clock_gettime (clock, &ts);
-  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
-}
-
-static double
-now (void)
-{
-  return clock_seconds (CLOCK_MONOTONIC);
-}
-
-/* CPU time of this thread: when it falls well behind the monotonic clock, something else had the core. */
-static double
-cpu_now (void)
-{
-  return clock_seconds (CLOCK_THREAD_CPUTIME_ID);
-}
-
-/* ---- the logs, in memory ---- */
-
-typedef struct {
-  GString *data;
-  GArray *offsets; /* gsize */
-  GArray *lengths; /* gsize */
-  guint n;
-  gsize bytes; /* of the lines, without newlines */
-} Lines;
-
-static const char *
-line_at (const Lines *lines, guint i, gsize *length)
-{
-  *length = g_array_index (lines->lengths, gsize, i);
-  return lines->data->str + g_array_index (lines->offsets, gsize, i);
-}
-
-static gboolean
-read_lines (const char *path, guint max, Lines *out)
-{
-  FILE *input = fopen (path, "r");
-  if (input == NULL)
-    {
-      fprintf (stderr, "bench-trajectory: %s: %s\n", path, g_strerror (errno));
-      return FALSE;
-    }
-  out->data = g_string_sized_new (1 << 20);
-  out->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  out->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
-  out->n = 0;
-  out->bytes = 0;
-  char *line = NULL;
-  size_t capacity = 0;
-  ssize_t got;
-  while (out->n < max && (got = getline (&line, &capacity, input)) > 0)
-    {
-      gsize length = (gsize) got;
-      while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
-        length--;
-      if (length == 0)
-        continue;
-      gsize offset = out->data->len;
-      g_string_append_len (out->data, line, (gssize) length);
-      g_string_append_c (out->data, '\0');
-      g_array_append_val (out->offsets, offset);
-      g_array_append_val (out->lengths, length);
-      out->bytes += length;
-      out->n++;
-    }
-  free (line);
-  gboolean ok = !ferror (input);
-  fclose (input);
-  if (!ok)
-    fprintf (stderr, "bench-trajectory: %s: read error\n", path);
-  return ok;
-}
-
-static gsize
-peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  const char *hwm = strstr (status, "VmHWM:");
-  return hwm ? (gsize) g_ascii_strtoull (hwm + 6, NULL, 10) : 0;
-}
-
-static const char *
-cpu_model (void)
-{
-  static char model[128] = "unknown";
-  g_autofree char *info = NULL;
-  if (g_file_get_contents ("/proc/cpuinfo", &info, NULL, NULL))
-    {
-      const char *name = strstr (info, "model name");
-      const char *colon = name ? strchr (name, ':') : NULL;
-      if (colon != NULL)
-        {
-          colon++;
-          while (*colon == ' ')
-            colon++;
-          gsize len = strcspn (colon, "\n");
-          g_strlcpy (model, colon, MIN (len + 1, sizeof model));
-        }
-    }
-  return model;
-}
 
 /* ---- timed loops: each runs whole passes over the logs until @min_time has gone by ---- */
 
@@ -164,7 +57,7 @@ time_loop (const Bench *b, Loop loop)
   GString *out = g_string_sized_new (1 << 17);
   guint n = loop == LOOP_REPLAY ? b->n_parsed : b->lines->n;
   guint64 acc = 0;
-  double start = now (), cpu_start = cpu_now ();
+  double start = bench_now (), cpu_start = bench_cpu_now ();
   do
     {
       gsize bytes = 0;
@@ -177,7 +70,7 @@ time_loop (const Bench *b, Loop loop)
               continue;
             }
           gsize length;
-          const char *line = line_at (b->lines, i, &length);
+          const char *line = bench_line_at (b->lines, i, &length);
           ActiveringTrajectory *log = activering_trajectory_parse (b->rules, line, (gssize) length, NULL);
           if (log == NULL)
             continue;
@@ -197,10 +90,10 @@ time_loop (const Bench *b, Loop loop)
       t.out_bytes = bytes + out->len;
       g_string_truncate (out, 0);
       t.passes++;
-      t.seconds = now () - start;
+      t.seconds = bench_now () - start;
     }
   while (t.seconds < b->min_time);
-  t.cpu = cpu_now () - cpu_start;
+  t.cpu = bench_cpu_now () - cpu_start;
   sink += acc;
   g_string_free (out, TRUE);
   t.rate = (double) n * t.passes / t.seconds;
@@ -254,7 +147,7 @@ main (int argc, char **argv)
       return 1;
     }
   Lines lines;
-  if (!read_lines (argv[1], (guint) count, &lines))
+  if (!bench_read_lines ("bench-trajectory", argv[1], (guint) count, &lines))
     return 1;
   if (lines.n == 0)
     {
@@ -272,7 +165,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < lines.n; i++)
     {
       gsize length;
-      const char *line = line_at (&lines, i, &length);
+      const char *line = bench_line_at (&lines, i, &length);
       g_autoptr (GError) parse_error = NULL;
       ActiveringTrajectory *t = activering_trajectory_parse (rules, line, (gssize) length, &parse_error);
       if (t == NULL)
@@ -333,7 +226,7 @@ main (int argc, char **argv)
     }
 
   printf ("libactivering %s trajectory benchmark\n", ACTIVERING_VERSION_STRING);
-  printf ("  machine: %s, %u cores online (this benchmark uses one thread, not pinned)\n", cpu_model (),
+  printf ("  machine: %s, %u cores online (this benchmark uses one thread, not pinned)\n", bench_cpu_model (),
           g_get_num_processors ());
   printf ("  %s: %u trajectories (%u unreadable), %.1f events and %.0f bytes each; as of %s: %.2f violations "
           "each, %.1f%% with an error\n",
@@ -357,13 +250,11 @@ main (int argc, char **argv)
           replay.rate * events_each / GOAL_EVENTS_PER_SECOND,
           all.rate * events_each >= GOAL_EVENTS_PER_SECOND ? "met" : "NOT met",
           all.rate * events_each / GOAL_EVENTS_PER_SECOND);
-  printf ("  peak RSS %.0f MB\n", peak_rss_kib () / 1024.0);
+  printf ("  peak RSS %.0f MB\n", bench_peak_rss_kib () / 1024.0);
 
   for (guint i = 0; i < n_parsed; i++)
     activering_trajectory_free (parsed[i]);
   g_free (parsed);
-  g_string_free (lines.data, TRUE);
-  g_array_free (lines.offsets, TRUE);
-  g_array_free (lines.lengths, TRUE);
+  bench_lines_clear (&lines);
   return 0;
 }

@@ -1421,6 +1421,23 @@ START_TEST (test_bad_case_files)
                    "{\"name\": \"c\", \"as_of\": \"2026-11-22\", " GOOD_FACTS ", \"expect\": {\"outcomes\": {\"art60\": \"eligible\"}}},"
                    "{\"name\": \"c\", \"as_of\": \"2026-11-22\", " GOOD_FACTS ", \"expect\": {\"outcomes\": {\"art60\": \"eligible\"}}}]}",
                    "case 1 \"c\"", "same name", NULL);
+  /* trajectory cases */
+#define TRAJECTORY "\"trajectory\": {\"model\": \"ocmw7\", \"events\": []}"
+  assert_rejected (ONE_CASE ("\"trajectory\": 3, \"expect\": {\"trajectory\": {\"state\": \"not_started\"}}"),
+                   "trajectory: expected an object", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", " TRAJECTORY ", \"expect\": {\"outcomes\": {\"art60\": \"eligible\"}}"),
+                   "a \"trajectory\" goes with an \"expect.trajectory\"", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"trajectory\": {\"state\": \"open\"}}"),
+                   "a \"trajectory\" goes with an \"expect.trajectory\"", NULL);
+  assert_rejected (ONE_CASE (TRAJECTORY ", \"expect\": {\"trajectory\": []}"), "expect.trajectory: expected an object",
+                   NULL);
+  assert_rejected (ONE_CASE (TRAJECTORY ", \"expect\": {\"trajectory\": {\"current_phse\": \"screening\"}}"),
+                   "expect.trajectory", "current_phse", NULL);
+  assert_rejected (ONE_CASE (TRAJECTORY ", \"expect\": {\"trajectory\": {\"state\": \"not_started\"}, "
+                             "\"outcomes\": {\"art60\": \"eligible\"}}"),
+                   "expect.outcomes: a case without facts can only expect \"trajectory\"", NULL);
+  assert_rejected (ONE_CASE ("\"expect\": {\"outcomes\": {\"art60\": \"eligible\"}}"), "(or a \"trajectory\")", NULL);
+#undef TRAJECTORY
 }
 END_TEST
 

@@ -712,6 +712,41 @@ START_TEST (test_parse_trailing_data)
 }
 END_TEST
 
+/* Text the library keeps and writes back (notes, x_ members, codes, actor ids) must be valid UTF-8 without NULs. */
+START_TEST (test_parse_bad_text)
+{
+  EXPECT_ERROR (DOC ("ocmw7", NOTE ("2025-01-01", "\xff")), ACTIVERING_ERROR_INVALID_VALUE,
+                "trajectory: /events/0/text:", "the text is not valid UTF-8 or contains a NUL");
+  EXPECT_ERROR (DOC ("ocmw7", NOTE ("2025-01-01", "a\\u0000b")), ACTIVERING_ERROR_INVALID_VALUE,
+                "trajectory: /events/0/text:", "contains a NUL");
+  EXPECT_ERROR (DOC ("ocmw7", EV ("2025-01-01", "note", ",\"text\":\"x\",\"x_a\\u0000\":1")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/0/",
+                "the key is not valid UTF-8 or contains a NUL");
+  EXPECT_ERROR (DOC ("ocmw7", EV ("2025-01-01", "note", ",\"text\":\"x\",\"x_a\":[\"\xff\"]")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/0/x_a:", "the value is not valid UTF-8");
+  EXPECT_ERROR (DOC ("ocmw7", OPEN ("2025-01-01", "")), ACTIVERING_ERROR_INVALID_VALUE,
+                "trajectory: /events/0/phase:", "expected a code, found an empty or invalid string");
+  EXPECT_ERROR (DOC ("ocmw7", EV ("2025-01-01", "note", ",\"text\":\"x\",\"actor\":\"\"")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/0/actor:", "the actor id is empty");
+  EXPECT_ERROR (DOC ("ocmw7", EV ("2025-01-01", "note", ",\"text\":\"x\",\"actor\":\"a\\tb\"")),
+                ACTIVERING_ERROR_INVALID_VALUE,
+                "trajectory: /events/0/actor:", "the actor id contains a control character");
+  /* A NUL in the model code matches no model (and the lookup reads nothing past the codes it knows). */
+  EXPECT_ERROR ("{" FORMAT_MEMBER ",\"id\":\"a\",\"model\":\"ocmw7\\u0000\",\"events\":[]}",
+                ACTIVERING_ERROR_UNKNOWN_REF, "trajectory: /model:", "unknown phase model");
+}
+END_TEST
+
+START_TEST (test_parse_too_many_events)
+{
+  g_autoptr (GString) doc = g_string_new ("{" FORMAT_MEMBER ",\"id\":\"a\",\"model\":\"ocmw7\",\"events\":[");
+  for (guint i = 0; i <= 100000; i++)
+    g_string_append (doc, i ? "," NOTE ("2025-01-01", "n") : NOTE ("2025-01-01", "n"));
+  g_string_append (doc, "]}");
+  EXPECT_ERROR (doc->str, ACTIVERING_ERROR_TOO_LARGE, "trajectory: /events/100000:", "more than 100000 events");
+}
+END_TEST
+
 START_TEST (test_parse_note_text_not_in_errors)
 {
   /* A note's text is free text: an error elsewhere in the event does not quote it. */
@@ -2213,6 +2248,8 @@ trajectory_suite (void)
   tcase_add_test (tc, test_parse_duplicate_key);
   tcase_add_test (tc, test_parse_reason_not_snake_case);
   tcase_add_test (tc, test_parse_trailing_data);
+  tcase_add_test (tc, test_parse_bad_text);
+  tcase_add_test (tc, test_parse_too_many_events);
   tcase_add_test (tc, test_parse_note_text_not_in_errors);
   suite_add_tcase (s, tc);
 

@@ -556,6 +556,13 @@ assert d['violations'][0]['legal_basis'], d['violations'][0]"
   run trajectory --facts "$TMP/bad-facts.json" "$TRAJ/dossier-0042.json"
   expect_status 1
   stderr_has 'facts: /region: '
+  # In JSON lines, the bad line is named.
+  printf '{"format": "activering.facts/1", "id": "a"}\n{"format": "activering.facts/1", "id": "b", "region": "mars"}\n' \
+    >"$TMP/bad-facts.jsonl"
+  run trajectory --facts "$TMP/bad-facts.jsonl" "$TRAJ/dossier-0042.json"
+  expect_status 1
+  stderr_has "bad-facts.jsonl: line 2: facts: /region: "
+  stdout_empty
 }
 
 # A diagram that Graphviz cannot render fails here.

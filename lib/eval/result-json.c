@@ -130,14 +130,9 @@ activering_evaluation_append_json (const ActiveringEvaluation *ev, const char *l
       g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "result: no dossier has been evaluated yet");
       return FALSE;
     }
-  int language = rule_set_language_index (rules, lang);
+  int language = rule_set_output_language (rules, lang, "result", error);
   if (language < 0)
-    {
-      g_autofree char *languages = g_strjoinv (", ", rules->languages);
-      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
-                   "result: the rule set has no texts in \"%s\" (it has: %s)", lang, languages);
-      return FALSE;
-    }
+    return FALSE;
   JsonWriter writer;
   JsonWriter *w = &writer;
   json_writer_init (w, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
@@ -146,12 +141,7 @@ activering_evaluation_append_json (const ActiveringEvaluation *ev, const char *l
   json_writer_member_string (w, "id", ev->id->str);
   json_writer_member_date (w, "as_of", ev->as_of);
   json_writer_member_string (w, "lang", rules->languages[language]);
-  json_writer_key (w, "ruleset");
-  json_writer_begin_object (w);
-  json_writer_member_string (w, "id", rules->id);
-  json_writer_member_string (w, "version", rules->version);
-  json_writer_member_string (w, "digest", rules->digest);
-  json_writer_end_object (w);
+  rule_set_write_stamp (w, rules);
   json_writer_key (w, "library");
   json_writer_begin_object (w);
   json_writer_member_string (w, "version", activering_get_version ());

@@ -448,17 +448,16 @@ json_reader_format (JsonReader *R, const char *format)
 gboolean
 json_reader_id (JsonReader *R, const char *what, gsize max, const char **out, gsize *out_len)
 {
-  g_autofree char *expected = g_strdup_printf ("%s as a string", what);
-  if (!json_reader_expect (R, '"', expected) || !json_reader_string (R, max, out, out_len))
+  if (R->p >= R->end || *R->p != '"')
+    {
+      g_autofree char *expected = g_strdup_printf ("%s as a string", what); /* only on the error path */
+      return json_reader_expect (R, '"', expected);
+    }
+  if (!json_reader_string (R, max, out, out_len))
     return FALSE;
-  const char *s = *out;
-  if (*out_len == 0)
-    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s is empty", what);
-  for (gsize i = 0; i < *out_len; i++)
-    if ((guchar) s[i] < 0x20 || s[i] == 0x7F)
-      return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s contains a control character", what);
-  if (!g_utf8_validate_len (s, *out_len, NULL))
-    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s is not valid UTF-8", what);
+  const char *problem = activering_id_problem (*out, *out_len);
+  if (problem != NULL)
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s %s", what, problem);
   return TRUE;
 }
 

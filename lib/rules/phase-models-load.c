@@ -325,6 +325,28 @@ load_models (Loader *L, json_object *root)
   return TRUE;
 }
 
+/* A section that is an array of @size-byte items: allocates them into *@items and loads each with @load_item,
+ * counting the loaded ones in *@n (so that an item can look back at those before it). */
+static gboolean
+load_list (Loader *L, json_object *root, const char *key, gsize size, gpointer *items, guint *n,
+           gboolean (*load_item) (Loader *L, json_object *item, guint index))
+{
+  json_object *list = section (L, root, key, json_type_array);
+  if (list == NULL)
+    return !L->failed;
+  guint length = (guint) json_object_array_length (list);
+  *items = rule_set_alloc (L->rules, size * MAX (length, 1));
+  for (guint i = 0; i < length; i++)
+    {
+      gsize mark = loader_push_index (L, i);
+      if (!load_item (L, json_object_array_get_idx (list, i), i))
+        return FALSE;
+      (*n)++;
+      loader_pop (L, mark);
+    }
+  return TRUE;
+}
+
 /* ---- correspondences ---- */
 
 static gboolean
@@ -390,29 +412,18 @@ load_correspondence (Loader *L, json_object *c, PhaseCorrespondence *out)
 }
 
 static gboolean
-load_correspondences (Loader *L, json_object *root)
+load_correspondence_item (Loader *L, json_object *item, guint index)
 {
   ActiveringRuleSet *rules = L->rules;
-  json_object *list = section (L, root, "phase_correspondences", json_type_array);
-  if (list == NULL)
-    return !L->failed;
-  guint n = (guint) json_object_array_length (list);
-  rules->correspondences = rule_set_alloc (rules, sizeof (PhaseCorrespondence) * MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      gsize item = loader_push_index (L, i);
-      PhaseCorrespondence *c = &rules->correspondences[i];
-      if (!load_correspondence (L, json_object_array_get_idx (list, i), c))
-        return FALSE;
-      for (guint j = 0; j < i; j++)
-        if ((rules->correspondences[j].from == c->from && rules->correspondences[j].to == c->to)
-            || (rules->correspondences[j].from == c->to && rules->correspondences[j].to == c->from))
-          /* One per pair: the phases correspond both ways, and a report lists them once per model. */
-          return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "a second correspondence between \"%s\" and \"%s\"",
-                              rules->models[c->from].code, rules->models[c->to].code);
-      rules->n_correspondences++;
-      loader_pop (L, item);
-    }
+  PhaseCorrespondence *c = &rules->correspondences[index];
+  if (!load_correspondence (L, item, c))
+    return FALSE;
+  for (guint j = 0; j < index; j++)
+    if ((rules->correspondences[j].from == c->from && rules->correspondences[j].to == c->to)
+        || (rules->correspondences[j].from == c->to && rules->correspondences[j].to == c->from))
+      /* One per pair: the phases correspond both ways, and a report lists them once per model. */
+      return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "a second correspondence between \"%s\" and \"%s\"",
+                          rules->models[c->from].code, rules->models[c->to].code);
   return TRUE;
 }
 
@@ -528,26 +539,6 @@ load_check (Loader *L, json_object *c, guint index)
 }
 
 static gboolean
-load_checks (Loader *L, json_object *root)
-{
-  ActiveringRuleSet *rules = L->rules;
-  json_object *list = section (L, root, "trajectory_checks", json_type_array);
-  if (list == NULL)
-    return !L->failed;
-  guint n = (guint) json_object_array_length (list);
-  rules->checks = rule_set_alloc (rules, sizeof (TrajectoryCheck) * MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      gsize item = loader_push_index (L, i);
-      if (!load_check (L, json_object_array_get_idx (list, i), i))
-        return FALSE;
-      rules->n_checks++;
-      loader_pop (L, item);
-    }
-  return TRUE;
-}
-
-static gboolean
 load_indicator (Loader *L, json_object *o, guint index)
 {
   ActiveringRuleSet *rules = L->rules;
@@ -565,26 +556,6 @@ load_indicator (Loader *L, json_object *o, guint index)
       || !duration_member (L, o, "within", &indicator->within) || !loader_text (L, o, "label", &indicator->label))
     return FALSE;
   indicator->id = rule_set_strdup (rules, id);
-  return TRUE;
-}
-
-static gboolean
-load_indicators (Loader *L, json_object *root)
-{
-  ActiveringRuleSet *rules = L->rules;
-  json_object *list = section (L, root, "trajectory_indicators", json_type_array);
-  if (list == NULL)
-    return !L->failed;
-  guint n = (guint) json_object_array_length (list);
-  rules->indicators = rule_set_alloc (rules, sizeof (TrajectoryIndicator) * MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      gsize item = loader_push_index (L, i);
-      if (!load_indicator (L, json_object_array_get_idx (list, i), i))
-        return FALSE;
-      rules->n_indicators++;
-      loader_pop (L, item);
-    }
   return TRUE;
 }
 
@@ -617,6 +588,13 @@ load_messages (Loader *L, json_object *root)
 gboolean
 load_phase_models (Loader *L, json_object *root)
 {
-  return load_models (L, root) && load_correspondences (L, root) && load_checks (L, root) && load_indicators (L, root)
+  ActiveringRuleSet *rules = L->rules;
+  return load_models (L, root)
+         && load_list (L, root, "phase_correspondences", sizeof (PhaseCorrespondence),
+                       (gpointer *) &rules->correspondences, &rules->n_correspondences, load_correspondence_item)
+         && load_list (L, root, "trajectory_checks", sizeof (TrajectoryCheck), (gpointer *) &rules->checks,
+                       &rules->n_checks, load_check)
+         && load_list (L, root, "trajectory_indicators", sizeof (TrajectoryIndicator), (gpointer *) &rules->indicators,
+                       &rules->n_indicators, load_indicator)
          && load_messages (L, root);
 }

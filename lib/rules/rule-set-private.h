@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "activering/activering.h"
+#include "json/json-writer-private.h"
 #include "rules/program-private.h"
 #include "rules/violation-codes-private.h"
 
@@ -162,11 +163,11 @@ typedef struct
 {
   char *id;
   CheckKind kind;
-  guint measure;           /* max_duration, ends_when */
-  DurationParam max;       /* max_duration */
-  guint8 *unless_running;  /* max_duration: per measure, or NULL */
-  gint32 ends_when_node;   /* ends_when: a bool over the facts */
-  guint obligation;        /* obligation */
+  guint measure;          /* max_duration, ends_when */
+  DurationParam max;      /* max_duration */
+  guint8 *unless_running; /* max_duration: per measure, or NULL */
+  gint32 ends_when_node;  /* ends_when: a bool over the facts */
+  guint obligation;       /* obligation */
   gboolean is_error;
   Text text;
   char *legal_basis;
@@ -235,6 +236,12 @@ char *rule_set_strdup (ActiveringRuleSet *rules, const char *s);
 
 /* The index of @lang among the rule set's languages (NULL: 0), or -1. */
 int rule_set_language_index (const ActiveringRuleSet *rules, const char *lang);
+
+/* The index of @lang for a document the library writes; -1 with @error (USAGE, "<@document>: the rule set has no
+ * texts in …") if the rule set does not have it. */
+int rule_set_output_language (const ActiveringRuleSet *rules, const char *lang, const char *document, GError **error);
+/* Writes the "ruleset" member that stamps every output document: the rule set's id, version and digest. */
+void rule_set_write_stamp (JsonWriter *w, const ActiveringRuleSet *rules);
 
 /* The value of @param on @day (unknown if it has none then). */
 Value rule_set_param_on (const ParamDecl *param, gint32 day);

@@ -39,6 +39,30 @@ rule_set_language_index (const ActiveringRuleSet *rules, const char *lang)
   return -1;
 }
 
+int
+rule_set_output_language (const ActiveringRuleSet *rules, const char *lang, const char *document, GError **error)
+{
+  int language = rule_set_language_index (rules, lang);
+  if (language < 0)
+    {
+      g_autofree char *languages = g_strjoinv (", ", rules->languages);
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
+                   "%s: the rule set has no texts in \"%s\" (it has: %s)", document, lang, languages);
+    }
+  return language;
+}
+
+void
+rule_set_write_stamp (JsonWriter *w, const ActiveringRuleSet *rules)
+{
+  json_writer_key (w, "ruleset");
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "id", rules->id);
+  json_writer_member_string (w, "version", rules->version);
+  json_writer_member_string (w, "digest", rules->digest);
+  json_writer_end_object (w);
+}
+
 static const char *
 text_in (const ActiveringRuleSet *rules, Text text, const char *lang)
 {

@@ -49,7 +49,7 @@ violation (Replay *R, ViolationCode code)
 static const char *
 keep (Replay *R, const char *s)
 {
-  return s ? g_string_chunk_insert_const (R->report->strings, s) : NULL;
+  return s ? g_string_chunk_insert (R->report->strings, s) : NULL;
 }
 
 static Visit *

@@ -478,14 +478,7 @@ trajectory_report_language (const ActiveringTrajectoryReport *report, const char
       g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "trajectory report: nothing has been replayed yet");
       return -1;
     }
-  int language = rule_set_language_index (report->rules, lang);
-  if (language < 0)
-    {
-      g_autofree char *languages = g_strjoinv (", ", report->rules->languages);
-      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
-                   "trajectory report: the rule set has no texts in \"%s\" (it has: %s)", lang, languages);
-    }
-  return language;
+  return rule_set_output_language (report->rules, lang, "trajectory report", error);
 }
 
 gboolean
@@ -506,12 +499,7 @@ activering_trajectory_report_append_json (const ActiveringTrajectoryReport *repo
   json_writer_member_string (w, "model", rules->models[report->model].code);
   json_writer_member_date (w, "as_of", report->as_of);
   json_writer_member_string (w, "lang", rules->languages[language]);
-  json_writer_key (w, "ruleset");
-  json_writer_begin_object (w);
-  json_writer_member_string (w, "id", rules->id);
-  json_writer_member_string (w, "version", rules->version);
-  json_writer_member_string (w, "digest", rules->digest);
-  json_writer_end_object (w);
+  rule_set_write_stamp (w, rules);
   json_writer_member_string (w, "state", state_names[report->state]);
   json_writer_member_string (w, "current_model", activering_trajectory_report_get_current_model (report));
   json_writer_member_string (w, "current_phase", activering_trajectory_report_get_current_phase (report));

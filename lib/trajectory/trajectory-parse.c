@@ -94,7 +94,8 @@ read_extra (ActiveringTrajectory *t, JsonReader *R, const char *key, gsize key_l
   if (!is_text (key, key_len))
     return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the key is not valid UTF-8 or contains a NUL");
   for (guint i = first; i < into->len; i += 2)
-    if (strncmp (g_ptr_array_index (into, i), key, key_len) == 0 && ((char *) g_ptr_array_index (into, i))[key_len] == '\0')
+    if (strncmp (g_ptr_array_index (into, i), key, key_len) == 0
+        && ((char *) g_ptr_array_index (into, i))[key_len] == '\0')
       return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
   const char *kept_key = keep (t, key, key_len);
   const char *start = R->p;
@@ -229,7 +230,7 @@ read_field (ActiveringTrajectory *t, JsonReader *R, Field field, Event *event, i
     case FIELD_MEASURE:
     case FIELD_MODEL:
     case FIELD_BY:
-      if (len == 0 || memchr (s, '\0', len) != NULL || !g_utf8_validate_len (s, len, NULL))
+      if (len == 0 || !is_text (s, len))
         return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE,
                                  "expected a code, found an empty or invalid string");
       if (field == FIELD_MODEL)
@@ -254,7 +255,7 @@ trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
   R->p++;
   guint32 seen = 0;
   int type = -1;
-  g_autoptr (GString) scratch = g_string_new (NULL);
+  g_autoptr (GString) scratch = NULL; /* for x_ members: most events have none */
   event->extras_first = t->extras->len;
   gboolean first = TRUE, done;
   const char *key;
@@ -270,6 +271,8 @@ trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
         {
           if (len < 2 || key[0] != 'x' || key[1] != '_')
             return json_reader_fail_unknown_key (R, key, len, field_names, N_FIELDS);
+          if (scratch == NULL)
+            scratch = g_string_new (NULL);
           if (!read_extra (t, R, key, len, scratch, t->extras, event->extras_first))
             return FALSE;
         }
@@ -362,6 +365,7 @@ read_member (Parser *P, const char *key, gsize len)
   *seen[which] = TRUE;
   const char *s;
   gsize s_len;
+  int model;
   switch (which)
     {
     case 0: return json_reader_format (R, TRAJECTORY_FORMAT);
@@ -374,8 +378,8 @@ read_member (Parser *P, const char *key, gsize len)
       if (!json_reader_expect (R, '"', "a phase model code")
           || !json_reader_string (R, JSON_READER_MAX_STRING, &s, &s_len))
         return FALSE;
-      /* A NUL inside would end the code early for the lookup (and its comparison would read past the known code). */
-      if (memchr (s, '\0', s_len) != NULL || rule_set_model_index (P->t->rules, s, s_len) < 0)
+      model = rule_set_model_index (P->t->rules, s, s_len);
+      if (model < 0)
         {
           g_autoptr (GString) quoted = json_reader_quote_input (s, s_len, 64);
           const ActiveringRuleSet *rules = P->t->rules;
@@ -386,7 +390,7 @@ read_member (Parser *P, const char *key, gsize len)
           return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_REF, "unknown phase model %s (the rule set has: %s)",
                                    quoted->str, rules->n_models > 0 ? list : "none");
         }
-      P->t->model = (guint) rule_set_model_index (P->t->rules, s, s_len);
+      P->t->model = (guint) model;
       return TRUE;
     default:
       /* Events are resolved against the model, which may come later in the document: at the end. */

@@ -6,6 +6,7 @@
 #include "json/json-writer-private.h"
 #include "trajectory/trajectory-private.h"
 #include "util/dates-private.h"
+#include "util/error-private.h"
 
 ActiveringTrajectory *
 activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model, GError **error)
@@ -13,19 +14,13 @@ activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char 
   g_return_val_if_fail (rules != NULL && id != NULL && model != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   gsize id_len = strlen (id);
-  if (id_len == 0 || id_len > TRAJECTORY_MAX_ID || !g_utf8_validate (id, -1, NULL))
+  const char *problem = id_len > TRAJECTORY_MAX_ID ? "is longer than " G_STRINGIFY (TRAJECTORY_MAX_ID) " bytes"
+                                                   : activering_id_problem (id, id_len);
+  if (problem != NULL)
     {
-      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_INVALID_VALUE,
-                   "trajectory: the dossier id must be 1 to %d bytes of UTF-8", TRAJECTORY_MAX_ID);
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_INVALID_VALUE, "trajectory: the dossier id %s", problem);
       return NULL;
     }
-  for (const char *p = id; *p; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7F)
-      {
-        g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_INVALID_VALUE,
-                     "trajectory: the dossier id contains a control character");
-        return NULL;
-      }
   int index = rule_set_model_index (rules, model, strlen (model));
   if (index < 0)
     {

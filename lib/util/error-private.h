@@ -8,6 +8,10 @@
 void activering_set_error_at (GError **error, ActiveringError code, const char *document, const char *path,
                               const char *format, va_list args) G_GNUC_PRINTF (5, 0);
 
+/* What is wrong with an opaque id (a dossier's, an actor's) of @len bytes: "is empty", "contains a control
+ * character", "is not valid UTF-8"; NULL if nothing. Ids are shown in messages and written into documents. */
+const char *activering_id_problem (const char *s, gsize len);
+
 /* The closest of @candidates (NULL-terminated or @n_candidates long) to @word, or NULL if none is close. */
 const char *activering_suggest (const char *word, gsize word_len, const char *const *candidates, gsize n_candidates);
 

@@ -147,3 +147,14 @@ activering_append_display (GString *out, const char *s, gsize len, gsize max_sho
       i = (gsize) (next - s);
     }
 }
+
+const char *
+activering_id_problem (const char *s, gsize len)
+{
+  if (len == 0)
+    return "is empty";
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) s[i] < 0x20 || s[i] == 0x7F)
+      return "contains a control character";
+  return g_utf8_validate_len (s, len, NULL) ? NULL : "is not valid UTF-8";
+}

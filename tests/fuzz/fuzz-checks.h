@@ -1,8 +1,9 @@
-/* fuzz-checks.h: what both fuzz targets check of the library's answers. Define FUZZ_NAME before including. */
+/* fuzz-checks.h: what the fuzz targets check of the library's answers. Define FUZZ_NAME before including. */
 #pragma once
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib.h>
 #include <json-c/json.h>
@@ -22,6 +23,34 @@
         }                                                                                                   \
     }                                                                                                       \
   while (0)
+
+/* The default rule set, loaded once: it is immutable, and the library itself keeps no global mutable state. */
+static inline ActiveringRuleSet *
+fuzz_default_rules (void)
+{
+  static ActiveringRuleSet *rules = NULL;
+  if (rules == NULL)
+    {
+      GError *error = NULL;
+      rules = activering_rule_set_new_default (&error);
+      CHECK (rules != NULL, "cannot load the default rule set: %s", error ? error->message : "?");
+    }
+  return rules;
+}
+
+/* A GError of the library: its domain, a known code, and a message "<@prefix>…". */
+static inline void
+check_error (const GError *error, const char *prefix)
+{
+  CHECK (error != NULL, "failed without an error");
+  CHECK (error->domain == ACTIVERING_ERROR, "error in domain %s: %s", g_quark_to_string (error->domain),
+         error->message);
+  CHECK (error->code >= ACTIVERING_ERROR_FAILED && error->code <= ACTIVERING_ERROR_USAGE, "unknown code %d: %s",
+         error->code, error->message);
+  CHECK (error->message != NULL && g_str_has_prefix (error->message, prefix), "message without \"%s\": %s", prefix,
+         error->message ? error->message : "(null)");
+  CHECK (strlen (error->message) > strlen (prefix), "empty message");
+}
 
 /* A document the library wrote must be valid UTF-8 (rule sets and facts are checked to be) and one well-formed
  * JSON object. */

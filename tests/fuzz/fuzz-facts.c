@@ -30,23 +30,6 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-/* The default rule set is immutable and loaded once; the library itself keeps no global mutable state. */
-static ActiveringRuleSet *
-default_rules (void)
-{
-  static ActiveringRuleSet *rules = NULL;
-  if (rules == NULL)
-    {
-      GError *error = NULL;
-      rules = activering_rule_set_new_default (&error);
-      if (rules == NULL)
-        {
-          fprintf (stderr, "fuzz-facts: cannot load the default rule set: %s\n", error ? error->message : "?");
-          abort ();
-        }
-    }
-  return rules;
-}
 
 
 
@@ -158,7 +141,7 @@ check_fast_path_after (ActiveringRuleSet *rules, const char *previous, const Act
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  ActiveringRuleSet *rules = default_rules ();
+  ActiveringRuleSet *rules = fuzz_default_rules ();
   const char *json = size > 0 ? (const char *) data : "";
   ActiveringFacts *facts = activering_facts_new (rules);
   GError *error = NULL;

@@ -35,18 +35,6 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 
 
-static void
-check_error (const GError *error, const char *prefix)
-{
-  CHECK (error != NULL, "failed without an error");
-  CHECK (error->domain == ACTIVERING_ERROR, "error in domain %s: %s", g_quark_to_string (error->domain),
-         error->message);
-  CHECK (error->code >= ACTIVERING_ERROR_FAILED && error->code <= ACTIVERING_ERROR_USAGE, "unknown code %d: %s",
-         error->code, error->message);
-  CHECK (error->message != NULL && g_str_has_prefix (error->message, prefix), "message without \"%s\": %s", prefix,
-         error->message ? error->message : "(null)");
-  CHECK (strlen (error->message) > strlen (prefix), "empty message");
-}
 
 /* ---- a dossier written from the rule set's declarations ---- */
 

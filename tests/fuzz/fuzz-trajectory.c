@@ -36,32 +36,11 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-/* The default rule set is immutable and loaded once; the library itself keeps no global mutable state. */
-static ActiveringRuleSet *
-default_rules (void)
-{
-  static ActiveringRuleSet *rules = NULL;
-  if (rules == NULL)
-    {
-      GError *error = NULL;
-      rules = activering_rule_set_new_default (&error);
-      CHECK (rules != NULL, "cannot load the default rule set: %s", error ? error->message : "?");
-    }
-  return rules;
-}
-
-/* A GError of the library: the domain, a known code, "trajectory: /…", one line of valid UTF-8. */
+/* A GError of the library (see check_error), whose message is one line of valid UTF-8. */
 static void
-check_error (const GError *error, const char *prefix)
+check_error_line (const GError *error, const char *prefix)
 {
-  CHECK (error != NULL, "failed without an error");
-  CHECK (error->domain == ACTIVERING_ERROR, "error in domain %s: %s", g_quark_to_string (error->domain),
-         error->message);
-  CHECK (error->code >= ACTIVERING_ERROR_FAILED && error->code <= ACTIVERING_ERROR_USAGE, "unknown code %d: %s",
-         error->code, error->message);
-  CHECK (error->message != NULL && g_str_has_prefix (error->message, prefix), "message without \"%s\": %s", prefix,
-         error->message ? error->message : "(null)");
-  CHECK (strlen (error->message) > strlen (prefix), "empty message");
+  check_error (error, prefix);
   CHECK (g_utf8_validate (error->message, -1, NULL), "message is not UTF-8: %s", error->message);
   CHECK (strchr (error->message, '\n') == NULL && strchr (error->message, '\r') == NULL,
          "message is not one line: %s", error->message);
@@ -139,7 +118,7 @@ replay (ActiveringTrajectoryReport *report, const ActiveringTrajectory *t, const
   g_free (pretty);
   CHECK (activering_trajectory_report_to_json (report, "xx", ACTIVERING_JSON_DEFAULT, &error) == NULL,
          "a report in an unknown language");
-  check_error (error, "trajectory report: ");
+  check_error_line (error, "trajectory report: ");
   g_clear_error (&error);
 
   GString *dot = g_string_new (NULL);
@@ -214,7 +193,7 @@ rebuild (ActiveringRuleSet *rules, const ActiveringTrajectory *t, const char *js
           continue;
         }
       refused++;
-      check_error (error, "trajectory: /events/");
+      check_error_line (error, "trajectory: /events/");
       g_clear_error (&error);
       CHECK (activering_trajectory_get_n_events (built) == before, "a refused event changed the log: %u events, then %u",
              before, activering_trajectory_get_n_events (built));
@@ -251,7 +230,7 @@ rebuild (ActiveringRuleSet *rules, const ActiveringTrajectory *t, const char *js
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  ActiveringRuleSet *rules = default_rules ();
+  ActiveringRuleSet *rules = fuzz_default_rules ();
   const char *input = size > 0 ? (const char *) data : "";
   GError *error = NULL;
 
@@ -282,7 +261,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   ActiveringTrajectory *t = activering_trajectory_parse (rules, json, (gssize) length, &error);
   if (t == NULL)
     {
-      check_error (error, "trajectory: /");
+      check_error_line (error, "trajectory: /");
       /* The same bytes fail the same way a second time. */
       GError *again = NULL;
       CHECK (activering_trajectory_parse (rules, json, (gssize) length, &again) == NULL, "second parse succeeded");
