@@ -93,5 +93,25 @@ gboolean loader_text (Loader *L, json_object *o, const char *key, Text *out);
 /* A required member naming a role of the rule set. */
 gboolean loader_role (Loader *L, json_object *o, const char *key, char **out);
 
+/* Recurring shapes of the sections (loader-sections.c). Each fails at the current path and returns FALSE or NULL. */
+/* The optional section @key of the root: NULL if absent (or on error: check L->failed); the path is left at it. */
+json_object *loader_section (Loader *L, json_object *root, const char *key, json_type type);
+gboolean loader_expect_object (Loader *L, json_object *o, const char *what);
+/* A required member holding an undotted code. */
+gboolean loader_code_member (Loader *L, json_object *o, const char *key, const char **out);
+/* A measure code at the current path (@value is the JSON string), with a "did you mean" hint. */
+gboolean loader_measure_ref (Loader *L, json_object *value, guint *out);
+/* A list of measure codes as a per-measure flag array (left NULL when absent and not @required). */
+gboolean loader_measure_set_member (Loader *L, json_object *o, const char *key, gboolean required, guint8 **out);
+/* A text whose placeholders ("{name}") are all among @placeholders. */
+gboolean loader_checked_text (Loader *L, json_object *o, const char *key, guint32 placeholders, Text *out);
+/* The optional array section @key: @load_item reads each item into (*@items)[index], allocated here. */
+gboolean loader_list (Loader *L, json_object *root, const char *key, gsize size, gpointer *items, guint *n,
+                      gboolean (*load_item) (Loader *L, json_object *item, guint index));
+gboolean loader_model_member (Loader *L, json_object *o, const char *key, guint *out);
+/* The required "id" member: dotted lowercase snake_case. */
+gboolean loader_id_member (Loader *L, json_object *o, const char **out);
+gboolean loader_fail_duplicate_id (Loader *L, const char *id);
+
 /* Phase models, correspondences, trajectory checks, indicators and messages (phase-models-load.c). */
 gboolean load_phase_models (Loader *L, json_object *root);

@@ -9,58 +9,6 @@
 
 #define MAX_PHASES 64
 
-/* The section @key of the root: NULL if absent (or on error: check L->failed). The path is left at the section. */
-static json_object *
-section (Loader *L, json_object *root, const char *key, json_type type)
-{
-  g_string_truncate (L->path, 0);
-  json_object *value = loader_member (L, root, key, type, FALSE);
-  if (value != NULL)
-    loader_push (L, key);
-  return value;
-}
-
-static gboolean
-expect_object (Loader *L, json_object *o, const char *what)
-{
-  if (json_object_is_type (o, json_type_object))
-    return TRUE;
-  return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected %s object, found %s", what, loader_json_type_label (o));
-}
-
-static gboolean
-code_member (Loader *L, json_object *o, const char *key, const char **out)
-{
-  *out = loader_member_string (L, o, key, TRUE);
-  if (*out == NULL)
-    return FALSE;
-  if (loader_is_code (*out) && strchr (*out, '.') == NULL)
-    return TRUE;
-  loader_push (L, key);
-  return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" is not a lowercase snake_case code", *out);
-}
-
-/* A measure code at the current path (@value is the JSON string). */
-static gboolean
-measure_ref (Loader *L, json_object *value, guint *out)
-{
-  if (!json_object_is_type (value, json_type_string))
-    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a measure code, found %s", loader_json_type_label (value));
-  const char *code = json_object_get_string (value);
-  int index = rule_set_measure_index (L->rules, code, strlen (code));
-  if (index < 0)
-    {
-      g_autofree const char **codes = g_new (const char *, MAX (L->rules->n_measures, 1));
-      for (guint m = 0; m < L->rules->n_measures; m++)
-        codes[m] = L->rules->measures[m].code;
-      const char *hint = activering_suggest (code, strlen (code), codes, L->rules->n_measures);
-      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown measure \"%s\"%s%s%s", code,
-                          hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "");
-    }
-  *out = (guint) index;
-  return TRUE;
-}
-
 static gboolean
 measure_member (Loader *L, json_object *o, const char *key, guint *out)
 {
@@ -68,33 +16,8 @@ measure_member (Loader *L, json_object *o, const char *key, guint *out)
   if (!json_object_object_get_ex (o, key, &value))
     return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key);
   gsize mark = loader_push (L, key);
-  if (!measure_ref (L, value, out))
+  if (!loader_measure_ref (L, value, out))
     return FALSE;
-  loader_pop (L, mark);
-  return TRUE;
-}
-
-/* A list of measure codes as a per-measure flag array. */
-static gboolean
-measure_set_member (Loader *L, json_object *o, const char *key, gboolean required, guint8 **out)
-{
-  json_object *list = loader_member (L, o, key, json_type_array, required);
-  if (list == NULL)
-    return !L->failed;
-  gsize mark = loader_push (L, key);
-  *out = rule_set_alloc (L->rules, MAX (L->rules->n_measures, 1));
-  for (guint i = 0; i < json_object_array_length (list); i++)
-    {
-      gsize item = loader_push_index (L, i);
-      guint m;
-      if (!measure_ref (L, json_object_array_get_idx (list, i), &m))
-        return FALSE;
-      if ((*out)[m])
-        return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "measure \"%s\" is listed twice",
-                            L->rules->measures[m].code);
-      (*out)[m] = 1;
-      loader_pop (L, item);
-    }
   loader_pop (L, mark);
   return TRUE;
 }
@@ -124,26 +47,6 @@ duration_member (Loader *L, json_object *o, const char *key, DurationParam *out)
     return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE,
                         "parameter \"%s\" is not a duration (an integer in days, weeks, months or years)", name);
   loader_pop (L, mark);
-  return TRUE;
-}
-
-static gboolean
-checked_text (Loader *L, json_object *o, const char *key, guint32 placeholders, Text *out)
-{
-  if (!loader_text (L, o, key, out))
-    return FALSE;
-  for (guint lang = 0; lang < L->rules->n_languages; lang++)
-    {
-      const char *bad;
-      gsize bad_len;
-      if (!placeholders_check ((*out)[lang], placeholders, &bad, &bad_len))
-        {
-          loader_push (L, key);
-          loader_push (L, L->rules->languages[lang]);
-          return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%.*s\" is not a placeholder this text can use",
-                              (int) MIN (bad_len, 64), bad);
-        }
-    }
   return TRUE;
 }
 
@@ -185,11 +88,11 @@ static gboolean
 load_phase (Loader *L, PhaseModel *model, guint index, json_object *p)
 {
   static const char *const keys[] = { "code", "label", "description", "entry", "optional", "measures", NULL };
-  if (!expect_object (L, p, "a phase") || !loader_check_keys (L, p, keys))
+  if (!loader_expect_object (L, p, "a phase") || !loader_check_keys (L, p, keys))
     return FALSE;
   Phase *phase = &model->phases[index];
   const char *code;
-  if (!code_member (L, p, "code", &code) || !loader_text (L, p, "label", &phase->label)
+  if (!loader_code_member (L, p, "code", &code) || !loader_text (L, p, "label", &phase->label)
       || !loader_text (L, p, "description", &phase->description))
     return FALSE;
   if (phase_model_phase_index (model, code, strlen (code)) >= 0)
@@ -203,7 +106,7 @@ load_phase (Loader *L, PhaseModel *model, guint index, json_object *p)
     return FALSE;
   phase->entry = entry != NULL && json_object_get_boolean (entry);
   phase->optional = optional != NULL && json_object_get_boolean (optional);
-  if (!measure_set_member (L, p, "measures", TRUE, &phase->fits))
+  if (!loader_measure_set_member (L, p, "measures", TRUE, &phase->fits))
     return FALSE;
   phase->code = rule_set_strdup (L->rules, code); /* last: a phase is findable once complete */
   return TRUE;
@@ -213,7 +116,7 @@ static gboolean
 load_transition (Loader *L, PhaseModel *model, json_object *t)
 {
   static const char *const keys[] = { "from", "to", "kind", NULL };
-  if (!expect_object (L, t, "a transition") || !loader_check_keys (L, t, keys))
+  if (!loader_expect_object (L, t, "a transition") || !loader_check_keys (L, t, keys))
     return FALSE;
   const char *kind_name = loader_member_string (L, t, "kind", TRUE);
   if (kind_name == NULL)
@@ -263,7 +166,7 @@ static gboolean
 load_model (Loader *L, const char *code, json_object *m, PhaseModel *model)
 {
   static const char *const keys[] = { "label", "description", "source", "phases", "transitions", NULL };
-  if (!expect_object (L, m, "a phase model") || !loader_check_keys (L, m, keys))
+  if (!loader_expect_object (L, m, "a phase model") || !loader_check_keys (L, m, keys))
     return FALSE;
   if (!loader_is_code (code) || strchr (code, '.') != NULL)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" is not a lowercase snake_case code", code);
@@ -310,7 +213,7 @@ static gboolean
 load_models (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
-  json_object *models = section (L, root, "phase_models", json_type_object);
+  json_object *models = loader_section (L, root, "phase_models", json_type_object);
   if (models == NULL)
     return !L->failed;
   rules->models = rule_set_alloc (rules, sizeof (PhaseModel) * MAX (json_object_object_length (models), 1));
@@ -327,43 +230,7 @@ load_models (Loader *L, json_object *root)
 
 /* A section that is an array of @size-byte items: allocates them into *@items and loads each with @load_item,
  * counting the loaded ones in *@n (so that an item can look back at those before it). */
-static gboolean
-load_list (Loader *L, json_object *root, const char *key, gsize size, gpointer *items, guint *n,
-           gboolean (*load_item) (Loader *L, json_object *item, guint index))
-{
-  json_object *list = section (L, root, key, json_type_array);
-  if (list == NULL)
-    return !L->failed;
-  guint length = (guint) json_object_array_length (list);
-  *items = rule_set_alloc (L->rules, size * MAX (length, 1));
-  for (guint i = 0; i < length; i++)
-    {
-      gsize mark = loader_push_index (L, i);
-      if (!load_item (L, json_object_array_get_idx (list, i), i))
-        return FALSE;
-      (*n)++;
-      loader_pop (L, mark);
-    }
-  return TRUE;
-}
-
 /* ---- correspondences ---- */
-
-static gboolean
-model_member (Loader *L, json_object *o, const char *key, guint *out)
-{
-  const char *code = loader_member_string (L, o, key, TRUE);
-  if (code == NULL)
-    return FALSE;
-  int index = rule_set_model_index (L->rules, code, strlen (code));
-  if (index < 0)
-    {
-      loader_push (L, key);
-      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown phase model \"%s\"", code);
-    }
-  *out = (guint) index;
-  return TRUE;
-}
 
 /* An object from phases of @from to lists of phases of @to, into a [from * n_to + to] flag array. */
 static gboolean
@@ -394,9 +261,9 @@ static gboolean
 load_correspondence (Loader *L, json_object *c, PhaseCorrespondence *out)
 {
   static const char *const keys[] = { "from", "to", "phases", "handover", NULL };
-  if (!expect_object (L, c, "a correspondence") || !loader_check_keys (L, c, keys))
+  if (!loader_expect_object (L, c, "a correspondence") || !loader_check_keys (L, c, keys))
     return FALSE;
-  if (!model_member (L, c, "from", &out->from) || !model_member (L, c, "to", &out->to))
+  if (!loader_model_member (L, c, "from", &out->from) || !loader_model_member (L, c, "to", &out->to))
     return FALSE;
   const PhaseModel *from = &L->rules->models[out->from], *to = &L->rules->models[out->to];
   if (out->from == out->to)
@@ -430,39 +297,20 @@ load_correspondence_item (Loader *L, json_object *item, guint index)
 /* ---- checks and indicators ---- */
 
 static gboolean
-id_member (Loader *L, json_object *o, const char **out)
-{
-  *out = loader_member_string (L, o, "id", TRUE);
-  if (*out == NULL)
-    return FALSE;
-  if (loader_is_code (*out))
-    return TRUE;
-  loader_push (L, "id");
-  return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "an id is dotted lowercase snake_case");
-}
-
-static gboolean
-fail_duplicate_id (Loader *L, const char *id)
-{
-  loader_push (L, "id");
-  return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "\"%s\" is defined twice", id);
-}
-
-static gboolean
 load_check (Loader *L, json_object *c, guint index)
 {
   ActiveringRuleSet *rules = L->rules;
   static const char *const keys[] = { "id",         "measure",  "max_duration", "unless_running", "ends_when",
                                       "obligation", "severity", "text",         "legal_basis",    NULL };
-  if (!expect_object (L, c, "a trajectory check") || !loader_check_keys (L, c, keys))
+  if (!loader_expect_object (L, c, "a trajectory check") || !loader_check_keys (L, c, keys))
     return FALSE;
   TrajectoryCheck *check = &rules->checks[index];
   const char *id;
-  if (!id_member (L, c, &id))
+  if (!loader_id_member (L, c, &id))
     return FALSE;
   for (guint j = 0; j < index; j++)
     if (strcmp (rules->checks[j].id, id) == 0)
-      return fail_duplicate_id (L, id);
+      return loader_fail_duplicate_id (L, id);
   gboolean has_max = json_object_object_get_ex (c, "max_duration", NULL);
   gboolean has_ends = json_object_object_get_ex (c, "ends_when", NULL);
   gboolean has_obligation = json_object_object_get_ex (c, "obligation", NULL);
@@ -501,7 +349,7 @@ load_check (Loader *L, json_object *c, guint index)
     {
       check->kind = CHECK_MAX_DURATION;
       if (!duration_member (L, c, "max_duration", &check->max)
-          || !measure_set_member (L, c, "unless_running", FALSE, &check->unless_running))
+          || !loader_measure_set_member (L, c, "unless_running", FALSE, &check->unless_running))
         return FALSE;
     }
   else
@@ -531,7 +379,7 @@ load_check (Loader *L, json_object *c, guint index)
   guint32 placeholders = violation_info[code].placeholders;
   if (check->kind == CHECK_ENDS_WHEN) /* no limit: replay has no value for {max} nor a day for {over_since} */
     placeholders &= ~((1u << PLACEHOLDER_MAX) | (1u << PLACEHOLDER_OVER_SINCE));
-  if (!checked_text (L, c, "text", placeholders, &check->text))
+  if (!loader_checked_text (L, c, "text", placeholders, &check->text))
     return FALSE;
   check->legal_basis = rule_set_strdup (rules, legal_basis);
   check->id = rule_set_strdup (rules, id);
@@ -543,15 +391,15 @@ load_indicator (Loader *L, json_object *o, guint index)
 {
   ActiveringRuleSet *rules = L->rules;
   static const char *const keys[] = { "id", "after", "starts", "within", "label", NULL };
-  if (!expect_object (L, o, "a trajectory indicator") || !loader_check_keys (L, o, keys))
+  if (!loader_expect_object (L, o, "a trajectory indicator") || !loader_check_keys (L, o, keys))
     return FALSE;
   TrajectoryIndicator *indicator = &rules->indicators[index];
   const char *id;
-  if (!id_member (L, o, &id))
+  if (!loader_id_member (L, o, &id))
     return FALSE;
   for (guint j = 0; j < index; j++)
     if (strcmp (rules->indicators[j].id, id) == 0)
-      return fail_duplicate_id (L, id);
+      return loader_fail_duplicate_id (L, id);
   if (!measure_member (L, o, "after", &indicator->after) || !measure_member (L, o, "starts", &indicator->starts)
       || !duration_member (L, o, "within", &indicator->within) || !loader_text (L, o, "label", &indicator->label))
     return FALSE;
@@ -565,7 +413,7 @@ static gboolean
 load_messages (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
-  json_object *messages = section (L, root, "trajectory_messages", json_type_object);
+  json_object *messages = loader_section (L, root, "trajectory_messages", json_type_object);
   if (messages == NULL)
     {
       if (L->failed || rules->n_models == 0)
@@ -580,7 +428,7 @@ load_messages (Loader *L, json_object *root)
   if (!loader_check_keys (L, messages, codes))
     return FALSE;
   for (guint c = 0; c < N_MESSAGE_CODES; c++)
-    if (!checked_text (L, messages, codes[c], violation_info[c].placeholders, &rules->messages[c]))
+    if (!loader_checked_text (L, messages, codes[c], violation_info[c].placeholders, &rules->messages[c]))
       return FALSE;
   return TRUE;
 }
@@ -590,11 +438,11 @@ load_phase_models (Loader *L, json_object *root)
 {
   ActiveringRuleSet *rules = L->rules;
   return load_models (L, root)
-         && load_list (L, root, "phase_correspondences", sizeof (PhaseCorrespondence),
+         && loader_list (L, root, "phase_correspondences", sizeof (PhaseCorrespondence),
                        (gpointer *) &rules->correspondences, &rules->n_correspondences, load_correspondence_item)
-         && load_list (L, root, "trajectory_checks", sizeof (TrajectoryCheck), (gpointer *) &rules->checks,
+         && loader_list (L, root, "trajectory_checks", sizeof (TrajectoryCheck), (gpointer *) &rules->checks,
                        &rules->n_checks, load_check)
-         && load_list (L, root, "trajectory_indicators", sizeof (TrajectoryIndicator), (gpointer *) &rules->indicators,
+         && loader_list (L, root, "trajectory_indicators", sizeof (TrajectoryIndicator), (gpointer *) &rules->indicators,
                        &rules->n_indicators, load_indicator)
          && load_messages (L, root);
 }
