@@ -404,10 +404,12 @@ START_TEST (test_missing_required_key)
   ptr_delete (root, "/trajectory_checks/3");
   ActiveringRuleSet *rules = assert_loads (root);
   activering_rule_set_unref (rules);
-  /* and so is everything about trajectories */
+  /* and so is everything about trajectories (with the tasks, whose triggers name phases) */
   root = default_json ();
-  static const char *const trajectory_keys[] = { "/phase_models", "/phase_correspondences", "/trajectory_checks",
-                                                 "/trajectory_indicators", "/trajectory_messages" };
+  static const char *const trajectory_keys[] = { "/phase_models",          "/phase_correspondences",
+                                                 "/trajectory_checks",     "/trajectory_indicators",
+                                                 "/trajectory_messages",   "/tasks",
+                                                 "/organisation" };
   for (guint i = 0; i < G_N_ELEMENTS (trajectory_keys); i++)
     ptr_delete (root, trajectory_keys[i]);
   rules = assert_loads (root);
@@ -1651,6 +1653,8 @@ START_TEST (test_own_phase_model)
                 " \"warme_overdracht\": \"werk\", \"opvolging\": [\"nazorg_eigen\"]},"
                 " \"handover\": {\"warme_overdracht\": [\"werk\"]}}]");
   ptr_delete (root, "/trajectory_checks/1");
+  ptr_delete (root, "/tasks"); /* their triggers name ocmw7's phases */
+  ptr_delete (root, "/organisation");
   g_autoptr (ActiveringRuleSet) rules = assert_loads (root);
   ck_assert_uint_eq (activering_rule_set_get_n_phase_models (rules), 2);
   ck_assert_int_eq (activering_rule_set_lookup_phase_model (rules, "ocmw7"), -1);

@@ -136,6 +136,23 @@ place_guards (Loader *L)
 
 /* Turns the compiled nodes into the program's run form: facts, parameters and constants become value slots,
  * and guards are placed for outcome-only runs. */
+/* The trigger conditions of a task's assignments, moved with the rest of the program. */
+static void
+relocate_patch (TaskPatch *patch, const gint32 *slot)
+{
+  for (guint i = 0; i < patch->n_triggers; i++)
+    if (patch->triggers[i].when_node >= 0)
+      patch->triggers[i].when_node = slot[patch->triggers[i].when_node];
+}
+
+static void
+relocate_task (Task *task, guint n_models, const gint32 *slot)
+{
+  relocate_patch (&task->base, slot);
+  for (guint m = 0; task->by_model != NULL && m < n_models; m++)
+    relocate_patch (&task->by_model[m], slot);
+}
+
 static void
 lay_out_program (Loader *L)
 {
@@ -235,6 +252,15 @@ lay_out_program (Loader *L)
   for (guint k = 0; k < rules->n_checks; k++)
     if (rules->checks[k].kind == CHECK_ENDS_WHEN)
       rules->checks[k].ends_when_node = slot[rules->checks[k].ends_when_node];
+  for (guint t = 0; t < rules->n_tasks; t++)
+    relocate_task (&rules->tasks[t], rules->n_models, slot);
+  for (guint v = 0; v < rules->n_services + rules->n_policies; v++)
+    {
+      const OrganisationVariant *variant
+        = v < rules->n_services ? &rules->services[v] : &rules->policies[v - rules->n_services];
+      for (guint o = 0; o < variant->n_overrides; o++)
+        relocate_patch (&variant->overrides[o].patch, slot);
+    }
 }
 
 void

@@ -99,6 +99,7 @@ typedef struct
 {
   char *code;
   Text label;
+  gboolean always; /* every dossier has it (the person, an institution); else an organisation must list an actor */
 } Role;
 
 /* ---- phase models (docs/rule-language.md, "Phase models") ---- */
@@ -181,6 +182,64 @@ typedef struct
   Text label;
 } TrajectoryIndicator;
 
+/* ---- roles and tasks (docs/rule-language.md, "Roles and tasks") ---- */
+
+typedef struct
+{
+  guint *roles;
+  guint n;
+} RoleList;
+
+/* When a task is active: every part given must hold. */
+typedef struct
+{
+  guint32 *phases; /* model << 16 | phase */
+  guint n_phases;
+  guint8 *measures; /* per measure: running now counts, or NULL */
+  guint8 *outcomes; /* per measure: bit set of ActiveringOutcome values that count, or NULL */
+  gint32 when_node; /* a bool over the facts that must be true, or -1 */
+} TaskTrigger;
+
+/* A task's assignment, or a change to it: only the parts marked present apply. */
+typedef struct
+{
+  gboolean has_holders, has_accountable, has_consulted, has_informed, has_active, has_enabled;
+  RoleList holders; /* who may be responsible, in order of preference */
+  guint accountable;
+  RoleList consulted, informed;
+  gboolean always, enabled;
+  TaskTrigger *triggers; /* any of them */
+  guint n_triggers;
+} TaskPatch;
+
+typedef struct
+{
+  char *code;
+  Text label;
+  char *legal_basis;
+  gboolean single_holder;
+  TaskPatch base;      /* complete */
+  TaskPatch *by_model; /* per phase model, or NULL */
+} Task;
+
+typedef struct
+{
+  guint task;
+  TaskPatch patch;
+} TaskOverride;
+
+/* An activation service or a policy of the organisation document, and what it changes. */
+typedef struct
+{
+  char *code;
+  Text label;
+  gboolean requires_partner;
+  int *substitute; /* per role: the role that always takes its place, or -1; NULL if none */
+  int *fallback;   /* per role: the role that takes its place when no actor has it, or -1; NULL if none */
+  TaskOverride *overrides;
+  guint n_overrides;
+} OrganisationVariant;
+
 /* The shape of a facts document: objects down to the declared facts. */
 typedef struct SchemaNode SchemaNode;
 struct SchemaNode
@@ -228,6 +287,13 @@ struct _ActiveringRuleSet
   TrajectoryIndicator *indicators;
   guint n_indicators;
   Text messages[N_MESSAGE_CODES]; /* NULL without phase models */
+  Task *tasks;
+  guint n_tasks;
+  OrganisationVariant *services, *policies;
+  guint n_services, n_policies;
+  int regie_task;  /* or -1 */
+  int region_fact; /* the fact whose values an organisation's region takes, or -1 */
+  Text role_messages[N_ROLE_MESSAGES]; /* NULL without tasks */
 };
 
 /* Allocations owned by the rule set. */
@@ -252,6 +318,7 @@ int rule_set_model_index (const ActiveringRuleSet *rules, const char *code, gsiz
 int phase_model_phase_index (const PhaseModel *model, const char *code, gsize len);
 int rule_set_measure_index (const ActiveringRuleSet *rules, const char *code, gsize len);
 int rule_set_role_index (const ActiveringRuleSet *rules, const char *code, gsize len);
+int rule_set_task_index (const ActiveringRuleSet *rules, const char *code, gsize len);
 
 /* Parses and checks @data; the rule set's structures are filled in. Defined in rules-load.c. */
 gboolean rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const char *document, GError **error);

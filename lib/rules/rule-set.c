@@ -301,6 +301,15 @@ rule_set_role_index (const ActiveringRuleSet *rules, const char *code, gsize len
 }
 
 int
+rule_set_task_index (const ActiveringRuleSet *rules, const char *code, gsize len)
+{
+  for (guint i = 0; i < rules->n_tasks; i++)
+    if (code_equals (rules->tasks[i].code, code, len))
+      return (int) i;
+  return -1;
+}
+
+int
 rule_set_model_index (const ActiveringRuleSet *rules, const char *code, gsize len)
 {
   for (guint i = 0; i < rules->n_models; i++)

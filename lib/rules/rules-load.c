@@ -136,11 +136,23 @@ load_roles (Loader *L, json_object *root)
                             "a role code is lowercase snake_case, optionally dotted");
       if (!json_object_is_type (decl, json_type_object))
         return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object, found %s", loader_json_type_label (decl));
-      static const char *const keys[] = { "label", NULL };
+      static const char *const keys[] = { "label", "presence", NULL };
       Role *role = &rules->roles[i++];
       role->code = rule_set_strdup (rules, code);
       if (!loader_check_keys (L, decl, keys) || !loader_text (L, decl, "label", &role->label))
         return FALSE;
+      const char *presence = loader_member_string (L, decl, "presence", FALSE);
+      if (L->failed)
+        return FALSE;
+      if (presence != NULL && strcmp (presence, "always") != 0 && strcmp (presence, "listed") != 0)
+        {
+          loader_push (L, "presence");
+          return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                              "expected \"always\" (every dossier has it) or \"listed\" (an organisation lists its "
+                              "actors), found \"%s\"",
+                              presence);
+        }
+      role->always = presence != NULL && strcmp (presence, "always") == 0;
       g_hash_table_insert (L->roles_by_code, role->code, role);
       loader_pop (L, item);
     }
@@ -1077,11 +1089,13 @@ rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const c
                                       "trajectory_checks",
                                       "trajectory_indicators",
                                       "trajectory_messages",
+                                      "tasks",
+                                      "organisation",
                                       NULL };
   gboolean ok = parse_json (L, data, length, &root) && loader_check_keys (L, root, keys) && load_header (L, root)
                 && load_roles (L, root) && load_facts (L, root) && load_parameters (L, root)
                 && index_definitions (L, root) && load_measures (L, root) && load_obligations (L, root)
-                && load_phase_models (L, root)
+                && load_phase_models (L, root) && load_tasks (L, root)
                 && compile_remaining_definitions (L);
   if (ok)
     program_lay_out (L);

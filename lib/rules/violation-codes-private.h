@@ -1,7 +1,9 @@
-/* violation-codes-private.h: what replaying a trajectory can find wrong, and the placeholders its messages use.
+/* violation-codes-private.h: what replaying a trajectory can find wrong, what a role assignment can find missing or
+ * clashing, and the placeholders their messages use.
  *
- * The codes are part of the trajectory-report contract (docs/trajectories.md); their texts are data
- * (`trajectory_messages` and the checks' texts), in every language of the rule set.
+ * The codes are part of the trajectory-report and roles contracts (docs/trajectories.md, docs/roles.md); their
+ * texts are data (`trajectory_messages`, the checks' texts and `organisation.messages`), in every language of the
+ * rule set.
  */
 #pragma once
 
@@ -47,6 +49,11 @@ typedef enum
   PLACEHOLDER_MAX,
   PLACEHOLDER_OVER_SINCE,
   PLACEHOLDER_DUE,
+  PLACEHOLDER_TASK,
+  PLACEHOLDER_ROLE,
+  PLACEHOLDER_ROLES,
+  PLACEHOLDER_ACTOR,
+  PLACEHOLDER_ACTORS,
   N_PLACEHOLDERS
 } Placeholder;
 
@@ -58,6 +65,17 @@ typedef struct
 } ViolationInfo;
 
 extern const ViolationInfo violation_info[N_VIOLATION_CODES];
+
+/* What a role assignment reports: a task nobody can take, and the two kinds of conflict. */
+typedef enum
+{
+  ROLE_MESSAGE_GAP,
+  ROLE_MESSAGE_CLAIMED_TWICE,
+  ROLE_MESSAGE_ROLE_NOT_ALLOWED,
+  N_ROLE_MESSAGES
+} RoleMessage;
+
+extern const ViolationInfo role_message_info[N_ROLE_MESSAGES];
 extern const char *const placeholder_names[N_PLACEHOLDERS];
 
 /* The placeholder named by @name (@len bytes, without braces), or -1. */
@@ -66,3 +84,8 @@ int placeholder_lookup (const char *name, gsize len);
 /* Checks that every "{…}" in @text is a placeholder of @allowed; on failure sets *@bad to the offending one
  * (pointing into @text) and *@bad_len. */
 gboolean placeholders_check (const char *text, guint32 allowed, const char **bad, gsize *bad_len);
+
+/* Writes @text to @out with each "{placeholder}" replaced by what @fill appends for it (the placeholders were
+ * checked when the rule set was loaded; an unknown one is copied as written). */
+typedef void (*PlaceholderFill) (Placeholder placeholder, gconstpointer data, GString *out);
+void placeholders_fill (const char *text, PlaceholderFill fill, gconstpointer data, GString *out);

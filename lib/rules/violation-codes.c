@@ -1,4 +1,5 @@
-/* violation-codes.c: the trajectory violation codes, their severities and the placeholders of their texts. */
+/* violation-codes.c: the trajectory violation codes and role-assignment findings, their severities and the
+ * placeholders of their texts. */
 #include "config.h"
 
 #include <string.h>
@@ -20,6 +21,11 @@ const char *const placeholder_names[N_PLACEHOLDERS] = {
   [PLACEHOLDER_MAX] = "max",
   [PLACEHOLDER_OVER_SINCE] = "over_since",
   [PLACEHOLDER_DUE] = "due",
+  [PLACEHOLDER_TASK] = "task",
+  [PLACEHOLDER_ROLE] = "role",
+  [PLACEHOLDER_ROLES] = "roles",
+  [PLACEHOLDER_ACTOR] = "actor",
+  [PLACEHOLDER_ACTORS] = "actors",
 };
 
 const ViolationInfo violation_info[N_VIOLATION_CODES] = {
@@ -41,6 +47,12 @@ const ViolationInfo violation_info[N_VIOLATION_CODES] = {
   [VIOLATION_MEASURE_RUNNING_AT_CLOSE] = { "measure_running_at_close", FALSE, P (MEASURE) | P (SINCE) },
   [VIOLATION_LIMIT_EXCEEDED] = { "limit_exceeded", TRUE, P (MEASURE) | P (SINCE) | P (MAX) | P (OVER_SINCE) },
   [VIOLATION_OBLIGATION_OVERDUE] = { "obligation_overdue", TRUE, P (DUE) },
+};
+
+const ViolationInfo role_message_info[N_ROLE_MESSAGES] = {
+  [ROLE_MESSAGE_GAP] = { "gap", TRUE, P (TASK) | P (ROLES) },
+  [ROLE_MESSAGE_CLAIMED_TWICE] = { "claimed_twice", TRUE, P (TASK) | P (ACTORS) },
+  [ROLE_MESSAGE_ROLE_NOT_ALLOWED] = { "role_not_allowed", TRUE, P (TASK) | P (ACTOR) | P (ROLE) | P (ROLES) },
 };
 
 int
@@ -68,4 +80,29 @@ placeholders_check (const char *text, guint32 allowed, const char **bad, gsize *
         }
     }
   return TRUE;
+}
+
+void
+placeholders_fill (const char *text, PlaceholderFill fill, gconstpointer data, GString *out)
+{
+  for (const char *p = text; *p;)
+    {
+      const char *open = strchr (p, '{');
+      if (open == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, open - p);
+      const char *close = strchr (open, '}');
+      int placeholder = close ? placeholder_lookup (open + 1, (gsize) (close - open - 1)) : -1;
+      if (placeholder < 0)
+        {
+          g_string_append_c (out, '{');
+          p = open + 1;
+          continue;
+        }
+      fill ((Placeholder) placeholder, data, out);
+      p = close + 1;
+    }
 }

@@ -228,11 +228,20 @@ append_date (GString *out, gint32 day)
   g_string_append (out, date);
 }
 
-static void
-append_placeholder (const ActiveringTrajectoryReport *report, const Violation *v, Placeholder placeholder, int language,
-                    GString *out)
+typedef struct
 {
-  const ActiveringRuleSet *rules = report->rules;
+  const ActiveringTrajectoryReport *report;
+  const Violation *v;
+  int language;
+} MessageContext;
+
+static void
+append_placeholder (Placeholder placeholder, gconstpointer data, GString *out)
+{
+  const MessageContext *context = data;
+  const ActiveringRuleSet *rules = context->report->rules;
+  const Violation *v = context->v;
+  int language = context->language;
   switch (placeholder)
     {
     case PLACEHOLDER_DATE: append_date (out, v->date); break;
@@ -273,27 +282,8 @@ violation_append_message (const ActiveringTrajectoryReport *report, const Violat
 {
   const ActiveringRuleSet *rules = report->rules;
   const char *text = v->check >= 0 ? rules->checks[v->check].text[language] : rules->messages[v->code][language];
-  /* Placeholders were checked when the rule set was loaded. */
-  for (const char *p = text; *p;)
-    {
-      const char *open = strchr (p, '{');
-      if (open == NULL)
-        {
-          g_string_append (out, p);
-          break;
-        }
-      g_string_append_len (out, p, open - p);
-      const char *close = strchr (open, '}');
-      int placeholder = close ? placeholder_lookup (open + 1, (gsize) (close - open - 1)) : -1;
-      if (placeholder < 0)
-        {
-          g_string_append_c (out, '{');
-          p = open + 1;
-          continue;
-        }
-      append_placeholder (report, v, (Placeholder) placeholder, language, out);
-      p = close + 1;
-    }
+  MessageContext context = { report, v, language };
+  placeholders_fill (text, append_placeholder, &context, out);
 }
 
 /* ---- the document ---- */
