@@ -1681,6 +1681,8 @@ START_TEST (test_own_phase_model)
   ptr_set_json (root, "/phase_models", "{}");
   ptr_set_json (root, "/phase_models/eigen3", own_model);
   ptr_delete (root, "/phase_correspondences");
+  ptr_delete (root, "/tasks");
+  ptr_delete (root, "/organisation");
   g_autoptr (ActiveringRuleSet) alone = assert_loads (root);
   ck_assert_uint_eq (activering_rule_set_get_n_phase_models (alone), 1);
   ck_assert_str_eq (activering_rule_set_get_phase_model_code (alone, 0), "eigen3");
@@ -1691,6 +1693,8 @@ START_TEST (test_own_phase_model)
   ptr_delete (root, "/phase_models");
   ptr_delete (root, "/phase_correspondences");
   ptr_delete (root, "/trajectory_messages");
+  ptr_delete (root, "/tasks");
+  ptr_delete (root, "/organisation");
   g_autoptr (ActiveringRuleSet) none = assert_loads (root);
   ck_assert_uint_eq (activering_rule_set_get_n_phase_models (none), 0);
   ck_assert_ptr_null (activering_rule_set_get_phase_model_code (none, 0));
@@ -1700,12 +1704,15 @@ START_TEST (test_own_phase_model)
   ptr_set_json (root, "/phase_models", "{}");
   ptr_delete (root, "/phase_correspondences");
   ptr_delete (root, "/trajectory_messages");
+  ptr_delete (root, "/tasks");
+  ptr_delete (root, "/organisation");
   g_autoptr (ActiveringRuleSet) empty = assert_loads (root);
   ck_assert_uint_eq (activering_rule_set_get_n_phase_models (empty), 0);
   /* Nor any of the trajectory sections. */
   root = default_json ();
-  static const char *const sections[] = { "/phase_models", "/phase_correspondences", "/trajectory_checks",
-                                          "/trajectory_indicators", "/trajectory_messages" };
+  static const char *const sections[] = { "/phase_models",        "/phase_correspondences", "/trajectory_checks",
+                                          "/trajectory_indicators", "/trajectory_messages",   "/tasks",
+                                          "/organisation" };
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     ptr_delete (root, sections[i]);
   g_autoptr (ActiveringRuleSet) bare = assert_loads (root);
