@@ -1,4 +1,4 @@
-/* activering.c: the `activering` command-line tool: screening, trajectories, rule sets (and later roles). */
+/* activering.c: the `activering` command-line tool: screening, trajectories, roles, rule sets. */
 #include "config.h"
 
 #include <locale.h>
@@ -11,6 +11,8 @@ static const char usage[] =
     "\n"
     "  eligibility [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--jsonl] [--compact] [--human] [FILE|-]\n"
     "  trajectory  [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--facts FILE] [--dot] [--jsonl] FILE|-\n"
+    "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] --organisation FILE\n"
+    "              [--trajectory FILE] FACTS|-\n"
     "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
     "  --version\n"
     "\n"
@@ -50,6 +52,8 @@ main (int argc, char **argv)
     return cmd_eligibility (argc - 1, argv + 1);
   if (strcmp (command, "trajectory") == 0)
     return cmd_trajectory (argc - 1, argv + 1);
+  if (strcmp (command, "roles") == 0)
+    return cmd_roles (argc - 1, argv + 1);
   if (strcmp (command, "rules") == 0)
     return cmd_rules (argc - 1, argv + 1);
   cli_error ("unknown command \"%s\"", command);

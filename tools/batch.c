@@ -2,6 +2,7 @@
  * reported with its number while the rest goes on. */
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include "cli-private.h"
@@ -69,4 +70,54 @@ cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each
   if (progress && done >= PROGRESS_EVERY)
     fprintf (stderr, "\r  %" G_GUINT64_FORMAT " %s, %" G_GUINT64_FORMAT " bad lines\n", done, noun, bad);
   return bad > 0 ? EXIT_INPUT_ERRORS : EXIT_DONE;
+}
+
+typedef struct
+{
+  CliDocumentFunc each;
+  gpointer data;
+} LineAdapter;
+
+static gboolean
+one_line (gpointer data, const char *line, gsize length, GError **error)
+{
+  const LineAdapter *adapter = data;
+  return adapter->each (adapter->data, line, length, TRUE, error);
+}
+
+int
+cli_run_input (const char *path, gboolean jsonl, const char *noun, CliDocumentFunc each, gpointer data, GString *out)
+{
+  FILE *input = cli_open_input (path);
+  if (input == NULL)
+    return EXIT_INPUT_ERRORS;
+  const char *name = strcmp (path, "-") == 0 ? "<stdin>" : path;
+  int status = EXIT_DONE;
+  if (jsonl)
+    {
+      LineAdapter adapter = { each, data };
+      status = cli_run_lines (input, name, noun, one_line, NULL, &adapter, out);
+    }
+  else
+    {
+      gsize length;
+      g_autofree char *text = cli_read_all (input, name, CLI_MAX_DOCUMENT, &length);
+      g_autoptr (GError) error = NULL;
+      if (text == NULL)
+        status = EXIT_INPUT_ERRORS;
+      else if (!each (data, text, length, FALSE, &error))
+        {
+          fprintf (stderr, "activering: %s: %s\n", name, error->message);
+          status = EXIT_INPUT_ERRORS;
+        }
+      cli_flush (out, 0);
+    }
+  if (input != stdin)
+    fclose (input);
+  if (fflush (stdout) != 0)
+    {
+      cli_error ("cannot write the output");
+      return EXIT_INPUT_ERRORS;
+    }
+  return status;
 }

@@ -48,9 +48,35 @@ typedef void (*CliBadLineFunc) (gpointer data, guint64 line_number);
 int cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each, CliBadLineFunc bad_line,
                    gpointer data, GString *out);
 
+/* The largest document a command reads whole. */
+#define CLI_MAX_DOCUMENT (64u << 20)
+
+/* Reads FILE (or standard input for "-") whole; prints the error and returns NULL. */
+char *cli_read_file (const char *path, gsize *length);
+
+/* Documents matched by id (--facts, --trajectory): FILE holds one document, or JSON lines of them. Prints the
+ * error (with the bad line's number) and returns NULL. */
+typedef gpointer (*CliParseFunc) (ActiveringRuleSet *rules, const char *data, gsize length, GError **error);
+typedef const char *(*CliIdFunc) (gconstpointer document);
+GHashTable *cli_load_by_id (ActiveringRuleSet *rules, const char *path, CliParseFunc parse, CliIdFunc id_of,
+                            GDestroyNotify free_document);
+
+/* Handles one input document (a whole file, or one line of a batch when @one_line), appending its output. */
+typedef gboolean (*CliDocumentFunc) (gpointer data, const char *text, gsize length, gboolean one_line,
+                                     GError **error);
+/* Runs @each on FILE (or standard input for "-"): on each line with @jsonl (see cli_run_lines), else on the whole
+ * document; writes @out and reports errors. Returns the exit status. */
+int cli_run_input (const char *path, gboolean jsonl, const char *noun, CliDocumentFunc each, gpointer data,
+                   GString *out);
+
+/* The RACI table of an assignment, for a start meeting (roles-table.c). */
+void roles_table_append (GString *out, ActiveringRuleSet *rules, const ActiveringOrganisation *organisation,
+                         const ActiveringRoleAssignment *assignment, const char *lang);
+
 int cmd_eligibility (int argc, char **argv);
 int cmd_rules (int argc, char **argv);
 int cmd_trajectory (int argc, char **argv);
+int cmd_roles (int argc, char **argv);
 
 /* The human-readable screening table (human-table.c). */
 typedef struct HumanTable HumanTable;

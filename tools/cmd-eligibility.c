@@ -5,7 +5,6 @@
 
 #include "cli-private.h"
 
-#define MAX_DOCUMENT (64u << 20)
 
 typedef struct
 {
@@ -45,7 +44,7 @@ static int
 screen_document (Screening *s, FILE *input, const char *name)
 {
   gsize length;
-  g_autofree char *data = cli_read_all (input, name, MAX_DOCUMENT, &length);
+  g_autofree char *data = cli_read_all (input, name, CLI_MAX_DOCUMENT, &length);
   if (data == NULL)
     return EXIT_INPUT_ERRORS;
   g_autoptr (GError) error = NULL;

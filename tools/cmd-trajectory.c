@@ -4,9 +4,7 @@
 #include <string.h>
 
 #include "cli-private.h"
-#include "line-reader.h"
 
-#define MAX_DOCUMENT (64u << 20)
 
 typedef struct
 {
@@ -20,9 +18,10 @@ typedef struct
 } Replaying;
 
 static gboolean
-replay (Replaying *r, const char *data, gsize length, gboolean one_line, GError **error)
+replay (gpointer data, const char *text, gsize length, gboolean one_line, GError **error)
 {
-  g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_parse (r->rules, data, (gssize) length, error);
+  Replaying *r = data;
+  g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_parse (r->rules, text, (gssize) length, error);
   if (trajectory == NULL)
     return FALSE;
   const ActiveringFacts *facts =
@@ -38,65 +37,16 @@ replay (Replaying *r, const char *data, gsize length, gboolean one_line, GError 
   return TRUE;
 }
 
-static gboolean
-replay_line (gpointer data, const char *line, gsize length, GError **error)
+static gpointer
+parse_facts (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
 {
-  return replay (data, line, length, TRUE, error);
+  return activering_facts_new_from_json (rules, data, (gssize) length, error);
 }
 
-/* ---- --facts FILE: one facts document, or JSON lines of them, matched to trajectories by id ---- */
-
-static gboolean
-add_facts (GHashTable *by_id, ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
+static const char *
+facts_id (gconstpointer facts)
 {
-  ActiveringFacts *facts = activering_facts_new_from_json (rules, data, (gssize) length, error);
-  if (facts == NULL)
-    return FALSE;
-  g_hash_table_replace (by_id, g_strdup (activering_facts_get_id (facts)), facts);
-  return TRUE;
-}
-
-static GHashTable *
-load_facts (ActiveringRuleSet *rules, const char *path)
-{
-  FILE *input = cli_open_input (path);
-  if (input == NULL)
-    return NULL;
-  gsize length;
-  g_autofree char *data = cli_read_all (input, path, MAX_DOCUMENT, &length);
-  if (input != stdin)
-    fclose (input);
-  if (data == NULL)
-    return NULL;
-  GHashTable *by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) activering_facts_free);
-  g_autoptr (GError) whole = NULL;
-  if (add_facts (by_id, rules, data, length, &whole))
-    return by_id;
-  /* Not one document: JSON lines, then. A file that is neither gets the error of reading it as one document,
-   * unless it has several lines and one of them is at fault. */
-  guint64 line_number = 0;
-  gboolean several = FALSE;
-  for (char *line = data, *next; line != NULL && *line; line = next)
-    {
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      line_number++;
-      several |= next != NULL && *next != '\0';
-      if (*g_strstrip (line) == '\0')
-        continue;
-      g_autoptr (GError) error = NULL;
-      if (!add_facts (by_id, rules, line, strlen (line), &error))
-        {
-          if (several)
-            cli_error ("%s: line %" G_GUINT64_FORMAT ": %s", path, line_number, error->message);
-          else
-            cli_error ("%s: %s", path, whole->message);
-          g_hash_table_destroy (by_id);
-          return NULL;
-        }
-    }
-  return by_id;
+  return activering_facts_get_id (facts);
 }
 
 int
@@ -137,45 +87,17 @@ cmd_trajectory (int argc, char **argv)
     return EXIT_INPUT_ERRORS;
   if (!cli_check_language (rules, r.lang))
     return EXIT_USAGE;
-  if (facts_path != NULL && (r.facts_by_id = load_facts (rules, facts_path)) == NULL)
+  if (facts_path != NULL
+      && (r.facts_by_id = cli_load_by_id (rules, facts_path, parse_facts, facts_id,
+                                          (GDestroyNotify) activering_facts_free))
+             == NULL)
     return EXIT_INPUT_ERRORS;
-  const char *path = argv[1];
-  FILE *input = cli_open_input (path);
-  if (input == NULL)
-    {
-      g_clear_pointer (&r.facts_by_id, g_hash_table_destroy);
-      return EXIT_INPUT_ERRORS;
-    }
   r.rules = rules;
   r.report = activering_trajectory_report_new (rules);
   r.out = g_string_sized_new (1 << 17);
-  const char *name = strcmp (path, "-") == 0 ? "<stdin>" : path;
-  int status = EXIT_DONE;
-  if (jsonl)
-    status = cli_run_lines (input, name, "trajectories replayed", replay_line, NULL, &r, r.out);
-  else
-    {
-      gsize length;
-      g_autofree char *data = cli_read_all (input, name, MAX_DOCUMENT, &length);
-      g_autoptr (GError) error = NULL;
-      if (data == NULL)
-        status = EXIT_INPUT_ERRORS;
-      else if (!replay (&r, data, length, FALSE, &error))
-        {
-          fprintf (stderr, "activering: %s: %s\n", name, error->message);
-          status = EXIT_INPUT_ERRORS;
-        }
-      cli_flush (r.out, 0);
-    }
-  if (input != stdin)
-    fclose (input);
+  int status = cli_run_input (argv[1], jsonl, "trajectories replayed", replay, &r, r.out);
   g_string_free (r.out, TRUE);
   activering_trajectory_report_free (r.report);
   g_clear_pointer (&r.facts_by_id, g_hash_table_destroy);
-  if (fflush (stdout) != 0)
-    {
-      cli_error ("cannot write the output");
-      return EXIT_INPUT_ERRORS;
-    }
   return status;
 }

@@ -21,6 +21,7 @@
 #include <activering/activering-facts.h>
 #include <activering/activering-evaluation.h>
 #include <activering/activering-trajectory.h>
+#include <activering/activering-roles.h>
 #undef ACTIVERING_INSIDE
 
 #endif

@@ -1,0 +1,113 @@
+/* roles-private.h: an organisation document, and the assignment of a dossier's tasks to its roles and actors. */
+#pragma once
+
+#include "activering/activering.h"
+#include "eval/evaluation-private.h"
+#include "rules/rule-set-private.h"
+#include "trajectory/trajectory-private.h"
+
+#define ORGANISATION_DOCUMENT "organisation"
+#define ORGANISATION_FORMAT "activering.organisation/1"
+#define ORGANISATION_MAX_ID 256
+#define ORGANISATION_MAX_ACTORS 10000
+#define ORGANISATION_MAX_AGREEMENTS 10000
+
+typedef struct
+{
+  const char *id;
+  guint role;
+} Actor;
+
+/* A local agreement, e.g. from a start meeting: @actor takes @task, for one dossier or for all. */
+typedef struct
+{
+  guint task;
+  guint actor;
+  const char *dossier; /* NULL: every dossier */
+} Agreement;
+
+struct _ActiveringOrganisation
+{
+  ActiveringRuleSet *rules;
+  const char *id;
+  const char *region; /* NULL if not given */
+  guint service;      /* into rules->services */
+  const char *external_partner;
+  guint8 *policies; /* per policy of the rule set: followed */
+  GArray *actors;   /* Actor */
+  GArray *agreements;
+  guint *n_actors_of_role; /* per role */
+  int *first_actor_of_role; /* per role, or -1 */
+  GHashTable *actor_by_id;  /* id -> index + 1 */
+  GStringChunk *strings;
+};
+
+/* The actor with @id (not NUL-terminated: @len bytes), or -1. */
+int organisation_actor_index (const ActiveringOrganisation *organisation, const char *id, gsize len);
+
+/* ---- the assignment (assign.c) ---- */
+
+#define NO_ROLE (-1)
+
+/* A role as it answers for a dossier: after substitution, and the actor where one is known. */
+typedef struct
+{
+  gint32 role;       /* NO_ROLE: nobody */
+  const char *actor; /* in the assignment's strings, or NULL */
+} Party;
+
+typedef struct
+{
+  guint task;
+  gboolean active;
+  Party responsible, accountable;
+  guint consulted_first, n_consulted, informed_first, n_informed; /* into parties */
+  gboolean agreed;                                                 /* the responsible comes from an agreement */
+} AssignmentRow;
+
+typedef struct
+{
+  guint task;
+  const RoleList *holders; /* the roles it asks for, as the rule set says */
+} Gap;
+
+typedef struct
+{
+  guint task;
+  RoleMessage code; /* ROLE_MESSAGE_CLAIMED_TWICE or ROLE_MESSAGE_ROLE_NOT_ALLOWED */
+  const RoleList *holders;
+  guint actors_first, n_actors; /* into conflict_actors */
+  gint32 role;                  /* role_not_allowed: the role of the actor */
+} Conflict;
+
+/* A fact still needed, and who is asked for it. */
+typedef struct
+{
+  guint fact;
+  guint asked_of; /* the role the rule set names */
+  Party who;      /* that role as it answers in this organisation */
+} MissingFact;
+
+struct _ActiveringRoleAssignment
+{
+  ActiveringRuleSet *rules;
+  gboolean has_run;
+  GString *id, *organisation_id;
+  gint32 as_of;
+  gint model, phase; /* -1 without an open trajectory */
+  ActiveringRolesFlags flags;
+  Party regie;
+  GArray *rows, *parties, *gaps, *conflicts, *missing;
+  GPtrArray *conflict_actors; /* actor ids */
+  gint *trajectory_actor;     /* per role: the last actor the trajectory names for it (an organisation index), or -1 */
+  GStringChunk *strings;      /* actor ids, cleared per run */
+  ActiveringEvaluation *evaluation;
+  ActiveringTrajectoryReport *report; /* made when first needed */
+};
+
+/* ---- output (roles-json.c) ---- */
+
+void role_assignment_append_gap_message (const ActiveringRoleAssignment *ra, const Gap *gap, int language,
+                                         GString *out);
+void role_assignment_append_conflict_message (const ActiveringRoleAssignment *ra, const Conflict *conflict,
+                                              int language, GString *out);

@@ -1,0 +1,136 @@
+/* cmd-roles.c: `activering roles`: who does what for a dossier in an organisation, as JSON or as a RACI table for a
+ * start meeting. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-private.h"
+
+typedef struct
+{
+  GDate as_of;
+  gboolean has_as_of, human;
+  const char *lang;
+  ActiveringRolesFlags flags;
+  ActiveringRuleSet *rules;
+  ActiveringOrganisation *organisation;
+  GHashTable *trajectory_by_id; /* id -> ActiveringTrajectory, from --trajectory; NULL without */
+  ActiveringRoleAssignment *assignment;
+  GString *out;
+} Assigning;
+
+static gboolean
+assign (gpointer data, const char *text, gsize length, gboolean one_line, GError **error)
+{
+  Assigning *a = data;
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (a->rules, text, (gssize) length, error);
+  if (facts == NULL)
+    return FALSE;
+  const ActiveringTrajectory *trajectory =
+      a->trajectory_by_id ? g_hash_table_lookup (a->trajectory_by_id, activering_facts_get_id (facts)) : NULL;
+  if (!activering_role_assignment_run (a->assignment, a->organisation, facts, trajectory,
+                                       a->has_as_of ? &a->as_of : NULL, a->flags, error))
+    return FALSE;
+  if (a->human)
+    {
+      roles_table_append (a->out, a->rules, a->organisation, a->assignment, a->lang);
+      return TRUE;
+    }
+  if (!activering_role_assignment_append_json (a->assignment, a->lang, one_line ? 0 : ACTIVERING_JSON_PRETTY, a->out,
+                                               error))
+    return FALSE;
+  g_string_append_c (a->out, '\n');
+  return TRUE;
+}
+
+static gpointer
+parse_trajectory (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
+{
+  return activering_trajectory_parse (rules, data, (gssize) length, error);
+}
+
+static const char *
+trajectory_id (gconstpointer trajectory)
+{
+  return activering_trajectory_get_id (trajectory);
+}
+
+static ActiveringOrganisation *
+load_organisation (ActiveringRuleSet *rules, const char *path)
+{
+  gsize length;
+  g_autofree char *data = cli_read_file (path, &length);
+  if (data == NULL)
+    return NULL;
+  g_autoptr (GError) error = NULL;
+  ActiveringOrganisation *organisation = activering_organisation_parse (rules, data, (gssize) length, &error);
+  if (organisation == NULL)
+    cli_error ("%s: %s", path, error->message);
+  return organisation;
+}
+
+int
+cmd_roles (int argc, char **argv)
+{
+  g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL, *organisation_path = NULL;
+  g_autofree char *trajectory_path = NULL;
+  gboolean jsonl = FALSE, human = FALSE, all = FALSE;
+  GOptionEntry entries[] = {
+    { "organisation", 0, 0, G_OPTION_ARG_FILENAME, &organisation_path,
+      "The organisation (activering.organisation/1): its activation service, policies, actors and agreements",
+      "FILE" },
+    { "trajectory", 0, 0, G_OPTION_ARG_FILENAME, &trajectory_path,
+      "The dossiers' trajectories (one document or JSON lines), matched by id, for the phase and the actors", "FILE" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Assign on this date (default: the facts' as_of, or today)",
+      "DATE" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of labels and messages: nl, fr or en (default nl)",
+      "LANG" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, "List every task, active or not", NULL },
+    { "human", 0, 0, G_OPTION_ARG_NONE, &human, "Print a RACI table for people instead of JSON", NULL },
+    { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one facts document per line; output likewise",
+      NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context =
+      g_option_context_new ("FACTS|- — who holds the regie and who does what, for each dossier");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cli_parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2 || organisation_path == NULL)
+    {
+      cli_error (organisation_path == NULL ? "roles needs --organisation FILE"
+                                           : "roles takes one facts file (or - for standard input)");
+      return EXIT_USAGE;
+    }
+  Assigning a = { .lang = lang ? lang : "nl", .human = human,
+                  .flags = all ? ACTIVERING_ROLES_ALL_TASKS : ACTIVERING_ROLES_DEFAULT };
+  if (as_of != NULL)
+    {
+      if (!cli_parse_date (as_of, &a.as_of))
+        return EXIT_USAGE;
+      a.has_as_of = TRUE;
+    }
+  g_autoptr (ActiveringRuleSet) rules = cli_load_rules (rules_path);
+  if (rules == NULL)
+    return EXIT_INPUT_ERRORS;
+  if (!cli_check_language (rules, a.lang))
+    return EXIT_USAGE;
+  g_autoptr (ActiveringOrganisation) organisation = load_organisation (rules, organisation_path);
+  if (organisation == NULL)
+    return EXIT_INPUT_ERRORS;
+  if (trajectory_path != NULL
+      && (a.trajectory_by_id = cli_load_by_id (rules, trajectory_path, parse_trajectory, trajectory_id,
+                                               (GDestroyNotify) activering_trajectory_free))
+             == NULL)
+    return EXIT_INPUT_ERRORS;
+  a.rules = rules;
+  a.organisation = organisation;
+  a.assignment = activering_role_assignment_new (rules);
+  a.out = g_string_sized_new (1 << 17);
+  int status = cli_run_input (argv[1], jsonl, "dossiers assigned", assign, &a, a.out);
+  g_string_free (a.out, TRUE);
+  activering_role_assignment_free (a.assignment);
+  g_clear_pointer (&a.trajectory_by_id, g_hash_table_destroy);
+  return status;
+}
