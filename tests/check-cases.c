@@ -26,6 +26,8 @@
  *                                                              to the case file's directory
  *         "trajectory": { … },                                 an activering.trajectory/1 document to replay
  *                                                              on as_of (with the facts, if any)
+ *         "organisation": { … },                               an activering.organisation/1 document: the
+ *                                                              dossier's roles are assigned in it
  *         "expect": {                                          at least one of:
  *           "outcomes":   {"twe_ocmw": "eligible"},            only the measures listed are checked
  *           "conditions": {"twe_ocmw.half_time": "true"},      "true", "false" or "unknown"
@@ -46,6 +48,9 @@
  *                                                              date; null: reported without a known due date
  *           "trajectory": {"current_phase": "nazorg", …}       with a case "trajectory": what its report holds
  *                                                              (a subset; see docs/rule-cases.md)
+ *           "roles": {"regie": {…}, "gaps": […], …}            with an "organisation": what the assignment holds
+ *                                                              (assignments by task, a subset; see
+ *                                                              docs/rule-cases.md)
  *         }
  *       }
  *     ]
@@ -96,6 +101,7 @@ typedef struct
   char *facts_json;            /* the facts document, with format and id filled in; NULL for a trajectory case
                                   without facts */
   char *trajectory_json;       /* the trajectory document, with format and id filled in; or NULL */
+  char *organisation_json;     /* the organisation document, with format and id filled in; or NULL */
   gboolean has_as_of;
   GDate as_of;
 } Case;
@@ -235,6 +241,7 @@ case_free (gpointer data)
   json_object_put (c->expect);
   g_free (c->facts_json);
   g_free (c->trajectory_json);
+  g_free (c->organisation_json);
   g_free (c);
 }
 
@@ -354,7 +361,11 @@ check_obligation_id (Loader *L, RuleInfo *info, const char *where, const char *i
 
 static const char *const expect_keys[] = {"outcomes", "conditions", "missing", "missing_asked_of", "missing_state",
                                           "limits", "absent_limits", "obligations", "obligation_due", "trajectory",
-                                          NULL};
+                                          "roles", NULL};
+
+/* The keys of a role assignment that an expectation may check (see roles_view ()). */
+static const char *const roles_keys[] = {"model", "phase", "regie", "assignments", "absent_tasks", "gaps", "conflicts",
+                                         "missing", NULL};
 
 /* The keys of a trajectory report that an expectation may check. */
 static const char *const report_keys[] = {"state", "current_model", "current_phase", "corresponds_to",
@@ -375,12 +386,14 @@ check_expect (Loader *L, RuleInfo *info, json_object *expect)
       if (!in_list (expect_keys, key))
         continue; /* "note", or reported by check_keys () */
       g_autofree char *where = g_strconcat ("expect.", key, NULL);
-      if (strcmp (key, "trajectory") == 0)
+      if (strcmp (key, "trajectory") == 0 || strcmp (key, "roles") == 0)
         {
+          gboolean roles = strcmp (key, "roles") == 0;
           if (!json_object_is_type (value, json_type_object))
-            loader_error (L, "%s: expected an object: what the trajectory report must hold", where);
+            loader_error (L, "%s: expected an object: what the %s must hold", where,
+                          roles ? "role assignment" : "trajectory report");
           else
-            check_keys (L, value, where, report_keys);
+            check_keys (L, value, where, roles ? roles_keys : report_keys);
           continue;
         }
       gboolean is_list = strcmp (key, "absent_limits") == 0;
@@ -540,20 +553,21 @@ facts_text (Loader *L, json_object *facts, const char *name, gboolean *has_as_of
 }
 
 static const char *const file_keys[] = {"format", "description", "rules", "cases", NULL};
-static const char *const case_keys[] = {"name", "as_of", "facts", "facts_file", "trajectory", "expect", NULL};
+static const char *const case_keys[] = {"name", "as_of", "facts", "facts_file", "trajectory", "organisation", "expect",
+                                        NULL};
 
-/* A trajectory document with its format, and the case name as its id, filled in. */
+/* A trajectory or organisation document (@key) with its format, and the case name as its id, filled in. */
 static char *
-trajectory_text (Loader *L, json_object *trajectory, const char *name)
+document_text (Loader *L, const char *key, const char *format, json_object *trajectory, const char *name)
 {
   json_object *copy = NULL;
   if (!json_object_is_type (trajectory, json_type_object) || json_object_deep_copy (trajectory, &copy, NULL) != 0)
     {
-      loader_error (L, "trajectory: expected an object");
+      loader_error (L, "%s: expected an object", key);
       return NULL;
     }
   if (!json_object_object_get_ex (copy, "format", NULL))
-    json_object_object_add (copy, "format", json_object_new_string ("activering.trajectory/1"));
+    json_object_object_add (copy, "format", json_object_new_string (format));
   if (!json_object_object_get_ex (copy, "id", NULL))
     json_object_object_add (copy, "id", json_object_new_string (name));
   char *text = g_strdup (json_object_to_json_string_ext (copy, JSON_C_TO_STRING_PLAIN));
@@ -657,7 +671,10 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
       gboolean has_file = json_object_object_get_ex (spec, "facts_file", &facts_file);
       gboolean facts_as_of = FALSE;
       if (json_object_object_get_ex (spec, "trajectory", &trajectory))
-        c->trajectory_json = trajectory_text (L, trajectory, c->name);
+        c->trajectory_json = document_text (L, "trajectory", "activering.trajectory/1", trajectory, c->name);
+      json_object *organisation = NULL;
+      if (json_object_object_get_ex (spec, "organisation", &organisation))
+        c->organisation_json = document_text (L, "organisation", "activering.organisation/1", organisation, c->name);
       if (has_facts && has_file)
         loader_error (L, "give exactly one of \"facts\" and \"facts_file\"");
       else if (!has_facts && !has_file)
@@ -688,10 +705,11 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
               json_object_put (doc);
             }
         }
-      json_object *expected_report = NULL;
+      json_object *expected_report = NULL, *expected_roles = NULL;
       if (json_object_object_get_ex (spec, "expect", &expect) && json_object_is_type (expect, json_type_object))
         {
           json_object_object_get_ex (expect, "trajectory", &expected_report);
+          json_object_object_get_ex (expect, "roles", &expected_roles);
           json_object_object_foreach (expect, key, expected_value)
             {
               (void) expected_value;
@@ -699,8 +717,12 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
                 loader_error (L, "expect.%s: a case without facts can only expect \"trajectory\"", key);
             }
         }
-      if ((trajectory != NULL) != (expected_report != NULL))
-        loader_error (L, "a \"trajectory\" goes with an \"expect.trajectory\", and the other way round");
+      if ((organisation != NULL) != (expected_roles != NULL))
+        loader_error (L, "an \"organisation\" goes with an \"expect.roles\", and the other way round");
+      else if (trajectory != NULL && expected_report == NULL && expected_roles == NULL)
+        loader_error (L, "a \"trajectory\" goes with an \"expect.trajectory\" or an \"expect.roles\"");
+      else if (trajectory == NULL && expected_report != NULL)
+        loader_error (L, "an \"expect.trajectory\" needs a \"trajectory\"");
       if (!c->has_as_of && !facts_as_of)
         loader_error (L, "no \"as_of\" in the case or its facts: the case would depend on today's date");
 
@@ -921,6 +943,118 @@ check_trajectory_case (const Case *c, const ActiveringFacts *facts, GString *out
   json_object_put (actual);
 }
 
+/* The role assignment as a case checks it: assignments by task, gaps as task codes, missing facts by fact, and the
+ * tasks listed (for absent_tasks). */
+static json_object *
+roles_view (json_object *document)
+{
+  json_object *view = json_object_new_object (), *value = NULL;
+  static const char *const copied[] = {"model", "phase", "regie", "conflicts"};
+  for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
+    if (json_object_object_get_ex (document, copied[i], &value))
+      json_object_object_add (view, copied[i], json_object_get (value));
+  json_object *by_task = json_object_new_object (), *listed = json_object_new_array ();
+  json_object_object_get_ex (document, "assignments", &value);
+  for (size_t i = 0; i < json_object_array_length (value); i++)
+    {
+      json_object *row = json_object_array_get_idx (value, i), *task = NULL;
+      json_object_object_get_ex (row, "task", &task);
+      json_object_object_add (by_task, json_object_get_string (task), json_object_get (row));
+      json_object_array_add (listed, json_object_get (task));
+    }
+  json_object_object_add (view, "assignments", by_task);
+  json_object_object_add (view, "listed", listed);
+  json_object *gaps = json_object_new_array ();
+  json_object_object_get_ex (document, "gaps", &value);
+  for (size_t i = 0; i < json_object_array_length (value); i++)
+    {
+      json_object *task = NULL;
+      json_object_object_get_ex (json_object_array_get_idx (value, i), "task", &task);
+      json_object_array_add (gaps, json_object_get (task));
+    }
+  json_object_object_add (view, "gaps", gaps);
+  json_object *missing = json_object_new_object ();
+  json_object_object_get_ex (document, "missing", &value);
+  for (size_t i = 0; i < json_object_array_length (value); i++)
+    {
+      json_object *item = json_object_array_get_idx (value, i), *fact = NULL, *who = NULL;
+      json_object_object_get_ex (item, "fact", &fact);
+      json_object_object_get_ex (item, "who", &who);
+      json_object_object_add (missing, json_object_get_string (fact), json_object_get (who));
+    }
+  json_object_object_add (view, "missing", missing);
+  return view;
+}
+
+/* Assigns the case's roles (with its trajectory, if any) and compares them with expect.roles. */
+static void
+check_roles_case (const Case *c, const ActiveringFacts *facts, GString *out)
+{
+  ActiveringRuleSet *rules = c->info->rules;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringOrganisation) organisation = activering_organisation_parse (rules, c->organisation_json, -1, &error);
+  if (organisation == NULL)
+    {
+      g_string_append_printf (out, "  the organisation does not parse: %s\n", error->message);
+      return;
+    }
+  g_autoptr (ActiveringTrajectory) trajectory = NULL;
+  if (c->trajectory_json != NULL && (trajectory = activering_trajectory_parse (rules, c->trajectory_json, -1, &error)) == NULL)
+    {
+      g_string_append_printf (out, "  the trajectory does not parse: %s\n", error->message);
+      return;
+    }
+  g_autoptr (ActiveringRoleAssignment) assignment = activering_role_assignment_new (rules);
+  g_autofree char *json = NULL;
+  if (!activering_role_assignment_run (assignment, organisation, facts, trajectory, c->has_as_of ? &c->as_of : NULL,
+                                       ACTIVERING_ROLES_ALL_TASKS, &error)
+      || (json = activering_role_assignment_to_json (assignment, REPORT_LANG, ACTIVERING_JSON_DEFAULT, &error)) == NULL)
+    {
+      g_string_append_printf (out, "  the assignment fails: %s\n", error->message);
+      return;
+    }
+  json_object *actual = json_tokener_parse (json);
+  json_object *view = roles_view (actual);
+  json_object *expected = NULL, *absent = NULL, *listed = NULL;
+  json_object_object_get_ex (c->expect, "roles", &expected);
+  json_object_object_get_ex (view, "listed", &listed);
+  g_autoptr (GString) path = g_string_new (NULL);
+  gsize before = out->len;
+  json_object_object_foreach (expected, key, value)
+    {
+      if (strcmp (key, "absent_tasks") == 0)
+        {
+          absent = value;
+          continue;
+        }
+      g_string_printf (path, "/%s", key);
+      json_object *found = NULL;
+      if (!json_object_object_get_ex (view, key, &found))
+        g_string_append_printf (out, "  %s: not in the assignment\n", path->str);
+      else
+        json_expect_subset (value, found, path, out);
+    }
+  /* absent_tasks: not active (the assignment ran with every task listed, each marked active or not) */
+  json_object *by_task = NULL;
+  json_object_object_get_ex (view, "assignments", &by_task);
+  for (size_t i = 0; absent != NULL && i < json_object_array_length (absent); i++)
+    {
+      const char *task = json_object_get_string (json_object_array_get_idx (absent, i));
+      json_object *row = NULL, *active = NULL;
+      if (json_object_object_get_ex (by_task, task, &row) && json_object_object_get_ex (row, "active", &active)
+          && json_object_get_boolean (active))
+        g_string_append_printf (out, "  /absent_tasks: %s is active\n", task);
+    }
+  (void) listed;
+  if (out->len > before)
+    {
+      g_autofree char *pretty = g_strdup (json_object_to_json_string_ext (actual, JSON_C_TO_STRING_PRETTY));
+      g_string_append_printf (out, "  the assignment:\n%s\n", pretty);
+    }
+  json_object_put (view);
+  json_object_put (actual);
+}
+
 static void
 check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
 {
@@ -932,10 +1066,12 @@ check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
       g_string_append_printf (out, "  the facts do not parse: %s\n", error->message);
       return;
     }
-  if (c->trajectory_json != NULL)
+  if (c->trajectory_json != NULL && json_object_object_get_ex (c->expect, "trajectory", NULL))
     check_trajectory_case (c, facts, out);
   if (facts == NULL)
     return;
+  if (c->organisation_json != NULL)
+    check_roles_case (c, facts, out);
   if (!activering_evaluation_run (ev, facts, c->has_as_of ? &c->as_of : NULL, ACTIVERING_EVALUATE_DEFAULT, &error))
     {
       g_string_append_printf (out, "  the evaluation fails: %s\n", error->message);
@@ -1428,7 +1564,21 @@ START_TEST (test_bad_case_files)
   assert_rejected (ONE_CASE (GOOD_FACTS ", " TRAJECTORY ", \"expect\": {\"outcomes\": {\"art60\": \"eligible\"}}"),
                    "a \"trajectory\" goes with an \"expect.trajectory\"", NULL);
   assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"trajectory\": {\"state\": \"open\"}}"),
-                   "a \"trajectory\" goes with an \"expect.trajectory\"", NULL);
+                   "an \"expect.trajectory\" needs a \"trajectory\"", NULL);
+  /* role cases */
+#define ORGANISATION "\"organisation\": {\"activation_service\": \"internal_dedicated\", \"actors\": []}"
+  assert_rejected (ONE_CASE (GOOD_FACTS ", " ORGANISATION ", \"expect\": {\"outcomes\": {\"art60\": \"eligible\"}}"),
+                   "an \"organisation\" goes with an \"expect.roles\"", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"roles\": {\"regie\": null}}"),
+                   "an \"organisation\" goes with an \"expect.roles\"", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"organisation\": [], \"expect\": {\"roles\": {\"regie\": null}}"),
+                   "organisation: expected an object", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", " ORGANISATION ", \"expect\": {\"roles\": {\"regi\": null}}"),
+                   "expect.roles", "regi", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", " ORGANISATION ", \"expect\": {\"roles\": 1}"),
+                   "expect.roles: expected an object: what the role assignment must hold", NULL);
+  assert_rejected (ONE_CASE (ORGANISATION ", \"expect\": {\"roles\": {\"regie\": null}}"),
+                   "expect.roles: a case without facts can only expect \"trajectory\"", NULL);
   assert_rejected (ONE_CASE (TRAJECTORY ", \"expect\": {\"trajectory\": []}"), "expect.trajectory: expected an object",
                    NULL);
   assert_rejected (ONE_CASE (TRAJECTORY ", \"expect\": {\"trajectory\": {\"current_phse\": \"screening\"}}"),
