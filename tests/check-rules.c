@@ -2564,6 +2564,163 @@ END_TEST
 
 /* ---- suite ----------------------------------------------------------------------------------------------- */
 
+/* ---- roles and tasks ---- */
+
+typedef struct
+{
+  const char *pointer; /* the node to change */
+  const char *json;    /* its new value, or NULL to delete it */
+  int code;
+  const char *message; /* what the error says, path included */
+} Mutation;
+
+/* Every bad-input path of the task and organisation loader (tasks-load.c), on the default rule set. Task 0 is
+ * hold_regie (with by_model), task 5 screen_twe (a phases and an outcomes trigger), task 2 draft_gpmi (a when). */
+static const Mutation task_mutations[] = {
+  { "/roles/jobcoach/presence", "\"sometimes\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/roles/jobcoach/presence: expected \"always\"" },
+  { "/tasks", "{}", ACTIVERING_ERROR_TYPE, "rules.json: /tasks: expected" },
+  { "/tasks/0", "[]", ACTIVERING_ERROR_TYPE, "/tasks/0: expected a task object" },
+  { "/tasks/0/code", "\"Hold regie\"", ACTIVERING_ERROR_INVALID_VALUE, "/tasks/0/code: \"Hold regie\" is not" },
+  { "/tasks/1/code", "\"hold_regie\"", ACTIVERING_ERROR_DUPLICATE, "/tasks/1/code: task \"hold_regie\" is defined twice" },
+  { "/tasks/0/x", "1", ACTIVERING_ERROR_UNKNOWN_KEY, "/tasks/0/x" },
+  { "/tasks/0/legal_basis", NULL, ACTIVERING_ERROR_MISSING, "/tasks/0: missing \"legal_basis\"" },
+  { "/tasks/0/label/fr", NULL, ACTIVERING_ERROR_TRANSLATION, "/tasks/0/label: missing the \"fr\" translation" },
+  { "/tasks/0/single_holder", "\"yes\"", ACTIVERING_ERROR_TYPE, "/tasks/0/single_holder: expected" },
+  { "/tasks/0/holders", NULL, ACTIVERING_ERROR_MISSING, "/tasks/0: missing \"holders\"" },
+  { "/tasks/0/holders", "[]", ACTIVERING_ERROR_INVALID_VALUE, "/tasks/0/holders: expected at least one role" },
+  { "/tasks/0/holders/0", "3", ACTIVERING_ERROR_TYPE, "/tasks/0/holders/0: expected a role code, found" },
+  { "/tasks/0/holders/0", "\"ocmw.trajectbegeleidr\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/tasks/0/holders/0: unknown role \"ocmw.trajectbegeleidr\" (did you mean \"ocmw.trajectbegeleider\"?)" },
+  { "/tasks/0/holders/1", "\"ocmw.maatschappelijk_werker\"", ACTIVERING_ERROR_DUPLICATE,
+    "/tasks/0/holders/1: role \"ocmw.maatschappelijk_werker\" is listed twice" },
+  { "/tasks/0/accountable", NULL, ACTIVERING_ERROR_MISSING, "/tasks/0: missing \"accountable\"" },
+  { "/tasks/0/accountable", "\"vdab.bemidelaar\"", ACTIVERING_ERROR_UNKNOWN_REF, "/tasks/0/accountable: unknown role" },
+  { "/tasks/0/consulted", "\"person\"", ACTIVERING_ERROR_TYPE, "/tasks/0/consulted: expected" },
+  { "/tasks/0/informed/0", "\"nobody\"", ACTIVERING_ERROR_UNKNOWN_REF, "/tasks/0/informed/0: unknown role \"nobody\"" },
+  { "/tasks/0/active", NULL, ACTIVERING_ERROR_MISSING, "/tasks/0: missing \"active\"" },
+  { "/tasks/0/active", "\"sometimes\"", ACTIVERING_ERROR_TYPE,
+    "/tasks/0/active: expected \"always\" or a non-empty array of triggers" },
+  { "/tasks/0/active", "[]", ACTIVERING_ERROR_TYPE, "/tasks/0/active: expected \"always\" or a non-empty array" },
+  { "/tasks/0/enabled", "1", ACTIVERING_ERROR_TYPE, "/tasks/0/enabled: expected" },
+  { "/tasks/5/active/0", "3", ACTIVERING_ERROR_TYPE, "/tasks/5/active/0: expected a trigger object" },
+  { "/tasks/5/active/0", "{}", ACTIVERING_ERROR_MISSING,
+    "/tasks/5/active/0: a trigger needs at least one of \"phases\", \"measures\", \"outcomes\" and \"when\"" },
+  { "/tasks/5/active/0/phase", "[]", ACTIVERING_ERROR_UNKNOWN_KEY, "/tasks/5/active/0/phase" },
+  { "/tasks/5/active/0/phases", "\"ocmw7.screening\"", ACTIVERING_ERROR_TYPE, "/tasks/5/active/0/phases: expected" },
+  { "/tasks/5/active/0/phases", "[]", ACTIVERING_ERROR_INVALID_VALUE,
+    "/tasks/5/active/0/phases: expected at least one \"model.phase\" code" },
+  { "/tasks/5/active/0/phases/0", "7", ACTIVERING_ERROR_TYPE, "/tasks/5/active/0/phases/0: expected a \"model.phase\"" },
+  { "/tasks/5/active/0/phases/0", "\"screening\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/tasks/5/active/0/phases/0: \"screening\" is not a phase of a phase model of this rule set" },
+  { "/tasks/5/active/0/phases/0", "\"ocmw7.screenin\"", ACTIVERING_ERROR_UNKNOWN_REF, "/tasks/5/active/0/phases/0: " },
+  { "/tasks/5/active/0/phases/0", "\"ocmw8.screening\"", ACTIVERING_ERROR_UNKNOWN_REF, "/tasks/5/active/0/phases/0: " },
+  { "/tasks/5/active/0/measures", "[\"twe\"]", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/tasks/5/active/0/measures/0: unknown measure \"twe\"" },
+  { "/tasks/5/active/1/outcomes", "{}", ACTIVERING_ERROR_INVALID_VALUE,
+    "/tasks/5/active/1/outcomes: expected at least one measure" },
+  { "/tasks/5/active/1/outcomes", "{\"twe_ocm\": [\"eligible\"]}", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/tasks/5/active/1/outcomes/twe_ocm: unknown measure \"twe_ocm\" (did you mean \"twe_ocmw\"?)" },
+  { "/tasks/5/active/1/outcomes/twe_ocmw", "\"eligible\"", ACTIVERING_ERROR_TYPE,
+    "/tasks/5/active/1/outcomes/twe_ocmw: expected a non-empty array of outcomes" },
+  { "/tasks/5/active/1/outcomes/twe_ocmw/0", "\"maybe\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/tasks/5/active/1/outcomes/twe_ocmw/0: expected an outcome (eligible, not_eligible, undetermined or not_applicable)" },
+  { "/tasks/2/active/0/when", "{\"fact\": \"income.status\"}", ACTIVERING_ERROR_RULE_TYPE, "/tasks/2/active/0/when" },
+  { "/tasks/2/active/0/when", "{\"fact\": \"income.statut\"}", ACTIVERING_ERROR_UNKNOWN_REF, "/tasks/2/active/0/when" },
+  { "/tasks/0/by_model", "[]", ACTIVERING_ERROR_TYPE, "/tasks/0/by_model: expected" },
+  { "/tasks/0/by_model/outreach7", "{}", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/tasks/0/by_model/outreach7: unknown phase model \"outreach7\"" },
+  { "/tasks/0/by_model/outreach6", "[]", ACTIVERING_ERROR_TYPE, "/tasks/0/by_model/outreach6: expected an assignment" },
+  { "/tasks/0/by_model/outreach6/active", "\"always\"", ACTIVERING_ERROR_UNKNOWN_KEY,
+    "/tasks/0/by_model/outreach6/active" },
+  { "/tasks/0/by_model/outreach6/holders/0", "\"nobody\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/tasks/0/by_model/outreach6/holders/0: unknown role" },
+  /* the organisation section */
+  { "/organisation", NULL, ACTIVERING_ERROR_MISSING, "rules.json: /: missing \"organisation\": a rule set with tasks needs it" },
+  { "/organisation/x", "1", ACTIVERING_ERROR_UNKNOWN_KEY, "/organisation/x" },
+  { "/organisation/regie_task", NULL, ACTIVERING_ERROR_MISSING, "/organisation: missing \"regie_task\"" },
+  { "/organisation/regie_task", "\"hold_regi\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/organisation/regie_task: unknown task \"hold_regi\"" },
+  { "/organisation/regie_task", "\"aftercare\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/organisation/regie_task: the regie task \"aftercare\" must have a single holder" },
+  { "/organisation/region_fact", "\"dutch_level\"", ACTIVERING_ERROR_INVALID_VALUE, "" },
+  { "/organisation/region_fact", "\"regio\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/organisation/region_fact: \"regio\" is not an enum fact of this rule set" },
+  { "/organisation/region_fact", "\"work_capacity\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/organisation/region_fact: \"work_capacity\" is not an enum fact" },
+  { "/organisation/activation_services", NULL, ACTIVERING_ERROR_MISSING,
+    "/organisation: missing \"activation_services\"" },
+  { "/organisation/activation_services", "[]", ACTIVERING_ERROR_INVALID_VALUE,
+    "/organisation/activation_services: expected at least one activation service" },
+  { "/organisation/activation_services/0", "\"internal\"", ACTIVERING_ERROR_TYPE,
+    "/organisation/activation_services/0: expected an activation service object" },
+  { "/organisation/activation_services/1/code", "\"internal_dedicated\"", ACTIVERING_ERROR_DUPLICATE,
+    "/organisation/activation_services/1/code: \"internal_dedicated\" is defined twice" },
+  { "/organisation/activation_services/0/label", NULL, ACTIVERING_ERROR_MISSING,
+    "/organisation/activation_services/0: missing \"label\"" },
+  { "/organisation/activation_services/2/substitute/ocmw.trajectbegeleidr", "\"jobcoach\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/organisation/activation_services/2/substitute/ocmw.trajectbegeleidr: unknown role" },
+  { "/organisation/activation_services/2/substitute/ocmw.trajectbegeleider", "\"jobcoah\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/organisation/activation_services/2/substitute/ocmw.trajectbegeleider: unknown role \"jobcoah\" (did you mean \"jobcoach\"?)" },
+  { "/organisation/activation_services/2/substitute/ocmw.trajectbegeleider", "\"ocmw.trajectbegeleider\"",
+    ACTIVERING_ERROR_INVALID_VALUE, "/organisation/activation_services/2/substitute/ocmw.trajectbegeleider: a role cannot take its own place" },
+  { "/organisation/activation_services/1/fallback", "[]", ACTIVERING_ERROR_TYPE,
+    "/organisation/activation_services/1/fallback: expected" },
+  { "/organisation/activation_services/2/requires_partner", "1", ACTIVERING_ERROR_TYPE,
+    "/organisation/activation_services/2/requires_partner: expected" },
+  { "/organisation/policies/0/requires_partner", "true", ACTIVERING_ERROR_INVALID_VALUE,
+    "/organisation/policies/0/requires_partner: only an activation service can require a partner" },
+  { "/organisation/policies/0/tasks/hold_regi", "{}", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/organisation/policies/0/tasks/hold_regi: unknown task \"hold_regi\"" },
+  { "/organisation/policies/0/tasks/hold_regie/responsible", "\"person\"", ACTIVERING_ERROR_UNKNOWN_KEY,
+    "/organisation/policies/0/tasks/hold_regie/responsible" },
+  { "/organisation/policies/1/tasks/advise_indication/enabled", "\"yes\"", ACTIVERING_ERROR_TYPE,
+    "/organisation/policies/1/tasks/advise_indication/enabled: expected" },
+  { "/organisation/policies/1/tasks/advise_indication/active", "[{}]", ACTIVERING_ERROR_MISSING,
+    "/organisation/policies/1/tasks/advise_indication/active/0: a trigger needs" },
+  { "/organisation/messages", NULL, ACTIVERING_ERROR_MISSING, "/organisation: missing \"messages\"" },
+  { "/organisation/messages/gaps", "{}", ACTIVERING_ERROR_UNKNOWN_KEY, "/organisation/messages/gaps" },
+  { "/organisation/messages/gap", NULL, ACTIVERING_ERROR_MISSING, "/organisation/messages: missing \"gap\"" },
+  { "/organisation/messages/gap/en", "\"{task} has no {holder}\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/organisation/messages/gap/en: \"{holder}\" is not a placeholder this text can use" },
+  { "/organisation/messages/claimed_twice/nl", "\"{task}: {actor}\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/organisation/messages/claimed_twice/nl: \"{actor}\" is not a placeholder" },
+};
+
+START_TEST (test_task_errors)
+{
+  const Mutation *m = &task_mutations[_i];
+  json_object *root = default_json ();
+  if (m->json == NULL)
+    ptr_delete (root, m->pointer);
+  else
+    ptr_set_json (root, m->pointer, m->json);
+  if (*m->message == '\0')
+    {
+      /* dutch_level is an enum fact: a strange region fact, but a valid one */
+      ActiveringRuleSet *rules = assert_loads (root);
+      activering_rule_set_unref (rules);
+      return;
+    }
+  ASSERT_LOAD_FAILS (root, m->code, m->message);
+}
+END_TEST
+
+START_TEST (test_tasks_optional)
+{
+  /* A rule set may leave roles to the vendor: no tasks and no organisation section. An organisation section alone
+   * is an error: it has nothing to change. */
+  json_object *root = default_json ();
+  ptr_delete (root, "/tasks");
+  ptr_delete (root, "/organisation");
+  g_autoptr (ActiveringRuleSet) rules = assert_loads (root);
+  ck_assert_uint_eq (activering_rule_set_get_n_tasks (rules), 0);
+  root = default_json ();
+  ptr_delete (root, "/tasks");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /organisation: an \"organisation\" section needs \"tasks\"");
+}
+END_TEST
+
 static Suite *
 rules_suite (void)
 {
@@ -2651,6 +2808,12 @@ rules_suite (void)
   tcase_add_test (tc, test_digest);
   tcase_add_test (tc, test_from_file);
   tcase_add_test (tc, test_minimal_rule_set);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("tasks");
+  tcase_set_timeout (tc, 120);
+  tcase_add_loop_test (tc, test_task_errors, 0, G_N_ELEMENTS (task_mutations));
+  tcase_add_test (tc, test_tasks_optional);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("phase models");

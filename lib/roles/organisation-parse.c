@@ -371,9 +371,6 @@ check_document (Parser *P)
     return json_reader_fail (R, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s\")", ORGANISATION_FORMAT);
   if (!(P->seen & 1u << KEY_ID))
     return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"id\" (the organisation's id)");
-  if (o->rules->n_services == 0)
-    return json_reader_fail (R, ACTIVERING_ERROR_USAGE,
-                             "the rule set defines no tasks, so it cannot assign roles in an organisation");
   if (!(P->seen & 1u << KEY_SERVICE))
     return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"activation_service\"");
   const OrganisationVariant *service = &o->rules->services[o->service];
@@ -430,7 +427,10 @@ activering_organisation_parse (ActiveringRuleSet *rules, const char *data, gssiz
   json_reader_init (R, ORGANISATION_DOCUMENT, data, size, MAX_DEPTH, path, text, &local);
   json_reader_skip_space (R);
   gboolean ok;
-  if (R->p >= R->end)
+  if (rules->n_services == 0)
+    ok = json_reader_fail (R, ACTIVERING_ERROR_USAGE,
+                           "the rule set defines no tasks, so it cannot assign roles in an organisation");
+  else if (R->p >= R->end)
     ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "empty document");
   else if (!json_reader_expect (R, '{', "an organisation object"))
     ok = FALSE;
