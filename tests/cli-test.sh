@@ -474,10 +474,6 @@ test_broken_rules_file () {
   stderr_has "no-such-rules.json"
 }
 
-# ---- driver ---------------------------------------------------------------------------------------------
-
-passed=0
-failed=0
 # ---- trajectory ---------------------------------------------------------------------------------------
 
 TRAJ=$EXAMPLES/trajectories
@@ -605,6 +601,128 @@ assert [p['code'] for p in d['phases']] == ['toeleiding', 'contactlegging', 'con
   stdout_has "outreach6"
 }
 
+# ---- roles ----------------------------------------------------------------------------------------------
+
+ORGS=$EXAMPLES/organisations
+
+test_roles_example_with_trajectory () {
+  run roles --organisation "$ORGS/ocmw-voorbeeld.json" --trajectory "$TRAJ/dossier-0042.json" \
+    "$EXAMPLES/facts/facts-0042-roles.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['format'] == 'activering.roles/1', d['format']
+assert (d['id'], d['organisation'], d['model'], d['phase']) == ('dossier-0042', 'ocmw-voorbeeld', 'ocmw7', 'screening'), d
+assert d['regie'] == {'role': 'ocmw.maatschappelijk_werker', 'actor': 'mw-an'}, d['regie']
+tasks = {a['task']: a for a in d['assignments']}
+assert tasks['hold_regie']['agreed'] is True
+assert tasks['screen_twe']['responsible'] == {'role': 'ocmw.trajectbegeleider', 'actor': 'tb-jan'}
+assert tasks['employ_art60']['responsible'] == {'role': 'ocmw'}
+assert all(a['active'] for a in d['assignments'])
+assert d['gaps'] == [] and d['conflicts'] == []
+assert d['ruleset']['id'] == 'be-vlaanderen'
+assert any(m['fact'] == 'work_capacity' and m['asked_of'] == 'ocmw.trajectbegeleider' for m in d['missing'])"
+}
+
+test_roles_missing_agrees_with_eligibility () {
+  # The role asked for a missing fact is the same in both answers.
+  run eligibility "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 0
+  cp "$TMP/out" "$TMP/result.json"
+  run roles --organisation "$ORGS/ocmw-extern.json" "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+roles = J(sys.argv[1]); result = J(sys.argv[2])
+asked = {m['fact']: m['asked_of'] for r in result['measures'] for m in r['missing']}
+mine = {m['fact']: m['asked_of'] for m in roles['missing']}
+assert asked == mine, (asked, mine)
+who = {m['fact']: m['who'] for m in roles['missing']}
+assert who['work_capacity'] == {'role': 'external_partner.trajectbegeleider', 'actor': 'ext-tom'}, who" "$TMP/result.json"
+}
+
+test_roles_all_and_human () {
+  run roles --all --organisation "$ORGS/ocmw-voorbeeld.json" "$EXAMPLES/facts/facts-twe-eligible.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert len(d['assignments']) == 18, len(d['assignments'])
+assert any(not a['active'] for a in d['assignments'])"
+  run roles --human --lang fr --organisation "$ORGS/ocmw-extern.json" "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 0
+  stdout_has 'Répartition des rôles — dossier-0003 · ocmw-klein'
+  stdout_has 'Régie: Assistant social du CPAS · mw-lies'
+  stdout_has 'R réalise · A responsable final · C consulté · I informé'
+  stdout_has 'Accompagnateur de trajet du partenaire externe · ext-tom'
+  stdout_has 'Encore à fournir'
+}
+
+test_roles_human_shows_gaps_and_conflicts () {
+  cat >"$TMP/org.json" <<'JSON'
+{"format": "activering.organisation/1", "id": "klein", "activation_service": "internal_dedicated",
+ "actors": [{"id": "mw-an", "role": "ocmw.maatschappelijk_werker"}, {"id": "vdab-els", "role": "vdab.bemiddelaar"}],
+ "agreements": [{"task": "decide_sanction", "actor": "vdab-els"}]}
+JSON
+  run roles --human --lang en --organisation "$TMP/org.json" "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 0
+  stdout_has 'Gaps ('
+  stdout_has "No one in the organisation can take the task 'Screening and assessment for temporary work experience'"
+  stdout_has 'Conflicts (1)'
+  stdout_has "An agreement gives the task 'Decide on a sanction' to vdab-els"
+}
+
+test_roles_jsonl_reports_bad_lines_and_goes_on () {
+  {
+    head -n 2 "$EXAMPLES/caseload.jsonl"
+    echo '{"format": "activering.facts/1", "id": "bad", "regio": "vlaanderen"}'
+    sed -n 3p "$EXAMPLES/caseload.jsonl"
+  } >"$TMP/batch.jsonl"
+  run roles --jsonl --organisation "$ORGS/ocmw-voorbeeld.json" "$TMP/batch.jsonl"
+  expect_status 1
+  stderr_has 'line 3: facts: /regio: unknown key'
+  [ "$(count_lines "$TMP/out")" -eq 3 ] || fail "expected 3 roles documents"
+  py "$TMP/out" "$PRELUDE
+for d in L(sys.argv[1]):
+    assert d['format'] == 'activering.roles/1'"
+}
+
+test_roles_trajectories_by_id () {
+  # --trajectory with JSON lines: each dossier gets its own trajectory.
+  {
+    tr -d '\n' <"$TRAJ/dossier-0042.json"; echo
+    tr -d '\n' <"$TRAJ/dossier-0107-outreach.json"; echo
+  } >"$TMP/trajectories.jsonl"
+  run roles --organisation "$ORGS/ocmw-voorbeeld.json" --trajectory "$TMP/trajectories.jsonl" \
+    "$EXAMPLES/facts/facts-0042-roles.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['phase'] == 'screening', d['phase']"
+}
+
+test_roles_bad_input_and_usage () {
+  run roles "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 2
+  stderr_has 'roles needs --organisation FILE'
+  run roles --organisation "$ORGS/ocmw-voorbeeld.json"
+  expect_status 2
+  run roles --organisation "$ORGS/ocmw-voorbeeld.json" --lang de "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 2
+  printf '{"format": "activering.organisation/1", "id": "x", "activation_service": "external"}' >"$TMP/org.json"
+  run roles --organisation "$TMP/org.json" "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 1
+  stderr_has 'organisation: /external_partner: the activation service "external" needs the name of the external partner'
+  run roles --organisation "$TMP/nothing.json" "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 1
+  printf '{"format": "activering.trajectory/1", "id": "x", "model": "ocmw9", "events": []}' >"$TMP/t.json"
+  run roles --organisation "$ORGS/ocmw-voorbeeld.json" --trajectory "$TMP/t.json" "$EXAMPLES/facts/facts-unknowns.json"
+  expect_status 1
+  stderr_has 'trajectory: /model: unknown phase model'
+}
+
+# ---- driver ---------------------------------------------------------------------------------------------
+
+passed=0
+failed=0
 for t in \
   test_eligibility_examples_give_result_json \
   test_eligibility_twe_example_outcomes \
@@ -636,7 +754,14 @@ for t in \
   test_trajectory_usage_errors \
   test_trajectory_facts_feed_the_checks \
   test_trajectory_dot_renders \
-  test_rules_show_model; do
+  test_rules_show_model \
+  test_roles_example_with_trajectory \
+  test_roles_missing_agrees_with_eligibility \
+  test_roles_all_and_human \
+  test_roles_human_shows_gaps_and_conflicts \
+  test_roles_jsonl_reports_bad_lines_and_goes_on \
+  test_roles_trajectories_by_id \
+  test_roles_bad_input_and_usage; do
   rm -f "$TMP/out" "$TMP/err"
   if (set +e; $t) >"$TMP/log" 2>&1; then
     passed=$((passed + 1))

@@ -118,6 +118,13 @@ check "trajectory one document" 0 -- trajectory --as-of 2026-11-22 "$trajectorie
 check "trajectory --dot after a handover" 0 -- trajectory --dot --as-of 2025-11-30 "$trajectories/dossier-0107-outreach.json"
 check "trajectory --facts" 0 -- trajectory --facts "$facts_dir/facts-twe-eligible.json" --as-of 2026-11-22 "$trajectories/dossier-0042.json"
 check "trajectory of a bad document (exit 1)" 1 -- trajectory "$work/bad-lines.jsonl"
+organisations=$top_srcdir/examples/organisations
+check "roles with a trajectory" 0 -- roles --organisation "$organisations/ocmw-voorbeeld.json" \
+  --trajectory "$trajectories/dossier-0042.json" "$facts_dir/facts-0042-roles.json"
+check "roles --all --human, external service" 0 -- roles --all --human --lang en \
+  --organisation "$organisations/ocmw-extern.json" "$facts_dir/facts-unknowns.json"
+check "roles --jsonl with bad lines (exit 1)" 1 -- roles --jsonl --organisation "$organisations/ocmw-voorbeeld.json" \
+  "$work/bad-lines.jsonl"
 
 echo "$runs runs under valgrind, $failures failed"
 [ $failures -eq 0 ]
