@@ -12,7 +12,9 @@
 # 4. Generates 20000 trajectories of 40 events (bench/gen-trajectories.py, seed 7) into the same cache, runs
 #    bench/bench-trajectory on them (parse, replay, parse + replay + report; the goal is a million events per
 #    second on one core), and times `activering trajectory --jsonl` on them end to end.
-# 5. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
+# 5. Runs bench/bench-roles on the 100000 dossiers in the example organisation (the full evaluation an assignment
+#    starts from, the assignment, and parse + assign + roles document), and times `activering roles --jsonl` on them.
+# 6. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
 #    source tree), checks that its caseload is byte for byte ours.
 #
 # Environment: PYTHON (default /usr/bin/python3), BENCH_CACHE, BENCH_REPEAT (end-to-end runs per caseload,
@@ -38,8 +40,9 @@ status=0
 
 die () { echo "run-bench: $*" >&2; exit 1; }
 
-if [ ! -e "$builddir/bench/bench-eval" ] || [ ! -e "$builddir/bench/bench-trajectory" ] || [ ! -e "$builddir/tools/activering" ]; then
-  die "run me from the build directory after 'make bench/bench-eval bench/bench-trajectory tools/activering'"
+if [ ! -e "$builddir/bench/bench-eval" ] || [ ! -e "$builddir/bench/bench-trajectory" ] \
+  || [ ! -e "$builddir/bench/bench-roles" ] || [ ! -e "$builddir/tools/activering" ]; then
+  die "run me from the build directory after 'make bench/bench-eval bench/bench-trajectory bench/bench-roles tools/activering'"
 fi
 [ -x "$PYTHON" ] || PYTHON=python3
 
@@ -56,6 +59,7 @@ real_binary () {
 CLI=$(real_binary "$builddir/tools/activering")
 BENCH=$(real_binary "$builddir/bench/bench-eval")
 BENCH_TRAJECTORY=$(real_binary "$builddir/bench/bench-trajectory")
+BENCH_ROLES=$(real_binary "$builddir/bench/bench-roles")
 LD_LIBRARY_PATH=$builddir/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export LD_LIBRARY_PATH
 
@@ -162,6 +166,15 @@ echo "== end to end: $CLI trajectory --jsonl --as-of $trajectory_as_of FILE > /d
 lines=$("$CLI" trajectory --jsonl --as-of "$trajectory_as_of" "$trajectories" | wc -l)
 [ "$lines" -eq 20000 ] || { echo "run-bench: expected 20000 report lines, got $lines" >&2; status=1; }
 end_to_end "reports, 20000 x 40 events" "$trajectories" 20000 trajectories trajectory --jsonl --as-of "$trajectory_as_of"
+
+# ---- roles ----
+organisation=$srcdir/examples/organisations/ocmw-voorbeeld.json
+echo
+echo "== bench-roles on $small, organisation $organisation"
+"$BENCH_ROLES" --min-time "$min_time" "$organisation" "$small" || status=1
+echo
+echo "== end to end: $CLI roles --jsonl --organisation ORG FILE > /dev/null (one process, one core)"
+end_to_end "roles documents, 100k" "$small" 100000 dossiers roles --jsonl --organisation "$organisation"
 
 if command -v hyperfine > /dev/null 2>&1; then
   echo

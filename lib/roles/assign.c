@@ -78,9 +78,9 @@ role_present (const ActiveringOrganisation *org, guint role)
 }
 
 /* The role that does @role's work here: substituted by the service or a policy, or standing in for it when the
- * organisation has nobody in it. */
+ * organisation has nobody in it. Worked out once per run for every role (see answering_role). */
 static guint
-answering_role (const ActiveringOrganisation *org, guint role)
+find_answering_role (const ActiveringOrganisation *org, guint role)
 {
   const ActiveringRuleSet *rules = org->rules;
   const OrganisationVariant *service = &rules->services[org->service];
@@ -102,19 +102,25 @@ answering_role (const ActiveringOrganisation *org, guint role)
   return role;
 }
 
+static inline guint
+answering_role (const ActiveringRoleAssignment *ra, guint role)
+{
+  return ra->answering[role];
+}
+
 static const char *
 actor_id (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, int actor)
 {
   if (actor < 0)
     return NULL;
-  return g_string_chunk_insert_const (ra->strings, g_array_index (org->actors, Actor, actor).id);
+  return g_string_chunk_insert (ra->strings, g_array_index (org->actors, Actor, actor).id);
 }
 
 /* @role as a party: the role that answers for it, and its actor where one can be told. */
 static Party
 party_of (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, guint role)
 {
-  guint answering = answering_role (org, role);
+  guint answering = answering_role (ra, role);
   int actor = ra->trajectory_actor[answering];
   if (actor < 0 && org->n_actors_of_role[answering] == 1)
     actor = org->first_actor_of_role[answering];
@@ -124,18 +130,16 @@ party_of (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, guint
 /* ---- when a task is active ---- */
 
 static gboolean
-runs_in_facts (const ActiveringRuleSet *rules, const ActiveringFacts *facts, guint measure, gint32 day)
+runs_in_facts (const ActiveringRoleAssignment *ra, const ActiveringFacts *facts, guint measure, gint32 day)
 {
-  const char *code = rules->measures[measure].code;
-  for (guint f = 0; f < rules->n_facts; f++)
+  for (guint f = 0; f < ra->rules->n_facts; f++)
     {
-      const FactDecl *fact = &rules->facts[f];
-      if (fact->type != TYPE_RUNS || facts->state[f] != ACTIVERING_FACT_KNOWN)
+      if (ra->run_measure[f] == NULL || facts->state[f] != ACTIVERING_FACT_KNOWN)
         continue;
       for (guint i = 0; i < facts->run_count[f]; i++)
         {
           const Run *run = &g_array_index (facts->runs, Run, facts->run_first[f] + i);
-          if (run->start <= day && run->end >= day && strcmp (rules->symbols[fact->values[run->measure]], code) == 0)
+          if (run->start <= day && run->end >= day && ra->run_measure[f][run->measure] == (gint) measure)
             return TRUE;
         }
     }
@@ -147,7 +151,7 @@ measure_running (const ActiveringRoleAssignment *ra, const ActiveringFacts *fact
 {
   if (replayed && ra->report->state == ACTIVERING_TRAJECTORY_OPEN && ra->report->running[measure] >= 0)
     return TRUE;
-  return runs_in_facts (ra->rules, facts, measure, ra->as_of);
+  return runs_in_facts (ra, facts, measure, ra->as_of);
 }
 
 static gboolean
@@ -206,10 +210,10 @@ task_active (const ActiveringRoleAssignment *ra, const ActiveringFacts *facts, g
 
 /* Whether an actor in @role may be responsible for a task with these @holders (as they answer here). */
 static gboolean
-may_hold (const ActiveringOrganisation *org, const RoleList *holders, guint role)
+may_hold (const ActiveringRoleAssignment *ra, const RoleList *holders, guint role)
 {
   for (guint h = 0; h < holders->n; h++)
-    if (holders->roles[h] == role || answering_role (org, holders->roles[h]) == role)
+    if (holders->roles[h] == role || answering_role (ra, holders->roles[h]) == role)
       return TRUE;
   return FALSE;
 }
@@ -228,33 +232,36 @@ add_conflict (ActiveringRoleAssignment *ra, guint task, RoleMessage code, const 
 static int
 agreed_actor (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, guint t, const Effective *e)
 {
-  int chosen = -1;
-  g_autoptr (GPtrArray) claimants = g_ptr_array_new ();
+  if (org->n_agreements_of_task[t] == 0)
+    return -1;
+  GArray *claimants = ra->claimants;
+  g_array_set_size (claimants, 0);
   for (guint a = 0; a < org->agreements->len; a++)
     {
       const Agreement *agreement = &g_array_index (org->agreements, Agreement, a);
       if (agreement->task != t || (agreement->dossier != NULL && strcmp (agreement->dossier, ra->id->str) != 0))
         continue;
       const Actor *actor = &g_array_index (org->actors, Actor, agreement->actor);
-      const char *id = actor_id (ra, org, (int) agreement->actor);
-      if (!may_hold (org, e->holders, actor->role))
+      if (!may_hold (ra, e->holders, actor->role))
         {
+          const char *id = actor_id (ra, org, (int) agreement->actor);
           add_conflict (ra, t, ROLE_MESSAGE_ROLE_NOT_ALLOWED, e->holders, (gint32) actor->role, &id, 1);
           continue;
         }
       gboolean repeated = FALSE;
       for (guint i = 0; i < claimants->len; i++)
-        repeated |= g_ptr_array_index (claimants, i) == (gpointer) id;
-      if (repeated)
-        continue;
-      g_ptr_array_add (claimants, (gpointer) id);
-      if (chosen < 0)
-        chosen = (int) agreement->actor;
+        repeated |= g_array_index (claimants, guint, i) == agreement->actor;
+      if (!repeated)
+        g_array_append_val (claimants, agreement->actor);
     }
   if (ra->rules->tasks[t].single_holder && claimants->len > 1)
-    add_conflict (ra, t, ROLE_MESSAGE_CLAIMED_TWICE, e->holders, NO_ROLE, (const char *const *) claimants->pdata,
-                  claimants->len);
-  return chosen;
+    {
+      g_autofree const char **ids = g_new (const char *, claimants->len);
+      for (guint i = 0; i < claimants->len; i++)
+        ids[i] = actor_id (ra, org, (int) g_array_index (claimants, guint, i));
+      add_conflict (ra, t, ROLE_MESSAGE_CLAIMED_TWICE, e->holders, NO_ROLE, ids, claimants->len);
+    }
+  return claimants->len > 0 ? (int) g_array_index (claimants, guint, 0) : -1;
 }
 
 /* ---- assigning ---- */
@@ -267,7 +274,7 @@ add_parties (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, co
   *n = 0;
   for (guint i = 0; roles != NULL && i < roles->n; i++)
     {
-      if (!role_present (org, answering_role (org, roles->roles[i])))
+      if (!role_present (org, answering_role (ra, roles->roles[i])))
         continue; /* nobody here to consult or inform in that role */
       Party party = party_of (ra, org, roles->roles[i]);
       gboolean repeated = party.role == responsible->role;
@@ -297,7 +304,7 @@ assign_task (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, co
       row.agreed = TRUE;
     }
   for (guint h = 0; !row.agreed && h < e.holders->n; h++)
-    if (role_present (org, answering_role (org, e.holders->roles[h])))
+    if (role_present (org, answering_role (ra, e.holders->roles[h])))
       {
         row.responsible = party_of (ra, org, e.holders->roles[h]);
         break;
@@ -325,16 +332,15 @@ collect_missing (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org
 {
   const ActiveringRuleSet *rules = ra->rules;
   const ActiveringEvaluation *ev = ra->evaluation;
-  g_autofree guint8 *seen = g_new0 (guint8, MAX (rules->n_facts, 1));
+  memset (ra->seen_facts, 0, rules->n_facts);
   for (guint m = 0; m < rules->n_measures; m++)
     for (guint i = 0; i < ev->missing[m].n; i++)
       {
         guint slot = ev->missing[m].slots[i];
-        if (seen[slot]++)
+        if (ra->seen_facts[slot]++)
           continue;
-        const char *supplier = rules->facts[slot].supplied_by;
-        int role = rule_set_role_index (rules, supplier, strlen (supplier));
-        MissingFact missing = { slot, (guint) MAX (role, 0), party_of (ra, org, (guint) MAX (role, 0)) };
+        guint role = (guint) ra->fact_supplier[slot];
+        MissingFact missing = { slot, role, party_of (ra, org, role) };
         g_array_append_val (ra->missing, missing);
       }
 }
@@ -412,6 +418,8 @@ activering_role_assignment_run (ActiveringRoleAssignment *ra, const ActiveringOr
   g_array_set_size (ra->missing, 0);
   g_ptr_array_set_size (ra->conflict_actors, 0);
   collect_trajectory_actors (ra, org, trajectory);
+  for (guint r = 0; r < rules->n_roles; r++)
+    ra->answering[r] = find_answering_role (org, r);
   for (guint t = 0; t < rules->n_tasks; t++)
     assign_task (ra, org, facts, replayed, t);
   collect_missing (ra, org);
@@ -433,7 +441,26 @@ activering_role_assignment_new (ActiveringRuleSet *rules)
   ra->conflicts = g_array_new (FALSE, FALSE, sizeof (Conflict));
   ra->missing = g_array_new (FALSE, FALSE, sizeof (MissingFact));
   ra->conflict_actors = g_ptr_array_new ();
+  ra->claimants = g_array_new (FALSE, FALSE, sizeof (guint));
   ra->trajectory_actor = g_new (gint, MAX (rules->n_roles, 1));
+  ra->seen_facts = g_new0 (guint8, MAX (rules->n_facts, 1));
+  ra->answering = g_new0 (guint, MAX (rules->n_roles, 1));
+  /* What the hot path would otherwise look up by name: who supplies each fact, which measure each run value is. */
+  ra->fact_supplier = g_new0 (gint, MAX (rules->n_facts, 1));
+  ra->run_measure = g_new0 (gint *, MAX (rules->n_facts, 1));
+  for (guint f = 0; f < rules->n_facts; f++)
+    {
+      const FactDecl *fact = &rules->facts[f];
+      ra->fact_supplier[f] = MAX (rule_set_role_index (rules, fact->supplied_by, strlen (fact->supplied_by)), 0);
+      if (fact->type != TYPE_RUNS)
+        continue;
+      ra->run_measure[f] = g_new (gint, MAX (fact->n_values, 1));
+      for (guint v = 0; v < fact->n_values; v++)
+        {
+          const char *code = rules->symbols[fact->values[v]];
+          ra->run_measure[f][v] = rule_set_measure_index (rules, code, strlen (code));
+        }
+    }
   ra->strings = g_string_chunk_new (256);
   ra->evaluation = activering_evaluation_new (rules);
   ra->model = ra->phase = -1;
@@ -455,7 +482,14 @@ activering_role_assignment_free (ActiveringRoleAssignment *ra)
   g_array_free (ra->conflicts, TRUE);
   g_array_free (ra->missing, TRUE);
   g_ptr_array_free (ra->conflict_actors, TRUE);
+  g_array_free (ra->claimants, TRUE);
   g_free (ra->trajectory_actor);
+  g_free (ra->seen_facts);
+  g_free (ra->answering);
+  g_free (ra->fact_supplier);
+  for (guint f = 0; f < ra->rules->n_facts; f++)
+    g_free (ra->run_measure[f]);
+  g_free (ra->run_measure);
   g_string_chunk_free (ra->strings);
   activering_rule_set_unref (ra->rules);
   g_free (ra);

@@ -404,6 +404,7 @@ organisation_alloc (ActiveringRuleSet *rules)
   o->agreements = g_array_new (FALSE, FALSE, sizeof (Agreement));
   o->policies = g_new0 (guint8, MAX (rules->n_policies, 1));
   o->n_actors_of_role = g_new0 (guint, MAX (rules->n_roles, 1));
+  o->n_agreements_of_task = g_new0 (guint, MAX (rules->n_tasks, 1));
   o->first_actor_of_role = g_new (int, MAX (rules->n_roles, 1));
   o->actor_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   o->strings = g_string_chunk_new (256);
@@ -476,5 +477,7 @@ activering_organisation_parse (ActiveringRuleSet *rules, const char *data, gssiz
       if (o->n_actors_of_role[role]++ == 0)
         o->first_actor_of_role[role] = (int) a;
     }
+  for (guint a = 0; a < o->agreements->len; a++)
+    o->n_agreements_of_task[g_array_index (o->agreements, Agreement, a).task]++;
   return o;
 }

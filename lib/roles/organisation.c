@@ -10,6 +10,8 @@ organisation_actor_index (const ActiveringOrganisation *organisation, const char
 {
   if (memchr (id, '\0', len) != NULL)
     return -1; /* ids never hold a NUL: the reader refuses control characters */
+  if (id[len] == '\0')
+    return GPOINTER_TO_INT (g_hash_table_lookup (organisation->actor_by_id, id)) - 1;
   g_autofree char *key = g_strndup (id, len);
   return GPOINTER_TO_INT (g_hash_table_lookup (organisation->actor_by_id, key)) - 1;
 }
@@ -24,6 +26,7 @@ activering_organisation_free (ActiveringOrganisation *organisation)
   g_array_free (organisation->agreements, TRUE);
   g_free (organisation->policies);
   g_free (organisation->n_actors_of_role);
+  g_free (organisation->n_agreements_of_task);
   g_free (organisation->first_actor_of_role);
   g_hash_table_destroy (organisation->actor_by_id);
   g_string_chunk_free (organisation->strings);

@@ -37,6 +37,7 @@ struct _ActiveringOrganisation
   GArray *actors;   /* Actor */
   GArray *agreements;
   guint *n_actors_of_role; /* per role */
+  guint *n_agreements_of_task; /* per task: most tasks have none, and are assigned without looking */
   int *first_actor_of_role; /* per role, or -1 */
   GHashTable *actor_by_id;  /* id -> index + 1 */
   GStringChunk *strings;
@@ -99,8 +100,13 @@ struct _ActiveringRoleAssignment
   Party regie;
   GArray *rows, *parties, *gaps, *conflicts, *missing;
   GPtrArray *conflict_actors; /* actor ids */
+  GArray *claimants;          /* scratch: the actors agreed for one task (organisation indexes) */
   gint *trajectory_actor;     /* per role: the last actor the trajectory names for it (an organisation index), or -1 */
-  GStringChunk *strings;      /* actor ids, cleared per run */
+  gint *fact_supplier;        /* per fact: the role that supplies it */
+  guint *answering;           /* per role: the role that does its work in the organisation of this run */
+  gint **run_measure;         /* per runs fact: per value, the measure it is, or -1; NULL for other facts */
+  guint8 *seen_facts;         /* scratch, per fact */
+  GStringChunk *strings;      /* actor ids, cleared per run: the output must not depend on the organisation living */
   ActiveringEvaluation *evaluation;
   ActiveringTrajectoryReport *report; /* made when first needed */
 };
