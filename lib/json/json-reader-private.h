@@ -63,3 +63,17 @@ gboolean json_reader_id (JsonReader *R, const char *what, gsize max, const char 
 /* Array elements, after the '[': call with *first TRUE; *done at the ']', else the cursor is on the next element.
  * Returns FALSE on error. */
 gboolean json_reader_next_element (JsonReader *R, gboolean *first, gboolean *done);
+
+/* What json_reader_fields calls for each member, the cursor on its value (which it must read) and the member's
+ * path pushed: @field is the index of the key in the keys given, or -1 for a key of the writer's own ("x_…"). */
+typedef gboolean (*JsonFieldFunc) (gpointer data, JsonReader *R, int field, const char *key, gsize len);
+
+/* Reads the object at the cursor (@what for "expected …, found …"): each key of @keys goes to @field at most once
+ * (twice is a DUPLICATE error), a key starting with "x_" goes to @field as -1, and any other key is an
+ * UNKNOWN_KEY error with a suggestion. *@seen gets the bit of each of the (at most 32) @keys met. */
+gboolean json_reader_fields (JsonReader *R, const char *what, const char *const *keys, guint n_keys, JsonFieldFunc field,
+                             gpointer data, guint32 *seen);
+/* Reads a whole document: its root object as json_reader_fields does, then nothing but whitespace. An empty
+ * document is a SYNTAX error. The path is left at the root, for the checks of the document as a whole. */
+gboolean json_reader_document (JsonReader *R, const char *what, const char *const *keys, guint n_keys,
+                               JsonFieldFunc field, gpointer data, guint32 *seen);

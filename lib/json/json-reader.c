@@ -483,3 +483,58 @@ json_reader_next_element (JsonReader *R, gboolean *first, gboolean *done)
     return json_reader_fail_syntax (R, "',' or ']'");
   return TRUE;
 }
+
+gboolean
+json_reader_fields (JsonReader *R, const char *what, const char *const *keys, guint n_keys, JsonFieldFunc field,
+                    gpointer data, guint32 *seen)
+{
+  g_return_val_if_fail (n_keys <= 32, FALSE);
+  json_reader_skip_space (R);
+  if (!json_reader_expect (R, '{', what))
+    return FALSE;
+  if (++R->depth > R->max_depth)
+    return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "nested deeper than %d levels", R->max_depth);
+  R->p++;
+  *seen = 0;
+  gboolean first = TRUE, done;
+  const char *key;
+  gsize len;
+  while (json_reader_next_member (R, &first, &key, &len, &done) && !done)
+    {
+      gsize mark = json_reader_push (R, key, len);
+      int index = -1;
+      for (guint k = 0; k < n_keys && index < 0; k++)
+        if (strlen (keys[k]) == len && memcmp (keys[k], key, len) == 0)
+          index = (int) k;
+      if (index < 0 && (len < 2 || key[0] != 'x' || key[1] != '_'))
+        return json_reader_fail_unknown_key (R, key, len, keys, n_keys);
+      if (index >= 0 && (*seen & (1u << index)))
+        return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+      if (index >= 0)
+        *seen |= 1u << index;
+      if (!field (data, R, index, key, len))
+        return FALSE;
+      json_reader_pop (R, mark);
+    }
+  if (R->error != NULL && *R->error != NULL)
+    return FALSE;
+  R->depth--;
+  return TRUE;
+}
+
+gboolean
+json_reader_document (JsonReader *R, const char *what, const char *const *keys, guint n_keys, JsonFieldFunc field,
+                      gpointer data, guint32 *seen)
+{
+  json_reader_skip_space (R);
+  if (R->p >= R->end)
+    return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "empty document");
+  if (!json_reader_fields (R, what, keys, n_keys, field, data, seen))
+    return FALSE;
+  json_reader_skip_space (R);
+  g_string_truncate (R->path, 0);
+  if (R->p < R->end)
+    return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu",
+                             (gsize) (R->p - R->start));
+  return TRUE;
+}

@@ -16,6 +16,9 @@ typedef struct
   ActiveringOrganisation *o;
   guint32 seen; /* top-level keys met, by their index in top_keys */
   GArray *agreement_actors; /* per agreement: its actor id as written, resolved once the actors are read */
+  Actor actor;              /* the actor or agreement being read */
+  Agreement agreement;
+  const char *agreement_actor;
 } Parser;
 
 static const char *const top_keys[] = { "format",   "id",     "region",    "activation_service", "external_partner",
@@ -46,12 +49,6 @@ key_index (const char *const *keys, guint n, const char *key, gsize len)
     if (strlen (keys[k]) == len && memcmp (keys[k], key, len) == 0)
       return (int) k;
   return -1;
-}
-
-static gboolean
-is_extra (const char *key, gsize len)
-{
-  return len >= 2 && key[0] == 'x' && key[1] == '_';
 }
 
 /* A code string at the cursor, to be one of @n @candidates: its index. */
@@ -160,69 +157,91 @@ read_policies (Parser *P)
 }
 
 static gboolean
+actor_field (gpointer data, JsonReader *R, int field, const char *key, gsize len)
+{
+  (void) key;
+  (void) len;
+  Parser *P = data;
+  ActiveringOrganisation *o = P->o;
+  const char *s;
+  gsize s_len;
+  int role;
+  switch (field)
+    {
+    case 0:
+      {
+        if (!json_reader_id (R, "an actor id", ORGANISATION_MAX_ID, &s, &s_len))
+          return FALSE;
+        int before = organisation_actor_index (o, s, s_len);
+        if (before >= 0)
+          {
+            g_autoptr (GString) quoted = json_reader_quote_input (s, s_len, 64);
+            return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "actor %s is listed twice (first at /actors/%d)",
+                                     quoted->str, before);
+          }
+        P->actor.id = keep (o, s, s_len);
+        return TRUE;
+      }
+    case 1:
+      {
+        g_autofree const char **codes = codes_of_roles (o->rules);
+        if (!read_choice (R, "role", codes, o->rules->n_roles, &role))
+          return FALSE;
+        P->actor.role = (guint) role;
+        return TRUE;
+      }
+    default: return json_reader_skip_value (R);
+    }
+}
+
+static gboolean
 read_actor (Parser *P, guint index)
 {
   JsonReader *R = &P->r;
   ActiveringOrganisation *o = P->o;
-  const ActiveringRuleSet *rules = o->rules;
-  if (!json_reader_expect (R, '{', "an actor object with \"id\" and \"role\""))
-    return FALSE;
-  R->p++;
-  R->depth++;
   static const char *const keys[] = { "id", "role" };
-  Actor actor = { NULL, 0 };
-  gboolean seen[2] = { FALSE, FALSE };
-  gboolean first = TRUE, done;
-  const char *key;
-  gsize len;
-  while (json_reader_next_member (R, &first, &key, &len, &done) && !done)
-    {
-      gsize mark = json_reader_push (R, key, len);
-      int which = key_index (keys, 2, key, len);
-      if (which < 0 && is_extra (key, len))
-        {
-          if (!json_reader_skip_value (R))
-            return FALSE;
-          json_reader_pop (R, mark);
-          continue;
-        }
-      if (which < 0)
-        return json_reader_fail_unknown_key (R, key, len, keys, 2);
-      if (seen[which])
-        return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
-      seen[which] = TRUE;
-      const char *s;
-      gsize s_len;
-      if (which == 0)
-        {
-          if (!json_reader_id (R, "an actor id", ORGANISATION_MAX_ID, &s, &s_len))
-            return FALSE;
-          int before = organisation_actor_index (o, s, s_len);
-          if (before >= 0)
-            {
-              g_autoptr (GString) quoted = json_reader_quote_input (s, s_len, 64);
-              return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "actor %s is listed twice (first at /actors/%d)",
-                                       quoted->str, before);
-            }
-          actor.id = keep (o, s, s_len);
-        }
-      else
-        {
-          g_autofree const char **codes = codes_of_roles (rules);
-          int role;
-          if (!read_choice (R, "role", codes, rules->n_roles, &role))
-            return FALSE;
-          actor.role = (guint) role;
-        }
-      json_reader_pop (R, mark);
-    }
-  if (*R->error != NULL)
+  guint32 seen;
+  if (!json_reader_fields (R, "an actor object with \"id\" and \"role\"", keys, 2, actor_field, P, &seen))
     return FALSE;
-  if (!seen[0] || !seen[1])
-    return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"%s\"", seen[0] ? "role" : "id");
-  g_array_append_val (o->actors, actor);
-  g_hash_table_insert (o->actor_by_id, (gpointer) actor.id, GUINT_TO_POINTER (index + 1));
+  if (seen != 3)
+    return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"%s\"", seen & 1 ? "role" : "id");
+  g_array_append_val (o->actors, P->actor);
+  g_hash_table_insert (o->actor_by_id, (gpointer) P->actor.id, GUINT_TO_POINTER (index + 1));
   return TRUE;
+}
+
+static gboolean
+agreement_field (gpointer data, JsonReader *R, int field, const char *key, gsize len)
+{
+  (void) key;
+  (void) len;
+  Parser *P = data;
+  ActiveringOrganisation *o = P->o;
+  const char *s;
+  gsize s_len;
+  int task;
+  switch (field)
+    {
+    case 0:
+      {
+        g_autofree const char **codes = codes_of_tasks (o->rules);
+        if (!read_choice (R, "task", codes, o->rules->n_tasks, &task))
+          return FALSE;
+        P->agreement.task = (guint) task;
+        return TRUE;
+      }
+    case 1:
+      if (!json_reader_id (R, "an actor id", ORGANISATION_MAX_ID, &s, &s_len))
+        return FALSE;
+      P->agreement_actor = keep (o, s, s_len);
+      return TRUE;
+    case 2:
+      if (!json_reader_id (R, "the dossier id", ORGANISATION_MAX_ID, &s, &s_len))
+        return FALSE;
+      P->agreement.dossier = keep (o, s, s_len);
+      return TRUE;
+    default: return json_reader_skip_value (R);
+    }
 }
 
 static gboolean
@@ -230,65 +249,15 @@ read_agreement (Parser *P, guint index)
 {
   (void) index;
   JsonReader *R = &P->r;
-  ActiveringOrganisation *o = P->o;
-  if (!json_reader_expect (R, '{', "an agreement object with \"task\" and \"actor\""))
-    return FALSE;
-  R->p++;
-  R->depth++;
   static const char *const keys[] = { "task", "actor", "dossier" };
-  Agreement agreement = { 0, 0, NULL };
-  const char *actor = NULL;
-  gboolean seen[3] = { FALSE, FALSE, FALSE };
-  gboolean first = TRUE, done;
-  const char *key;
-  gsize len;
-  while (json_reader_next_member (R, &first, &key, &len, &done) && !done)
-    {
-      gsize mark = json_reader_push (R, key, len);
-      int which = key_index (keys, 3, key, len);
-      if (which < 0 && is_extra (key, len))
-        {
-          if (!json_reader_skip_value (R))
-            return FALSE;
-          json_reader_pop (R, mark);
-          continue;
-        }
-      if (which < 0)
-        return json_reader_fail_unknown_key (R, key, len, keys, 3);
-      if (seen[which])
-        return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
-      seen[which] = TRUE;
-      const char *s;
-      gsize s_len;
-      int task;
-      g_autofree const char **codes = NULL;
-      switch (which)
-        {
-        case 0:
-          codes = codes_of_tasks (o->rules);
-          if (!read_choice (R, "task", codes, o->rules->n_tasks, &task))
-            return FALSE;
-          agreement.task = (guint) task;
-          break;
-        case 1:
-          if (!json_reader_id (R, "an actor id", ORGANISATION_MAX_ID, &s, &s_len))
-            return FALSE;
-          actor = keep (o, s, s_len);
-          break;
-        default:
-          if (!json_reader_id (R, "the dossier id", ORGANISATION_MAX_ID, &s, &s_len))
-            return FALSE;
-          agreement.dossier = keep (o, s, s_len);
-          break;
-        }
-      json_reader_pop (R, mark);
-    }
-  if (*R->error != NULL)
+  P->agreement = (Agreement){ 0, 0, NULL };
+  guint32 seen;
+  if (!json_reader_fields (R, "an agreement object with \"task\" and \"actor\"", keys, 3, agreement_field, P, &seen))
     return FALSE;
-  if (!seen[0] || !seen[1])
-    return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"%s\"", seen[0] ? "actor" : "task");
-  g_array_append_val (o->agreements, agreement);
-  g_array_append_val (P->agreement_actors, actor);
+  if ((seen & 3) != 3)
+    return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"%s\"", seen & 1 ? "actor" : "task");
+  g_array_append_val (P->o->agreements, P->agreement);
+  g_array_append_val (P->agreement_actors, P->agreement_actor);
   return TRUE;
 }
 
@@ -313,24 +282,16 @@ read_list (Parser *P, const char *what, guint max, gboolean (*read_item) (Parser
 }
 
 static gboolean
-read_member (Parser *P, const char *key, gsize len)
+top_field (gpointer data, JsonReader *R, int field, const char *key, gsize len)
 {
-  JsonReader *R = &P->r;
+  (void) key;
+  (void) len;
+  Parser *P = data;
   ActiveringOrganisation *o = P->o;
-  int which = key_index (top_keys, G_N_ELEMENTS (top_keys), key, len);
-  if (which < 0)
-    {
-      if (is_extra (key, len))
-        return json_reader_skip_value (R);
-      return json_reader_fail_unknown_key (R, key, len, top_keys, G_N_ELEMENTS (top_keys));
-    }
-  if (P->seen & (1u << which))
-    return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
-  P->seen |= 1u << which;
   const char *s;
   gsize s_len;
   int service;
-  switch (which)
+  switch (field)
     {
     case KEY_FORMAT: return json_reader_format (R, ORGANISATION_FORMAT);
     case KEY_ID:
@@ -357,7 +318,8 @@ read_member (Parser *P, const char *key, gsize len)
       return TRUE;
     case KEY_POLICIES: return read_policies (P);
     case KEY_ACTORS: return read_list (P, "an array of actors", ORGANISATION_MAX_ACTORS, read_actor);
-    default: return read_list (P, "an array of agreements", ORGANISATION_MAX_AGREEMENTS, read_agreement);
+    case KEY_AGREEMENTS: return read_list (P, "an array of agreements", ORGANISATION_MAX_AGREEMENTS, read_agreement);
+    default: return json_reader_skip_value (R);
     }
 }
 
@@ -426,42 +388,13 @@ activering_organisation_parse (ActiveringRuleSet *rules, const char *data, gssiz
   JsonReader *R = &P->r;
   gsize size = data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length;
   json_reader_init (R, ORGANISATION_DOCUMENT, data, size, MAX_DEPTH, path, text, &local);
-  json_reader_skip_space (R);
   gboolean ok;
   if (rules->n_services == 0)
     ok = json_reader_fail (R, ACTIVERING_ERROR_USAGE,
                            "the rule set defines no tasks, so it cannot assign roles in an organisation");
-  else if (R->p >= R->end)
-    ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "empty document");
-  else if (!json_reader_expect (R, '{', "an organisation object"))
-    ok = FALSE;
   else
-    {
-      R->p++;
-      R->depth++;
-      gboolean first = TRUE, done;
-      const char *key;
-      gsize len;
-      ok = TRUE;
-      while (ok && json_reader_next_member (R, &first, &key, &len, &done) && !done)
-        {
-          gsize mark = json_reader_push (R, key, len);
-          ok = read_member (P, key, len);
-          json_reader_pop (R, mark);
-        }
-      ok = ok && local == NULL;
-    }
-  if (ok)
-    {
-      json_reader_skip_space (R);
-      g_string_truncate (path, 0);
-      if (R->p < R->end)
-        ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX,
-                               "malformed JSON: unexpected data after the document at byte %zu",
-                               (gsize) (R->p - R->start));
-      else
-        ok = check_document (P);
-    }
+    ok = json_reader_document (R, "an organisation object", top_keys, G_N_ELEMENTS (top_keys), top_field, P, &P->seen)
+         && check_document (P);
   g_array_free (P->agreement_actors, TRUE);
   if (!ok)
     {

@@ -176,3 +176,14 @@ loader_role (Loader *L, json_object *o, const char *key, char **out)
   *out = rule_set_strdup (L->rules, code);
   return TRUE;
 }
+
+gboolean
+loader_fail_unknown (Loader *L, const char *what, const char *word, const void *first_code, gsize stride, guint n)
+{
+  g_autofree const char **codes = g_new (const char *, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    codes[i] = *(const char *const *) ((const char *) first_code + i * stride);
+  const char *hint = activering_suggest (word, strlen (word), codes, n);
+  return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown %s \"%s\"%s%s%s", what, word,
+                      hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "");
+}

@@ -90,6 +90,10 @@ gboolean loader_is_code (const char *s);
 /* A text: one non-empty string per language of the rule set, and no other key. */
 gboolean loader_text_value (Loader *L, json_object *value, Text *out);
 gboolean loader_text (Loader *L, json_object *o, const char *key, Text *out);
+/* Fails with UNKNOWN_REF, "unknown @what "@word"", suggesting one of the @n codes found at @first_code and every
+ * @stride bytes after it (the `code` member of an array of structs). */
+gboolean loader_fail_unknown (Loader *L, const char *what, const char *word, const void *first_code, gsize stride,
+                              guint n);
 /* A required member naming a role of the rule set. */
 gboolean loader_role (Loader *L, json_object *o, const char *key, char **out);
 

@@ -48,14 +48,8 @@ loader_measure_ref (Loader *L, json_object *value, guint *out)
   const char *code = json_object_get_string (value);
   int index = rule_set_measure_index (L->rules, code, strlen (code));
   if (index < 0)
-    {
-      g_autofree const char **codes = g_new (const char *, MAX (L->rules->n_measures, 1));
-      for (guint m = 0; m < L->rules->n_measures; m++)
-        codes[m] = L->rules->measures[m].code;
-      const char *hint = activering_suggest (code, strlen (code), codes, L->rules->n_measures);
-      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown measure \"%s\"%s%s%s", code,
-                          hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "");
-    }
+    return loader_fail_unknown (L, "measure", code, &L->rules->measures[0].code, sizeof (Measure),
+                                L->rules->n_measures);
   *out = (guint) index;
   return TRUE;
 }

@@ -16,17 +16,10 @@ role_ref (Loader *L, json_object *value, guint *out)
     return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a role code, found %s", loader_json_type_label (value));
   const char *code = json_object_get_string (value);
   int index = rule_set_role_index (rules, code, strlen (code));
-  if (index >= 0)
-    {
-      *out = (guint) index;
-      return TRUE;
-    }
-  g_autofree const char **codes = g_new (const char *, MAX (rules->n_roles, 1));
-  for (guint r = 0; r < rules->n_roles; r++)
-    codes[r] = rules->roles[r].code;
-  const char *hint = activering_suggest (code, strlen (code), codes, rules->n_roles);
-  return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown role \"%s\"%s%s%s", code,
-                      hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "");
+  if (index < 0)
+    return loader_fail_unknown (L, "role", code, &rules->roles[0].code, sizeof (Role), rules->n_roles);
+  *out = (guint) index;
+  return TRUE;
 }
 
 static gboolean
@@ -122,13 +115,8 @@ outcomes_member (Loader *L, json_object *o, TaskTrigger *trigger)
       gsize item = loader_push (L, code);
       int m = rule_set_measure_index (L->rules, code, strlen (code));
       if (m < 0)
-        {
-          json_object *name = json_object_new_string (code);
-          guint ignored;
-          gboolean ok = loader_measure_ref (L, name, &ignored); /* fails with the hint */
-          json_object_put (name);
-          return ok;
-        }
+        return loader_fail_unknown (L, "measure", code, &L->rules->measures[0].code, sizeof (Measure),
+                                    L->rules->n_measures);
       if (!json_object_is_type (list, json_type_array) || json_object_array_length (list) == 0)
         return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a non-empty array of outcomes, found %s",
                             loader_json_type_label (list));
@@ -290,7 +278,8 @@ load_by_model (Loader *L, json_object *o, Task *task)
       gsize item = loader_push (L, code);
       int model = rule_set_model_index (rules, code, strlen (code));
       if (model < 0)
-        return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown phase model \"%s\"", code);
+        return loader_fail_unknown (L, "phase model", code, &rules->models[0].code, sizeof (PhaseModel),
+                                    rules->n_models);
       static const char *const keys[] = { "holders", "accountable", "consulted", "informed", NULL };
       if (!loader_expect_object (L, patch, "an assignment") || !loader_check_keys (L, patch, keys)
           || !load_patch (L, patch, FALSE, &task->by_model[model]))
@@ -349,7 +338,7 @@ role_map_member (Loader *L, json_object *o, const char *key, int **out)
       gsize item = loader_push (L, code);
       int from = rule_set_role_index (rules, code, strlen (code));
       if (from < 0)
-        return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown role \"%s\"", code);
+        return loader_fail_unknown (L, "role", code, &rules->roles[0].code, sizeof (Role), rules->n_roles);
       guint to;
       if (!role_ref (L, value, &to))
         return FALSE;
@@ -376,7 +365,7 @@ load_overrides (Loader *L, json_object *o, OrganisationVariant *variant)
       gsize item = loader_push (L, code);
       int task = rule_set_task_index (rules, code, strlen (code));
       if (task < 0)
-        return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown task \"%s\"", code);
+        return loader_fail_unknown (L, "task", code, &rules->tasks[0].code, sizeof (Task), rules->n_tasks);
       static const char *const keys[] = { "holders", "accountable", "consulted", "informed", "active", "enabled",
                                           NULL };
       TaskOverride *override = &variant->overrides[variant->n_overrides++];
@@ -469,7 +458,7 @@ load_organisation (Loader *L, json_object *root)
   if (rules->regie_task < 0)
     {
       loader_push (L, "regie_task");
-      return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown task \"%s\"", regie);
+      return loader_fail_unknown (L, "task", regie, &rules->tasks[0].code, sizeof (Task), rules->n_tasks);
     }
   if (!rules->tasks[rules->regie_task].single_holder)
     {

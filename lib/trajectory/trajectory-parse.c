@@ -244,51 +244,38 @@ read_field (ActiveringTrajectory *t, JsonReader *R, Field field, Event *event, i
     }
 }
 
+typedef struct
+{
+  ActiveringTrajectory *t;
+  Event *event;
+  int type;
+  GString *scratch; /* for x_ members: most events have none */
+} EventReader;
+
+static gboolean
+event_field (gpointer data, JsonReader *R, int field, const char *key, gsize len)
+{
+  EventReader *E = data;
+  if (field >= 0)
+    return read_field (E->t, R, (Field) field, E->event, &E->type);
+  if (E->scratch == NULL)
+    E->scratch = g_string_new (NULL);
+  return read_extra (E->t, R, key, len, E->scratch, E->t->extras, E->event->extras_first);
+}
+
 gboolean
 trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
 {
   memset (event, 0, sizeof *event);
-  if (!json_reader_expect (R, '{', "an event object"))
-    return FALSE;
-  if (++R->depth > R->max_depth)
-    return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "nested deeper than %d levels", R->max_depth);
-  R->p++;
-  guint32 seen = 0;
-  int type = -1;
-  g_autoptr (GString) scratch = NULL; /* for x_ members: most events have none */
   event->extras_first = t->extras->len;
-  gboolean first = TRUE, done;
-  const char *key;
-  gsize len;
-  while (json_reader_next_member (R, &first, &key, &len, &done) && !done)
-    {
-      gsize mark = json_reader_push (R, key, len);
-      int field = -1;
-      for (int f = 0; f < N_FIELDS; f++)
-        if (strlen (field_names[f]) == len && memcmp (field_names[f], key, len) == 0)
-          field = f;
-      if (field < 0)
-        {
-          if (len < 2 || key[0] != 'x' || key[1] != '_')
-            return json_reader_fail_unknown_key (R, key, len, field_names, N_FIELDS);
-          if (scratch == NULL)
-            scratch = g_string_new (NULL);
-          if (!read_extra (t, R, key, len, scratch, t->extras, event->extras_first))
-            return FALSE;
-        }
-      else
-        {
-          if (seen & (1u << field))
-            return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
-          seen |= 1u << field;
-          if (!read_field (t, R, (Field) field, event, &type))
-            return FALSE;
-        }
-      json_reader_pop (R, mark);
-    }
-  if (R->error && *R->error)
+  EventReader E = { t, event, -1, NULL };
+  guint32 seen;
+  gboolean ok = json_reader_fields (R, "an event object", field_names, N_FIELDS, event_field, &E, &seen);
+  if (E.scratch != NULL)
+    g_string_free (E.scratch, TRUE);
+  if (!ok)
     return FALSE;
-  R->depth--;
+  int type = E.type;
   if (type < 0)
     return json_reader_fail (R, ACTIVERING_ERROR_MISSING,
                              "missing \"type\" (one of: open, reopen, enter_phase, "
@@ -318,7 +305,6 @@ typedef struct
   JsonReader r;
   ActiveringTrajectory *t;
   GString *scratch;
-  gboolean seen_format, seen_id, seen_model, seen_events;
   const char *model; /* kept until the events are read: they are resolved against it */
 } Parser;
 
@@ -344,30 +330,18 @@ read_events (Parser *P)
   return R->error == NULL || *R->error == NULL;
 }
 
+static const char *const document_keys[] = { "format", "id", "model", "events" };
+
 static gboolean
-read_member (Parser *P, const char *key, gsize len)
+document_field (gpointer data, JsonReader *R, int field, const char *key, gsize len)
 {
-  JsonReader *R = &P->r;
-  static const char *const keys[] = { "format", "id", "model", "events" };
-  gboolean *seen[] = { &P->seen_format, &P->seen_id, &P->seen_model, &P->seen_events };
-  int which = -1;
-  for (int k = 0; k < 4; k++)
-    if (strlen (keys[k]) == len && memcmp (keys[k], key, len) == 0)
-      which = k;
-  if (which < 0)
-    {
-      if (len < 2 || key[0] != 'x' || key[1] != '_')
-        return json_reader_fail_unknown_key (R, key, len, keys, 4);
-      return read_extra (P->t, R, key, len, P->scratch, P->t->own_extras, 0);
-    }
-  if (*seen[which])
-    return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
-  *seen[which] = TRUE;
+  Parser *P = data;
   const char *s;
   gsize s_len;
   int model;
-  switch (which)
+  switch (field)
     {
+    case -1: return read_extra (P->t, R, key, len, P->scratch, P->t->own_extras, 0);
     case 0: return json_reader_format (R, TRAJECTORY_FORMAT);
     case 1:
       if (!json_reader_id (R, "the dossier id", TRAJECTORY_MAX_ID, &s, &s_len))
@@ -425,45 +399,17 @@ activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize 
   JsonReader *R = &P->r;
   gsize size = data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length;
   json_reader_init (R, TRAJECTORY_DOCUMENT, data, size, MAX_DEPTH, path, text, &local);
-  json_reader_skip_space (R);
-  gboolean ok;
-  if (R->p >= R->end)
-    ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "empty document");
-  else if (!json_reader_expect (R, '{', "a trajectory object"))
-    ok = FALSE;
-  else
-    {
-      R->p++;
-      R->depth++;
-      gboolean first = TRUE, done;
-      const char *key;
-      gsize len;
-      ok = TRUE;
-      while (ok && json_reader_next_member (R, &first, &key, &len, &done) && !done)
-        {
-          gsize mark = json_reader_push (R, key, len);
-          ok = read_member (P, key, len);
-          json_reader_pop (R, mark);
-        }
-      ok = ok && local == NULL;
-    }
-  if (ok)
-    {
-      json_reader_skip_space (R);
-      g_string_truncate (path, 0);
-      if (R->p < R->end)
-        ok = json_reader_fail (R, ACTIVERING_ERROR_SYNTAX,
-                               "malformed JSON: unexpected data after the document at byte %zu",
-                               (gsize) (R->p - R->start));
-      else if (!P->seen_format)
-        ok = json_reader_fail (R, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s\")", TRAJECTORY_FORMAT);
-      else if (!P->seen_id)
-        ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"id\" (the opaque dossier id)");
-      else if (!P->seen_model)
-        ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"model\" (the phase model, e.g. \"ocmw7\")");
-      else if (!P->seen_events)
-        ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"events\"");
-    }
+  guint32 seen = 0;
+  gboolean ok = json_reader_document (R, "a trajectory object", document_keys, G_N_ELEMENTS (document_keys),
+                                      document_field, P, &seen);
+  if (ok && !(seen & 1))
+    ok = json_reader_fail (R, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s\")", TRAJECTORY_FORMAT);
+  else if (ok && !(seen & 2))
+    ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"id\" (the opaque dossier id)");
+  else if (ok && !(seen & 4))
+    ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"model\" (the phase model, e.g. \"ocmw7\")");
+  else if (ok && !(seen & 8))
+    ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"events\"");
   if (ok)
     for (guint i = 0; i < t->events->len; i++)
       trajectory_resolve_event (t, &g_array_index (t->events, Event, i));
