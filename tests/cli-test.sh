@@ -415,6 +415,9 @@ test_rules_list () {
     grep -q -E "^[[:space:]]*${code}[[:space:]]" "$TMP/out" || fail "rules list lacks $code"
   done
   stdout_has "be-vlaanderen"
+  run rules --lang en list
+  stdout_has "hold_regie                  Hold the regie: the fixed contact person"
+  stdout_has "decide_sanction             Decide on a sanction"
 }
 
 test_rules_show_ibo () {

@@ -33,6 +33,16 @@ rules_list (ActiveringRuleSet *rules, const char *lang)
       g_string_append_printf (line, "  %u phases", activering_rule_set_get_n_phases (rules, m));
       printf ("%s\n", line->str);
     }
+  if (activering_rule_set_get_n_tasks (rules) > 0)
+    printf ("\n");
+  for (guint t = 0; t < activering_rule_set_get_n_tasks (rules); t++)
+    {
+      g_string_assign (line, "  ");
+      cli_pad (line, activering_rule_set_get_task_code (rules, t), 26);
+      g_string_append (line, "  ");
+      g_string_append (line, activering_rule_set_get_task_label (rules, t, lang));
+      printf ("%s\n", line->str);
+    }
   return EXIT_DONE;
 }
 
