@@ -1743,6 +1743,110 @@ END_TEST
 
 /* ---- suite ----------------------------------------------------------------------------------------------- */
 
+START_TEST (test_evaluate_lines)
+{
+  /* One call for a batch: outcomes and missing facts in matrices, a document per line, bad lines reported in
+   * place, and the same answers as one evaluation per dossier. */
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  gsize length;
+  g_autofree char *caseload = test_read_file ("examples/caseload.jsonl", &length);
+  GString *batch = g_string_new (NULL);
+  g_string_append (batch, "\n");
+  const char *p = caseload;
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *eol = strchr (p, '\n');
+      g_string_append_len (batch, p, eol - p + 1);
+      p = eol + 1;
+    }
+  g_string_append (batch, "{\"format\": \"activering.facts/1\", \"id\": \"bad\", \"regio\": \"vlaanderen\"}\n  \r\n");
+  g_string_append (batch, p); /* the rest, final line without a newline or not */
+  guint n_measures = activering_rule_set_get_n_measures (rules), n_facts = activering_rule_set_get_n_facts (rules);
+  guint max = 64;
+  g_autofree guint8 *outcomes = g_new0 (guint8, max * n_measures);
+  g_autofree guint8 *missing = g_new0 (guint8, max * n_facts);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  guint rows = 0, bad = 0;
+  ck_assert (activering_evaluate_lines (rules, batch->str, batch->len, NULL, "en", ACTIVERING_LINES_COMPACT, out,
+                                        outcomes, missing, max, &rows, &bad, &error));
+  ck_assert_uint_eq (bad, 1);
+  g_auto (GStrv) documents = g_strsplit (out->str, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (documents), rows + 1); /* one line per row, each ending in a newline */
+  ck_assert_str_eq (documents[3], "{\"format\":\"activering.error/1\",\"line\":5,\"code\":\"unknown_key\","
+                                  "\"message\":\"facts: /regio: unknown key \\\"regio\\\" (did you mean \\\"region\\\"?)\","
+                                  "\"path\":\"/regio\"}");
+  for (guint m = 0; m < n_measures; m++)
+    ck_assert_uint_eq (outcomes[3 * n_measures + m], ACTIVERING_LINES_ERROR);
+  /* every other row as a single evaluation gives it */
+  g_autoptr (ActiveringFacts) facts = activering_facts_new (rules);
+  g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
+  g_auto (GStrv) lines = g_strsplit (batch->str, "\n", -1);
+  guint row = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+      if (row != 3)
+        {
+          ck_assert (activering_facts_parse (facts, lines[i], -1, NULL));
+          ck_assert (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, NULL));
+          for (guint m = 0; m < n_measures; m++)
+            ck_assert_uint_eq (outcomes[row * n_measures + m], activering_evaluation_get_outcome (ev, m));
+          for (guint f = 0; f < n_facts; f++)
+            {
+              gboolean expected = FALSE;
+              for (guint m = 0; m < n_measures; m++)
+                for (guint k = 0; k < activering_evaluation_get_n_missing (ev, m); k++)
+                  expected |= strcmp (activering_evaluation_get_missing_fact (ev, m, k),
+                                      activering_rule_set_get_fact_path (rules, f)) == 0;
+              ck_assert_uint_eq (missing[row * n_facts + f], expected);
+            }
+          g_autoptr (GString) one = g_string_new (NULL);
+          activering_evaluation_append_outcomes_json (ev, one);
+          ck_assert_str_eq (documents[row], one->str);
+        }
+      row++;
+    }
+  ck_assert_uint_eq (row, rows);
+
+  /* full documents; errors only; no outputs at all */
+  g_string_truncate (out, 0);
+  ck_assert (activering_evaluate_lines (rules, batch->str, batch->len, NULL, "fr", 0, out, NULL, NULL, 0, &rows, &bad,
+                                        &error));
+  g_auto (GStrv) results = g_strsplit (out->str, "\n", -1);
+  guint n_results = 0;
+  for (guint i = 0; results[i] != NULL && *results[i]; i++)
+    n_results += g_str_has_prefix (results[i], "{\"format\":\"activering.result/1\"");
+  ck_assert_uint_eq (n_results, rows - 1);
+  ck_assert (g_str_has_prefix (results[3], "{\"format\":\"activering.error/1\",\"line\":5,"));
+  g_string_truncate (out, 0);
+  ck_assert (activering_evaluate_lines (rules, batch->str, batch->len, NULL, NULL, ACTIVERING_LINES_ERRORS_ONLY, out,
+                                        outcomes, NULL, max, &rows, &bad, &error));
+  ck_assert_uint_eq (bad, 1);
+  ck_assert (g_str_has_prefix (out->str, "{\"format\":\"activering.error/1\""));
+  ck_assert (strchr (out->str, '\n') == out->str + out->len - 1); /* that one line only */
+  ck_assert (activering_evaluate_lines (rules, "", 0, NULL, NULL, 0, NULL, NULL, NULL, 0, &rows, &bad, &error));
+  ck_assert_uint_eq (rows, 0);
+
+  /* usage errors */
+  ck_assert (!activering_evaluate_lines (rules, batch->str, batch->len, NULL, "de", 0, out, NULL, NULL, 0, NULL, NULL,
+                                         &error));
+  test_assert_error (error, ACTIVERING_ERROR_USAGE, "the rule set has no texts in", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_evaluate_lines (rules, batch->str, batch->len, NULL, NULL, 0, NULL, outcomes, NULL, 2, NULL,
+                                         NULL, &error));
+  test_assert_error (error, ACTIVERING_ERROR_USAGE, "more than the 2 lines its outputs have room for", NULL);
+  g_clear_error (&error);
+  GDate bad_date;
+  g_date_clear (&bad_date, 1);
+  ck_assert (!activering_evaluate_lines (rules, batch->str, batch->len, &bad_date, NULL, 0, NULL, NULL, NULL, 0, NULL,
+                                         NULL, &error));
+  test_assert_error (error, ACTIVERING_ERROR_USAGE, "not a valid date", NULL);
+  g_string_free (batch, TRUE);
+}
+END_TEST
+
 static Suite *
 evaluation_suite (void)
 {
@@ -1789,6 +1893,7 @@ evaluation_suite (void)
   tcase_add_test (tc, test_condition_facts_stop_at_other_measures);
   tcase_add_test (tc, test_to_json_unknown_language);
   tcase_add_test (tc, test_append_outcomes_json);
+  tcase_add_test (tc, test_evaluate_lines);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("threads");

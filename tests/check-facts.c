@@ -1035,6 +1035,33 @@ START_TEST (test_error_codes_have_names)
 }
 END_TEST
 
+START_TEST (test_dotted_keys)
+{
+  /* At the root, a fact may be given by its dotted path: the shape of a flat table's columns. */
+  parse_ok (DOC ("\"income.status\":\"leefloon\",\"person.birth_date\":\"1990-01-01\",\"vdab.registered\":null,"
+                 "\"proposals.ibo.weeks\":12,\"region\":\"vlaanderen\""));
+  assert_state ("income.status", ACTIVERING_FACT_KNOWN);
+  assert_state ("person.birth_date", ACTIVERING_FACT_KNOWN);
+  assert_state ("vdab.registered", ACTIVERING_FACT_BLANK);
+  assert_state ("proposals.ibo.weeks", ACTIVERING_FACT_KNOWN);
+  assert_state ("income.since", ACTIVERING_FACT_UNKNOWN);
+  /* the value is checked as in the nested form */
+  EXPECT_ERROR (DOC ("\"income.status\":\"leeflon\""), ACTIVERING_ERROR_INVALID_VALUE, "facts: /income.status: ",
+                "leefloon");
+  EXPECT_ERROR (DOC ("\"proposals.ibo.weeks\":\"12\""), ACTIVERING_ERROR_TYPE, "facts: /proposals.ibo.weeks: ");
+  /* given twice, in either spelling */
+  EXPECT_ERROR (DOC ("\"income\":{\"status\":\"leefloon\"},\"income.status\":\"leefloon\""),
+                ACTIVERING_ERROR_DUPLICATE, "facts: /income.status: the key appears twice");
+  EXPECT_ERROR (DOC ("\"income.status\":\"leefloon\",\"income\":{\"status\":\"leefloon\"}"),
+                ACTIVERING_ERROR_DUPLICATE, "facts: /income/status: the key appears twice");
+  /* an object's path is not a fact, a dotted key below the root is not looked up, and a typo stays an error */
+  EXPECT_ERROR (DOC ("\"proposals.ibo\":{}"), ACTIVERING_ERROR_UNKNOWN_KEY, "facts: /proposals.ibo: unknown key");
+  EXPECT_ERROR (DOC ("\"income\":{\"income.status\":\"leefloon\"}"), ACTIVERING_ERROR_UNKNOWN_KEY,
+                "facts: /income/income.status: unknown key");
+  EXPECT_ERROR (DOC ("\"income.statu\":\"leefloon\""), ACTIVERING_ERROR_UNKNOWN_KEY, "facts: /income.statu: unknown key");
+}
+END_TEST
+
 static Suite *
 facts_suite (void)
 {
@@ -1107,6 +1134,7 @@ facts_suite (void)
   tcase_add_test (tc, test_duplicate_format);
   tcase_add_test (tc, test_duplicate_section);
   tcase_add_test (tc, test_duplicate_key_in_run);
+  tcase_add_test (tc, test_dotted_keys);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("runs");

@@ -270,6 +270,56 @@ gboolean activering_evaluation_append_json (const ActiveringEvaluation *evaluati
                                             GString *out,
                                             GError **error);
 
+/* ---- batches ---- */
+
+/**
+ * ActiveringLinesFlags:
+ * @ACTIVERING_LINES_DEFAULT: write an `activering.result/1` document for each line
+ * @ACTIVERING_LINES_COMPACT: write an `activering.outcomes/1` document for each line instead
+ * @ACTIVERING_LINES_ERRORS_ONLY: write documents only for the lines in error (the typed outputs carry the rest)
+ */
+typedef enum {
+  ACTIVERING_LINES_DEFAULT = 0,
+  ACTIVERING_LINES_COMPACT = 1 << 0,
+  ACTIVERING_LINES_ERRORS_ONLY = 1 << 1,
+} ActiveringLinesFlags;
+
+/** ACTIVERING_LINES_ERROR: the value activering_evaluate_lines() puts in the outcomes of a line in error. */
+#define ACTIVERING_LINES_ERROR 255
+
+/**
+ * activering_evaluate_lines:
+ * @rules: the rule set
+ * @data: JSON lines: one `activering.facts/1` document per line (blank lines are skipped; a final newline is optional)
+ * @length: the length of @data in bytes
+ * @as_of: (nullable): the evaluation date; %NULL: each document's `as_of`, or today
+ * @lang: (nullable): the language of the documents written (%NULL: the rule set's first)
+ * @flags: #ActiveringLinesFlags
+ * @out: (nullable): documents are appended here, one line each, in input order: the result (or outcomes) of each
+ *   line, and for a line in error an `activering.error/1` document `{"format", "line", "code", "message", "path"}`
+ *   (the line number counts every input line; `code` as activering_error_code_to_string(); `path` the JSON pointer)
+ * @outcomes: (nullable): @max_lines × the number of measures bytes: row r (the r-th non-blank line), column m holds
+ *   its #ActiveringOutcome for measure m, or %ACTIVERING_LINES_ERROR for a line in error
+ * @missing: (nullable): @max_lines × the number of facts bytes: 1 where the fact is missing for at least one measure
+ *   of the row, else 0
+ * @max_lines: the rows @outcomes and @missing have room for
+ * @n_rows: (out) (optional): the number of non-blank lines evaluated, those in error included
+ * @n_errors: (out) (optional): the number of lines in error
+ * @error: return location for an #ACTIVERING_ERROR_USAGE error: an unknown language, an invalid date, more
+ *   non-blank lines than @max_lines when @outcomes or @missing is given
+ *
+ * Evaluates a whole batch in one call, for bindings and bulk screening: one facts object and one evaluation are
+ * reused, so nothing is allocated per line once warmed up. A bad line never stops the batch: it is reported in
+ * @out and @outcomes, and the rest is evaluated. With @missing %NULL and %ACTIVERING_LINES_COMPACT only the
+ * outcomes are worked out, the fast path of bulk screening.
+ *
+ * Returns: %TRUE if the batch ran (whatever its lines held), %FALSE with @error for a bad argument.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize length, const GDate *as_of,
+                                    const char *lang, ActiveringLinesFlags flags, GString *out, guint8 *outcomes,
+                                    guint8 *missing, guint max_lines, guint *n_rows, guint *n_errors, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringEvaluation, activering_evaluation_free)
 
 G_END_DECLS

@@ -32,4 +32,5 @@ struct _ActiveringFacts
   guint8 *seen_objects; /* per object of the schema: met in this document (a key may appear once) */
   GString *text;        /* scratch for unescaped strings */
   GString *path;        /* the JSON pointer being parsed, for errors */
+  GString *failed_path; /* after a failed parse: the JSON pointer of the error (for batch error documents) */
 };

@@ -303,6 +303,19 @@ blank_below (ActiveringFacts *facts, const SchemaNode *node)
 
 static gboolean read_object (Parser *P, const SchemaNode *node, gboolean root);
 
+/* At the root, a fact may also be given by its dotted path ("income.status": …), the shape of a flat table's
+ * columns. The slot, or -1. */
+static int
+dotted_fact (const ActiveringRuleSet *rules, const char *key, gsize len)
+{
+  if (memchr (key, '.', len) == NULL)
+    return -1;
+  for (guint f = 0; f < rules->n_facts; f++)
+    if (strncmp (rules->facts[f].path, key, len) == 0 && rules->facts[f].path[len] == '\0')
+      return (int) f;
+  return -1;
+}
+
 static gboolean
 read_root_member (Parser *P, const char *key, gsize len, gboolean *handled)
 {
@@ -366,7 +379,13 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
           for (guint i = 0; i < node->n_children; i++)
             if (node->children[i]->key_len == len && memcmp (node->children[i]->key, key, len) == 0)
               child = node->children[i];
-          if (child == NULL)
+          int dotted = child == NULL && root ? dotted_fact (P->facts->rules, key, len) : -1;
+          if (dotted >= 0)
+            {
+              if (!read_fact (P, (guint) dotted))
+                return FALSE;
+            }
+          else if (child == NULL)
             {
               if (len < 2 || key[0] != 'x' || key[1] != '_')
                 return json_reader_fail_unknown_key (&P->r, key, len, node->suggest_keys, node->n_suggest_keys);
@@ -435,6 +454,7 @@ activering_facts_new (ActiveringRuleSet *rules)
   facts->runs = g_array_new (FALSE, TRUE, sizeof (Run));
   facts->text = g_string_new (NULL);
   facts->path = g_string_new (NULL);
+  facts->failed_path = g_string_new (NULL);
   clear (facts);
   return facts;
 }
@@ -448,6 +468,7 @@ activering_facts_free (ActiveringFacts *facts)
   g_array_free (facts->runs, TRUE);
   g_string_free (facts->text, TRUE);
   g_string_free (facts->path, TRUE);
+  g_string_free (facts->failed_path, TRUE);
   g_free (facts);
 }
 
@@ -488,6 +509,7 @@ activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length,
     }
   if (!ok)
     {
+      g_string_assign (facts->failed_path, facts->path->len > 0 ? facts->path->str : "/");
       clear (facts);
       g_propagate_error (error, local);
       return FALSE;
