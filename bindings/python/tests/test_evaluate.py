@@ -1,0 +1,156 @@
+"""evaluate and evaluate_many: results, errors per dossier, argument types, and properties over random facts."""
+import datetime
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import activering
+
+EXPECTED_01 = {"twe_ocmw": "eligible", "art60": "eligible", "ibo": "undetermined", "individueel_maatwerk": "not_eligible"}
+
+
+def outcomes(result):
+    return {m["measure"]: m["outcome"] for m in result["measures"]}
+
+
+def test_evaluate_one(twe_facts, rules):
+    result = activering.evaluate(twe_facts, lang="en")
+    assert result["format"] == "activering.result/1"
+    assert result["id"] == "dossier-0001" and result["as_of"] == "2026-11-22"
+    assert result["ruleset"] == {"id": rules.id, "version": rules.version, "digest": rules.digest}
+    assert outcomes(result)["twe_ocmw"] == "eligible"
+    assert all(c["legal_basis"] for m in result["measures"] for c in m["conditions"])
+
+
+def test_evaluate_inputs(twe_facts):
+    text = json.dumps(twe_facts)
+    assert activering.evaluate(text) == activering.evaluate(twe_facts)
+    assert activering.evaluate(text.encode()) == activering.evaluate(twe_facts)
+    without_format = {k: v for k, v in twe_facts.items() if k != "format"}
+    assert activering.evaluate(without_format) == activering.evaluate(twe_facts)
+    later = activering.evaluate(twe_facts, as_of=datetime.date(2027, 1, 15))
+    assert later["as_of"] == "2027-01-15"
+    assert activering.evaluate(twe_facts, as_of="2027-01-15") == later
+    text = lambda result: result["measures"][0]["conditions"][0]["text"]  # noqa: E731
+    assert text(activering.evaluate(twe_facts, lang="fr")) != text(activering.evaluate(twe_facts, lang="nl"))
+
+
+def test_evaluate_errors(twe_facts):
+    with pytest.raises(activering.UnknownKeyError) as caught:
+        activering.evaluate({"id": "d", "regio": "vlaanderen"})
+    assert caught.value.path == "/regio" and caught.value.code == "unknown_key"
+    assert 'did you mean "region"' in str(caught.value)
+    with pytest.raises(activering.InvalidValueError):
+        activering.evaluate({"id": "d", "vdab": {"registered_since": "2025-13-01"}})
+    with pytest.raises(activering.UsageError, match="not a date"):
+        activering.evaluate(twe_facts, as_of="22/11/2026")
+    with pytest.raises(activering.UsageError, match="no texts in"):
+        activering.evaluate(twe_facts, lang="de")
+    with pytest.raises(TypeError, match="facts must be a dict or JSON text, not int"):
+        activering.evaluate(5)
+    with pytest.raises(TypeError, match="as_of must be a date"):
+        activering.evaluate(twe_facts, as_of=20261122)
+    with pytest.raises(TypeError, match="rules must be an activering.RuleSet"):
+        activering.evaluate(twe_facts, rules="be-vlaanderen")
+
+
+def test_evaluate_many_matches_the_caseload(caseload):
+    results = activering.evaluate_many(caseload)
+    assert [r["id"] for r in results] == [d["id"] for d in caseload]
+    assert outcomes(results[0]) == EXPECTED_01
+    compact = activering.evaluate_many(caseload, compact=True)
+    assert [c["format"] for c in compact] == ["activering.outcomes/1"] * len(caseload)
+    assert [c["outcomes"] for c in compact] == [outcomes(r) for r in results]
+
+
+def test_evaluate_many_reports_bad_dossiers_and_goes_on(caseload):
+    batch = [caseload[0], {"id": "bad", "regio": "x"}, json.dumps(caseload[1]), caseload[2]]
+    results = activering.evaluate_many(batch, compact=True)
+    assert len(results) == 4
+    assert results[1] == {"format": "activering.error/1", "line": 2, "code": "unknown_key",
+                          "message": 'facts: /regio: unknown key "regio" (did you mean "region"?)', "path": "/regio"}
+    assert [results[i]["id"] for i in (0, 2, 3)] == [caseload[0]["id"], caseload[1]["id"], caseload[2]["id"]]
+    # a document given as pretty JSON text still makes one line
+    pretty = json.dumps(caseload[3], indent=2)
+    assert activering.evaluate_many([pretty])[0]["id"] == caseload[3]["id"]
+    assert activering.evaluate_many([]) == []
+    assert activering.evaluate_many(iter(caseload[:2]), compact=True) == activering.evaluate_many(caseload[:2], compact=True)
+
+
+def test_evaluate_many_argument_types(caseload):
+    with pytest.raises(TypeError, match="iterable of facts documents"):
+        activering.evaluate_many(caseload[0])
+    with pytest.raises(TypeError, match="iterable of facts documents"):
+        activering.evaluate_many(7)
+    with pytest.raises(TypeError, match="each facts document must be a dict or JSON text, not list"):
+        activering.evaluate_many([caseload[0], [1, 2]])
+
+
+# ---- properties ----
+
+REGIONS = ["vlaanderen", "brussel", "wallonie", "ostbelgien"]
+dates = st.dates(min_value=datetime.date(1940, 1, 1), max_value=datetime.date(2030, 12, 31)).map(str)
+maybe = lambda s: st.one_of(st.none(), s)  # noqa: E731
+
+facts_documents = st.fixed_dictionaries(
+    {"id": st.text(alphabet="abcdefghij-0123456789", min_size=1, max_size=12)},
+    optional={
+        "region": maybe(st.sampled_from(REGIONS)),
+        "person": st.fixed_dictionaries({}, optional={"birth_date": maybe(dates),
+                                                      "domicile_region": st.sampled_from(REGIONS),
+                                                      "legal_residence": st.booleans()}),
+        "income": st.fixed_dictionaries({}, optional={
+            "status": st.sampled_from(["leefloon", "equivalent_leefloon", "werkloosheidsuitkering", "none"]),
+            "decision_date": dates}),
+        "vdab": st.fixed_dictionaries({}, optional={"registered": maybe(st.booleans()),
+                                                    "category": st.sampled_from(["nwwz", "other"]),
+                                                    "registered_since": dates}),
+        "work_capacity": maybe(st.floats(min_value=0, max_value=1)),
+        "assessment": st.fixed_dictionaries({}, optional={
+            "lacks_work_experience": st.booleans(), "ready_for_regular_labour_market": st.booleans(),
+            "regular_labour_market_within_months": st.integers(min_value=0, max_value=60),
+            "social_economy_highest_achievable": st.booleans()}),
+        "barriers": st.lists(st.sampled_from(["housing", "language", "debt", "health"]), unique=True),
+        "dutch_level": st.sampled_from(["none", "A1", "A2", "B1", "B2"]),
+        "measures": st.lists(st.fixed_dictionaries({"measure": st.sampled_from(["twe_ocmw", "art60", "ibo"]),
+                                                    "start": dates, "end": st.none()}), max_size=2),
+        "x_note": st.text(max_size=20),
+    })
+
+# Anything JSON can hold, to make sure bad documents come back as errors and never crash.
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+                           lambda children: st.lists(children, max_size=3)
+                           | st.dictionaries(st.sampled_from(["id", "region", "income", "status", "vdab", "x", "measures"]),
+                                             children, max_size=4),
+                           max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(facts_documents, min_size=1, max_size=6))
+def test_evaluate_many_equals_evaluate_one_by_one(documents):
+    many = activering.evaluate_many(documents, as_of="2026-11-22", lang="en")
+    one_by_one = [activering.evaluate(d, as_of="2026-11-22", lang="en") for d in documents]
+    assert many == one_by_one
+    for result in many:
+        for measure in result["measures"]:
+            if measure["outcome"] == "not_eligible":
+                assert any(c["state"] == "false" for c in measure["conditions"])
+            if measure["outcome"] == "undetermined":
+                assert measure["missing"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(["id", "region", "income", "vdab", "person", "measures", "as_of", "x_y",
+                                        "work_capacity", "barriers"]), json_values, max_size=6))
+def test_random_documents_never_crash(document):
+    results = activering.evaluate_many([document, {"id": "ok"}], as_of="2026-11-22", compact=True)
+    assert len(results) == 2 and results[1]["id"] == "ok"
+    first = results[0]
+    if first["format"] == "activering.error/1":
+        assert first["line"] == 1 and first["path"].startswith("/") and first["message"].startswith("facts: ")
+        with pytest.raises(activering.Error) as caught:
+            activering.evaluate(document, as_of="2026-11-22")
+        assert caught.value.code == first["code"] and str(caught.value) == first["message"]
+    else:
+        assert set(first["outcomes"].values()) <= set(activering.OUTCOMES)

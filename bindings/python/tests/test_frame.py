@@ -1,0 +1,72 @@
+"""evaluate_frame: a DataFrame in, a DataFrame out, the same answers as evaluate."""
+import numpy as np
+import pandas as pd
+import pytest
+
+import activering
+
+
+def flatten(document, prefix=""):
+    """A facts document as one flat row: {"income.status": …} (lists, e.g. measures, stay as they are)."""
+    row = {}
+    for key, value in document.items():
+        if isinstance(value, dict):
+            row.update(flatten(value, prefix + key + "."))
+        else:
+            row[prefix + key] = value
+    return row
+
+
+@pytest.fixture(scope="module")
+def frame(caseload):
+    df = pd.DataFrame([flatten(d) for d in caseload])
+    df = df.drop(columns=["format"])
+    df["name_in_the_export"] = "ignored"  # not a fact: ignored
+    return df.set_index(pd.Index([f"row{i}" for i in range(len(df))]))
+
+
+def test_frame_equals_evaluate(frame, caseload, rules):
+    result = activering.evaluate_frame(frame)
+    assert list(result.index) == list(frame.index)
+    assert list(result.columns[:1 + len(rules.measures)]) == ["id"] + rules.measures
+    assert result["error"].isna().all()
+    for i, document in enumerate(caseload):
+        expected = {m["measure"]: m["outcome"] for m in activering.evaluate(document)["measures"]}
+        assert {m: result[m].iloc[i] for m in rules.measures} == expected
+        needed = {f for m in activering.evaluate(document)["measures"] for f in (x["fact"] for x in m["missing"])}
+        got = {c[len("missing:"):] for c in result.columns if c.startswith("missing:") and result[c].iloc[i]}
+        assert got == needed
+    assert isinstance(result["twe_ocmw"].dtype, pd.CategoricalDtype)
+    assert list(result["twe_ocmw"].cat.categories) == list(activering.OUTCOMES)
+
+
+def test_frame_dates_blanks_and_errors(frame):
+    df = frame.copy()
+    df["person.birth_date"] = pd.to_datetime(df["person.birth_date"])  # datetime64 works like strings
+    df.loc["row2", "vdab.registered"] = np.nan  # blank
+    df.loc["row3", "income.status"] = "leeflon"  # a bad value: that row carries the error
+    result = activering.evaluate_frame(df, missing=False)
+    assert result.loc["row3", "error"] == 'facts: /income.status: "leeflon" is not one of the values (did you mean "leefloon"?)' \
+        or result.loc["row3", "error"].startswith("facts: /income.status: ")
+    assert result.loc[["row3"], "art60"].isna().all()
+    assert result.drop(index="row3")["error"].isna().all()
+    assert not any(c.startswith("missing:") for c in result.columns)
+    same = activering.evaluate_frame(frame, missing=False)
+    unchanged = [r for r in frame.index if r not in ("row2", "row3")]
+    pd.testing.assert_frame_equal(result.loc[unchanged], same.loc[unchanged])
+
+
+def test_frame_as_of_and_id_column(frame):
+    df = frame.reset_index(drop=True).drop(columns=["as_of"])
+    with_column = activering.evaluate_frame(df.assign(as_of="2026-11-22"))
+    with_argument = activering.evaluate_frame(df, as_of="2026-11-22")
+    pd.testing.assert_frame_equal(with_column, with_argument)
+    by_index = activering.evaluate_frame(df.drop(columns=["id"]).set_index(df["id"]), as_of="2026-11-22")
+    assert list(by_index["id"]) == list(df["id"])
+    empty = activering.evaluate_frame(df.iloc[:0], as_of="2026-11-22")
+    assert len(empty) == 0 and "twe_ocmw" in empty.columns
+
+
+def test_frame_argument_types(caseload):
+    with pytest.raises(TypeError, match="takes a pandas DataFrame, not list"):
+        activering.evaluate_frame(caseload)
