@@ -1826,8 +1826,55 @@ START_TEST (test_evaluate_lines)
   ck_assert_uint_eq (bad, 1);
   ck_assert (g_str_has_prefix (out->str, "{\"format\":\"activering.error/1\""));
   ck_assert (strchr (out->str, '\n') == out->str + out->len - 1); /* that one line only */
+  /* ids and dates for bindings that read the outcomes from the matrix */
+  g_string_truncate (out, 0);
+  ck_assert (activering_evaluate_lines (rules, batch->str, batch->len, NULL, NULL, ACTIVERING_LINES_IDS, out,
+                                        outcomes, NULL, max, &rows, &bad, &error));
+  g_auto (GStrv) id_lines = g_strsplit (out->str, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (id_lines), rows + 1);
+  ck_assert_str_eq (id_lines[0], "voorbeeld-01\t2026-11-22");
+  ck_assert (g_str_has_prefix (id_lines[3], "{\"format\":\"activering.error/1\",\"line\":5,"));
   ck_assert (activering_evaluate_lines (rules, "", 0, NULL, NULL, 0, NULL, NULL, NULL, 0, &rows, &bad, &error));
   ck_assert_uint_eq (rows, 0);
+
+  /* the same batch as one JSON array: the same outcomes and missing facts, errors numbered by position */
+  GString *array = g_string_new ("[");
+  for (guint i = 0, n = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_string_append_printf (array, "%s\n %s", n++ ? "," : "", lines[i]);
+  g_string_append (array, "]\n");
+  g_autofree guint8 *array_outcomes = g_new0 (guint8, max * n_measures);
+  g_autofree guint8 *array_missing = g_new0 (guint8, max * n_facts);
+  g_string_truncate (out, 0);
+  guint array_rows = 0;
+  ck_assert (activering_evaluate_lines (rules, array->str, array->len, NULL, NULL,
+                                        ACTIVERING_LINES_ARRAY | ACTIVERING_LINES_ERRORS_ONLY, out, array_outcomes,
+                                        array_missing, max, &array_rows, &bad, &error));
+  ck_assert_uint_eq (array_rows, row);
+  ck_assert_uint_eq (bad, 1);
+  ck_assert (memcmp (array_outcomes, outcomes, row * n_measures) == 0);
+  ck_assert (memcmp (array_missing, missing, row * n_facts) == 0);
+  ck_assert (g_str_has_prefix (out->str, "{\"format\":\"activering.error/1\",\"line\":4,"));
+  ck_assert (activering_evaluate_lines (rules, " [ ] ", 5, NULL, NULL, ACTIVERING_LINES_ARRAY, NULL, NULL, NULL, 0,
+                                        &array_rows, NULL, &error));
+  ck_assert_uint_eq (array_rows, 0);
+  /* a malformed array: the documents before the fault are evaluated, then the error says where */
+  static const struct { const char *text; int code; const char *message; } broken[] = {
+    { "{\"id\": \"a\"}", ACTIVERING_ERROR_TYPE, "batch: /: expected an array of facts documents" },
+    { "[{\"format\": \"activering.facts/1\", \"id\": \"a\"}, {\"id\": ", ACTIVERING_ERROR_SYNTAX, "batch: /1" },
+    { "[{\"format\": \"activering.facts/1\", \"id\": \"a\"} {}]", ACTIVERING_ERROR_SYNTAX, "batch: /1" },
+    { "[] []", ACTIVERING_ERROR_SYNTAX, "batch: /: unexpected data after the array at byte 3" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      ck_assert (!activering_evaluate_lines (rules, broken[i].text, strlen (broken[i].text), NULL, NULL,
+                                             ACTIVERING_LINES_ARRAY, NULL, outcomes, NULL, max, &array_rows, NULL,
+                                             &error));
+      test_assert_error (error, broken[i].code, broken[i].message, NULL);
+      g_clear_error (&error);
+    }
+  ck_assert_uint_eq (array_rows, 0);
+  g_string_free (array, TRUE);
 
   /* usage errors */
   ck_assert (!activering_evaluate_lines (rules, batch->str, batch->len, NULL, "de", 0, out, NULL, NULL, 0, NULL, NULL,

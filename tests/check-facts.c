@@ -1059,6 +1059,8 @@ START_TEST (test_dotted_keys)
   EXPECT_ERROR (DOC ("\"income\":{\"income.status\":\"leefloon\"}"), ACTIVERING_ERROR_UNKNOWN_KEY,
                 "facts: /income/income.status: unknown key");
   EXPECT_ERROR (DOC ("\"income.statu\":\"leefloon\""), ACTIVERING_ERROR_UNKNOWN_KEY, "facts: /income.statu: unknown key");
+  EXPECT_ERROR (DOC ("\"income.status\\u0000x\":\"leefloon\""), ACTIVERING_ERROR_UNKNOWN_KEY, "facts: /income.status");
+  EXPECT_ERROR (DOC ("\"zzz.last\":1,\"aaa.first\":1"), ACTIVERING_ERROR_UNKNOWN_KEY, "facts: /zzz.last: unknown key");
 }
 END_TEST
 

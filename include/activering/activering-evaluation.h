@@ -277,11 +277,18 @@ gboolean activering_evaluation_append_json (const ActiveringEvaluation *evaluati
  * @ACTIVERING_LINES_DEFAULT: write an `activering.result/1` document for each line
  * @ACTIVERING_LINES_COMPACT: write an `activering.outcomes/1` document for each line instead
  * @ACTIVERING_LINES_ERRORS_ONLY: write documents only for the lines in error (the typed outputs carry the rest)
+ * @ACTIVERING_LINES_ARRAY: @data is one JSON array of facts documents instead of JSON lines (what a JSON writer
+ *   of a whole table gives); "line" in error documents is then the 1-based position in the array
+ * @ACTIVERING_LINES_IDS: instead of a document, write `<id>` TAB `<as_of>` and a newline for each line evaluated
+ *   (ids hold no control characters), for bindings that take the outcomes from @outcomes; lines in error still get
+ *   their `activering.error/1` document
  */
 typedef enum {
   ACTIVERING_LINES_DEFAULT = 0,
   ACTIVERING_LINES_COMPACT = 1 << 0,
   ACTIVERING_LINES_ERRORS_ONLY = 1 << 1,
+  ACTIVERING_LINES_ARRAY = 1 << 2,
+  ACTIVERING_LINES_IDS = 1 << 3,
 } ActiveringLinesFlags;
 
 /** ACTIVERING_LINES_ERROR: the value activering_evaluate_lines() puts in the outcomes of a line in error. */
@@ -306,7 +313,9 @@ typedef enum {
  * @n_rows: (out) (optional): the number of non-blank lines evaluated, those in error included
  * @n_errors: (out) (optional): the number of lines in error
  * @error: return location for an #ACTIVERING_ERROR_USAGE error: an unknown language, an invalid date, more
- *   non-blank lines than @max_lines when @outcomes or @missing is given
+ *   non-blank lines than @max_lines when @outcomes or @missing is given; with %ACTIVERING_LINES_ARRAY, an
+ *   #ACTIVERING_ERROR_SYNTAX error ("batch: /12: …") when the array itself is malformed, so that it cannot be
+ *   split into documents (the documents before it have been evaluated)
  *
  * Evaluates a whole batch in one call, for bindings and bulk screening: one facts object and one evaluation are
  * reused, so nothing is allocated per line once warmed up. A bad line never stops the batch: it is reported in
@@ -319,6 +328,66 @@ ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize length, const GDate *as_of,
                                     const char *lang, ActiveringLinesFlags flags, GString *out, guint8 *outcomes,
                                     guint8 *missing, guint max_lines, guint *n_rows, guint *n_errors, GError **error);
+
+/**
+ * ActiveringColumnKind: how a column of activering_evaluate_columns() holds its values.
+ * @ACTIVERING_COLUMN_NUMBERS: a double per row; NaN is blank. For bool (0 or 1), integer and number facts.
+ * @ACTIVERING_COLUMN_DAYS: a gint64 per row, days since 1970-01-01; G_MININT64 is blank. For date facts (and as_of).
+ * @ACTIVERING_COLUMN_CODES: a gint32 per row, an index into the column's @codes; -1 is blank. For enum facts.
+ * @ACTIVERING_COLUMN_TEXTS: a gint64 per row plus one, offsets into the column's @text: row r's text runs from
+ *   offsets[r] to offsets[r + 1]; an empty text is blank. For any fact, the text is its value as JSON (a list, the
+ *   runs of measures, …); for the "id" and "as_of" columns it is the plain value.
+ */
+typedef enum {
+  ACTIVERING_COLUMN_NUMBERS = 0,
+  ACTIVERING_COLUMN_DAYS = 1,
+  ACTIVERING_COLUMN_CODES = 2,
+  ACTIVERING_COLUMN_TEXTS = 3,
+} ActiveringColumnKind;
+
+/**
+ * ActiveringColumn: one column of a table of dossiers.
+ * @name: a fact's dotted path ("income.status"), "id" or "as_of"
+ * @kind: how @values holds the rows (#ActiveringColumnKind)
+ * @values: the rows, as @kind says (the caller's memory, read during the call only)
+ * @text: %ACTIVERING_COLUMN_TEXTS: the rows' texts, one after another (UTF-8)
+ * @codes: %ACTIVERING_COLUMN_CODES: the strings the indexes refer to
+ * @n_codes: how many @codes there are
+ */
+typedef struct {
+  const char *name;
+  ActiveringColumnKind kind;
+  const void *values;
+  const char *text;
+  const char *const *codes;
+  guint n_codes;
+} ActiveringColumn;
+
+/**
+ * activering_evaluate_columns:
+ * @rules: the rule set
+ * @n_rows: the number of dossiers (rows)
+ * @columns: (array length=n_columns): the columns; a fact without a column is unknown for every row
+ * @n_columns: the number of columns
+ * @as_of: (nullable): the evaluation date; %NULL: each row's "as_of" column, or today
+ * @outcomes: (nullable): @n_rows × the number of measures bytes, as in activering_evaluate_lines()
+ * @missing: (nullable): @n_rows × the number of facts bytes, as in activering_evaluate_lines()
+ * @errors: (nullable): an `activering.error/1` document per row in error is appended, one per line (its "line" is
+ *   the 1-based row; its message names the column, e.g. "facts: /income.status: …")
+ * @n_errors: (out) (optional): the number of rows in error
+ * @error: return location for an #ACTIVERING_ERROR_USAGE error: a column naming no fact, a kind that does not fit
+ *   the fact's type, an invalid date
+ *
+ * Evaluates a table of dossiers straight from typed columns, as a DataFrame holds them, with no JSON in between:
+ * the fast path of the Python binding's evaluate_frame(). Every value is checked as in a facts document, with
+ * the same messages; a bad value puts its row in error and the other rows are evaluated.
+ *
+ * Returns: %TRUE if the table ran (whatever its rows held), %FALSE with @error for a bad column.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluate_columns (ActiveringRuleSet *rules, guint n_rows, const ActiveringColumn *columns,
+                                      guint n_columns, const GDate *as_of, guint8 *outcomes, guint8 *missing,
+                                      GString *errors, guint *n_errors, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringEvaluation, activering_evaluation_free)
 

@@ -179,6 +179,13 @@ int activering_rule_set_lookup_fact (const ActiveringRuleSet *rules, const char 
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, guint index, const char *lang);
 
+/**
+ * activering_rule_set_get_fact_type:
+ * Returns: (transfer none) (nullable): the type of fact @index: "bool", "integer", "number", "date", "enum",
+ * "enum_list" or "runs" (docs/rule-language.md, "Facts"), or %NULL for a bad index.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index);
 /** activering_rule_set_get_fact_supplied_by: Returns: (transfer none): the role code expected to supply the fact. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, guint index);

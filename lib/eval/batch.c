@@ -5,10 +5,75 @@
 #include <string.h>
 
 #include "eval/evaluation-private.h"
+#include "json/json-reader-private.h"
 #include "json/json-writer-private.h"
+#include "util/dates-private.h"
 
-static void
-append_error_document (GString *out, guint64 line, const GError *problem, const char *path)
+/* Where the documents of a batch are: the non-blank lines of JSON lines, or the elements of a JSON array. */
+typedef struct
+{
+  const char *p, *end;
+  guint64 number; /* of the last document found: its line, or its position in the array */
+  gboolean array, first;
+  JsonReader reader;
+  GString *path, *text;
+} Documents;
+
+/* The next document, [*start, *stop). FALSE at the end, or when an array is malformed (its reader's error set). */
+static gboolean
+next_document (Documents *D, const char **start, const char **stop)
+{
+  if (!D->array)
+    for (;;)
+      {
+        if (D->p >= D->end)
+          return FALSE;
+        const char *eol = memchr (D->p, '\n', (gsize) (D->end - D->p));
+        const char *line = D->p, *line_end = eol ? eol : D->end;
+        D->p = eol ? eol + 1 : D->end;
+        D->number++;
+        const char *q = line;
+        while (q < line_end && g_ascii_isspace (*q))
+          q++;
+        if (q < line_end)
+          {
+            *start = line;
+            *stop = line_end;
+            return TRUE;
+          }
+      }
+  JsonReader *R = &D->reader;
+  gboolean done;
+  if (D->first)
+    {
+      json_reader_skip_space (R);
+      if (!json_reader_expect (R, '[', "an array of facts documents"))
+        return FALSE;
+      R->p++;
+    }
+  gsize mark = json_reader_push_index (R, (guint) D->number);
+  if (!json_reader_next_element (R, &D->first, &done))
+    return FALSE;
+  if (done)
+    {
+      json_reader_pop (R, mark);
+      json_reader_skip_space (R);
+      if (R->p < R->end)
+        json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "unexpected data after the array at byte %zu",
+                          (gsize) (R->p - R->start));
+      return FALSE;
+    }
+  *start = R->p;
+  if (!json_reader_skip_value (R))
+    return FALSE;
+  *stop = R->p;
+  json_reader_pop (R, mark);
+  D->number++;
+  return TRUE;
+}
+
+void
+batch_append_error (GString *out, guint64 line, const GError *problem, const char *path)
 {
   JsonWriter writer;
   json_writer_init (&writer, out, FALSE);
@@ -23,9 +88,8 @@ append_error_document (GString *out, guint64 line, const GError *problem, const 
   g_string_append_c (out, '\n');
 }
 
-/* Row @row of the matrices, for the evaluation just run. */
-static void
-fill_row (const ActiveringEvaluation *ev, guint row, guint8 *outcomes, guint8 *missing)
+void
+batch_fill_row (const ActiveringEvaluation *ev, guint row, guint8 *outcomes, guint8 *missing)
 {
   const ActiveringRuleSet *rules = ev->rules;
   if (outcomes != NULL)
@@ -38,6 +102,15 @@ fill_row (const ActiveringEvaluation *ev, guint row, guint8 *outcomes, guint8 *m
   for (guint m = 0; m < rules->n_measures; m++)
     for (guint i = 0; i < ev->missing[m].n; i++)
       cells[ev->missing[m].slots[i]] = 1;
+}
+
+void
+batch_fill_error_row (const ActiveringRuleSet *rules, guint row, guint8 *outcomes, guint8 *missing)
+{
+  if (outcomes != NULL)
+    memset (&outcomes[(gsize) row * rules->n_measures], ACTIVERING_LINES_ERROR, rules->n_measures);
+  if (missing != NULL)
+    memset (&missing[(gsize) row * rules->n_facts], 0, rules->n_facts);
 }
 
 gboolean
@@ -61,19 +134,15 @@ activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize len
   gboolean explain = missing != NULL || (documents && !compact);
   ActiveringEvaluateFlags how = explain ? ACTIVERING_EVALUATE_DEFAULT : ACTIVERING_EVALUATE_OUTCOMES_ONLY;
   guint rows = 0, bad = 0;
-  guint64 line_number = 0;
-  for (const char *p = data, *end = data + length; p < end;)
+  GError *split_error = NULL;
+  Documents D = { .p = data, .end = data + length, .array = (flags & ACTIVERING_LINES_ARRAY) != 0, .first = TRUE };
+  g_autoptr (GString) reader_path = g_string_new (NULL);
+  g_autoptr (GString) reader_text = g_string_new (NULL);
+  json_reader_init (&D.reader, "batch", data, length, 64, reader_path, reader_text, &split_error);
+  const char *line, *stop;
+  while (next_document (&D, &line, &stop))
     {
-      const char *eol = memchr (p, '\n', (gsize) (end - p));
-      const char *stop = eol ? eol : end;
-      const char *line = p;
-      p = eol ? eol + 1 : end;
-      line_number++;
-      const char *q = line;
-      while (q < stop && g_ascii_isspace (*q))
-        q++;
-      if (q == stop)
-        continue; /* blank */
+      guint64 line_number = D.number;
       if ((outcomes != NULL || missing != NULL) && rows >= max_lines)
         {
           g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
@@ -89,18 +158,24 @@ activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize len
               g_propagate_error (error, g_steal_pointer (&problem)); /* a bad date: the same for every line */
               return FALSE;
             }
-          if (outcomes != NULL)
-            memset (&outcomes[(gsize) rows * rules->n_measures], ACTIVERING_LINES_ERROR, rules->n_measures);
-          if (missing != NULL)
-            memset (&missing[(gsize) rows * rules->n_facts], 0, rules->n_facts);
+          batch_fill_error_row (rules, rows, outcomes, missing);
           if (out != NULL)
-            append_error_document (out, line_number, problem, parsed ? "/" : facts->failed_path->str);
+            batch_append_error (out, line_number, problem, parsed ? "/" : facts->failed_path->str);
           rows++;
           bad++;
           continue;
         }
-      fill_row (ev, rows, outcomes, missing);
-      if (documents)
+      batch_fill_row (ev, rows, outcomes, missing);
+      if (out != NULL && (flags & ACTIVERING_LINES_IDS))
+        {
+          char date[11];
+          activering_format_date (ev->as_of, date);
+          g_string_append_len (out, ev->id->str, (gssize) ev->id->len);
+          g_string_append_c (out, '\t');
+          g_string_append_len (out, date, 10);
+          g_string_append_c (out, '\n');
+        }
+      else if (documents)
         {
           if (compact)
             activering_evaluation_append_outcomes_json (ev, out);
@@ -114,5 +189,10 @@ activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize len
     *n_rows = rows;
   if (n_errors != NULL)
     *n_errors = bad;
+  if (split_error != NULL)
+    {
+      g_propagate_error (error, split_error);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -53,3 +53,9 @@ void program_resolve_parameters (ActiveringEvaluation *ev);
 /* Collects into @out the unknown or blank facts under the unknown parts of @roots (explain.c). */
 void explain_missing (ActiveringEvaluation *ev, const ActiveringFacts *facts, const gint32 *roots, guint n_roots,
                       MissingList *out);
+
+/* What the batch calls share (batch.c): row @row of the outcomes and missing matrices, for the evaluation just run
+ * or for a row in error, and the `activering.error/1` line of a row in error. */
+void batch_fill_row (const ActiveringEvaluation *ev, guint row, guint8 *outcomes, guint8 *missing);
+void batch_fill_error_row (const ActiveringRuleSet *rules, guint row, guint8 *outcomes, guint8 *missing);
+void batch_append_error (GString *out, guint64 line, const GError *problem, const char *path);

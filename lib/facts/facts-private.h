@@ -34,3 +34,8 @@ struct _ActiveringFacts
   GString *path;        /* the JSON pointer being parsed, for errors */
   GString *failed_path; /* after a failed parse: the JSON pointer of the error (for batch error documents) */
 };
+
+/* Facts set one by one, for evaluate_columns (facts.c): forget everything, then read each fact's value from JSON
+ * text as a document's member would be read, with the same checks and messages ("facts: /<path>: …"). */
+void facts_begin (ActiveringFacts *facts);
+gboolean facts_read_value (ActiveringFacts *facts, guint slot, const char *json, gsize len, GError **error);

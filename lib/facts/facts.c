@@ -304,15 +304,27 @@ blank_below (ActiveringFacts *facts, const SchemaNode *node)
 static gboolean read_object (Parser *P, const SchemaNode *node, gboolean root);
 
 /* At the root, a fact may also be given by its dotted path ("income.status": …), the shape of a flat table's
- * columns. The slot, or -1. */
+ * columns: a binary search over the paths. The slot, or -1. */
 static int
 dotted_fact (const ActiveringRuleSet *rules, const char *key, gsize len)
 {
-  if (memchr (key, '.', len) == NULL)
-    return -1;
-  for (guint f = 0; f < rules->n_facts; f++)
-    if (strncmp (rules->facts[f].path, key, len) == 0 && rules->facts[f].path[len] == '\0')
-      return (int) f;
+  if (memchr (key, '.', len) == NULL || memchr (key, '\0', len) != NULL)
+    return -1; /* (a key holding a NUL is no path, and strncmp would stop at it) */
+  guint low = 0, high = rules->n_facts;
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+      const char *path = rules->facts[rules->facts_by_path[middle]].path;
+      int order = strncmp (path, key, len);
+      if (order == 0 && path[len] != '\0')
+        order = 1; /* the path is longer: it sorts after the key */
+      if (order == 0)
+        return (int) rules->facts_by_path[middle];
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
   return -1;
 }
 
@@ -571,4 +583,38 @@ activering_fact_state_to_string (ActiveringFactState state)
     case ACTIVERING_FACT_UNKNOWN:
     default: return "unknown";
     }
+}
+
+/* ---- facts one at a time (evaluate_columns) ---- */
+
+void
+facts_begin (ActiveringFacts *facts)
+{
+  clear (facts);
+}
+
+gboolean
+facts_read_value (ActiveringFacts *facts, guint slot, const char *json, gsize len, GError **error)
+{
+  GError *local = NULL;
+  Parser parser = { .facts = facts };
+  Parser *P = &parser;
+  json_reader_init (&P->r, FACTS_DOCUMENT, json, len, MAX_DEPTH, facts->path, facts->text, &local);
+  g_string_truncate (facts->path, 0);
+  const char *path = facts->rules->facts[slot].path;
+  json_reader_push (&P->r, path, strlen (path));
+  json_reader_skip_space (&P->r);
+  gboolean ok = read_fact (P, slot);
+  if (ok)
+    {
+      json_reader_skip_space (&P->r);
+      if (P->r.p < P->r.end)
+        ok = json_reader_fail (&P->r, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the value");
+    }
+  if (!ok)
+    {
+      g_string_assign (facts->failed_path, facts->path->str);
+      g_propagate_error (error, local);
+    }
+  return ok;
 }

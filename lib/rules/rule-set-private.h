@@ -267,6 +267,7 @@ struct _ActiveringRuleSet
   guint n_symbols;
   FactDecl *facts;
   guint n_facts;
+  guint *facts_by_path; /* fact slots sorted by path (strcmp), for facts given by dotted path */
   ParamDecl *params;
   guint n_params;
   Role *roles;

@@ -267,6 +267,16 @@ activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, guint 
 }
 
 const char *
+activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index)
+{
+  static const char *const names[] = { "bool", "integer", "number", "date", "enum", "enum_list", "runs" };
+  g_return_val_if_fail (rules != NULL, NULL);
+  if (index >= rules->n_facts || (guint) rules->facts[index].type >= G_N_ELEMENTS (names))
+    return NULL;
+  return names[rules->facts[index].type];
+}
+
+const char *
 activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang)
 {
   g_return_val_if_fail (rules != NULL, NULL);

@@ -331,6 +331,13 @@ number_schema (ActiveringRuleSet *rules, SchemaNode *node, gboolean root)
     number_schema (rules, node->children[i], FALSE);
 }
 
+static gint
+compare_fact_paths (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const ActiveringRuleSet *rules = data;
+  return strcmp (rules->facts[*(const guint *) a].path, rules->facts[*(const guint *) b].path);
+}
+
 static gboolean
 load_facts (Loader *L, json_object *root)
 {
@@ -355,6 +362,10 @@ load_facts (Loader *L, json_object *root)
     }
   loader_pop (L, mark);
   number_schema (rules, rules->schema, TRUE);
+  rules->facts_by_path = rule_set_alloc (rules, sizeof (guint) * MAX (rules->n_facts, 1));
+  for (guint f = 0; f < rules->n_facts; f++)
+    rules->facts_by_path[f] = f;
+  g_qsort_with_data (rules->facts_by_path, (gint) rules->n_facts, sizeof (guint), compare_fact_paths, rules);
   return TRUE;
 }
 

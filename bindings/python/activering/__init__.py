@@ -14,12 +14,18 @@ file needs no new binding code.
 from __future__ import annotations
 
 import datetime as _datetime
+import gc as _gc
 import json as _json
 import os as _os
 import threading as _threading
 from typing import Any, Iterable, Mapping, Optional, Union
 
 from ._native import ffi as _ffi, lib as _lib
+
+try:  # Debian's python3-ujson writes JSON about twice as fast as the standard library; optional
+    import ujson as _ujson
+except ImportError:  # pragma: no cover - depends on the machine
+    _ujson = None
 
 __all__ = [
     "Error", "RuleSet", "Trajectory", "Organisation", "evaluate", "evaluate_many", "evaluate_frame",
@@ -32,6 +38,8 @@ OUTCOMES = ("eligible", "not_eligible", "undetermined", "not_applicable")
 _FACTS_FORMAT = "activering.facts/1"
 _LINES_COMPACT = 1
 _LINES_ERRORS_ONLY = 2
+_LINES_ARRAY = 4
+_LINES_IDS = 8
 _LINES_ERROR = 255
 _JSON_PRETTY = 1
 _ROLES_ALL_TASKS = 1
@@ -123,8 +131,17 @@ def _document_bytes(document: Any, what: str, default_format: Optional[str] = No
     if isinstance(document, Mapping):
         if default_format is not None and "format" not in document:
             document = {"format": default_format, **document}
-        return _json.dumps(document, ensure_ascii=False, default=_json_default).encode()
+        return _dumps(document).encode()
     raise TypeError(f"{what} must be a dict or JSON text, not {type(document).__name__}")
+
+
+def _dumps(document) -> str:
+    if _ujson is not None:
+        try:
+            return _ujson.dumps(document, ensure_ascii=False, escape_forward_slashes=False)
+        except (TypeError, OverflowError):
+            pass  # dates, numpy scalars, huge integers: the standard library below knows what to do or says what
+    return _json.dumps(document, ensure_ascii=False, default=_json_default)
 
 
 def _json_default(value):
@@ -252,6 +269,11 @@ class RuleSet:
         index = self._index(self.facts, path, "fact")
         return _string(_lib.activering_rule_set_get_fact_label(self._ptr, index, _lang(lang)))
 
+    def fact_type(self, path: str) -> str:
+        """The type of the fact at @path: "bool", "integer", "number", "date", "enum", "enum_list" or "runs"."""
+        index = self._index(self.facts, path, "fact")
+        return _string(_lib.activering_rule_set_get_fact_type(self._ptr, index))
+
     def fact_supplied_by(self, path: str) -> str:
         """The role expected to supply the fact at @path (the `asked_of` of a missing fact)."""
         index = self._index(self.facts, path, "fact")
@@ -346,17 +368,29 @@ def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: O
     return _json.loads(_take_string(text))
 
 
-def _lines(documents: Iterable[Document]) -> bytes:
+def _batch(documents: Iterable[Document]):
+    """The documents as one JSON lines text."""
     if isinstance(documents, (str, bytes, Mapping)) or not hasattr(documents, "__iter__"):
         raise TypeError("evaluate_many takes an iterable of facts documents (dicts or JSON text), "
                         f"not {type(documents).__name__}")
     parts = []
     for document in documents:
-        data = _document_bytes(document, "each facts document", _FACTS_FORMAT)
-        if b"\n" in data:
-            data = _json.dumps(_json.loads(data), ensure_ascii=False).encode()  # one line each
-        parts.append(data)
-    return b"\n".join(parts)
+        if document.__class__ is str:  # the common cases first: isinstance on typing's Mapping is slow
+            text = document
+        elif document.__class__ is dict or isinstance(document, Mapping):
+            if "format" not in document:
+                document = {"format": _FACTS_FORMAT, **document}
+            text = _dumps(document)
+        elif isinstance(document, (str, bytes, bytearray)):
+            text = document.decode() if isinstance(document, (bytes, bytearray)) else document
+        else:
+            raise TypeError(f"each facts document must be a dict or JSON text, not {type(document).__name__}")
+        if "\n" in text:
+            text = text.replace("\n", " ")  # JSON allows a newline only between tokens: one line each
+        if not text.strip():
+            text = '""'  # an empty document stays in its place, as an error
+        parts.append(text)
+    return "\n".join(parts).encode(), len(parts)
 
 
 def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_lines):
@@ -373,6 +407,10 @@ def _gstring():
     return _ffi.gc(_lib.g_string_new(_ffi.NULL), lambda s: _lib.g_string_free(s, 1))
 
 
+def _text(out) -> str:
+    return _ffi.buffer(out.str, out.len)[:].decode()
+
+
 def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: str = "nl",
                   compact: bool = False, rules: Optional[RuleSet] = None) -> list:
     """Screens a whole batch in one call into C: one dict per dossier, in order.
@@ -382,23 +420,51 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
     `activering.error/1` document {"format", "line", "code", "message", "path"} (line: its 1-based position in
     @documents), and the others are evaluated."""
     r = _rules(rules)
-    data = _lines(documents)
+    data, n = _batch(documents)
     out = _gstring()
-    _run_lines(r, data, as_of, lang, _LINES_COMPACT if compact else 0, out, _ffi.NULL, _ffi.NULL, 0)
-    text = _ffi.buffer(out.str, out.len)[:].decode()
-    return [_json.loads(line) for line in text.splitlines()]
+    if not compact:
+        _run_lines(r, data, as_of, lang, 0, out, _ffi.NULL, _ffi.NULL, 0)
+        text = _text(out)
+        return _json.loads("[" + text.replace("\n", ",")[:-1] + "]") if text else []
+    # Compact: the outcomes come back as a matrix and each row as "id TAB as_of", so only bad rows are JSON to read.
+    measures = r.measures
+    k = len(measures)
+    cells = _ffi.new("unsigned char[]", max(n, 1) * k)
+    rows, _ = _run_lines(r, data, as_of, lang, _LINES_COMPACT | _LINES_IDS, out, cells, _ffi.NULL, max(n, 1))
+    codes = _ffi.unpack(cells, rows * k)
+    names = [OUTCOMES[c] if c < len(OUTCOMES) else None for c in range(256)]
+    results = []
+    append = results.append
+    collecting = _gc.isenabled()
+    _gc.disable()  # a cycle collection per 700 new dicts would rescan every object the caller holds
+    try:
+        for row, line in enumerate(_text(out).split("\n")[:rows]):
+            if line.startswith("{"):
+                append(_json.loads(line))
+                continue
+            id_, when = line.split("\t")
+            append({"format": "activering.outcomes/1", "id": id_, "as_of": when,
+                    "outcomes": dict(zip(measures, [names[c] for c in codes[row * k:row * k + k]]))})
+    finally:
+        if collecting:
+            _gc.enable()
+    return results
 
 
 def evaluate_frame(frame, as_of: DateLike = None, missing: bool = True, id_column: str = "id",
                    rules: Optional[RuleSet] = None):
     """Screens a pandas DataFrame: one row per dossier in, one row per dossier out, with the same index.
 
-    The input's columns are fact paths ("income.status", "person.birth_date", …; dates as datetime64 or
-    "YYYY-MM-DD" strings, NaN/None for a blank fact), an "id" column (@id_column; default: the index) and an
-    optional "as_of" column; other columns are ignored. The result has one categorical column per measure
-    (eligible, not_eligible, undetermined, not_applicable; NaN for a row in error), an "error" column (None, or the
-    message naming the bad value), and with @missing one boolean "missing:<fact>" column for each fact that some
-    row still needs for a decision. The whole frame goes through C in one call."""
+    The input's columns are fact paths ("income.status", "person.birth_date", …, as pandas.json_normalize makes
+    them from facts documents; dates as datetime64 or "YYYY-MM-DD" strings; NaN or None for a blank fact), an "id"
+    column (@id_column; default: the index) and an optional "as_of" column; other columns are ignored. The result
+    has the "id", one categorical column per measure (eligible, not_eligible, undetermined, not_applicable; NaN for
+    a row in error), an "error" column (None, or the message naming the bad value, e.g.
+    'facts: /income.status: "leeflon" is not one of: …'), and with @missing one boolean "missing:<fact>" column for
+    each fact that some row still needs for a decision.
+
+    The columns go to C as typed arrays (numbers, days, category codes; JSON only for lists), and the whole frame
+    is evaluated in one call."""
     import numpy as np
     import pandas as pd
 
@@ -407,36 +473,37 @@ def evaluate_frame(frame, as_of: DateLike = None, missing: bool = True, id_colum
     r = _rules(rules)
     measures, fact_paths = r.measures, r.facts
     n = len(frame)
-    table = pd.DataFrame(index=pd.RangeIndex(n))
     ids = frame[id_column] if id_column in frame.columns else pd.Series(frame.index, index=frame.index)
-    table["id"] = ids.astype(str).to_numpy()
+    ids = ids.astype(str)
+    keep = []  # everything C reads must live through the call
+    columns = [_texts_column("id", ids.tolist(), keep, plain=True)]
     if "as_of" in frame.columns:
-        table["as_of"] = _date_strings(frame["as_of"]).to_numpy()
+        columns.append(_date_column("as_of", frame["as_of"], keep, plain=True))
     for path in fact_paths:
         if path in frame.columns:
-            column = frame[path]
-            if pd.api.types.is_datetime64_any_dtype(column):
-                column = _date_strings(column)
-            table[path] = column.to_numpy()
-    table.insert(0, "format", _FACTS_FORMAT)
-    data = table.to_json(orient="records", lines=True, force_ascii=False, double_precision=15).encode()
+            columns.append(_fact_column(path, r.fact_type(path), frame[path], keep))
+    array = _ffi.new("ActiveringColumn[]", len(columns))
+    for i, (name, kind, values, text, codes, n_codes) in enumerate(columns):
+        array[i].name, array[i].kind, array[i].values = name, kind, values
+        array[i].text, array[i].codes, array[i].n_codes = text, codes, n_codes
     outcomes = np.empty((max(n, 1), len(measures)), dtype=np.uint8)
     missing_cells = np.empty((max(n, 1), len(fact_paths)), dtype=np.uint8) if missing else None
     out = _gstring()
-    rows, errors = _run_lines(r, data, as_of, None, _LINES_COMPACT | _LINES_ERRORS_ONLY, out,
-                              _ffi.from_buffer("unsigned char[]", outcomes),
-                              _ffi.from_buffer("unsigned char[]", missing_cells) if missing else _ffi.NULL, max(n, 1))
-    if rows != n:
-        raise Error(f"evaluate_frame: {n} rows went in, {rows} came back")
+    n_errors = _ffi.new("unsigned int *")
+    error = _new_error()
+    if not _lib.activering_evaluate_columns(
+            r._ptr, n, array, len(columns), _gdate(as_of), _ffi.from_buffer("unsigned char[]", outcomes),
+            _ffi.from_buffer("unsigned char[]", missing_cells) if missing else _ffi.NULL, out, n_errors, error):
+        _raise(error)
     result = pd.DataFrame(index=frame.index)
-    result["id"] = table["id"].to_numpy()
+    result["id"] = ids.to_numpy()
     for m, code in enumerate(measures):
         codes = outcomes[:n, m].astype(np.int16)
         codes[codes == _LINES_ERROR] = -1
         result[code] = pd.Categorical.from_codes(codes, categories=list(OUTCOMES))
     messages = np.full(n, None, dtype=object)
-    if errors:
-        for line in _ffi.buffer(out.str, out.len)[:].decode().splitlines():
+    if n_errors[0]:
+        for line in _text(out).splitlines():
             document = _json.loads(line)
             messages[document["line"] - 1] = document["message"]
     result["error"] = messages
@@ -445,6 +512,98 @@ def evaluate_frame(frame, as_of: DateLike = None, missing: bool = True, id_colum
         for f in np.flatnonzero(needed.any(axis=0)):
             result["missing:" + fact_paths[f]] = needed[:, f]
     return result
+
+
+_MIN_INT64 = -(2 ** 63)
+
+
+def _is_blank(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _texts_column(name, values, keep, plain=False):
+    """Row texts for C: each value's JSON (or, @plain, the string itself); "" for a blank."""
+    import numpy as np
+    dumps = _dumps
+    texts = []
+    append = texts.append
+    for v in values:  # the one per-row loop of evaluate_frame, for lists and odd values only
+        if v is None or (v.__class__ is float and v != v):
+            append("")
+        elif plain:
+            append(str(v))
+        elif v.__class__ is list and not v:
+            append("[]")
+        else:
+            append(dumps(v))
+    joined = "".join(texts)
+    if joined.isascii():
+        text = joined.encode()
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    else:
+        encoded = [t.encode() for t in texts]
+        text = b"".join(encoded)
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    text = text or b"\0"
+    keep.extend((offsets, text))
+    return (_keep_name(name, keep), _lib.ACTIVERING_COLUMN_TEXTS, _ffi.from_buffer("int64_t[]", offsets),
+            _ffi.from_buffer("char[]", text), _ffi.NULL, 0)
+
+
+def _keep_name(name, keep):
+    pointer = _ffi.new("char[]", name.encode())
+    keep.append(pointer)
+    return pointer
+
+
+def _date_column(name, column, keep, plain=False):
+    import numpy as np
+    import pandas as pd
+    if not pd.api.types.is_datetime64_any_dtype(column):
+        try:
+            column = pd.to_datetime(column, format="%Y-%m-%d", errors="raise")
+        except (ValueError, TypeError):
+            return _texts_column(name, column.tolist(), keep, plain=plain)  # C says which value is wrong
+    days = column.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+    days[column.isna().to_numpy()] = _MIN_INT64
+    days = np.ascontiguousarray(days)
+    keep.append(days)
+    return (_keep_name(name, keep), _lib.ACTIVERING_COLUMN_DAYS, _ffi.from_buffer("int64_t[]", days), _ffi.NULL,
+            _ffi.NULL, 0)
+
+
+def _fact_column(path, kind, column, keep):
+    """The column as C reads it fastest: numbers, days or category codes; anything else (lists, mixed or bad
+    values) as JSON texts, which C checks like a facts document."""
+    import numpy as np
+    import pandas as pd
+    if kind in ("bool", "integer", "number"):
+        inferred = pd.api.types.infer_dtype(column, skipna=True)
+        expected = ("boolean", "empty") if kind == "bool" else ("integer", "floating", "mixed-integer-float", "empty")
+        if inferred not in expected:
+            return _texts_column(path, column.tolist(), keep)  # "yes" for a bool, 1 for a date: C says what it expects
+        try:
+            numbers = np.ascontiguousarray(column.astype("float64").to_numpy(dtype=np.float64, na_value=np.nan))
+        except (ValueError, TypeError):
+            return _texts_column(path, column.tolist(), keep)
+        keep.append(numbers)
+        return (_keep_name(path, keep), _lib.ACTIVERING_COLUMN_NUMBERS, _ffi.from_buffer("double[]", numbers),
+                _ffi.NULL, _ffi.NULL, 0)
+    if kind == "date":
+        return _date_column(path, column, keep)
+    if kind == "enum":
+        categorical = pd.Categorical(column)
+        categories = list(categorical.categories)
+        if all(isinstance(c, str) for c in categories):
+            codes = np.ascontiguousarray(categorical.codes.astype(np.int32))
+            strings = [_ffi.new("char[]", c.encode()) for c in categories]
+            table = _ffi.new("char *[]", strings)
+            keep.extend((codes, strings, table))
+            return (_keep_name(path, keep), _lib.ACTIVERING_COLUMN_CODES, _ffi.from_buffer("int32_t[]", codes),
+                    _ffi.NULL, table, len(categories))
+    return _texts_column(path, column.tolist(), keep)
 
 
 def _date_strings(column):

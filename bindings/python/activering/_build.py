@@ -54,6 +54,7 @@ const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet 
 unsigned int activering_rule_set_get_n_facts (const ActiveringRuleSet *rules);
 const char *activering_rule_set_get_fact_path (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, unsigned int index, const char *lang);
+const char *activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang);
 unsigned int activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules);
@@ -80,6 +81,21 @@ gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, 
                                     const char *lang, int flags, GString *out, unsigned char *outcomes,
                                     unsigned char *missing, unsigned int max_lines, unsigned int *n_rows,
                                     unsigned int *n_errors, GError **error);
+
+typedef enum { ACTIVERING_COLUMN_NUMBERS = 0, ACTIVERING_COLUMN_DAYS = 1, ACTIVERING_COLUMN_CODES = 2,
+               ACTIVERING_COLUMN_TEXTS = 3 } ActiveringColumnKind;
+typedef struct {
+  const char *name;
+  ActiveringColumnKind kind;
+  const void *values;
+  const char *text;
+  const char *const *codes;
+  unsigned int n_codes;
+} ActiveringColumn;
+gboolean activering_evaluate_columns (ActiveringRuleSet *rules, unsigned int n_rows, const ActiveringColumn *columns,
+                                      unsigned int n_columns, const GDate *as_of, unsigned char *outcomes,
+                                      unsigned char *missing, GString *errors, unsigned int *n_errors,
+                                      GError **error);
 
 ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model,
                                                  GError **error);

@@ -75,6 +75,10 @@ def test_evaluate_many_reports_bad_dossiers_and_goes_on(caseload):
     pretty = json.dumps(caseload[3], indent=2)
     assert activering.evaluate_many([pretty])[0]["id"] == caseload[3]["id"]
     assert activering.evaluate_many([]) == []
+    # an empty or broken text keeps its place, as an error
+    results = activering.evaluate_many(["", '{"id": "x",\n "regio": 1', caseload[0]], compact=True)
+    assert [r["format"] for r in results] == ["activering.error/1", "activering.error/1", "activering.outcomes/1"]
+    assert (results[0]["line"], results[1]["line"], results[2]["id"]) == (1, 2, caseload[0]["id"])
     assert activering.evaluate_many(iter(caseload[:2]), compact=True) == activering.evaluate_many(caseload[:2], compact=True)
 
 

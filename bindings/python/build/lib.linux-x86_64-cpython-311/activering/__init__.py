@@ -1,0 +1,587 @@
+"""libactivering for Python: screen OCMW dossiers for activation measures, replay trajectories, assign roles.
+
+A thin layer over the C library (cffi, API mode): every answer comes from the same rule set and the same code as
+the C API and the `activering` tool. Documents go in as dicts (or JSON text) and come out as dicts, in the shapes
+of the data contract (`activering.result/1`, `activering.trajectory-report/1`, `activering.roles/1`, …).
+
+    import activering
+    result = activering.evaluate({"id": "d-1", "income": {"status": "leefloon"}}, as_of="2026-11-22")
+    frame = activering.evaluate_frame(caseload_dataframe)     # one row per dossier, one column per measure
+
+Nothing here knows a measure, a fact or a role by name: they come from the rule set, so a measure added to a rule
+file needs no new binding code.
+"""
+from __future__ import annotations
+
+import datetime as _datetime
+import json as _json
+import os as _os
+import threading as _threading
+from typing import Any, Iterable, Mapping, Optional, Union
+
+from ._native import ffi as _ffi, lib as _lib
+
+__all__ = [
+    "Error", "RuleSet", "Trajectory", "Organisation", "evaluate", "evaluate_many", "evaluate_frame",
+    "assign_roles", "version", "OUTCOMES",
+]
+
+#: The outcomes a measure can have, in the order of the C enum (and of evaluate_frame's categories).
+OUTCOMES = ("eligible", "not_eligible", "undetermined", "not_applicable")
+
+_FACTS_FORMAT = "activering.facts/1"
+_LINES_COMPACT = 1
+_LINES_ERRORS_ONLY = 2
+_LINES_ERROR = 255
+_JSON_PRETTY = 1
+_ROLES_ALL_TASKS = 1
+
+Document = Union[Mapping[str, Any], str, bytes]
+DateLike = Union[str, _datetime.date, None]
+
+
+def version() -> str:
+    """The version of the C library in use."""
+    return _ffi.string(_lib.activering_get_version()).decode()
+
+
+# ---- errors -------------------------------------------------------------------------------------------------
+
+class Error(Exception):
+    """An error of libactivering. `code` is the C error code's name (e.g. "unknown_key"); the message names the
+    document and the JSON path, e.g. "facts: /vdab/registered_since: "2025-13-01" is not a valid date"."""
+
+    code = "failed"
+
+    def __init__(self, message: str, path: Optional[str] = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+# Names that would shadow Python's own exceptions get a clearer one.
+_RENAMED = {"syntax": "JSONSyntaxError", "type": "JSONTypeError", "io": "FileError"}
+
+
+def _class_name(code: str) -> str:
+    return _RENAMED.get(code) or "".join(part.capitalize() for part in code.split("_")) + "Error"
+
+
+def _error_classes() -> dict:
+    classes = {}
+    code = 0
+    while True:
+        name = _ffi.string(_lib.activering_error_code_to_string(code)).decode()
+        if code > 0 and name == "failed":
+            break  # past the last code: the library says "failed" for codes it does not know
+        doc = f"libactivering error code {code} ({name})."
+        cls = type(_class_name(name), (Error,), {"code": name, "__doc__": doc, "__module__": __name__})
+        classes[code] = cls
+        globals()[cls.__name__] = cls
+        __all__.append(cls.__name__)
+        code += 1
+    return classes
+
+
+_ERRORS = _error_classes()
+
+
+def _raise(error_ptr) -> None:
+    """Raises the Python exception for the GError in @error_ptr (a GError **), and frees it."""
+    error = error_ptr[0]
+    if error == _ffi.NULL:
+        raise Error("libactivering failed without saying why")
+    message = _ffi.string(error.message).decode("utf-8", "replace")
+    cls = _ERRORS.get(error.code, Error)
+    _lib.g_error_free(error)
+    path = None
+    parts = message.split(": ", 2)
+    if len(parts) == 3 and parts[1].startswith("/"):
+        path = parts[1]
+    raise cls(message, path)
+
+
+def _new_error():
+    return _ffi.new("GError **")
+
+
+def _string(pointer) -> Optional[str]:
+    return None if pointer == _ffi.NULL else _ffi.string(pointer).decode()
+
+
+def _take_string(pointer) -> str:
+    """A string the library allocated (transfer full): decoded, then freed."""
+    try:
+        return _ffi.string(pointer).decode()
+    finally:
+        _lib.g_free(pointer)
+
+
+def _document_bytes(document: Any, what: str, default_format: Optional[str] = None) -> bytes:
+    if isinstance(document, (str, bytes, bytearray)):
+        return document.encode() if isinstance(document, str) else bytes(document)
+    if isinstance(document, Mapping):
+        if default_format is not None and "format" not in document:
+            document = {"format": default_format, **document}
+        return _json.dumps(document, ensure_ascii=False, default=_json_default).encode()
+    raise TypeError(f"{what} must be a dict or JSON text, not {type(document).__name__}")
+
+
+def _json_default(value):
+    if isinstance(value, (_datetime.date, _datetime.datetime)):
+        return value.strftime("%Y-%m-%d")
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"cannot write a {type(value).__name__} in a facts document")
+
+
+def _gdate(as_of: DateLike):
+    """A GDate for @as_of (None: NULL), freed with the Python object."""
+    if as_of is None:
+        return _ffi.NULL
+    if isinstance(as_of, _datetime.datetime):
+        as_of = as_of.date()
+    if isinstance(as_of, str):
+        try:
+            as_of = _datetime.date.fromisoformat(as_of)
+        except ValueError:
+            raise UsageError(f"as_of: \"{as_of}\" is not a date YYYY-MM-DD") from None  # noqa: F821
+    if not isinstance(as_of, _datetime.date):
+        raise TypeError(f"as_of must be a date, a 'YYYY-MM-DD' string or None, not {type(as_of).__name__}")
+    return _ffi.gc(_lib.g_date_new_dmy(as_of.day, as_of.month, as_of.year), _lib.g_date_free)
+
+
+def _lang(lang: Optional[str]):
+    if lang is None:
+        return _ffi.NULL
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a language code such as 'nl', not {type(lang).__name__}")
+    return lang.encode()
+
+
+# ---- rule sets ----------------------------------------------------------------------------------------------
+
+class RuleSet:
+    """A loaded rule set: immutable, shareable between threads.
+
+    RuleSet() is the rule set embedded in the library (the Flemish default); RuleSet.from_file(path) and
+    RuleSet.from_json(text) load another one, checked and compiled, or raise an Error naming the JSON path."""
+
+    __slots__ = ("_ptr",)
+
+    def __init__(self, _ptr=None):
+        if _ptr is None:
+            error = _new_error()
+            _ptr = _lib.activering_rule_set_new_default(error)
+            if _ptr == _ffi.NULL:
+                _raise(error)
+        self._ptr = _ffi.gc(_ptr, _lib.activering_rule_set_unref)
+
+    @classmethod
+    def from_file(cls, path: Union[str, _os.PathLike]) -> "RuleSet":
+        """Loads the rule set in the JSON file at @path."""
+        error = _new_error()
+        ptr = _lib.activering_rule_set_new_from_file(_os.fsencode(path), error)
+        if ptr == _ffi.NULL:
+            _raise(error)
+        return cls(ptr)
+
+    @classmethod
+    def from_json(cls, text: Union[str, bytes, Mapping[str, Any]], name: str = "rules.json") -> "RuleSet":
+        """Loads a rule set from its JSON text (or a dict); @name names it in error messages."""
+        data = _document_bytes(text, "a rule set")
+        error = _new_error()
+        ptr = _lib.activering_rule_set_new_from_data(data, len(data), name.encode(), error)
+        if ptr == _ffi.NULL:
+            _raise(error)
+        return cls(ptr)
+
+    @property
+    def id(self) -> str:
+        """The rule set's id, e.g. "be-vlaanderen"."""
+        return _string(_lib.activering_rule_set_get_id(self._ptr))
+
+    @property
+    def version(self) -> str:
+        """The rule set's version, e.g. "2026.11.0"."""
+        return _string(_lib.activering_rule_set_get_version(self._ptr))
+
+    @property
+    def digest(self) -> str:
+        """"sha256:…" of the rule set's text: what every answer is stamped with."""
+        return _string(_lib.activering_rule_set_get_digest(self._ptr))
+
+    @property
+    def languages(self) -> list:
+        """The languages of its labels and texts, e.g. ["nl", "fr", "en"]."""
+        codes = _lib.activering_rule_set_get_languages(self._ptr)
+        out, i = [], 0
+        while codes[i] != _ffi.NULL:
+            out.append(_ffi.string(codes[i]).decode())
+            i += 1
+        return out
+
+    def title(self, lang: Optional[str] = None) -> Optional[str]:
+        """The rule set's title in @lang (None: its first language)."""
+        return _string(_lib.activering_rule_set_get_title(self._ptr, _lang(lang)))
+
+    @property
+    def measures(self) -> list:
+        """The measure codes, in the rule set's order (the columns of evaluate_frame)."""
+        return [_string(_lib.activering_rule_set_get_measure_code(self._ptr, i))
+                for i in range(_lib.activering_rule_set_get_n_measures(self._ptr))]
+
+    def measure_label(self, code: str, lang: Optional[str] = None) -> Optional[str]:
+        """The label of measure @code in @lang, or None."""
+        index = self._index(self.measures, code, "measure")
+        return _string(_lib.activering_rule_set_get_measure_label(self._ptr, index, _lang(lang)))
+
+    def measure_decided_by(self, code: str) -> str:
+        """The role that decides on measure @code."""
+        index = self._index(self.measures, code, "measure")
+        return _string(_lib.activering_rule_set_get_measure_decided_by(self._ptr, index))
+
+    @property
+    def facts(self) -> list:
+        """The dotted paths of the facts the rule set declares (the columns evaluate_frame reads)."""
+        return [_string(_lib.activering_rule_set_get_fact_path(self._ptr, i))
+                for i in range(_lib.activering_rule_set_get_n_facts(self._ptr))]
+
+    def fact_label(self, path: str, lang: Optional[str] = None) -> Optional[str]:
+        """The label of the fact at @path in @lang, or None."""
+        index = self._index(self.facts, path, "fact")
+        return _string(_lib.activering_rule_set_get_fact_label(self._ptr, index, _lang(lang)))
+
+    def fact_supplied_by(self, path: str) -> str:
+        """The role expected to supply the fact at @path (the `asked_of` of a missing fact)."""
+        index = self._index(self.facts, path, "fact")
+        return _string(_lib.activering_rule_set_get_fact_supplied_by(self._ptr, index))
+
+    def role_label(self, code: str, lang: Optional[str] = None) -> Optional[str]:
+        """The label of role @code in @lang, or None for an unknown role."""
+        return _string(_lib.activering_rule_set_get_role_label(self._ptr, code.encode(), _lang(lang)))
+
+    @property
+    def tasks(self) -> list:
+        """The task codes of role assignment."""
+        return [_string(_lib.activering_rule_set_get_task_code(self._ptr, i))
+                for i in range(_lib.activering_rule_set_get_n_tasks(self._ptr))]
+
+    def task_label(self, code: str, lang: Optional[str] = None) -> Optional[str]:
+        """The label of task @code in @lang."""
+        index = self._index(self.tasks, code, "task")
+        return _string(_lib.activering_rule_set_get_task_label(self._ptr, index, _lang(lang)))
+
+    @property
+    def phase_models(self) -> dict:
+        """{model code: [phase codes in their usual order]}."""
+        models = {}
+        for m in range(_lib.activering_rule_set_get_n_phase_models(self._ptr)):
+            code = _string(_lib.activering_rule_set_get_phase_model_code(self._ptr, m))
+            models[code] = [_string(_lib.activering_rule_set_get_phase_code(self._ptr, m, p))
+                            for p in range(_lib.activering_rule_set_get_n_phases(self._ptr, m))]
+        return models
+
+    def phase_label(self, model: str, phase: str, lang: Optional[str] = None) -> Optional[str]:
+        """The label of @phase of phase model @model in @lang."""
+        models = list(self.phase_models)
+        m = self._index(models, model, "phase model")
+        p = self._index(self.phase_models[model], phase, "phase")
+        return _string(_lib.activering_rule_set_get_phase_label(self._ptr, m, p, _lang(lang)))
+
+    @staticmethod
+    def _index(codes: list, code: str, what: str) -> int:
+        if not isinstance(code, str):
+            raise TypeError(f"a {what} code must be a string, not {type(code).__name__}")
+        try:
+            return codes.index(code)
+        except ValueError:
+            raise UsageError(f"unknown {what} \"{code}\"") from None  # noqa: F821
+
+    def __repr__(self) -> str:
+        return f"<activering.RuleSet {self.id} {self.version} {self.digest[:15]}…>"
+
+
+_default_lock = _threading.Lock()
+_default_rules: Optional[RuleSet] = None
+
+
+def _rules(rules: Optional[RuleSet]) -> RuleSet:
+    global _default_rules
+    if rules is not None:
+        if not isinstance(rules, RuleSet):
+            raise TypeError(f"rules must be an activering.RuleSet, not {type(rules).__name__}")
+        return rules
+    with _default_lock:
+        if _default_rules is None:
+            _default_rules = RuleSet()
+        return _default_rules
+
+
+def _facts(rules: RuleSet, facts: Document):
+    data = _document_bytes(facts, "facts", _FACTS_FORMAT)
+    error = _new_error()
+    ptr = _lib.activering_facts_new_from_json(rules._ptr, data, len(data), error)
+    if ptr == _ffi.NULL:
+        _raise(error)
+    return _ffi.gc(ptr, _lib.activering_facts_free)
+
+
+# ---- eligibility --------------------------------------------------------------------------------------------
+
+def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: Optional[RuleSet] = None) -> dict:
+    """Screens one dossier for every measure: the `activering.result/1` document as a dict.
+
+    @facts is an `activering.facts/1` document (a dict, or JSON text; "format" may be left out). @as_of is the
+    evaluation date (default: the facts' "as_of", or today). Raises an Error subclass for bad facts."""
+    r = _rules(rules)
+    handle = _facts(r, facts)
+    evaluation = _ffi.gc(_lib.activering_evaluation_new(r._ptr), _lib.activering_evaluation_free)
+    error = _new_error()
+    if not _lib.activering_evaluation_run(evaluation, handle, _gdate(as_of), 0, error):
+        _raise(error)
+    text = _lib.activering_evaluation_to_json(evaluation, _lang(lang), 0, error)
+    if text == _ffi.NULL:
+        _raise(error)
+    return _json.loads(_take_string(text))
+
+
+def _lines(documents: Iterable[Document]) -> bytes:
+    if isinstance(documents, (str, bytes, Mapping)) or not hasattr(documents, "__iter__"):
+        raise TypeError("evaluate_many takes an iterable of facts documents (dicts or JSON text), "
+                        f"not {type(documents).__name__}")
+    parts = []
+    for document in documents:
+        data = _document_bytes(document, "each facts document", _FACTS_FORMAT)
+        if b"\n" in data:
+            data = _json.dumps(_json.loads(data), ensure_ascii=False).encode()  # one line each
+        parts.append(data)
+    return b"\n".join(parts)
+
+
+def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_lines):
+    rows = _ffi.new("unsigned int *")
+    errors = _ffi.new("unsigned int *")
+    error = _new_error()
+    if not _lib.activering_evaluate_lines(rules._ptr, data, len(data), _gdate(as_of), _lang(lang), flags, out,
+                                          outcomes, missing, max_lines, rows, errors, error):
+        _raise(error)
+    return rows[0], errors[0]
+
+
+def _gstring():
+    return _ffi.gc(_lib.g_string_new(_ffi.NULL), lambda s: _lib.g_string_free(s, 1))
+
+
+def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: str = "nl",
+                  compact: bool = False, rules: Optional[RuleSet] = None) -> list:
+    """Screens a whole batch in one call into C: one dict per dossier, in order.
+
+    Each result is an `activering.result/1` document, or with @compact an `activering.outcomes/1` one (only the
+    outcomes: the fast path for bulk screening). A bad dossier raises nothing: its entry is an
+    `activering.error/1` document {"format", "line", "code", "message", "path"} (line: its 1-based position in
+    @documents), and the others are evaluated."""
+    r = _rules(rules)
+    data = _lines(documents)
+    out = _gstring()
+    _run_lines(r, data, as_of, lang, _LINES_COMPACT if compact else 0, out, _ffi.NULL, _ffi.NULL, 0)
+    text = _ffi.buffer(out.str, out.len)[:].decode()
+    return [_json.loads(line) for line in text.splitlines()]
+
+
+def evaluate_frame(frame, as_of: DateLike = None, missing: bool = True, id_column: str = "id",
+                   rules: Optional[RuleSet] = None):
+    """Screens a pandas DataFrame: one row per dossier in, one row per dossier out, with the same index.
+
+    The input's columns are fact paths ("income.status", "person.birth_date", …; dates as datetime64 or
+    "YYYY-MM-DD" strings, NaN/None for a blank fact), an "id" column (@id_column; default: the index) and an
+    optional "as_of" column; other columns are ignored. The result has one categorical column per measure
+    (eligible, not_eligible, undetermined, not_applicable; NaN for a row in error), an "error" column (None, or the
+    message naming the bad value), and with @missing one boolean "missing:<fact>" column for each fact that some
+    row still needs for a decision. The whole frame goes through C in one call."""
+    import numpy as np
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"evaluate_frame takes a pandas DataFrame, not {type(frame).__name__}")
+    r = _rules(rules)
+    measures, fact_paths = r.measures, r.facts
+    n = len(frame)
+    table = pd.DataFrame(index=pd.RangeIndex(n))
+    ids = frame[id_column] if id_column in frame.columns else pd.Series(frame.index, index=frame.index)
+    table["id"] = ids.astype(str).to_numpy()
+    if "as_of" in frame.columns:
+        table["as_of"] = _date_strings(frame["as_of"]).to_numpy()
+    for path in fact_paths:
+        if path in frame.columns:
+            column = frame[path]
+            if pd.api.types.is_datetime64_any_dtype(column):
+                column = _date_strings(column)
+            table[path] = column.to_numpy()
+    table.insert(0, "format", _FACTS_FORMAT)
+    data = table.to_json(orient="records", lines=True, force_ascii=False, double_precision=15).encode()
+    outcomes = np.empty((max(n, 1), len(measures)), dtype=np.uint8)
+    missing_cells = np.empty((max(n, 1), len(fact_paths)), dtype=np.uint8) if missing else None
+    out = _gstring()
+    rows, errors = _run_lines(r, data, as_of, None, _LINES_COMPACT | _LINES_ERRORS_ONLY, out,
+                              _ffi.from_buffer("unsigned char[]", outcomes),
+                              _ffi.from_buffer("unsigned char[]", missing_cells) if missing else _ffi.NULL, max(n, 1))
+    if rows != n:
+        raise Error(f"evaluate_frame: {n} rows went in, {rows} came back")
+    result = pd.DataFrame(index=frame.index)
+    result["id"] = table["id"].to_numpy()
+    for m, code in enumerate(measures):
+        codes = outcomes[:n, m].astype(np.int16)
+        codes[codes == _LINES_ERROR] = -1
+        result[code] = pd.Categorical.from_codes(codes, categories=list(OUTCOMES))
+    messages = np.full(n, None, dtype=object)
+    if errors:
+        for line in _ffi.buffer(out.str, out.len)[:].decode().splitlines():
+            document = _json.loads(line)
+            messages[document["line"] - 1] = document["message"]
+    result["error"] = messages
+    if missing:
+        needed = missing_cells[:n].astype(bool)
+        for f in np.flatnonzero(needed.any(axis=0)):
+            result["missing:" + fact_paths[f]] = needed[:, f]
+    return result
+
+
+def _date_strings(column):
+    import pandas as pd
+    if pd.api.types.is_datetime64_any_dtype(column):
+        strings = column.dt.strftime("%Y-%m-%d")
+        return strings.where(column.notna(), None)
+    return column
+
+
+# ---- trajectories -------------------------------------------------------------------------------------------
+
+class Trajectory:
+    """A client's trajectory: an append-only log of dated events (`activering.trajectory/1`).
+
+    Trajectory.parse(document) reads a log; Trajectory(id, model) starts an empty one. append() adds an event
+    and refuses, with an Error, one that would be an error where it stands. report() replays the log."""
+
+    __slots__ = ("_ptr", "_rules")
+
+    def __init__(self, id: str, model: str, rules: Optional[RuleSet] = None, _ptr=None):
+        self._rules = _rules(rules)
+        if _ptr is None:
+            if not isinstance(id, str) or not isinstance(model, str):
+                raise TypeError("Trajectory(id, model) takes two strings")
+            error = _new_error()
+            _ptr = _lib.activering_trajectory_new(self._rules._ptr, id.encode(), model.encode(), error)
+            if _ptr == _ffi.NULL:
+                _raise(error)
+        self._ptr = _ffi.gc(_ptr, _lib.activering_trajectory_free)
+
+    @classmethod
+    def parse(cls, document: Document, rules: Optional[RuleSet] = None) -> "Trajectory":
+        """Reads an `activering.trajectory/1` document (a dict or JSON text; "format" may be left out)."""
+        r = _rules(rules)
+        data = _document_bytes(document, "a trajectory", "activering.trajectory/1")
+        error = _new_error()
+        ptr = _lib.activering_trajectory_parse(r._ptr, data, len(data), error)
+        if ptr == _ffi.NULL:
+            _raise(error)
+        return cls("", "", r, _ptr=ptr)
+
+    @property
+    def id(self) -> str:
+        return _string(_lib.activering_trajectory_get_id(self._ptr))
+
+    @property
+    def model(self) -> str:
+        return _string(_lib.activering_trajectory_get_model(self._ptr))
+
+    def __len__(self) -> int:
+        return _lib.activering_trajectory_get_n_events(self._ptr)
+
+    def append(self, event: Document) -> None:
+        """Appends one event ({"at": "2026-01-05", "type": "enter_phase", "phase": "screening", …})."""
+        data = _document_bytes(event, "an event")
+        error = _new_error()
+        if not _lib.activering_trajectory_append_event(self._ptr, data, len(data), error):
+            _raise(error)
+
+    def to_dict(self) -> dict:
+        """The log as an `activering.trajectory/1` document."""
+        return _json.loads(_take_string(_lib.activering_trajectory_to_json(self._ptr, 0)))
+
+    def _report(self, as_of, facts):
+        report = _ffi.gc(_lib.activering_trajectory_report_new(self._rules._ptr),
+                         _lib.activering_trajectory_report_free)
+        handle = _facts(self._rules, facts) if facts is not None else _ffi.NULL
+        error = _new_error()
+        if not _lib.activering_trajectory_report_run(report, self._ptr, handle, _gdate(as_of), error):
+            _raise(error)
+        return report
+
+    def report(self, as_of: DateLike = None, facts: Optional[Document] = None, lang: str = "nl") -> dict:
+        """Replays the log on @as_of (default today): the `activering.trajectory-report/1` document. With @facts,
+        the checks that need them run too."""
+        report = self._report(as_of, facts)
+        error = _new_error()
+        text = _lib.activering_trajectory_report_to_json(report, _lang(lang), 0, error)
+        if text == _ffi.NULL:
+            _raise(error)
+        return _json.loads(_take_string(text))
+
+    def dot(self, as_of: DateLike = None, lang: str = "nl") -> str:
+        """The client's path drawn on the phase model, as Graphviz DOT."""
+        report = self._report(as_of, None)
+        out = _gstring()
+        error = _new_error()
+        if not _lib.activering_trajectory_report_append_dot(report, _lang(lang), out, error):
+            _raise(error)
+        return _ffi.buffer(out.str, out.len)[:].decode()
+
+    def __repr__(self) -> str:
+        return f"<activering.Trajectory {self.id} {self.model}, {len(self)} events>"
+
+
+# ---- roles --------------------------------------------------------------------------------------------------
+
+class Organisation:
+    """How a local authority organises activation (`activering.organisation/1`), parsed against a rule set."""
+
+    __slots__ = ("_ptr", "_rules")
+
+    def __init__(self, document: Document, rules: Optional[RuleSet] = None):
+        self._rules = _rules(rules)
+        data = _document_bytes(document, "an organisation", "activering.organisation/1")
+        error = _new_error()
+        ptr = _lib.activering_organisation_parse(self._rules._ptr, data, len(data), error)
+        if ptr == _ffi.NULL:
+            _raise(error)
+        self._ptr = _ffi.gc(ptr, _lib.activering_organisation_free)
+
+    @property
+    def id(self) -> str:
+        return _string(_lib.activering_organisation_get_id(self._ptr))
+
+
+def assign_roles(facts: Document, organisation: Union[Organisation, Document],
+                 trajectory: Union[Trajectory, Document, None] = None, as_of: DateLike = None,
+                 lang: str = "nl", all_tasks: bool = False, rules: Optional[RuleSet] = None) -> dict:
+    """Who holds the regie and who does what for one dossier: the `activering.roles/1` document.
+
+    @organisation is an Organisation or its document; @trajectory (optional, same dossier id) gives the phase and
+    the actors; @all_tasks lists every task of the rule set, each with "active"."""
+    r = _rules(rules)
+    if not isinstance(organisation, Organisation):
+        organisation = Organisation(organisation, r)
+    if trajectory is not None and not isinstance(trajectory, Trajectory):
+        trajectory = Trajectory.parse(trajectory, r)
+    handle = _facts(r, facts)
+    assignment = _ffi.gc(_lib.activering_role_assignment_new(r._ptr), _lib.activering_role_assignment_free)
+    error = _new_error()
+    if not _lib.activering_role_assignment_run(assignment, organisation._ptr, handle,
+                                               trajectory._ptr if trajectory is not None else _ffi.NULL,
+                                               _gdate(as_of), _ROLES_ALL_TASKS if all_tasks else 0, error):
+        _raise(error)
+    text = _lib.activering_role_assignment_to_json(assignment, _lang(lang), 0, error)
+    if text == _ffi.NULL:
+        _raise(error)
+    return _json.loads(_take_string(text))

@@ -1,0 +1,155 @@
+"""cffi builder for activering._native: out-of-line API mode, compiled against libactivering's own headers.
+
+Where the library is found, in this order:
+  - ACTIVERING_CFLAGS and ACTIVERING_LIBS (what `make check` sets for the library just built in the tree);
+  - pkg-config activering-1.0 (an installed library).
+Used by setup.py (`pip install ./bindings/python`) and by bindings/python/build.py (make check).
+"""
+import os
+import shlex
+import subprocess
+
+from cffi import FFI
+
+CDEF = r"""
+typedef int gboolean;
+typedef unsigned int guint32;
+typedef struct { guint32 domain; int code; char *message; } GError;
+typedef struct { char *str; size_t len; size_t allocated_len; } GString;
+typedef struct _GDate GDate;
+void g_free (void *mem);
+void g_error_free (GError *error);
+GString *g_string_new (const char *init);
+char *g_string_free (GString *string, gboolean free_segment);
+GDate *g_date_new_dmy (unsigned char day, int month, unsigned short year);
+void g_date_free (GDate *date);
+
+typedef struct _ActiveringRuleSet ActiveringRuleSet;
+typedef struct _ActiveringFacts ActiveringFacts;
+typedef struct _ActiveringEvaluation ActiveringEvaluation;
+typedef struct _ActiveringTrajectory ActiveringTrajectory;
+typedef struct _ActiveringTrajectoryReport ActiveringTrajectoryReport;
+typedef struct _ActiveringOrganisation ActiveringOrganisation;
+typedef struct _ActiveringRoleAssignment ActiveringRoleAssignment;
+
+const char *activering_get_version (void);
+const char *activering_error_code_to_string (int code);
+const char *activering_outcome_to_string (int outcome);
+
+ActiveringRuleSet *activering_rule_set_new_default (GError **error);
+ActiveringRuleSet *activering_rule_set_new_from_data (const char *data, ssize_t length, const char *document_name,
+                                                      GError **error);
+ActiveringRuleSet *activering_rule_set_new_from_file (const char *path, GError **error);
+ActiveringRuleSet *activering_rule_set_ref (ActiveringRuleSet *rules);
+void activering_rule_set_unref (ActiveringRuleSet *rules);
+const char *activering_rule_set_get_id (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_version (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_digest (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_title (const ActiveringRuleSet *rules, const char *lang);
+const char *const *activering_rule_set_get_languages (const ActiveringRuleSet *rules);
+unsigned int activering_rule_set_get_n_measures (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_measure_code (const ActiveringRuleSet *rules, unsigned int index);
+const char *activering_rule_set_get_measure_label (const ActiveringRuleSet *rules, unsigned int index, const char *lang);
+const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet *rules, unsigned int index);
+unsigned int activering_rule_set_get_n_facts (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_fact_path (const ActiveringRuleSet *rules, unsigned int index);
+const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, unsigned int index, const char *lang);
+const char *activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, unsigned int index);
+const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang);
+unsigned int activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, unsigned int model);
+unsigned int activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, unsigned int model);
+const char *activering_rule_set_get_phase_code (const ActiveringRuleSet *rules, unsigned int model, unsigned int phase);
+const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules, unsigned int model, unsigned int phase,
+                                                 const char *lang);
+unsigned int activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, unsigned int index);
+const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, unsigned int index, const char *lang);
+
+ActiveringFacts *activering_facts_new_from_json (ActiveringRuleSet *rules, const char *json, ssize_t length,
+                                                 GError **error);
+void activering_facts_free (ActiveringFacts *facts);
+
+ActiveringEvaluation *activering_evaluation_new (ActiveringRuleSet *rules);
+void activering_evaluation_free (ActiveringEvaluation *evaluation);
+gboolean activering_evaluation_run (ActiveringEvaluation *evaluation, const ActiveringFacts *facts, const GDate *as_of,
+                                    int flags, GError **error);
+char *activering_evaluation_to_json (const ActiveringEvaluation *evaluation, const char *lang, int flags,
+                                     GError **error);
+gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, size_t length, const GDate *as_of,
+                                    const char *lang, int flags, GString *out, unsigned char *outcomes,
+                                    unsigned char *missing, unsigned int max_lines, unsigned int *n_rows,
+                                    unsigned int *n_errors, GError **error);
+
+ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model,
+                                                 GError **error);
+ActiveringTrajectory *activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, ssize_t length,
+                                                   GError **error);
+void activering_trajectory_free (ActiveringTrajectory *trajectory);
+const char *activering_trajectory_get_id (const ActiveringTrajectory *trajectory);
+const char *activering_trajectory_get_model (const ActiveringTrajectory *trajectory);
+unsigned int activering_trajectory_get_n_events (const ActiveringTrajectory *trajectory);
+gboolean activering_trajectory_append_event (ActiveringTrajectory *trajectory, const char *event, ssize_t length,
+                                             GError **error);
+char *activering_trajectory_to_json (const ActiveringTrajectory *trajectory, int flags);
+ActiveringTrajectoryReport *activering_trajectory_report_new (ActiveringRuleSet *rules);
+void activering_trajectory_report_free (ActiveringTrajectoryReport *report);
+gboolean activering_trajectory_report_run (ActiveringTrajectoryReport *report, const ActiveringTrajectory *trajectory,
+                                           const ActiveringFacts *facts, const GDate *as_of, GError **error);
+char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *report, const char *lang, int flags,
+                                            GError **error);
+gboolean activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *report, const char *lang,
+                                                  GString *out, GError **error);
+
+ActiveringOrganisation *activering_organisation_parse (ActiveringRuleSet *rules, const char *data, ssize_t length,
+                                                       GError **error);
+void activering_organisation_free (ActiveringOrganisation *organisation);
+const char *activering_organisation_get_id (const ActiveringOrganisation *organisation);
+ActiveringRoleAssignment *activering_role_assignment_new (ActiveringRuleSet *rules);
+void activering_role_assignment_free (ActiveringRoleAssignment *assignment);
+gboolean activering_role_assignment_run (ActiveringRoleAssignment *assignment,
+                                         const ActiveringOrganisation *organisation, const ActiveringFacts *facts,
+                                         const ActiveringTrajectory *trajectory, const GDate *as_of, int flags,
+                                         GError **error);
+char *activering_role_assignment_to_json (const ActiveringRoleAssignment *assignment, const char *lang, int flags,
+                                          GError **error);
+"""
+
+
+def _flags(variable, pkg_config_args):
+    value = os.environ.get(variable)
+    if value is None:
+        try:
+            value = subprocess.run(["pkg-config"] + pkg_config_args + ["activering-1.0"], check=True,
+                                   capture_output=True, text=True).stdout
+        except (OSError, subprocess.CalledProcessError) as e:
+            raise RuntimeError("libactivering not found: set ACTIVERING_CFLAGS and ACTIVERING_LIBS, or install it "
+                               "so that `pkg-config activering-1.0` finds it") from e
+    return shlex.split(value)
+
+
+def _split(flags):
+    include_dirs = [f[2:] for f in flags if f.startswith("-I")]
+    library_dirs = [f[2:] for f in flags if f.startswith("-L")]
+    libraries = [f[2:] for f in flags if f.startswith("-l")]
+    rest = [f for f in flags if f[:2] not in ("-I", "-L", "-l")]
+    return include_dirs, library_dirs, libraries, rest
+
+
+def builder():
+    cflags = _flags("ACTIVERING_CFLAGS", ["--cflags"])
+    libs = _flags("ACTIVERING_LIBS", ["--libs"])
+    include_dirs, _, _, extra_compile = _split(cflags)
+    _, library_dirs, libraries, extra_link = _split(libs)
+    ffi = FFI()
+    ffi.cdef(CDEF)
+    ffi.set_source("activering._native", "#include <activering/activering.h>",
+                   include_dirs=include_dirs, library_dirs=library_dirs, libraries=libraries,
+                   runtime_library_dirs=library_dirs, extra_compile_args=extra_compile, extra_link_args=extra_link)
+    return ffi
+
+
+ffibuilder = builder() if os.environ.get("ACTIVERING_NO_BUILD") is None else None
+
+if __name__ == "__main__":
+    ffibuilder.compile(verbose=True)
