@@ -14,7 +14,9 @@
 #    second on one core), and times `activering trajectory --jsonl` on them end to end.
 # 5. Runs bench/bench-roles on the 100000 dossiers in the example organisation (the full evaluation an assignment
 #    starts from, the assignment, and parse + assign + roles document), and times `activering roles --jsonl` on them.
-# 6. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
+# 6. Builds the Python package against the library in the tree and runs bench/bench-python.py on the 100000
+#    dossiers: evaluate_many and evaluate_frame against the tool's `eligibility --jsonl --compact`.
+# 7. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
 #    source tree), checks that its caseload is byte for byte ours.
 #
 # Environment: PYTHON (default /usr/bin/python3), BENCH_CACHE, BENCH_REPEAT (end-to-end runs per caseload,
@@ -175,6 +177,16 @@ echo "== bench-roles on $small, organisation $organisation"
 echo
 echo "== end to end: $CLI roles --jsonl --organisation ORG FILE > /dev/null (one process, one core)"
 end_to_end "roles documents, 100k" "$small" 100000 dossiers roles --jsonl --organisation "$organisation"
+
+# ---- Python ----
+echo
+python_missing=$("$PYTHON" -c 'import importlib.util as u; print(" ".join(m for m in ("cffi", "pandas", "numpy") if u.find_spec(m) is None))' 2>/dev/null || echo python)
+if [ -z "$python_missing" ] && sh "$srcdir/bindings/python/build-in-tree.sh" "$srcdir" "$builddir" "$PYTHON"; then
+  echo "== bench-python on $small (the Python package against the tool)"
+  PYTHONPATH=$builddir/bindings/python/build "$PYTHON" "$srcdir/bench/bench-python.py" --cli "$CLI" "$small" || status=1
+else
+  echo "== bench-python skipped: $PYTHON lacks $python_missing (scripts/debian-setup.sh installs it)"
+fi
 
 if command -v hyperfine > /dev/null 2>&1; then
   echo

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <math.h>
 #include <string.h>
 #include <time.h>
 
@@ -1894,6 +1895,133 @@ START_TEST (test_evaluate_lines)
 }
 END_TEST
 
+START_TEST (test_evaluate_columns)
+{
+  /* A table from typed columns answers as the same dossiers as facts documents, and says what is wrong with a
+   * bad cell in the facts parser's words. */
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  guint n_measures = activering_rule_set_get_n_measures (rules), n_facts = activering_rule_set_get_n_facts (rules);
+  enum { ROWS = 4 };
+  static const char ids_text[] = "d-0d-1d-2d-3";
+  static const gint64 id_offsets[ROWS + 1] = { 0, 3, 6, 9, 12 };
+  static const char *const status_codes[] = { "leefloon", "none", "leeflon" };
+  static const gint32 status[ROWS] = { 0, 1, -1, 2 }; /* row 2 blank, row 3 a typo */
+  static const double registered[ROWS] = { 1, 0, NAN, 1 };
+  static const double capacity[ROWS] = { 0.5, 1, NAN, 0.5 };
+  gint64 birth[ROWS] = { 7305, 7305, G_MININT64, 7305 }; /* 1990-01-01 */
+  static const char barriers_text[] = "[\"language\"][]";
+  static const gint64 barrier_offsets[ROWS + 1] = { 0, 12, 14, 14, 14 };
+  const ActiveringColumn columns[] = {
+    { "id", ACTIVERING_COLUMN_TEXTS, id_offsets, ids_text, NULL, 0 },
+    { "income.status", ACTIVERING_COLUMN_CODES, status, NULL, status_codes, 3 },
+    { "vdab.registered", ACTIVERING_COLUMN_NUMBERS, registered, NULL, NULL, 0 },
+    { "work_capacity", ACTIVERING_COLUMN_NUMBERS, capacity, NULL, NULL, 0 },
+    { "person.birth_date", ACTIVERING_COLUMN_DAYS, birth, NULL, NULL, 0 },
+    { "barriers", ACTIVERING_COLUMN_TEXTS, barrier_offsets, barriers_text, NULL, 0 },
+  };
+  static const char *const documents[] = {
+    "{\"format\":\"activering.facts/1\",\"id\":\"d-0\",\"income\":{\"status\":\"leefloon\"},\"vdab\":{\"registered\":true},"
+    "\"work_capacity\":0.5,\"person\":{\"birth_date\":\"1990-01-01\"},\"barriers\":[\"language\"]}",
+    "{\"format\":\"activering.facts/1\",\"id\":\"d-1\",\"income\":{\"status\":\"none\"},\"vdab\":{\"registered\":false},"
+    "\"work_capacity\":1,\"person\":{\"birth_date\":\"1990-01-01\"},\"barriers\":[]}",
+    "{\"format\":\"activering.facts/1\",\"id\":\"d-2\",\"income\":{\"status\":null},\"vdab\":{\"registered\":null},"
+    "\"work_capacity\":null,\"person\":{\"birth_date\":null}}",
+  };
+  GDate as_of;
+  g_date_set_dmy (&as_of, 22, 11, 2026);
+  guint8 outcomes[ROWS * 8], missing[ROWS * 64];
+  ck_assert_uint_le (n_measures, 8);
+  ck_assert_uint_le (n_facts, 64);
+  g_autoptr (GString) errors = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  guint bad = 0;
+  ck_assert (activering_evaluate_columns (rules, ROWS, columns, G_N_ELEMENTS (columns), &as_of, outcomes, missing,
+                                          errors, &bad, &error));
+  ck_assert_uint_eq (bad, 1);
+  ck_assert_str_eq (errors->str, "{\"format\":\"activering.error/1\",\"line\":4,\"code\":\"invalid_value\",\"message\":"
+                                 "\"facts: /income.status: \\\"leeflon\\\" is not one of: leefloon, equivalent_leefloon, "
+                                 "werkloosheidsuitkering, inschakelingsuitkering, ziekte_invaliditeit, none (did you "
+                                 "mean \\\"leefloon\\\"?)\",\"path\":\"/income.status\"}\n");
+  g_autoptr (ActiveringFacts) facts = activering_facts_new (rules);
+  g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
+  for (guint r = 0; r < 3; r++)
+    {
+      ck_assert (activering_facts_parse (facts, documents[r], -1, NULL));
+      ck_assert (activering_evaluation_run (ev, facts, &as_of, ACTIVERING_EVALUATE_DEFAULT, NULL));
+      for (guint m = 0; m < n_measures; m++)
+        ck_assert_uint_eq (outcomes[r * n_measures + m], activering_evaluation_get_outcome (ev, m));
+      for (guint f = 0; f < n_facts; f++)
+        {
+          gboolean expected = FALSE;
+          for (guint m = 0; m < n_measures; m++)
+            for (guint k = 0; k < activering_evaluation_get_n_missing (ev, m); k++)
+              expected |= strcmp (activering_evaluation_get_missing_fact (ev, m, k),
+                                  activering_rule_set_get_fact_path (rules, f)) == 0;
+          ck_assert_uint_eq (missing[r * n_facts + f], expected);
+        }
+    }
+  for (guint m = 0; m < n_measures; m++)
+    ck_assert_uint_eq (outcomes[3 * n_measures + m], ACTIVERING_LINES_ERROR);
+
+  /* each bad cell, with the words of a facts document */
+  static const struct { const char *name; ActiveringColumnKind kind; double number; gint64 days; const char *text;
+                        int code; const char *message; } cells[] = {
+    { "vdab.registered", ACTIVERING_COLUMN_NUMBERS, 2, 0, NULL, ACTIVERING_ERROR_TYPE, "facts: /vdab.registered: expected true or false" },
+    { "work_capacity", ACTIVERING_COLUMN_NUMBERS, 1.5, 0, NULL, ACTIVERING_ERROR_OUT_OF_RANGE, "facts: /work_capacity: 1.5 is out of range" },
+    { "work_capacity", ACTIVERING_COLUMN_NUMBERS, INFINITY, 0, NULL, ACTIVERING_ERROR_OUT_OF_RANGE, "facts: /work_capacity: the number is too large" },
+    { "proposals.ibo.weeks", ACTIVERING_COLUMN_NUMBERS, 12.5, 0, NULL, ACTIVERING_ERROR_TYPE, "facts: /proposals.ibo.weeks: expected a whole number, found 12.5" },
+    { "person.birth_date", ACTIVERING_COLUMN_DAYS, 0, 9999999, NULL, ACTIVERING_ERROR_INVALID_VALUE, "facts: /person.birth_date: the date is outside the years 1 to 9999" },
+    { "barriers", ACTIVERING_COLUMN_TEXTS, 0, 0, "[\"languag\"]", ACTIVERING_ERROR_INVALID_VALUE, "facts: /barriers" },
+    { "barriers", ACTIVERING_COLUMN_TEXTS, 0, 0, "[] x", ACTIVERING_ERROR_SYNTAX, "facts: /barriers: malformed JSON: unexpected data after the value" },
+    { "id", ACTIVERING_COLUMN_TEXTS, 0, 0, "a\tb", ACTIVERING_ERROR_INVALID_VALUE, "facts: /id: the dossier id contains a control character" },
+    { "as_of", ACTIVERING_COLUMN_TEXTS, 0, 0, "22/11/2026", ACTIVERING_ERROR_INVALID_VALUE, "facts: /as_of: expected a date YYYY-MM-DD" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      gint64 offsets[2] = { 0, cells[i].text ? (gint64) strlen (cells[i].text) : 0 };
+      const void *values = cells[i].kind == ACTIVERING_COLUMN_NUMBERS ? (const void *) &cells[i].number
+                           : cells[i].kind == ACTIVERING_COLUMN_DAYS  ? (const void *) &cells[i].days
+                                                                      : (const void *) offsets;
+      ActiveringColumn one = { cells[i].name, cells[i].kind, values, cells[i].text, NULL, 0 };
+      g_string_truncate (errors, 0);
+      ck_assert (activering_evaluate_columns (rules, 1, &one, 1, &as_of, outcomes, NULL, errors, &bad, &error));
+      ck_assert_uint_eq (bad, 1);
+      ck_assert_msg (strstr (errors->str, cells[i].message) != NULL, "cell %u: %s", i, errors->str);
+      ck_assert_msg (strstr (errors->str, activering_error_code_to_string (cells[i].code)) != NULL, "cell %u: %s", i,
+                     errors->str);
+    }
+
+  /* a bad column is the caller's error, not a row's */
+  static const gint32 past[1] = { 5 };
+  static const gint64 backwards[2] = { 4, 1 };
+  static const struct { ActiveringColumn column; const char *message; } wrong[] = {
+    { { "income.statu", ACTIVERING_COLUMN_CODES, status, NULL, status_codes, 3 }, "column \"income.statu\" is not a fact" },
+    { { "income.status", ACTIVERING_COLUMN_NUMBERS, registered, NULL, NULL, 0 }, "this kind of column cannot hold" },
+    { { "id", ACTIVERING_COLUMN_NUMBERS, registered, NULL, NULL, 0 }, "the \"id\" column holds texts" },
+    { { "as_of", ACTIVERING_COLUMN_CODES, status, NULL, status_codes, 3 }, "the \"as_of\" column holds days or texts" },
+    { { "barriers", ACTIVERING_COLUMN_TEXTS, barrier_offsets, NULL, NULL, 0 }, "column 0 is incomplete" },
+    { { NULL, ACTIVERING_COLUMN_NUMBERS, registered, NULL, NULL, 0 }, "column 0 is incomplete" },
+    { { "income.status", ACTIVERING_COLUMN_CODES, past, NULL, status_codes, 3 }, "code index 5 is past the column's 3 codes" },
+    { { "barriers", ACTIVERING_COLUMN_TEXTS, backwards, "[]", NULL, 0 }, "offsets are not increasing" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      ck_assert (!activering_evaluate_columns (rules, 1, &wrong[i].column, 1, &as_of, outcomes, NULL, NULL, NULL,
+                                               &error));
+      test_assert_error (error, ACTIVERING_ERROR_USAGE, wrong[i].message, NULL);
+      g_clear_error (&error);
+    }
+  GDate invalid;
+  g_date_clear (&invalid, 1);
+  ck_assert (!activering_evaluate_columns (rules, ROWS, columns, G_N_ELEMENTS (columns), &invalid, NULL, NULL, NULL,
+                                           NULL, &error));
+  test_assert_error (error, ACTIVERING_ERROR_USAGE, "not a valid date", NULL);
+  g_clear_error (&error);
+  ck_assert (activering_evaluate_columns (rules, 0, NULL, 0, NULL, NULL, NULL, NULL, &bad, &error));
+  ck_assert_uint_eq (bad, 0);
+}
+END_TEST
+
 static Suite *
 evaluation_suite (void)
 {
@@ -1941,6 +2069,7 @@ evaluation_suite (void)
   tcase_add_test (tc, test_to_json_unknown_language);
   tcase_add_test (tc, test_append_outcomes_json);
   tcase_add_test (tc, test_evaluate_lines);
+  tcase_add_test (tc, test_evaluate_columns);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("threads");

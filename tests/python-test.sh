@@ -26,14 +26,26 @@ if [ -n "$missing" ]; then
 fi
 
 work=$top_builddir/bindings/python/build
-rm -rf "$work"
-mkdir -p "$work/activering" || exit 99
-cp "$top_srcdir"/bindings/python/activering/*.py "$top_srcdir"/bindings/python/activering/py.typed "$work/activering/" || exit 99
-ACTIVERING_CFLAGS="-I$top_srcdir/include -I$top_builddir/include $(pkg-config --cflags glib-2.0)"
-ACTIVERING_LIBS="-L$top_builddir/lib/.libs -lactivering-1.0 $(pkg-config --libs glib-2.0)"
-export ACTIVERING_CFLAGS ACTIVERING_LIBS
-(cd "$work" && "$PYTHON" activering/_build.py > build.log 2>&1) || { cat "$work/build.log"; echo "FAIL: the extension does not build"; exit 1; }
+sh "$top_srcdir/bindings/python/build-in-tree.sh" "$top_srcdir" "$top_builddir" "$PYTHON" || { echo "FAIL: the extension does not build"; exit 1; }
 
 export PYTHONPATH="$work" ACTIVERING_SRCDIR="$top_srcdir" MPLBACKEND=Agg
 export PYTHONDONTWRITEBYTECODE=1 HYPOTHESIS_STORAGE_DIRECTORY="$work/.hypothesis"
-cd "$work" && exec "$PYTHON" -m pytest -q -p no:cacheprovider "$top_srcdir/bindings/python/tests"
+cd "$work" && "$PYTHON" -m pytest -q -p no:cacheprovider "$top_srcdir/bindings/python/tests" || exit 1
+
+# `pip install ./bindings/python` works offline, without build isolation (as the README says).
+if "$PYTHON" -m pip --version > /dev/null 2>&1; then
+  rm -rf "$work/pip"
+  cp -R "$top_srcdir/bindings/python" "$work/pip-source" 2>/dev/null || exit 99
+  chmod -R u+w "$work/pip-source"
+  if ! "$PYTHON" -m pip install --quiet --no-index --no-deps --no-build-isolation --target "$work/pip" \
+      "$work/pip-source" > "$work/pip.log" 2>&1; then
+    cat "$work/pip.log"
+    echo "FAIL: pip install ./bindings/python"
+    exit 1
+  fi
+  (cd / && PYTHONPATH="$work/pip" "$PYTHON" -c 'import activering; assert activering.RuleSet().id == "be-vlaanderen"') \
+    || { echo "FAIL: the pip-installed package does not work"; exit 1; }
+  echo "pip install ./bindings/python: ok"
+else
+  echo "pip is not installed: the pip install check is skipped"
+fi

@@ -70,3 +70,31 @@ def test_frame_as_of_and_id_column(frame):
 def test_frame_argument_types(caseload):
     with pytest.raises(TypeError, match="takes a pandas DataFrame, not list"):
         activering.evaluate_frame(caseload)
+
+
+def test_frame_bad_cells_of_every_kind(frame):
+    """A bad cell puts its row in error with the facts parser's message, whatever the column's dtype."""
+    cases = [
+        ("vdab.registered", "yes", "facts: /vdab.registered: "),             # a string in a bool column
+        ("work_capacity", "half", "facts: /work_capacity: "),                # a string in a number column
+        ("work_capacity", 1.5, "facts: /work_capacity: 1.5 is out of range"),
+        ("person.birth_date", "1990-02-30", "facts: /person.birth_date: "),  # an impossible date
+        ("income.status", 3, "facts: /income.status: "),                     # a number in an enum column
+        ("barriers", ["languag"], "facts: /barriers"),                       # a list with a typo
+    ]
+    for column, value, message in cases:
+        df = frame.copy()
+        df[column] = df[column].astype(object)
+        df.at["row1", column] = value
+        result = activering.evaluate_frame(df, missing=False)
+        assert result.loc["row1", "error"].startswith(message), (column, result.loc["row1", "error"])
+        assert result.drop(index="row1")["error"].isna().all(), column
+        assert pd.isna(result.loc["row1", "ibo"])
+
+
+def test_frame_kinds_agree(frame):
+    """Booleans as a bool dtype, dates as datetime64 or strings, categories: the same answers."""
+    df = frame.copy()
+    df["person.birth_date"] = pd.to_datetime(df["person.birth_date"])
+    df["income.status"] = df["income.status"].astype("category")
+    pd.testing.assert_frame_equal(activering.evaluate_frame(df), activering.evaluate_frame(frame))
