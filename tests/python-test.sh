@@ -34,7 +34,11 @@ cd "$work" && "$PYTHON" -m pytest -q -p no:cacheprovider "$top_srcdir/bindings/p
 
 # `pip install ./bindings/python` works offline, without build isolation (as the README says).
 if "$PYTHON" -m pip --version > /dev/null 2>&1; then
-  rm -rf "$work/pip"
+  # The library is not installed here: point the build at the tree, as ACTIVERING_CFLAGS/LIBS allow.
+  ACTIVERING_CFLAGS="-I$top_srcdir/include -I$top_builddir/include $(pkg-config --cflags glib-2.0)"
+  ACTIVERING_LIBS="-L$top_builddir/lib/.libs -lactivering-1.0 $(pkg-config --libs glib-2.0)"
+  export ACTIVERING_CFLAGS ACTIVERING_LIBS
+  rm -rf "$work/pip" "$work/pip-source"
   cp -R "$top_srcdir/bindings/python" "$work/pip-source" 2>/dev/null || exit 99
   chmod -R u+w "$work/pip-source"
   if ! "$PYTHON" -m pip install --quiet --no-index --no-deps --no-build-isolation --target "$work/pip" \
