@@ -451,8 +451,8 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
     return results
 
 
-def evaluate_frame(frame, as_of: DateLike = None, missing: bool = True, id_column: str = "id",
-                   rules: Optional[RuleSet] = None):
+def evaluate_frame(frame: "pandas.DataFrame", as_of: DateLike = None, missing: bool = True, id_column: str = "id",
+                   rules: Optional[RuleSet] = None) -> "pandas.DataFrame":
     """Screens a pandas DataFrame: one row per dossier in, one row per dossier out, with the same index.
 
     The input's columns are fact paths ("income.status", "person.birth_date", …, as pandas.json_normalize makes
@@ -648,13 +648,16 @@ class Trajectory:
 
     @property
     def id(self) -> str:
+        """The dossier's opaque id."""
         return _string(_lib.activering_trajectory_get_id(self._ptr))
 
     @property
     def model(self) -> str:
+        """The phase model the trajectory follows, e.g. "ocmw7"."""
         return _string(_lib.activering_trajectory_get_model(self._ptr))
 
     def __len__(self) -> int:
+        """The number of events in the log."""
         return _lib.activering_trajectory_get_n_events(self._ptr)
 
     def append(self, event: Document) -> None:
@@ -718,6 +721,7 @@ class Organisation:
 
     @property
     def id(self) -> str:
+        """The organisation's id."""
         return _string(_lib.activering_organisation_get_id(self._ptr))
 
 

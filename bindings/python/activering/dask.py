@@ -32,8 +32,8 @@ def _rules(path: Optional[str]) -> activering.RuleSet:
         return _loaded[path]
 
 
-def screen_partition(partition, as_of=None, missing: bool = False, rules_path: Optional[str] = None,
-                     id_column: str = "id"):
+def screen_partition(partition: "pandas.DataFrame", as_of: activering.DateLike = None, missing: bool = False,
+                     rules_path: Optional[str] = None, id_column: str = "id") -> "pandas.DataFrame":
     """evaluate_frame on one pandas partition (what screen() maps over the Dask DataFrame). With @missing, every
     fact of the rule set gets its "missing:<fact>" column, so that all partitions have the same columns."""
     rules = _rules(rules_path)
@@ -48,7 +48,8 @@ def screen_partition(partition, as_of=None, missing: bool = False, rules_path: O
     return result
 
 
-def screen(frame, as_of=None, missing: bool = False, rules_path: Optional[str] = None, id_column: str = "id"):
+def screen(frame: "dask.dataframe.DataFrame", as_of: activering.DateLike = None, missing: bool = False,
+           rules_path: Optional[str] = None, id_column: str = "id") -> "dask.dataframe.DataFrame":
     """Screens a Dask DataFrame of facts (the columns of activering.evaluate_frame): a lazy Dask DataFrame with an
     "id" column, one categorical outcome column per measure, an "error" column, and with @missing one boolean
     "missing:<fact>" column for every fact of the rule set."""

@@ -77,3 +77,20 @@ def test_one_exception_class_per_error_code():
     assert activering.UsageError.code == "usage"
     assert len({getattr(activering, n).code for n in names}) == len(names)
     assert activering.version().count(".") == 2
+
+
+def test_every_public_name_is_documented():
+    import inspect
+    import activering.dask
+    for module in (activering, activering.dask):
+        for name in module.__all__:
+            value = getattr(module, name)
+            if inspect.isclass(value) or inspect.isfunction(value):
+                assert inspect.getdoc(value), f"{module.__name__}.{name} has no docstring"
+                if inspect.isfunction(value):
+                    assert inspect.signature(value).return_annotation is not inspect.Signature.empty, \
+                        f"{name} has no return type hint"
+            if inspect.isclass(value):
+                for attribute, member in vars(value).items():
+                    if not attribute.startswith("_") and (inspect.isfunction(member) or isinstance(member, property)):
+                        assert inspect.getdoc(member), f"{name}.{attribute} has no docstring"
