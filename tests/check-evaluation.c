@@ -1744,6 +1744,25 @@ END_TEST
 
 /* ---- suite ----------------------------------------------------------------------------------------------- */
 
+/* Row @row of a batch's outcome and missing-fact matrices holds what the single evaluation @ev found. */
+static void
+assert_row_matches (const ActiveringRuleSet *rules, const ActiveringEvaluation *ev, const guint8 *outcomes,
+                    const guint8 *missing, guint row)
+{
+  guint n_measures = activering_rule_set_get_n_measures (rules), n_facts = activering_rule_set_get_n_facts (rules);
+  for (guint m = 0; m < n_measures; m++)
+    ck_assert_uint_eq (outcomes[row * n_measures + m], activering_evaluation_get_outcome (ev, m));
+  for (guint f = 0; f < n_facts; f++)
+    {
+      gboolean expected = FALSE;
+      for (guint m = 0; m < n_measures; m++)
+        for (guint k = 0; k < activering_evaluation_get_n_missing (ev, m); k++)
+          expected |= strcmp (activering_evaluation_get_missing_fact (ev, m, k),
+                              activering_rule_set_get_fact_path (rules, f)) == 0;
+      ck_assert_uint_eq (missing[row * n_facts + f], expected);
+    }
+}
+
 START_TEST (test_evaluate_lines)
 {
   /* One call for a batch: outcomes and missing facts in matrices, a document per line, bad lines reported in
@@ -1792,17 +1811,7 @@ START_TEST (test_evaluate_lines)
         {
           ck_assert (activering_facts_parse (facts, lines[i], -1, NULL));
           ck_assert (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, NULL));
-          for (guint m = 0; m < n_measures; m++)
-            ck_assert_uint_eq (outcomes[row * n_measures + m], activering_evaluation_get_outcome (ev, m));
-          for (guint f = 0; f < n_facts; f++)
-            {
-              gboolean expected = FALSE;
-              for (guint m = 0; m < n_measures; m++)
-                for (guint k = 0; k < activering_evaluation_get_n_missing (ev, m); k++)
-                  expected |= strcmp (activering_evaluation_get_missing_fact (ev, m, k),
-                                      activering_rule_set_get_fact_path (rules, f)) == 0;
-              ck_assert_uint_eq (missing[row * n_facts + f], expected);
-            }
+          assert_row_matches (rules, ev, outcomes, missing, row);
           g_autoptr (GString) one = g_string_new (NULL);
           activering_evaluation_append_outcomes_json (ev, one);
           ck_assert_str_eq (documents[row], one->str);
@@ -1948,17 +1957,7 @@ START_TEST (test_evaluate_columns)
     {
       ck_assert (activering_facts_parse (facts, documents[r], -1, NULL));
       ck_assert (activering_evaluation_run (ev, facts, &as_of, ACTIVERING_EVALUATE_DEFAULT, NULL));
-      for (guint m = 0; m < n_measures; m++)
-        ck_assert_uint_eq (outcomes[r * n_measures + m], activering_evaluation_get_outcome (ev, m));
-      for (guint f = 0; f < n_facts; f++)
-        {
-          gboolean expected = FALSE;
-          for (guint m = 0; m < n_measures; m++)
-            for (guint k = 0; k < activering_evaluation_get_n_missing (ev, m); k++)
-              expected |= strcmp (activering_evaluation_get_missing_fact (ev, m, k),
-                                  activering_rule_set_get_fact_path (rules, f)) == 0;
-          ck_assert_uint_eq (missing[r * n_facts + f], expected);
-        }
+      assert_row_matches (rules, ev, outcomes, missing, r);
     }
   for (guint m = 0; m < n_measures; m++)
     ck_assert_uint_eq (outcomes[3 * n_measures + m], ACTIVERING_LINES_ERROR);
