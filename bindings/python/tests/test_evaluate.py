@@ -136,6 +136,9 @@ def test_evaluate_many_equals_evaluate_one_by_one(documents):
     many = activering.evaluate_many(documents, as_of="2026-11-22", lang="en")
     one_by_one = [activering.evaluate(d, as_of="2026-11-22", lang="en") for d in documents]
     assert many == one_by_one
+    compact = activering.evaluate_many(documents, as_of="2026-11-22", compact=True)
+    assert [c["outcomes"] for c in compact] == [outcomes(r) for r in one_by_one]
+    assert [c["id"] for c in compact] == [r["id"] for r in one_by_one]
     for result in many:
         for measure in result["measures"]:
             if measure["outcome"] == "not_eligible":

@@ -98,3 +98,27 @@ def test_frame_kinds_agree(frame):
     df["person.birth_date"] = pd.to_datetime(df["person.birth_date"])
     df["income.status"] = df["income.status"].astype("category")
     pd.testing.assert_frame_equal(activering.evaluate_frame(df), activering.evaluate_frame(frame))
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from test_evaluate import facts_documents  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(__import__("hypothesis").strategies.lists(facts_documents, min_size=1, max_size=8))
+def test_frame_equals_evaluate_on_random_facts(documents):
+    """Whatever the facts, a DataFrame of them answers as the documents do (or says which row is bad)."""
+    frame = pd.json_normalize(documents)
+    frame.index = [f"r{i}" for i in range(len(documents))]
+    result = activering.evaluate_frame(frame, as_of="2026-11-22")
+    for i, document in enumerate(documents):
+        row = result.iloc[i]
+        try:
+            expected = activering.evaluate(document, as_of="2026-11-22")
+        except activering.Error as error:
+            assert row["error"] is not None, (document, str(error))
+            continue
+        assert row["error"] is None, row["error"]
+        assert {m["measure"]: m["outcome"] for m in expected["measures"]} == {
+            m: row[m] for m in activering.RuleSet().measures}
