@@ -2721,6 +2721,80 @@ START_TEST (test_tasks_optional)
 }
 END_TEST
 
+/* ---- diffs between rule sets ---- */
+
+/* The diff between the default rule set and the one @root makes, parsed. Frees @root. */
+static json_object *
+diff_with (json_object *root)
+{
+  g_autoptr (ActiveringRuleSet) old = test_default_rules ();
+  g_autoptr (ActiveringRuleSet) new = assert_loads (root);
+  g_autofree char *text = activering_rule_set_diff_to_json (old, new, ACTIVERING_JSON_DEFAULT);
+  return J (text);
+}
+
+static const char *
+json_str_at (json_object *root, const char *pointer)
+{
+  json_object *value = ptr_get (root, pointer);
+  return json_object_get_string (value);
+}
+
+START_TEST (test_diff)
+{
+  /* The same rule set: nothing changed. */
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  g_autofree char *same_text = activering_rule_set_diff_to_json (rules, rules, ACTIVERING_JSON_PRETTY);
+  json_object *same = J (same_text);
+  ck_assert (json_object_get_boolean (ptr_get (same, "/same")));
+  ck_assert_uint_eq (json_object_array_length (ptr_get (same, "/changes")), 0);
+  ck_assert_str_eq (json_str_at (same, "/format"), "activering.rules-diff/1");
+  ck_assert_str_eq (json_str_at (same, "/old/digest"), activering_rule_set_get_digest (rules));
+  json_object_put (same);
+
+  /* A new period of a parameter: named by its start. */
+  json_object *root = default_json ();
+  json_object_array_add (ptr_get (root, "/parameters/ibo.max_weeks/values"),
+                         J ("{\"from\": \"2027-01-01\", \"value\": 20}"));
+  json_object *diff = diff_with (root);
+  ck_assert (!json_object_get_boolean (ptr_get (diff, "/same")));
+  ck_assert_str_eq (json_str_at (diff, "/changes/0/path"), "/parameters/ibo.max_weeks/values/2027-01-01");
+  ck_assert_str_eq (json_str_at (diff, "/changes/0/change"), "added");
+  ck_assert_int_eq (json_object_get_int (ptr_get (diff, "/changes/0/new/value")), 20);
+  ck_assert_str_eq (json_str_at (diff, "/summary/parameters/changed/0"), "ibo.max_weeks");
+  json_object_put (diff);
+
+  /* A condition changed, a task removed, a fact added, the version changed. */
+  root = default_json ();
+  ptr_set_json (root, "/measures/2/conditions/0/legal_basis", "\"een nieuwe wet\"");
+  ptr_delete (root, "/tasks/17"); /* apply_imw_premium */
+  ptr_set_json (root, "/facts/x.nieuw", "{\"type\": \"bool\", \"label\": {\"nl\": \"n\", \"fr\": \"n\", \"en\": \"n\"},"
+                                         " \"supplied_by\": \"ocmw\"}");
+  ptr_set_json (root, "/version", "\"2099.1.0\"");
+  diff = diff_with (root);
+  gboolean found_condition = FALSE, found_removed = FALSE, found_fact = FALSE, found_version = FALSE;
+  json_object *changes = ptr_get (diff, "/changes");
+  for (size_t i = 0; i < json_object_array_length (changes); i++)
+    {
+      json_object *c = json_object_array_get_idx (changes, i);
+      const char *path = json_object_get_string (json_object_object_get (c, "path"));
+      const char *kind = json_object_get_string (json_object_object_get (c, "change"));
+      found_condition |= g_str_has_prefix (path, "/measures/ibo/conditions/") && g_str_has_suffix (path, "/legal_basis")
+                         && strcmp (kind, "changed") == 0
+                         && strcmp (json_object_get_string (json_object_object_get (c, "new")), "een nieuwe wet") == 0;
+      found_removed |= strcmp (path, "/tasks/apply_imw_premium") == 0 && strcmp (kind, "removed") == 0;
+      found_fact |= strcmp (path, "/facts/x.nieuw") == 0 && strcmp (kind, "added") == 0;
+      found_version |= strcmp (path, "/version") == 0 && strcmp (kind, "changed") == 0;
+    }
+  ck_assert (found_condition && found_removed && found_fact && found_version);
+  ck_assert_str_eq (json_str_at (diff, "/summary/tasks/removed/0"), "apply_imw_premium");
+  ck_assert_str_eq (json_str_at (diff, "/summary/measures/changed/0"), "ibo");
+  ck_assert_str_eq (json_str_at (diff, "/summary/facts/added/0"), "x.nieuw");
+  ck_assert_str_eq (json_str_at (diff, "/summary/document/changed/0"), "version");
+  json_object_put (diff);
+}
+END_TEST
+
 static Suite *
 rules_suite (void)
 {
@@ -2814,6 +2888,7 @@ rules_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_loop_test (tc, test_task_errors, 0, G_N_ELEMENTS (task_mutations));
   tcase_add_test (tc, test_tasks_optional);
+  tcase_add_test (tc, test_diff);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("phase models");

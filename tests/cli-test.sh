@@ -722,6 +722,55 @@ test_roles_bad_input_and_usage () {
   stderr_has 'trajectory: /model: unknown phase model'
 }
 
+test_rules_diff_impact () {
+  # A reform: the IBO maximum drops to 12 weeks from 2027. The impact must be what two screenings say.
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["parameters"]["ibo.max_weeks"]["values"].append({"from": "2027-01-01", "value": 12})
+d["version"] = "2027.1.0"
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' "$RULES" "$TMP/reform.json"
+  "$PYTHON" -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.strip():
+        d = json.loads(line); d.pop("as_of", None); print(json.dumps(d))' "$EXAMPLES/caseload.jsonl" > "$TMP/caseload.jsonl"
+  run eligibility --jsonl --compact --as-of 2027-03-01 "$TMP/caseload.jsonl"
+  cp "$TMP/out" "$TMP/before.jsonl"
+  run eligibility --jsonl --compact --as-of 2027-03-01 --rules "$TMP/reform.json" "$TMP/caseload.jsonl"
+  cp "$TMP/out" "$TMP/after.jsonl"
+  run rules diff "$RULES" "$TMP/reform.json" --caseload "$TMP/caseload.jsonl" --as-of 2027-03-01
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['format'] == 'activering.rules-diff/1' and d['same'] is False
+assert d['summary']['parameters']['changed'] == ['ibo.max_weeks'], d['summary']
+assert d['summary']['document']['changed'] == ['version']
+assert [c['path'] for c in d['changes']] == ['/version', '/parameters/ibo.max_weeks/values/2027-01-01']
+before, after = L(sys.argv[2]), L(sys.argv[3])
+expected = {}
+for b, a in zip(before, after):
+    for m in b['outcomes']:
+        if b['outcomes'][m] != a['outcomes'][m]:
+            expected.setdefault(m, {}).setdefault(b['outcomes'][m] + ' -> ' + a['outcomes'][m], 0)
+            expected[m][b['outcomes'][m] + ' -> ' + a['outcomes'][m]] += 1
+impact = d['impact']
+assert impact['dossiers'] == len(before) and impact['bad_lines'] == {'old': 0, 'new': 0}
+assert impact['per_measure'] == expected, (impact['per_measure'], expected)
+assert expected, 'the reform changes nothing in the example caseload: the test would prove nothing'
+assert impact['changed'] == sum(1 for b, a in zip(before, after) if b['outcomes'] != a['outcomes'])
+assert all(e['measure'] in expected for e in impact['examples'])" "$TMP/before.jsonl" "$TMP/after.jsonl"
+  run rules diff "$RULES" "$RULES"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['same'] is True and d['changes'] == [] and 'impact' not in d"
+  run rules diff "$RULES"
+  expect_status 2
+  run rules diff "$RULES" "$TMP/no-such.json"
+  expect_status 1
+}
+
 # ---- driver ---------------------------------------------------------------------------------------------
 
 passed=0
@@ -764,7 +813,8 @@ for t in \
   test_roles_human_shows_gaps_and_conflicts \
   test_roles_jsonl_reports_bad_lines_and_goes_on \
   test_roles_trajectories_by_id \
-  test_roles_bad_input_and_usage; do
+  test_roles_bad_input_and_usage \
+  test_rules_diff_impact; do
   rm -f "$TMP/out" "$TMP/err"
   if (set +e; $t) >"$TMP/log" 2>&1; then
     passed=$((passed + 1))

@@ -73,10 +73,14 @@ int cli_run_input (const char *path, gboolean jsonl, const char *noun, CliDocume
 void roles_table_append (GString *out, ActiveringRuleSet *rules, const ActiveringOrganisation *organisation,
                          const ActiveringRoleAssignment *assignment, const char *lang);
 
+/* Appends @s as a JSON string (quotes, backslashes and control characters escaped). */
+void cli_append_json_string (GString *out, const char *s);
+
 int cmd_eligibility (int argc, char **argv);
 int cmd_rules (int argc, char **argv);
 int cmd_trajectory (int argc, char **argv);
 int cmd_roles (int argc, char **argv);
+int cmd_rules_diff (int argc, char **argv);
 
 /* The human-readable screening table (human-table.c). */
 typedef struct HumanTable HumanTable;

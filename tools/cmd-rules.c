@@ -72,54 +72,38 @@ show_model (ActiveringRuleSet *rules, const char *code, const char *lang, gboole
   return EXIT_DONE;
 }
 
-static void
-json_string (GString *out, const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (out, '\\');
-      if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* The rule set at a glance, as JSON: its identity, measures and declared facts with who supplies them. */
 static int
 rules_summary (ActiveringRuleSet *rules, const char *lang)
 {
   g_autoptr (GString) out = g_string_new ("{\n  \"format\": \"activering.ruleset-summary/1\",\n  \"id\": ");
-  json_string (out, activering_rule_set_get_id (rules));
+  cli_append_json_string (out, activering_rule_set_get_id (rules));
   g_string_append (out, ",\n  \"version\": ");
-  json_string (out, activering_rule_set_get_version (rules));
+  cli_append_json_string (out, activering_rule_set_get_version (rules));
   g_string_append (out, ",\n  \"digest\": ");
-  json_string (out, activering_rule_set_get_digest (rules));
+  cli_append_json_string (out, activering_rule_set_get_digest (rules));
   g_string_append (out, ",\n  \"title\": ");
-  json_string (out, activering_rule_set_get_title (rules, lang));
+  cli_append_json_string (out, activering_rule_set_get_title (rules, lang));
   g_string_append (out, ",\n  \"measures\": [");
   for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
     {
       g_string_append (out, m ? ",\n    {\"code\": " : "\n    {\"code\": ");
-      json_string (out, activering_rule_set_get_measure_code (rules, m));
+      cli_append_json_string (out, activering_rule_set_get_measure_code (rules, m));
       g_string_append (out, ", \"label\": ");
-      json_string (out, activering_rule_set_get_measure_label (rules, m, lang));
+      cli_append_json_string (out, activering_rule_set_get_measure_label (rules, m, lang));
       g_string_append (out, ", \"decided_by\": ");
-      json_string (out, activering_rule_set_get_measure_decided_by (rules, m));
+      cli_append_json_string (out, activering_rule_set_get_measure_decided_by (rules, m));
       g_string_append (out, "}");
     }
   g_string_append (out, "\n  ],\n  \"facts\": [");
   for (guint f = 0; f < activering_rule_set_get_n_facts (rules); f++)
     {
       g_string_append (out, f ? ",\n    {\"path\": " : "\n    {\"path\": ");
-      json_string (out, activering_rule_set_get_fact_path (rules, f));
+      cli_append_json_string (out, activering_rule_set_get_fact_path (rules, f));
       g_string_append (out, ", \"label\": ");
-      json_string (out, activering_rule_set_get_fact_label (rules, f, lang));
+      cli_append_json_string (out, activering_rule_set_get_fact_label (rules, f, lang));
       g_string_append (out, ", \"supplied_by\": ");
-      json_string (out, activering_rule_set_get_fact_supplied_by (rules, f));
+      cli_append_json_string (out, activering_rule_set_get_fact_supplied_by (rules, f));
       g_string_append (out, "}");
     }
   g_string_append (out, "\n  ]\n}\n");
@@ -130,6 +114,8 @@ rules_summary (ActiveringRuleSet *rules, const char *lang)
 int
 cmd_rules (int argc, char **argv)
 {
+  if (argc >= 2 && strcmp (argv[1], "diff") == 0)
+    return cmd_rules_diff (argc - 1, argv + 1);
   g_autofree char *lang = NULL, *rules_path = NULL;
   gboolean dot = FALSE;
   GOptionEntry entries[] = {
@@ -139,7 +125,7 @@ cmd_rules (int argc, char **argv)
     { NULL },
   };
   g_autoptr (GOptionContext) context =
-      g_option_context_new ("list | show [MEASURE] | show-model MODEL [--dot] — what a rule set holds");
+      g_option_context_new ("list | show [MEASURE] | show-model MODEL [--dot] | diff OLD NEW — what a rule set holds");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;

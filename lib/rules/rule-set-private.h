@@ -260,6 +260,8 @@ struct _ActiveringRuleSet
   gatomicrefcount ref;
   GPtrArray *allocations; /* everything below is freed with it */
   char *id, *version, *digest;
+  char *source; /* the rule set's JSON text as loaded (for diffs) */
+  gsize source_length;
   char **languages;
   guint n_languages;
   Text title;

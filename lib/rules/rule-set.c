@@ -87,6 +87,9 @@ activering_rule_set_new_from_data (const char *data, gssize length, const char *
   g_autofree char *hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, size);
   rules->digest = g_strconcat ("sha256:", hex, NULL);
   g_ptr_array_add (rules->allocations, rules->digest);
+  rules->source = g_strndup (data, size);
+  rules->source_length = size;
+  g_ptr_array_add (rules->allocations, rules->source);
   return rules;
 }
 

@@ -1,0 +1,266 @@
+/* rules-diff.c: what changed between two rule sets (activering_rule_set_diff_to_json).
+ *
+ * Both texts are compared as JSON trees. Arrays whose items are objects named by a "code" or an "id" (measures,
+ * conditions, limits, tasks, phases, …) and a parameter's periods (named by "from") are matched by name, so that a
+ * change reads as "condition ibo.duration changed" rather than "item 3 changed"; other arrays are compared whole.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "json/json-writer-private.h"
+#include "rules/rule-set-private.h"
+
+#define DIFF_FORMAT "activering.rules-diff/1"
+
+typedef struct
+{
+  JsonWriter *w;
+  GString *path;
+  GHashTable *summary; /* "section\tcode" -> change kind, for the summary per section */
+  GPtrArray *summary_order;
+} Differ;
+
+/* The name an array item goes by: its "code", "id" or (a parameter's period) "from"; NULL if it has none. */
+static const char *
+item_name (json_object *item)
+{
+  static const char *const keys[] = { "code", "id", "from" };
+  json_object *name = NULL;
+  for (guint k = 0; json_object_is_type (item, json_type_object) && k < G_N_ELEMENTS (keys); k++)
+    if (json_object_object_get_ex (item, keys[k], &name) && json_object_is_type (name, json_type_string))
+      return json_object_get_string (name);
+  return NULL;
+}
+
+/* Whether every item of @array has a distinct name. */
+static gboolean
+named_items (json_object *array)
+{
+  gsize n = json_object_array_length (array);
+  if (n == 0)
+    return FALSE;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *name = item_name (json_object_array_get_idx (array, i));
+      if (name == NULL || !g_hash_table_add (seen, (gpointer) name))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static json_object *
+find_named (json_object *array, const char *name)
+{
+  for (gsize i = 0; i < json_object_array_length (array); i++)
+    if (g_strcmp0 (item_name (json_object_array_get_idx (array, i)), name) == 0)
+      return json_object_array_get_idx (array, i);
+  return NULL;
+}
+
+static void
+write_value (JsonWriter *w, json_object *value)
+{
+  json_writer_raw (w, json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+}
+
+/* The section and the code a path belongs to: "/measures/ibo/conditions/…" -> "measures", "ibo"; "/version" ->
+ * "document", "version". */
+static void
+note_in_summary (Differ *D, const char *kind)
+{
+  const char *p = D->path->str + 1;
+  const char *slash = strchr (p, '/');
+  /* a top-level member (the version, the title) is listed under "document" */
+  g_autofree char *section = slash ? g_strndup (p, (gsize) (slash - p)) : g_strdup ("document");
+  const char *code = slash ? slash + 1 : p;
+  const char *end = code ? strchr (code, '/') : NULL;
+  g_autofree char *name = code ? (end ? g_strndup (code, (gsize) (end - code)) : g_strdup (code)) : NULL;
+  /* a change below a named item changes that item; the item added or removed whole says so */
+  const char *item_kind = end != NULL ? "changed" : kind;
+  char *key = g_strdup_printf ("%s\t%s", section, name ? name : "");
+  if (g_hash_table_contains (D->summary, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_insert (D->summary, key, (gpointer) item_kind);
+  g_ptr_array_add (D->summary_order, key);
+}
+
+static void
+change (Differ *D, const char *kind, json_object *old, json_object *new)
+{
+  JsonWriter *w = D->w;
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "path", D->path->str);
+  json_writer_member_string (w, "change", kind);
+  if (old != NULL)
+    {
+      json_writer_key (w, "old");
+      write_value (w, old);
+    }
+  if (new != NULL)
+    {
+      json_writer_key (w, "new");
+      write_value (w, new);
+    }
+  json_writer_end_object (w);
+  note_in_summary (D, kind);
+}
+
+static void diff_value (Differ *D, json_object *old, json_object *new);
+
+static void
+diff_member (Differ *D, const char *key, json_object *old, json_object *new)
+{
+  gsize mark = D->path->len;
+  g_string_append_c (D->path, '/');
+  g_string_append (D->path, key);
+  if (old == NULL)
+    change (D, "added", NULL, new);
+  else if (new == NULL)
+    change (D, "removed", old, NULL);
+  else
+    diff_value (D, old, new);
+  g_string_truncate (D->path, mark);
+}
+
+static void
+diff_value (Differ *D, json_object *old, json_object *new)
+{
+  if (json_object_equal (old, new))
+    return;
+  if (json_object_is_type (old, json_type_object) && json_object_is_type (new, json_type_object))
+    {
+      json_object_object_foreach (old, key, value)
+        {
+          json_object *other = NULL;
+          json_object_object_get_ex (new, key, &other);
+          diff_member (D, key, value, other);
+        }
+      json_object_object_foreach (new, added_key, added)
+        if (!json_object_object_get_ex (old, added_key, NULL))
+          diff_member (D, added_key, NULL, added);
+      return;
+    }
+  if (json_object_is_type (old, json_type_array) && json_object_is_type (new, json_type_array) && named_items (old)
+      && named_items (new))
+    {
+      for (gsize i = 0; i < json_object_array_length (old); i++)
+        {
+          json_object *item = json_object_array_get_idx (old, i);
+          diff_member (D, item_name (item), item, find_named (new, item_name (item)));
+        }
+      for (gsize i = 0; i < json_object_array_length (new); i++)
+        {
+          json_object *item = json_object_array_get_idx (new, i);
+          if (find_named (old, item_name (item)) == NULL)
+            diff_member (D, item_name (item), NULL, item);
+        }
+      return;
+    }
+  change (D, "changed", old, new);
+}
+
+static void
+write_stamp (JsonWriter *w, const char *key, const ActiveringRuleSet *rules)
+{
+  json_writer_key (w, key);
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "id", rules->id);
+  json_writer_member_string (w, "version", rules->version);
+  json_writer_member_string (w, "digest", rules->digest);
+  json_writer_end_object (w);
+}
+
+/* {"measures": {"added": [...], "removed": [...], "changed": [...]}, …}, in the order the changes came. */
+static void
+write_summary (JsonWriter *w, Differ *D)
+{
+  static const char *const kinds[] = { "added", "removed", "changed" };
+  json_writer_key (w, "summary");
+  json_writer_begin_object (w);
+  g_autoptr (GPtrArray) sections = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < D->summary_order->len; i++)
+    {
+      const char *key = g_ptr_array_index (D->summary_order, i);
+      g_autofree char *section = g_strndup (key, (gsize) (strchr (key, '\t') - key));
+      gboolean known = FALSE;
+      for (guint j = 0; j < sections->len && !known; j++)
+        known = strcmp (g_ptr_array_index (sections, j), section) == 0;
+      if (!known)
+        g_ptr_array_add (sections, g_steal_pointer (&section));
+    }
+  for (guint s = 0; s < sections->len; s++)
+    {
+      const char *section = g_ptr_array_index (sections, s);
+      json_writer_key (w, section);
+      json_writer_begin_object (w);
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          json_writer_key (w, kinds[k]);
+          json_writer_begin_array (w);
+          for (guint i = 0; i < D->summary_order->len; i++)
+            {
+              const char *key = g_ptr_array_index (D->summary_order, i);
+              const char *tab = strchr (key, '\t');
+              if (strncmp (key, section, (gsize) (tab - key)) == 0 && section[tab - key] == '\0' && tab[1] != '\0'
+                  && strcmp (g_hash_table_lookup (D->summary, key), kinds[k]) == 0)
+                json_writer_string (w, tab + 1);
+            }
+          json_writer_end_array (w);
+        }
+      json_writer_end_object (w);
+    }
+  json_writer_end_object (w);
+}
+
+char *
+activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const ActiveringRuleSet *new, ActiveringJsonFlags flags)
+{
+  g_return_val_if_fail (old != NULL && new != NULL, NULL);
+  /* Both texts loaded once already, so they parse. */
+  json_object *a = json_tokener_parse (old->source), *b = json_tokener_parse (new->source);
+  GString *out = g_string_new (NULL);
+  JsonWriter writer;
+  json_writer_init (&writer, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
+  Differ D = { &writer, g_string_new (NULL), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+               g_ptr_array_new () };
+
+  /* A first pass for the summary, which comes first in the document; the second writes the changes. */
+  GString *scratch = g_string_new (NULL);
+  JsonWriter first;
+  json_writer_init (&first, scratch, FALSE);
+  D.w = &first;
+  json_writer_begin_array (&first);
+  diff_value (&D, a, b);
+  json_writer_end_array (&first);
+  g_string_free (scratch, TRUE);
+
+  D.w = &writer;
+  json_writer_begin_object (&writer);
+  json_writer_member_string (&writer, "format", DIFF_FORMAT);
+  write_stamp (&writer, "old", old);
+  write_stamp (&writer, "new", new);
+  json_writer_key (&writer, "same");
+  json_writer_bool (&writer, D.summary_order->len == 0);
+  write_summary (&writer, &D);
+  json_writer_key (&writer, "changes");
+  json_writer_begin_array (&writer);
+  diff_value (&D, a, b);
+  json_writer_end_array (&writer);
+  json_writer_end_object (&writer);
+  if (flags & ACTIVERING_JSON_PRETTY)
+    g_string_append_c (out, '\n');
+
+  json_object_put (a);
+  json_object_put (b);
+  g_string_free (D.path, TRUE);
+  g_ptr_array_free (D.summary_order, TRUE); /* its keys belong to the table */
+  g_hash_table_destroy (D.summary);
+  return g_string_free (out, FALSE);
+}
