@@ -2795,6 +2795,107 @@ START_TEST (test_diff)
 }
 END_TEST
 
+/* ---- lint ---- */
+
+/* The lint findings of the rule set @root makes, parsed; *@errors gets their count of errors. Frees @root. */
+static json_object *
+lint_of (json_object *root, guint *errors)
+{
+  g_autoptr (ActiveringRuleSet) rules = assert_loads (root);
+  g_autofree char *text = activering_rule_set_lint_to_json (rules, ACTIVERING_JSON_DEFAULT, errors);
+  return J (text);
+}
+
+/* Whether @lint has a finding with @code, @severity and a path starting with @path. */
+static gboolean
+has_finding (json_object *lint, const char *code, const char *severity, const char *path)
+{
+  json_object *findings = ptr_get (lint, "/findings");
+  for (size_t i = 0; i < json_object_array_length (findings); i++)
+    {
+      json_object *f = json_object_array_get_idx (findings, i);
+      if (strcmp (json_object_get_string (json_object_object_get (f, "code")), code) == 0
+          && strcmp (json_object_get_string (json_object_object_get (f, "severity")), severity) == 0
+          && g_str_has_prefix (json_object_get_string (json_object_object_get (f, "path")), path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+START_TEST (test_lint)
+{
+  guint errors = 99;
+  /* The default rule set: no errors; the contract's facts no rule reads yet are warnings. */
+  json_object *lint = lint_of (default_json (), &errors);
+  ck_assert_uint_eq (errors, 0);
+  ck_assert_str_eq (json_str_at (lint, "/format"), "activering.lint/1");
+  ck_assert (has_finding (lint, "unused_fact", "warning", "/facts/barriers"));
+  ck_assert (!has_finding (lint, "unused_fact", "warning", "/facts/income.status"));
+  ck_assert (!has_finding (lint, "unused_parameter", "warning", "/parameters/ibo.max_weeks"));
+  json_object_put (lint);
+
+  /* x >= 0.5 together with x < 0.3: never true, at the `all` that holds them. */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when",
+                "{\"all\": [{\">=\": [{\"fact\": \"work_capacity\"}, 0.5]}, {\"<\": [{\"fact\": \"work_capacity\"}, 0.3]},"
+                " {\"def\": \"social_assistance\"}]}");
+  lint = lint_of (root, &errors);
+  ck_assert_uint_eq (errors, 1);
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/0/when"));
+  json_object_put (lint);
+  /* … and reversed operands, dates, and an equality outside a bound */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when",
+                "{\"all\": [{\"<\": [{\"date\": \"2030-01-01\"}, {\"fact\": \"income.since\"}]},"
+                " {\"<=\": [{\"fact\": \"income.since\"}, {\"date\": \"2020-01-01\"}]}]}");
+  ptr_set_json (root, "/measures/0/conditions/1/when",
+                "{\"all\": [{\"==\": [{\"fact\": \"work_capacity\"}, 1]}, {\"<\": [{\"fact\": \"work_capacity\"}, 1]}]}");
+  lint = lint_of (root, &errors);
+  ck_assert_uint_eq (errors, 2);
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/0/when"));
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/1/when"));
+  json_object_put (lint);
+  /* a range that is not empty is fine: 0.3 <= x < 0.5 */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when",
+                "{\"all\": [{\">=\": [{\"fact\": \"work_capacity\"}, 0.3]}, {\"<\": [{\"fact\": \"work_capacity\"}, 0.5]}]}");
+  lint = lint_of (root, &errors);
+  ck_assert_uint_eq (errors, 0);
+  ck_assert (!has_finding (lint, "never_true", "error", "/"));
+  json_object_put (lint);
+
+  /* x < 0.5 or x >= 0.5: never false (a warning: it may be meant to say "known") */
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when",
+                "{\"any\": [{\"<\": [{\"fact\": \"work_capacity\"}, 0.5]}, {\">=\": [{\"fact\": \"work_capacity\"}, 0.5]}]}");
+  lint = lint_of (root, &errors);
+  ck_assert_uint_eq (errors, 0);
+  ck_assert (has_finding (lint, "never_false", "warning", "/measures/0/conditions/0/when"));
+  json_object_put (lint);
+  root = default_json ();
+  ptr_set_json (root, "/measures/0/conditions/0/when",
+                "{\"any\": [{\"<\": [{\"fact\": \"work_capacity\"}, 0.5]}, {\">\": [{\"fact\": \"work_capacity\"}, 0.5]}]}");
+  lint = lint_of (root, &errors);
+  ck_assert (!has_finding (lint, "never_false", "warning", "/"));
+  json_object_put (lint);
+
+  /* placeholders for a legal basis; an [L] parameter read by a condition; an unused parameter; a gap */
+  root = default_json ();
+  ptr_set_json (root, "/measures/1/conditions/0/legal_basis", "\"TODO\"");
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/note", "\"[L] a guess\"");
+  ptr_set_json (root, "/parameters/ibo.max_weeks/values",
+                "[{\"from\": \"2018-09-01\", \"until\": \"2026-12-31\", \"value\": 26},"
+                " {\"from\": \"2027-02-01\", \"until\": \"2027-12-31\", \"value\": 20}]");
+  lint = lint_of (root, &errors);
+  ck_assert_uint_eq (errors, 2);
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/1/conditions/0/legal_basis"));
+  ck_assert (has_finding (lint, "uncertain_parameter_in_condition", "error", "/measures/0/conditions/"));
+  ck_assert (has_finding (lint, "parameter_gap", "warning", "/parameters/ibo.max_weeks"));
+  ck_assert_int_eq (json_object_get_int (ptr_get (lint, "/errors")), 2);
+  json_object_put (lint);
+}
+END_TEST
+
 static Suite *
 rules_suite (void)
 {
@@ -2889,6 +2990,7 @@ rules_suite (void)
   tcase_add_loop_test (tc, test_task_errors, 0, G_N_ELEMENTS (task_mutations));
   tcase_add_test (tc, test_tasks_optional);
   tcase_add_test (tc, test_diff);
+  tcase_add_test (tc, test_lint);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("phase models");

@@ -771,6 +771,33 @@ assert d['same'] is True and d['changes'] == [] and 'impact' not in d"
   expect_status 1
 }
 
+test_rules_lint () {
+  run rules lint "$RULES"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['format'] == 'activering.lint/1' and d['errors'] == 0, d
+assert all(f['severity'] == 'warning' for f in d['findings'])
+assert any(f['code'] == 'unused_fact' and f['path'] == '/facts/barriers' for f in d['findings'])"
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["measures"][2]["conditions"][0]["legal_basis"] = "TODO"
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' "$RULES" "$TMP/todo.json"
+  run rules lint "$TMP/todo.json"
+  expect_status 1
+  stderr_has 'todo.json: 1 error in the lint findings'
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert [f['path'] for f in d['findings'] if f['severity'] == 'error'] == ['/measures/2/conditions/0/legal_basis']"
+  printf '{"format": "activering.rules/1"}' > "$TMP/broken.json"
+  run rules lint "$TMP/broken.json"
+  expect_status 1
+  stderr_has 'broken.json: /: missing'
+  run rules lint
+  expect_status 2
+}
+
 # ---- driver ---------------------------------------------------------------------------------------------
 
 passed=0
@@ -814,7 +841,8 @@ for t in \
   test_roles_jsonl_reports_bad_lines_and_goes_on \
   test_roles_trajectories_by_id \
   test_roles_bad_input_and_usage \
-  test_rules_diff_impact; do
+  test_rules_diff_impact \
+  test_rules_lint; do
   rm -f "$TMP/out" "$TMP/err"
   if (set +e; $t) >"$TMP/log" 2>&1; then
     passed=$((passed + 1))

@@ -14,7 +14,7 @@ static const char usage[] =
     "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] --organisation FILE\n"
     "              [--trajectory FILE] FACTS|-\n"
     "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
-    "              diff OLD NEW [--caseload FILE] [--as-of DATE]\n"
+    "              lint FILE | diff OLD NEW [--caseload FILE] [--as-of DATE]\n"
     "  --version\n"
     "\n"
     "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input, 2 bad "

@@ -116,6 +116,8 @@ cmd_rules (int argc, char **argv)
 {
   if (argc >= 2 && strcmp (argv[1], "diff") == 0)
     return cmd_rules_diff (argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "lint") == 0)
+    return cmd_rules_lint (argc - 1, argv + 1);
   g_autofree char *lang = NULL, *rules_path = NULL;
   gboolean dot = FALSE;
   GOptionEntry entries[] = {
@@ -125,7 +127,7 @@ cmd_rules (int argc, char **argv)
     { NULL },
   };
   g_autoptr (GOptionContext) context =
-      g_option_context_new ("list | show [MEASURE] | show-model MODEL [--dot] | diff OLD NEW — what a rule set holds");
+      g_option_context_new ("list | show [MEASURE] | show-model MODEL [--dot] | lint FILE | diff OLD NEW — what a rule set holds");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;

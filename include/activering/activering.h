@@ -22,7 +22,7 @@
 #include <activering/activering-evaluation.h>
 #include <activering/activering-trajectory.h>
 #include <activering/activering-roles.h>
-#include <activering/activering-rules-diff.h>
+#include <activering/activering-rule-analysis.h>
 #undef ACTIVERING_INSIDE
 
 #endif
