@@ -386,6 +386,19 @@ START_TEST (test_note_and_x_keys_accepted)
 }
 END_TEST
 
+START_TEST (test_invalid_utf8)
+{
+  /* An overlong sequence (0xC1 0xA9) in a label: json-c lets it through, the loader does not. */
+  g_autofree char *text = test_read_file (RULES_FILE, NULL);
+  char *e = strstr (text, "propos\xc3\xa9" "e");
+  ck_assert_ptr_nonnull (e);
+  e[6] = (char) 0xc1;
+  ASSERT_TEXT_FAILS (text, -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: not valid UTF-8 at byte ");
+  ASSERT_TEXT_FAILS ("{\"format\": \"activering.rules/1\", \"id\": \"\xff\"}", -1, ACTIVERING_ERROR_SYNTAX,
+                     "not valid UTF-8 at byte 40");
+}
+END_TEST
+
 START_TEST (test_missing_required_key)
 {
   static const char *const top[] = { "id", "version", "languages", "title", "roles", "facts", "parameters",
@@ -2919,6 +2932,7 @@ rules_suite (void)
   tcase_add_test (tc, test_unknown_top_level_key);
   tcase_add_test (tc, test_note_and_x_keys_accepted);
   tcase_add_test (tc, test_missing_required_key);
+  tcase_add_test (tc, test_invalid_utf8);
   tcase_add_test (tc, test_wrong_json_types);
   suite_add_tcase (s, tc);
 

@@ -1018,6 +1018,10 @@ parse_json (Loader *L, const char *data, gsize length, json_object **out)
 {
   if (length == 0)
     return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "empty document");
+  /* json-c's own check lets overlong sequences through; every text the library writes must be valid UTF-8 */
+  const char *invalid = NULL;
+  if (!g_utf8_validate_len (data, length, &invalid))
+    return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "not valid UTF-8 at byte %zu", (gsize) (invalid - data));
   json_tokener *tokener = json_tokener_new_ex (JSON_MAX_NESTING);
   json_tokener_set_flags (tokener, JSON_TOKENER_VALIDATE_UTF8);
   json_object *root = json_tokener_parse_ex (tokener, data, (int) MIN (length, G_MAXINT));

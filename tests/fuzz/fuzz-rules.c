@@ -260,6 +260,23 @@ read_rule_set (ActiveringRuleSet *rules)
     }
 }
 
+/* Lint and the diff against the default rule set: well-formed documents, and a rule set is the same as itself. */
+static void
+check_analysis (const ActiveringRuleSet *rules)
+{
+  guint errors = 0;
+  char *lint = activering_rule_set_lint_to_json (rules, ACTIVERING_JSON_DEFAULT, &errors);
+  check_json ("lint document", lint, strlen (lint));
+  g_free (lint);
+  char *diff = activering_rule_set_diff_to_json (fuzz_default_rules (), rules, ACTIVERING_JSON_PRETTY);
+  check_json ("diff document", diff, strlen (diff));
+  g_free (diff);
+  char *same = activering_rule_set_diff_to_json (rules, rules, ACTIVERING_JSON_DEFAULT);
+  CHECK (strstr (same, "\"same\":true,") != NULL && strstr (same, "\"changes\":[]") != NULL,
+         "a rule set differs from itself: %.300s", same);
+  g_free (same);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -276,6 +293,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
   CHECK (error == NULL, "success with an error set");
   read_rule_set (rules);
+  check_analysis (rules);
 
   /* A dossier that states nothing but its id fits every rule set: everything is unknown. */
   static const char empty[] = "{\"format\":\"activering.facts/1\",\"id\":\"fuzz\",\"as_of\":\"2026-11-22\"}";
