@@ -23,6 +23,7 @@
 #include <activering/activering-trajectory.h>
 #include <activering/activering-roles.h>
 #include <activering/activering-rule-analysis.h>
+#include <activering/activering-cases.h>
 #undef ACTIVERING_INSIDE
 
 #endif

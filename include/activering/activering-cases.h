@@ -1,0 +1,91 @@
+/* activering-cases.h: data-driven rule cases (`activering.cases/1`, docs/rule-cases.md), the runner behind
+ * `activering test` and a rule set's tests in CI.
+ *
+ * A case gives the facts of a dossier (and optionally its trajectory and organisation), a date, and what must
+ * come out: outcomes, conditions, missing facts, limits, obligations, trajectory reports, role assignments. An
+ * #ActiveringCaseFile is a loaded case file, checked against its rule set before anything runs; running a case
+ * says whether it passed and, when not, what was expected against what came out, with the explanation of the
+ * measures involved. A case file belongs to one thread at a time.
+ */
+#ifndef ACTIVERING_CASES_H
+#define ACTIVERING_CASES_H
+
+#if !defined(ACTIVERING_INSIDE) && !defined(ACTIVERING_COMPILATION)
+#error "Only <activering/activering.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <activering/activering-macros.h>
+#include <activering/activering-rule-set.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ActiveringCaseFile ActiveringCaseFile;
+
+/**
+ * activering_case_file_load:
+ * @path: the case file
+ * @rules: (nullable): the rule set to run the cases against; %NULL: the one the file names (its "rules", relative
+ *   to the file), or the embedded default
+ * @error: return location for an error: %ACTIVERING_ERROR_IO if the file cannot be read; otherwise
+ *   %ACTIVERING_ERROR_INVALID_VALUE with every problem of the file, one per line, each naming the file, the case
+ *   and what is wrong ("cases/ibo.json: case 3 \"…\": expect.outcomes: unknown measure \"twe\" …")
+ *
+ * Returns: (transfer full) (nullable): the cases, free with activering_case_file_free(); %NULL on error.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringCaseFile *activering_case_file_load (const char *path, ActiveringRuleSet *rules, GError **error);
+
+/**
+ * activering_case_file_new_from_data:
+ * @name: how messages name the file
+ * @dir: (nullable): the directory relative paths in the file ("rules", "facts_file") start from; %NULL: the
+ *   current directory
+ * @data: the file's text
+ * @length: its length, or -1 if it is NUL-terminated
+ *
+ * Like activering_case_file_load(), from text in memory.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringCaseFile *activering_case_file_new_from_data (const char *name, const char *dir, const char *data,
+                                                        gssize length, ActiveringRuleSet *rules, GError **error);
+/** activering_case_file_free: Frees @file (%NULL is allowed). */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_case_file_free (ActiveringCaseFile *file);
+/** activering_case_file_get_name: Returns: (transfer none): the file's name, as messages give it. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_case_file_get_name (const ActiveringCaseFile *file);
+/** activering_case_file_get_rule_set: Returns: (transfer none): the rule set the cases run against. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringRuleSet *activering_case_file_get_rule_set (const ActiveringCaseFile *file);
+/** activering_case_file_get_n_cases: Returns: how many cases the file holds. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_case_file_get_n_cases (const ActiveringCaseFile *file);
+/** activering_case_file_get_case_name: Returns: (transfer none) (nullable): the name of case @index. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_case_file_get_case_name (const ActiveringCaseFile *file, guint index);
+/**
+ * activering_case_file_get_case_facts:
+ * Returns: (transfer none) (nullable): the case's facts document (with its format and id filled in), or %NULL for
+ * a trajectory case without facts.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_case_file_get_case_facts (const ActiveringCaseFile *file, guint index);
+/** activering_case_file_get_case_as_of: Returns: %TRUE and sets @out if the case gives its own date. */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_case_file_get_case_as_of (const ActiveringCaseFile *file, guint index, GDate *out);
+/**
+ * activering_case_file_run_case:
+ * @failure: (nullable): when the case fails, a heading ("file: case "name" (as of date):") and one paragraph per
+ *   mismatch are appended: what was expected, what came out, and the measure's outcome, conditions and missing facts
+ *
+ * Returns: %TRUE if everything the case expects came out.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_case_file_run_case (const ActiveringCaseFile *file, guint index, GString *failure);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringCaseFile, activering_case_file_free)
+
+G_END_DECLS
+
+#endif
