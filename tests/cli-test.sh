@@ -798,6 +798,62 @@ assert [f['path'] for f in d['findings'] if f['severity'] == 'error'] == ['/meas
   expect_status 2
 }
 
+test_activering_test_runs_the_project_cases () {
+  # The project's own cases through the same runner vendors use: TAP when piped, every case ok.
+  run test "$top_srcdir"/tests/cases/*.json
+  expect_status 0
+  head -n 1 "$TMP/out" | grep -q '^TAP version 13$' || fail "no TAP header"
+  plan=$(sed -n 2p "$TMP/out" | sed -n 's/^1\.\.\([0-9]*\)$/\1/p')
+  [ -n "$plan" ] && [ "$plan" -gt 200 ] || fail "no plan, or too few cases: $(sed -n 2p "$TMP/out")"
+  [ "$(grep -c '^ok ' "$TMP/out")" -eq "$plan" ] || fail "not every case is ok"
+  grep -q '^not ok' "$TMP/out" && fail "a case failed"
+  return 0
+}
+
+test_activering_test_failures_tap_and_junit () {
+  cat >"$TMP/mine.json" <<'JSON'
+{"format": "activering.cases/1", "cases": [
+  {"name": "holds", "as_of": "2026-11-22", "facts": {"region": "vlaanderen"},
+   "expect": {"outcomes": {"art60": "undetermined"}}},
+  {"name": "does <not> hold & says why", "as_of": "2026-11-22",
+   "facts": {"region": "vlaanderen", "income": {"status": "none"}},
+   "expect": {"outcomes": {"art60": "eligible"}}}]}
+JSON
+  printf '{"format": "activering.cases/1", "cases": [{"name": "x", "as_of": "2026-11-22", "facts": {}, "expect": {"outcomes": {"twe": "eligible"}}}]}' >"$TMP/bad.json"
+  run test --junit "$TMP/junit.xml" "$TMP/mine.json" "$TMP/bad.json" "$TMP/mine.json"
+  expect_status 1
+  grep -q '^1\.\.5$' "$TMP/out" || fail "expected a plan of 5 tests"
+  grep -q '^ok 1 - .*mine.json: holds$' "$TMP/out" || fail "the passing case is not ok 1"
+  grep -q '^not ok 2 - .*mine.json: does <not> hold & says why$' "$TMP/out" || fail "the failing case is not reported"
+  grep -q '^ *outcome of art60: expected eligible, got not_eligible$' "$TMP/out" || fail "no expected/actual"
+  grep -q '^ *art60.status = false: ' "$TMP/out" || fail "no explanation of the conditions"
+  grep -q '^not ok 3 - .*bad.json: (the case file)$' "$TMP/out" || fail "the bad file is not a failed test"
+  grep -q 'unknown measure \\"twe\\"\|unknown measure "twe"' "$TMP/out" || fail "the bad file's problem is not shown"
+  grep -q '^ok 4 - ' "$TMP/out" || fail "the runner did not go on after the bad file"
+  py "$TMP/junit.xml" "$PRELUDE
+import xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == 'testsuites', root.tag
+assert (root.get('tests'), root.get('failures'), root.get('errors')) == ('5', '2', '1'), root.attrib
+suites = root.findall('testsuite')
+assert len(suites) == 3, len(suites)
+cases = root.findall('./testsuite/testcase')
+assert [c.get('name') for c in cases][:2] == ['holds', 'does <not> hold & says why']
+failure = cases[1].find('failure')
+assert failure is not None and 'expected eligible, got not_eligible' in failure.text
+assert failure.get('message').endswith('(as of 2026-11-22):'), failure.get('message')
+assert cases[2].find('error') is not None and 'unknown measure' in cases[2].find('error').text
+assert all(float(c.get('time')) >= 0 for c in cases)"
+  # only passing cases: exit 0; no file: usage
+  printf '{"format": "activering.cases/1", "cases": [{"name": "ok", "as_of": "2026-11-22", "facts": {}, "expect": {"outcomes": {"art60": "undetermined"}}}]}' >"$TMP/good.json"
+  run test "$TMP/good.json"
+  expect_status 0
+  run test
+  expect_status 2
+  run test --rules "$TMP/no-such-rules.json" "$TMP/good.json"
+  expect_status 1
+}
+
 # ---- driver ---------------------------------------------------------------------------------------------
 
 passed=0
@@ -842,7 +898,9 @@ for t in \
   test_roles_trajectories_by_id \
   test_roles_bad_input_and_usage \
   test_rules_diff_impact \
-  test_rules_lint; do
+  test_rules_lint \
+  test_activering_test_runs_the_project_cases \
+  test_activering_test_failures_tap_and_junit; do
   rm -f "$TMP/out" "$TMP/err"
   if (set +e; $t) >"$TMP/log" 2>&1; then
     passed=$((passed + 1))

@@ -15,6 +15,7 @@ static const char usage[] =
     "              [--trajectory FILE] FACTS|-\n"
     "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
     "              lint FILE | diff OLD NEW [--caseload FILE] [--as-of DATE]\n"
+    "  test        [--rules FILE] [--junit FILE] [--tap] CASES...\n"
     "  --version\n"
     "\n"
     "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input, 2 bad "
@@ -57,6 +58,8 @@ main (int argc, char **argv)
     return cmd_roles (argc - 1, argv + 1);
   if (strcmp (command, "rules") == 0)
     return cmd_rules (argc - 1, argv + 1);
+  if (strcmp (command, "test") == 0)
+    return cmd_test (argc - 1, argv + 1);
   cli_error ("unknown command \"%s\"", command);
   fputs (usage, stderr);
   return EXIT_USAGE;

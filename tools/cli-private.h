@@ -82,6 +82,7 @@ int cmd_trajectory (int argc, char **argv);
 int cmd_roles (int argc, char **argv);
 int cmd_rules_diff (int argc, char **argv);
 int cmd_rules_lint (int argc, char **argv);
+int cmd_test (int argc, char **argv);
 
 /* The human-readable screening table (human-table.c). */
 typedef struct HumanTable HumanTable;
