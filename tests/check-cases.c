@@ -205,7 +205,7 @@ START_TEST (test_case)
 {
   const CaseRef *c = all_cases->pdata[_i];
   g_autoptr (GString) report = g_string_new (NULL);
-  if (!activering_case_file_run_case (c->file, c->index, report))
+  if (!activering_case_file_run_case (c->file, c->index, NULL, report))
     ck_abort_msg ("%s", report->str);
 }
 END_TEST
@@ -392,7 +392,7 @@ START_TEST (test_bad_case_files)
   ck_assert_uint_eq (activering_case_file_get_n_cases (loaded), 1);
   ck_assert_str_eq (activering_case_file_get_case_name (loaded, 0), "c");
   ck_assert_ptr_null (activering_case_file_get_case_name (loaded, 1));
-  ck_assert (activering_case_file_run_case (loaded, 0, NULL));
+  ck_assert (activering_case_file_run_case (loaded, 0, NULL, NULL));
   g_autoptr (ActiveringCaseFile) missing = activering_case_file_load ("/no/such/cases.json", NULL, &error);
   ck_assert_ptr_null (missing);
   test_assert_error (error, ACTIVERING_ERROR_IO, "/no/such/cases.json: cannot read", NULL);
@@ -499,7 +499,7 @@ START_TEST (test_mismatch_report)
   g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_data ("mine.json", dir, text, -1, NULL, &error);
   ck_assert_msg (file != NULL, "%s", error ? error->message : "");
   g_autoptr (GString) out = g_string_new (NULL);
-  ck_assert (!activering_case_file_run_case (file, 0, out));
+  ck_assert (!activering_case_file_run_case (file, 0, NULL, out));
   static const char *const parts[] = {
     "mine.json: case \"c\" (as of 2026-11-22):\n",
     "outcome of art60: expected eligible, got not_eligible",
@@ -512,6 +512,46 @@ START_TEST (test_mismatch_report)
   };
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     ck_assert_msg (strstr (out->str, parts[i]) != NULL, "report lacks \"%s\":\n%s", parts[i], out->str);
+}
+END_TEST
+
+/* Coverage: which states each condition was seen in, and which parameter periods no case was evaluated in. */
+START_TEST (test_coverage)
+{
+  g_autofree char *text = test_read_file ("data/rules/be-vlaanderen.json", NULL);
+  json_object *root = json_tokener_parse (text);
+  json_object *values = NULL, *parameters = NULL, *param = NULL;
+  json_object_object_get_ex (root, "parameters", &parameters);
+  json_object_object_get_ex (parameters, "ibo.max_weeks", &param);
+  json_object_object_get_ex (param, "values", &values);
+  json_object_array_add (values, json_tokener_parse ("{\"from\": \"2030-01-01\", \"value\": 20}"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (json_object_to_json_string (root), -1,
+                                                                           "later.json", &error);
+  json_object_put (root);
+  ck_assert_msg (rules != NULL, "%s", error ? error->message : "");
+  const char *cases = ONE_CASE ("\"facts\": {\"region\": \"vlaanderen\", \"income\": {\"status\": \"none\"}}, "
+                                "\"expect\": {\"outcomes\": {\"art60\": \"not_eligible\"}}");
+  g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_data ("cov.json", NULL, cases, -1, rules, &error);
+  ck_assert_msg (file != NULL, "%s", error ? error->message : "");
+  ck_assert_ptr_eq (activering_case_file_get_rule_set (file), rules);
+  g_autoptr (ActiveringCaseCoverage) coverage = activering_case_coverage_new (rules);
+  ck_assert (activering_case_file_run_case (file, 0, coverage, NULL));
+  g_autofree char *json = activering_case_coverage_to_json (coverage, ACTIVERING_JSON_DEFAULT);
+  ck_assert_ptr_nonnull (strstr (json, "\"format\":\"activering.coverage/1\""));
+  ck_assert_ptr_nonnull (strstr (json, "\"cases\":1,"));
+  ck_assert_ptr_nonnull (strstr (json, "{\"id\":\"art60.status\",\"false\":true,\"true\":false,\"unknown\":false}"));
+  ck_assert_ptr_nonnull (strstr (json, "\"parameter_periods_not_exercised\":[{\"parameter\":\"ibo.max_weeks\","
+                                       "\"from\":\"2030-01-01\",\"until\":null}]"));
+  g_autofree char *listing = activering_case_coverage_to_text (coverage, "# ");
+  ck_assert_ptr_nonnull (strstr (listing, "# coverage of be-vlaanderen 2026.11.0 by 1 evaluated case\n"));
+  ck_assert_ptr_nonnull (strstr (listing, "never true, unknown\n"));
+  ck_assert_ptr_nonnull (strstr (listing, "# parameter periods no case was evaluated in:\n#   ibo.max_weeks from 2030-01-01\n"));
+  /* a case of another rule set adds nothing */
+  g_autoptr (ActiveringCaseFile) other = activering_case_file_new_from_data ("cov.json", NULL, cases, -1, NULL, &error);
+  ck_assert (activering_case_file_run_case (other, 0, coverage, NULL));
+  g_autofree char *again = activering_case_coverage_to_json (coverage, ACTIVERING_JSON_DEFAULT);
+  ck_assert_ptr_nonnull (strstr (again, "\"cases\":1,"));
 }
 END_TEST
 
@@ -528,6 +568,7 @@ main (void)
   TCase *tc = tcase_create ("runner");
   tcase_add_test (tc, test_bad_case_files);
   tcase_add_test (tc, test_mismatch_report);
+  tcase_add_test (tc, test_coverage);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("cases");

@@ -807,6 +807,12 @@ test_activering_test_runs_the_project_cases () {
   [ -n "$plan" ] && [ "$plan" -gt 200 ] || fail "no plan, or too few cases: $(sed -n 2p "$TMP/out")"
   [ "$(grep -c '^ok ' "$TMP/out")" -eq "$plan" ] || fail "not every case is ok"
   grep -q '^not ok' "$TMP/out" && fail "a case failed"
+  # with --coverage, TAP comments list every condition with the states the cases saw
+  run test --coverage "$top_srcdir"/tests/cases/*.json
+  expect_status 0
+  grep -q '^# coverage of be-vlaanderen ' "$TMP/out" || fail "no coverage heading"
+  grep -q '^#   twe_ocmw.status  *false  *true  *unknown' "$TMP/out" || fail "no coverage of twe_ocmw.status"
+  [ "$(grep -c '^ok ' "$TMP/out")" -eq "$plan" ] || fail "coverage changed the results"
   return 0
 }
 

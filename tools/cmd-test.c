@@ -166,12 +166,14 @@ int
 cmd_test (int argc, char **argv)
 {
   g_autofree char *rules_path = NULL, *junit = NULL;
-  gboolean tap = FALSE;
+  gboolean tap = FALSE, want_coverage = FALSE;
   GOptionEntry entries[] = {
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
       "Run every case against this rule set (default: the one each file names, or the embedded one)", "FILE" },
     { "junit", 0, 0, G_OPTION_ARG_FILENAME, &junit, "Also write the results as JUnit XML into FILE", "FILE" },
     { "tap", 0, 0, G_OPTION_ARG_NONE, &tap, "Write TAP even on a terminal", NULL },
+    { "coverage", 0, 0, G_OPTION_ARG_NONE, &want_coverage,
+      "Also list each condition's states seen by the cases, and the parameter periods none exercised", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("CASES... — run rule-case files (docs/rule-cases.md)");
@@ -180,13 +182,17 @@ cmd_test (int argc, char **argv)
     return EXIT_USAGE;
   if (argc < 2)
     {
-      cli_error ("usage: activering test [--rules FILE] [--junit FILE] [--tap] CASES...");
+      cli_error ("usage: activering test [--rules FILE] [--junit FILE] [--tap] [--coverage] CASES...");
       return EXIT_USAGE;
     }
   g_autoptr (ActiveringRuleSet) rules = NULL;
   if (rules_path != NULL && (rules = cli_load_rules (rules_path)) == NULL)
     return EXIT_INPUT_ERRORS;
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (result_free);
+  /* one coverage per rule set the files run against, by digest, in the order first met */
+  g_autoptr (GHashTable) coverages = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) coverage_order
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) activering_case_coverage_free);
   guint failed = 0;
   for (int a = 1; a < argc; a++)
     {
@@ -203,6 +209,19 @@ cmd_test (int argc, char **argv)
           failed++;
           continue;
         }
+      ActiveringCaseCoverage *coverage = NULL;
+      if (want_coverage)
+        {
+          ActiveringRuleSet *file_rules = activering_case_file_get_rule_set (file);
+          const char *digest = activering_rule_set_get_digest (file_rules);
+          coverage = g_hash_table_lookup (coverages, digest);
+          if (coverage == NULL)
+            {
+              coverage = activering_case_coverage_new (file_rules);
+              g_ptr_array_add (coverage_order, coverage);
+              g_hash_table_insert (coverages, (gpointer) digest, coverage);
+            }
+        }
       for (guint i = 0; i < activering_case_file_get_n_cases (file); i++)
         {
           Result *r = g_new0 (Result, 1);
@@ -210,17 +229,23 @@ cmd_test (int argc, char **argv)
           r->name = g_strdup (activering_case_file_get_case_name (file, i));
           GString *failure = g_string_new (NULL);
           gint64 start = g_get_monotonic_time ();
-          r->passed = activering_case_file_run_case (file, i, failure);
+          r->passed = activering_case_file_run_case (file, i, coverage, failure);
           r->seconds = (double) (g_get_monotonic_time () - start) / 1e6;
           r->failure = g_string_free (failure, r->passed);
           failed += !r->passed;
           g_ptr_array_add (results, r);
         }
     }
-  if (tap || !isatty (STDOUT_FILENO))
+  gboolean as_tap = tap || !isatty (STDOUT_FILENO);
+  if (as_tap)
     print_tap (results);
   else
     print_report (results, failed);
+  for (guint c = 0; c < coverage_order->len; c++)
+    {
+      g_autofree char *text = activering_case_coverage_to_text (coverage_order->pdata[c], as_tap ? "# " : "");
+      printf ("%s%s", as_tap ? "" : "\n", text);
+    }
   if (junit != NULL && !write_junit (junit, results))
     return EXIT_INPUT_ERRORS;
   if (fflush (stdout) != 0)

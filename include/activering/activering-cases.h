@@ -17,10 +17,12 @@
 #include <glib.h>
 #include <activering/activering-macros.h>
 #include <activering/activering-rule-set.h>
+#include <activering/activering-evaluation.h>
 
 G_BEGIN_DECLS
 
 typedef struct _ActiveringCaseFile ActiveringCaseFile;
+typedef struct _ActiveringCaseCoverage ActiveringCaseCoverage;
 
 /**
  * activering_case_file_load:
@@ -76,15 +78,51 @@ ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_case_file_get_case_as_of (const ActiveringCaseFile *file, guint index, GDate *out);
 /**
  * activering_case_file_run_case:
+ * @coverage: (nullable): what the case's evaluation exercises is added here (if it uses the same rule set)
  * @failure: (nullable): when the case fails, a heading ("file: case "name" (as of date):") and one paragraph per
  *   mismatch are appended: what was expected, what came out, and the measure's outcome, conditions and missing facts
  *
  * Returns: %TRUE if everything the case expects came out.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_case_file_run_case (const ActiveringCaseFile *file, guint index, GString *failure);
+gboolean activering_case_file_run_case (const ActiveringCaseFile *file, guint index,
+                                        ActiveringCaseCoverage *coverage, GString *failure);
+
+/* ---- coverage ---- */
+
+/**
+ * activering_case_coverage_new:
+ * @rules: the rule set whose conditions and parameter periods are counted (a reference is kept)
+ *
+ * Returns: (transfer full): what cases run with it have exercised: so far, nothing.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringCaseCoverage *activering_case_coverage_new (ActiveringRuleSet *rules);
+/** activering_case_coverage_free: Frees @coverage (%NULL is allowed). */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_case_coverage_free (ActiveringCaseCoverage *coverage);
+/**
+ * activering_case_coverage_to_json:
+ *
+ * Returns: (transfer full): an `activering.coverage/1` document: the number of cases evaluated, for each
+ * condition of each measure whether a case saw it "true", "false" and "unknown", and the periods of parameters
+ * that no case was evaluated in. Free with g_free().
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_case_coverage_to_json (const ActiveringCaseCoverage *coverage, ActiveringJsonFlags flags);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringCaseFile, activering_case_file_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringCaseCoverage, activering_case_coverage_free)
+
+/**
+ * activering_case_coverage_to_text:
+ * @prefix: (nullable): put before every line (e.g. "# " for TAP comments)
+ *
+ * Returns: (transfer full): the same as a listing for people: each condition with the states seen ("-" for one
+ * never seen, and what was never seen at the end), then the parameter periods no case was evaluated in.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_case_coverage_to_text (const ActiveringCaseCoverage *coverage, const char *prefix);
 
 G_END_DECLS
 

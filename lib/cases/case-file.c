@@ -16,6 +16,9 @@
 #include <json-c/json.h>
 
 #include "activering/activering.h"
+#include "eval/evaluation-private.h"
+#include "json/json-writer-private.h"
+#include "util/dates-private.h"
 
 #define CASES_FORMAT "activering.cases/1"
 #define REPORT_LANG "en"
@@ -950,7 +953,8 @@ check_roles_case (const Case *c, const ActiveringFacts *facts, GString *out)
   json_object_put (actual);
 }
 
-static void
+/* Runs case @c with @ev, appending one paragraph per mismatch to @out. Returns whether @ev was evaluated. */
+static gboolean
 check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
 {
   ActiveringRuleSet *rules = c->info->rules;
@@ -959,18 +963,18 @@ check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
   if (c->facts_json != NULL && (facts = activering_facts_new_from_json (rules, c->facts_json, -1, &error)) == NULL)
     {
       g_string_append_printf (out, "  the facts do not parse: %s\n", error->message);
-      return;
+      return FALSE;
     }
   if (c->trajectory_json != NULL && json_object_object_get_ex (c->expect, "trajectory", NULL))
     check_trajectory_case (c, facts, out);
   if (facts == NULL)
-    return;
+    return FALSE;
   if (c->organisation_json != NULL)
     check_roles_case (c, facts, out);
   if (!activering_evaluation_run (ev, facts, c->has_as_of ? &c->as_of : NULL, ACTIVERING_EVALUATE_DEFAULT, &error))
     {
       g_string_append_printf (out, "  the evaluation fails: %s\n", error->message);
-      return;
+      return FALSE;
     }
 
   /* Each measure with a mismatch is described once, after its first mismatch. */
@@ -1168,6 +1172,7 @@ check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
             g_string_append_printf (out, "  due date of obligation %s: expected %s, got %s\n", id, expected, text);
         }
     }
+  return TRUE;
 }
 
 #undef DESCRIBE
@@ -1179,6 +1184,163 @@ case_heading (GString *out, const Case *c)
   if (c->has_as_of)
     format_date (&c->as_of, date);
   g_string_append_printf (out, "%s: case \"%s\" (as of %s):\n", c->file, c->name, date);
+}
+
+/* ---- coverage ---- */
+
+struct _ActiveringCaseCoverage
+{
+  ActiveringRuleSet *rules;
+  guint n_cases;
+  guint8 **seen;    /* per measure, per condition: bit set of the ActiveringTruth states seen */
+  guint8 **periods; /* per parameter, per period: a case was evaluated in it */
+};
+
+ActiveringCaseCoverage *
+activering_case_coverage_new (ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  ActiveringCaseCoverage *coverage = g_new0 (ActiveringCaseCoverage, 1);
+  coverage->rules = activering_rule_set_ref (rules);
+  coverage->seen = g_new0 (guint8 *, MAX (rules->n_measures, 1));
+  for (guint m = 0; m < rules->n_measures; m++)
+    coverage->seen[m] = g_new0 (guint8, MAX (rules->measures[m].n_conditions, 1));
+  coverage->periods = g_new0 (guint8 *, MAX (rules->n_params, 1));
+  for (guint p = 0; p < rules->n_params; p++)
+    coverage->periods[p] = g_new0 (guint8, MAX (rules->params[p].n_periods, 1));
+  return coverage;
+}
+
+void
+activering_case_coverage_free (ActiveringCaseCoverage *coverage)
+{
+  if (coverage == NULL)
+    return;
+  for (guint m = 0; m < coverage->rules->n_measures; m++)
+    g_free (coverage->seen[m]);
+  for (guint p = 0; p < coverage->rules->n_params; p++)
+    g_free (coverage->periods[p]);
+  g_free (coverage->seen);
+  g_free (coverage->periods);
+  activering_rule_set_unref (coverage->rules);
+  g_free (coverage);
+}
+
+/* What one evaluation of a case exercised: each condition's state, each parameter's period on its date. */
+static void
+coverage_add (ActiveringCaseCoverage *coverage, const ActiveringEvaluation *ev)
+{
+  /* the same rule set: loaded once per case file, so told by its digest */
+  if (coverage == NULL || strcmp (ev->rules->digest, coverage->rules->digest) != 0)
+    return;
+  const ActiveringRuleSet *rules = coverage->rules;
+  coverage->n_cases++;
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint i = 0; i < activering_evaluation_get_n_conditions (ev, m); i++)
+      coverage->seen[m][i] |= (guint8) (1u << activering_evaluation_get_condition_state (ev, m, i));
+  for (guint p = 0; p < rules->n_params; p++)
+    for (guint k = 0; k < rules->params[p].n_periods; k++)
+      if (rules->params[p].periods[k].from <= ev->as_of && ev->as_of <= rules->params[p].periods[k].until)
+        coverage->periods[p][k] = 1;
+}
+
+/* {"format", "ruleset", "cases", "conditions": [{"id", "true", "false", "unknown"}], "parameter_periods_not_exercised":
+ * [{"parameter", "from", "until"}]} */
+char *
+activering_case_coverage_to_json (const ActiveringCaseCoverage *coverage, ActiveringJsonFlags flags)
+{
+  g_return_val_if_fail (coverage != NULL, NULL);
+  const ActiveringRuleSet *rules = coverage->rules;
+  GString *out = g_string_new (NULL);
+  JsonWriter writer;
+  JsonWriter *w = &writer;
+  json_writer_init (w, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "format", "activering.coverage/1");
+  rule_set_write_stamp (w, rules);
+  json_writer_key (w, "cases");
+  json_writer_integer (w, coverage->n_cases);
+  json_writer_key (w, "conditions");
+  json_writer_begin_array (w);
+  static const char *const states[] = { "false", "true", "unknown" };
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint i = 0; i < rules->measures[m].n_conditions; i++)
+      {
+        json_writer_begin_object (w);
+        json_writer_member_string (w, "id", rules->measures[m].conditions[i].id);
+        for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+          {
+            json_writer_key (w, states[s]);
+            json_writer_bool (w, (coverage->seen[m][i] >> s) & 1);
+          }
+        json_writer_end_object (w);
+      }
+  json_writer_end_array (w);
+  json_writer_key (w, "parameter_periods_not_exercised");
+  json_writer_begin_array (w);
+  for (guint p = 0; p < rules->n_params; p++)
+    for (guint k = 0; k < rules->params[p].n_periods; k++)
+      if (!coverage->periods[p][k])
+        {
+          const ParamPeriod *period = &rules->params[p].periods[k];
+          json_writer_begin_object (w);
+          json_writer_member_string (w, "parameter", rules->params[p].name);
+          json_writer_member_date (w, "from", period->from);
+          json_writer_key (w, "until");
+          if (period->until == G_MAXINT32)
+            json_writer_null (w);
+          else
+            json_writer_date (w, period->until);
+          json_writer_end_object (w);
+        }
+  json_writer_end_array (w);
+  json_writer_end_object (w);
+  if (flags & ACTIVERING_JSON_PRETTY)
+    g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+char *
+activering_case_coverage_to_text (const ActiveringCaseCoverage *coverage, const char *prefix)
+{
+  g_return_val_if_fail (coverage != NULL, NULL);
+  const ActiveringRuleSet *rules = coverage->rules;
+  const char *p = prefix ? prefix : "";
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "%scoverage of %s %s by %u evaluated case%s\n", p, rules->id, rules->version,
+                          coverage->n_cases, coverage->n_cases == 1 ? "" : "s");
+  static const char *const states[] = { "false", "true", "unknown" };
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint i = 0; i < rules->measures[m].n_conditions; i++)
+      {
+        guint8 seen = coverage->seen[m][i];
+        g_string_append_printf (out, "%s  %-52s", p, rules->measures[m].conditions[i].id);
+        for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+          g_string_append_printf (out, " %-8s", (seen >> s) & 1 ? states[s] : "-");
+        if (seen != 7)
+          {
+            g_string_append (out, "  never");
+            for (guint s = 0, n = 0; s < G_N_ELEMENTS (states); s++)
+              if (!((seen >> s) & 1))
+                g_string_append_printf (out, "%s %s", n++ ? "," : "", states[s]);
+          }
+        g_string_append_c (out, '\n');
+      }
+  gboolean any = FALSE;
+  for (guint q = 0; q < rules->n_params; q++)
+    for (guint k = 0; k < rules->params[q].n_periods; k++)
+      if (!coverage->periods[q][k])
+        {
+          char from[11];
+          activering_format_date (rules->params[q].periods[k].from, from);
+          if (!any)
+            g_string_append_printf (out, "%sparameter periods no case was evaluated in:\n", p);
+          any = TRUE;
+          g_string_append_printf (out, "%s  %s from %s\n", p, rules->params[q].name, from);
+        }
+  if (!any)
+    g_string_append_printf (out, "%severy parameter period was exercised\n", p);
+  return g_string_free (out, FALSE);
 }
 
 /* ---- the public face ---- */
@@ -1296,13 +1458,15 @@ activering_case_file_get_case_as_of (const ActiveringCaseFile *file, guint index
 }
 
 gboolean
-activering_case_file_run_case (const ActiveringCaseFile *file, guint index, GString *failure)
+activering_case_file_run_case (const ActiveringCaseFile *file, guint index, ActiveringCaseCoverage *coverage,
+                               GString *failure)
 {
   const Case *c = case_at (file, index);
   g_return_val_if_fail (c != NULL, FALSE);
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (file->info->rules);
   g_autoptr (GString) mismatches = g_string_new (NULL);
-  check_case (c, ev, mismatches);
+  if (check_case (c, ev, mismatches) && coverage != NULL)
+    coverage_add (coverage, ev);
   if (mismatches->len == 0)
     return TRUE;
   if (failure != NULL)
