@@ -393,6 +393,18 @@ START_TEST (test_bad_case_files)
   ck_assert_str_eq (activering_case_file_get_case_name (loaded, 0), "c");
   ck_assert_ptr_null (activering_case_file_get_case_name (loaded, 1));
   ck_assert (activering_case_file_run_case (loaded, 0, NULL, NULL));
+  g_clear_error (&error);
+  g_autoptr (ActiveringCaseFile) latin1 = activering_case_file_new_from_data ("l.json", dir, "{\"cas\xe9s\": 1}", -1, NULL,
+                                                                             &error);
+  ck_assert_ptr_null (latin1);
+  test_assert_error (error, ACTIVERING_ERROR_SYNTAX, "l.json: not valid UTF-8 at byte 5", NULL);
+  g_clear_error (&error);
+  /* a key with a line break stays on its problem's line */
+  g_autoptr (ActiveringCaseFile) broken = activering_case_file_new_from_data (
+      "k.json", dir, "{\"format\": \"activering.cases/1\", \"a\\nb\": 1, \"cases\": []}", -1, NULL, &error);
+  ck_assert_ptr_null (broken);
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "k.json: top level: unknown key \"a\\u000ab\"", NULL);
+  g_clear_error (&error);
   g_autoptr (ActiveringCaseFile) missing = activering_case_file_load ("/no/such/cases.json", NULL, &error);
   ck_assert_ptr_null (missing);
   test_assert_error (error, ACTIVERING_ERROR_IO, "/no/such/cases.json: cannot read", NULL);

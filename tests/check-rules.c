@@ -2845,6 +2845,7 @@ START_TEST (test_lint)
   ck_assert (has_finding (lint, "unused_fact", "warning", "/facts/barriers"));
   ck_assert (!has_finding (lint, "unused_fact", "warning", "/facts/income.status"));
   ck_assert (!has_finding (lint, "unused_parameter", "warning", "/parameters/ibo.max_weeks"));
+  ck_assert (has_finding (lint, "unused_parameter", "warning", "/parameters/gpmi.min_evaluations_per_year"));
   json_object_put (lint);
 
   /* x >= 0.5 together with x < 0.3: never true, at the `all` that holds them. */

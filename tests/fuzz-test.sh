@@ -13,7 +13,7 @@
 : "${top_builddir:=$top_srcdir}"
 FUZZ_SECONDS=${FUZZ_SECONDS:-10}
 
-targets="facts rules trajectory organisation"
+targets="facts rules trajectory organisation cases"
 
 for t in $targets; do
   if [ ! -x "$top_builddir/tests/fuzz/fuzz-$t" ]; then

@@ -227,6 +227,9 @@ cmd_test (int argc, char **argv)
           Result *r = g_new0 (Result, 1);
           r->file = g_strdup (argv[a]);
           r->name = g_strdup (activering_case_file_get_case_name (file, i));
+          for (char *c = r->name; *c; c++)
+            if ((guchar) *c < 0x20)
+              *c = ' '; /* one line per test in TAP */
           GString *failure = g_string_new (NULL);
           gint64 start = g_get_monotonic_time ();
           r->passed = activering_case_file_run_case (file, i, coverage, failure);

@@ -198,12 +198,19 @@ loader_error (Loader *L, const char *format, ...)
   va_start (args, format);
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* One problem, one line: keys, names and values from the file may hold control characters. */
+  g_autoptr (GString) line = g_string_new (NULL);
   if (L->case_index >= 0)
-    g_string_append_printf (L->errors, "%s: case %d%s%s%s: %s\n", L->file, L->case_index,
-                            L->case_name ? " \"" : "", L->case_name ? L->case_name : "", L->case_name ? "\"" : "",
-                            message);
+    g_string_append_printf (line, "%s: case %d%s%s%s: %s", L->file, L->case_index, L->case_name ? " \"" : "",
+                            L->case_name ? L->case_name : "", L->case_name ? "\"" : "", message);
   else
-    g_string_append_printf (L->errors, "%s: %s\n", L->file, message);
+    g_string_append_printf (line, "%s: %s", L->file, message);
+  for (const char *p = line->str; *p; p++)
+    if ((guchar) *p < 0x20)
+      g_string_append_printf (L->errors, "\\u%04x", (guchar) *p);
+    else
+      g_string_append_c (L->errors, *p);
+  g_string_append_c (L->errors, '\n');
   L->n_errors++;
 }
 
@@ -1362,6 +1369,14 @@ activering_case_file_new_from_data (const char *name, const char *dir, const cha
   g_autoptr (GString) problems = g_string_new (NULL);
   RuleInfo *info = NULL;
   gsize size = data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length;
+  const char *invalid = NULL;
+  if (data != NULL && !g_utf8_validate_len (data, size, &invalid))
+    {
+      /* messages quote the file's keys and values: the text must be UTF-8 before anything is read */
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_SYNTAX, "%s: not valid UTF-8 at byte %zu", name,
+                   (gsize) (invalid - data));
+      return NULL;
+    }
   g_autofree char *here = g_get_current_dir ();
   if (load_case_text (name, dir ? dir : here, data ? data : "", size, rules, cases, problems, &info) > 0)
     {
