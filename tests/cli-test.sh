@@ -850,6 +850,13 @@ assert failure is not None and 'expected eligible, got not_eligible' in failure.
 assert failure.get('message').endswith('(as of 2026-11-22):'), failure.get('message')
 assert cases[2].find('error') is not None and 'unknown measure' in cases[2].find('error').text
 assert all(float(c.get('time')) >= 0 for c in cases)"
+  # on a terminal: a readable report (script(1) gives the tool a terminal)
+  if command -v script > /dev/null 2>&1; then
+    script -qec "'$ACTIVERING' test '$TMP/mine.json'" /dev/null | tr -d '\r' > "$TMP/terminal"
+    grep -q '^✘ .*mine.json: 1 of 2 cases pass$' "$TMP/terminal" || fail "no per-file line on a terminal"
+    grep -q '^2 cases, 1 failed$' "$TMP/terminal" || fail "no totals on a terminal"
+    grep -q 'TAP version' "$TMP/terminal" && fail "TAP on a terminal"
+  fi
   # only passing cases: exit 0; no file: usage
   printf '{"format": "activering.cases/1", "cases": [{"name": "ok", "as_of": "2026-11-22", "facts": {}, "expect": {"outcomes": {"art60": "undetermined"}}}]}' >"$TMP/good.json"
   run test "$TMP/good.json"
