@@ -141,31 +141,11 @@ load_all_cases (void)
     g_string_append_printf (load_errors, "%s: no case files (*.json)\n", CASES_DIR);
 }
 
-static void
-append_missing (GString *out, const ActiveringEvaluation *ev, guint measure)
-{
-  guint n = activering_evaluation_get_n_missing (ev, measure);
-  if (n == 0)
-    g_string_append (out, "none");
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (out, "%s%s (%s, asked of %s)", i ? ", " : "",
-                            activering_evaluation_get_missing_fact (ev, measure, i),
-                            activering_fact_state_to_string (activering_evaluation_get_missing_state (ev, measure, i)),
-                            activering_evaluation_get_missing_asked_of (ev, measure, i));
-}
-
 /* What came out for one measure: outcome, every condition with its state and text, the missing facts. */
 static void
 describe_measure (GString *out, const ActiveringEvaluation *ev, guint measure)
 {
-  g_string_append_printf (out, "    outcome: %s\n", activering_outcome_to_string (activering_evaluation_get_outcome (ev, measure)));
-  for (guint i = 0; i < activering_evaluation_get_n_conditions (ev, measure); i++)
-    g_string_append_printf (out, "    %s = %s: %s\n", activering_evaluation_get_condition_id (ev, measure, i),
-                            activering_truth_to_string (activering_evaluation_get_condition_state (ev, measure, i)),
-                            activering_evaluation_get_condition_text (ev, measure, i, REPORT_LANG));
-  g_string_append (out, "    missing: ");
-  append_missing (out, ev, measure);
-  g_string_append_c (out, '\n');
+  activering_evaluation_append_measure_text (ev, measure, REPORT_LANG, "    ", out);
 }
 
 static void

@@ -270,6 +270,27 @@ gboolean activering_evaluation_append_json (const ActiveringEvaluation *evaluati
                                             GString *out,
                                             GError **error);
 
+/**
+ * activering_evaluation_append_measure_text:
+ * @measure: the measure's index
+ * @lang: (nullable): the language of the condition texts (%NULL: the rule set's first)
+ * @indent: (nullable): put before every line
+ * @out: the lines are appended here
+ *
+ * Measure @measure's answer as lines for people: its outcome, each condition with its state and text, and the
+ * missing facts with their states and who is asked for them. For logs, support and test reports.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_evaluation_append_measure_text (const ActiveringEvaluation *evaluation, guint measure,
+                                                const char *lang, const char *indent, GString *out);
+/**
+ * activering_evaluation_append_missing_text:
+ *
+ * The missing facts of measure @measure on one line: "fact (unknown, asked of role), …", or "none".
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+void activering_evaluation_append_missing_text (const ActiveringEvaluation *evaluation, guint measure, GString *out);
+
 /* ---- batches ---- */
 
 /**

@@ -722,31 +722,11 @@ measure_of (const ActiveringEvaluation *ev, const RuleInfo *info, const char *id
   return activering_rule_set_lookup_measure (info->rules, code);
 }
 
-static void
-append_missing (GString *out, const ActiveringEvaluation *ev, guint measure)
-{
-  guint n = activering_evaluation_get_n_missing (ev, measure);
-  if (n == 0)
-    g_string_append (out, "none");
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (out, "%s%s (%s, asked of %s)", i ? ", " : "",
-                            activering_evaluation_get_missing_fact (ev, measure, i),
-                            activering_fact_state_to_string (activering_evaluation_get_missing_state (ev, measure, i)),
-                            activering_evaluation_get_missing_asked_of (ev, measure, i));
-}
-
-/* What came out for one measure: outcome, every condition with its state and text, the missing facts. */
+/* What came out for one measure, under a mismatch. */
 static void
 describe_measure (GString *out, const ActiveringEvaluation *ev, guint measure)
 {
-  g_string_append_printf (out, "    outcome: %s\n", activering_outcome_to_string (activering_evaluation_get_outcome (ev, measure)));
-  for (guint i = 0; i < activering_evaluation_get_n_conditions (ev, measure); i++)
-    g_string_append_printf (out, "    %s = %s: %s\n", activering_evaluation_get_condition_id (ev, measure, i),
-                            activering_truth_to_string (activering_evaluation_get_condition_state (ev, measure, i)),
-                            activering_evaluation_get_condition_text (ev, measure, i, REPORT_LANG));
-  g_string_append (out, "    missing: ");
-  append_missing (out, ev, measure);
-  g_string_append_c (out, '\n');
+  activering_evaluation_append_measure_text (ev, measure, REPORT_LANG, "    ", out);
 }
 
 static void
@@ -1055,7 +1035,7 @@ check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
             {
               g_string_append_printf (out, "  missing facts of %s: expected %s, got ", code,
                                       json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN));
-              append_missing (out, ev, m);
+              activering_evaluation_append_missing_text (ev, m, out);
               g_string_append_printf (out, "\n    not expected:%s\n    not reported:%s\n", extra->len ? extra->str : " -",
                                       lacking->len ? lacking->str : " -");
               DESCRIBE (m);
