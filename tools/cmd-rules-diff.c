@@ -89,7 +89,8 @@ compare_line (gpointer data, const char *line, gsize length, GError **error)
   return TRUE;
 }
 
-/* {"dossiers": …, "changed": …, "bad_lines": {…}, "per_measure": {"ibo": {"eligible -> not_eligible": 12}}, …} */
+/* {"dossiers": …, "changed": …, "bad_lines": {…}, "per_measure": {"<measure>": {"eligible -> not_eligible": 12}},
+ * "examples": […]} */
 static void
 append_impact (GString *out, Impact *I, const char *caseload)
 {

@@ -31,7 +31,7 @@ typedef struct _ActiveringCaseCoverage ActiveringCaseCoverage;
  *   to the file), or the embedded default
  * @error: return location for an error: %ACTIVERING_ERROR_IO if the file cannot be read; otherwise
  *   %ACTIVERING_ERROR_INVALID_VALUE with every problem of the file, one per line, each naming the file, the case
- *   and what is wrong ("cases/ibo.json: case 3 \"…\": expect.outcomes: unknown measure \"twe\" …")
+ *   and what is wrong ("cases/x.json: case 3 \"…\": expect.outcomes: unknown measure \"…\" …")
  *
  * Returns: (transfer full) (nullable): the cases, free with activering_case_file_free(); %NULL on error.
  */

@@ -23,8 +23,8 @@ G_BEGIN_DECLS
  *
  * What changed between two rule sets, as an `activering.rules-diff/1` document: both stamps, a summary per section
  * (the codes of the measures, parameters, facts, … added, removed and changed) and each change with its path, its
- * kind and the values before and after. Paths name array items by their code or id ("/measures/ibo/conditions/
- * ibo.duration") and a parameter's periods by their start ("/parameters/ibo.max_weeks/values/2018-09-01").
+ * kind and the values before and after. Paths name array items by their code or id
+ * ("/measures/<code>/conditions/<id>") and a parameter's periods by their start ("/parameters/<name>/values/<from>").
  *
  * Returns: (transfer full): the document; free with g_free().
  */

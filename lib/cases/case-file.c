@@ -36,7 +36,7 @@ typedef struct
 
 typedef struct
 {
-  char *file;                  /* as shown in messages: tests/cases/ibo.json */
+  char *file;                  /* as shown in messages: the path as given */
   char *name;
   RuleInfo *info;              /* borrowed from the cache */
   json_object *expect;         /* a reference of its own */

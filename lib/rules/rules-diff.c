@@ -2,7 +2,8 @@
  *
  * Both texts are compared as JSON trees. Arrays whose items are objects named by a "code" or an "id" (measures,
  * conditions, limits, tasks, phases, …) and a parameter's periods (named by "from") are matched by name, so that a
- * change reads as "condition ibo.duration changed" rather than "item 3 changed"; other arrays are compared whole.
+ * change reads as "condition <id> of measure <code> changed" rather than "item 3 changed"; other arrays are compared
+ * whole.
  */
 #include "config.h"
 
@@ -15,9 +16,17 @@
 
 #define DIFF_FORMAT "activering.rules-diff/1"
 
+/* One change, kept until the summary that comes before the changes in the document is written. */
 typedef struct
 {
-  JsonWriter *w;
+  char *path;
+  const char *kind;
+  json_object *old, *new; /* borrowed from the two trees; NULL for an item added or removed */
+} Change;
+
+typedef struct
+{
+  GArray *changes; /* Change */
   GString *path;
   GHashTable *summary; /* "section\tcode" -> change kind, for the summary per section */
   GPtrArray *summary_order;
@@ -67,8 +76,8 @@ write_value (JsonWriter *w, json_object *value)
   json_writer_raw (w, json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 }
 
-/* The section and the code a path belongs to: "/measures/ibo/conditions/…" -> "measures", "ibo"; "/version" ->
- * "document", "version". */
+/* The section and the code a path belongs to: "/measures/<code>/conditions/…" -> "measures", "<code>";
+ * "/version" -> "document", "version". */
 static void
 note_in_summary (Differ *D, const char *kind)
 {
@@ -94,22 +103,35 @@ note_in_summary (Differ *D, const char *kind)
 static void
 change (Differ *D, const char *kind, json_object *old, json_object *new)
 {
-  JsonWriter *w = D->w;
-  json_writer_begin_object (w);
-  json_writer_member_string (w, "path", D->path->str);
-  json_writer_member_string (w, "change", kind);
-  if (old != NULL)
-    {
-      json_writer_key (w, "old");
-      write_value (w, old);
-    }
-  if (new != NULL)
-    {
-      json_writer_key (w, "new");
-      write_value (w, new);
-    }
-  json_writer_end_object (w);
+  Change c = { g_strdup (D->path->str), kind, old, new };
+  g_array_append_val (D->changes, c);
   note_in_summary (D, kind);
+}
+
+static void
+write_changes (JsonWriter *w, const Differ *D)
+{
+  json_writer_key (w, "changes");
+  json_writer_begin_array (w);
+  for (guint i = 0; i < D->changes->len; i++)
+    {
+      const Change *c = &g_array_index (D->changes, Change, i);
+      json_writer_begin_object (w);
+      json_writer_member_string (w, "path", c->path);
+      json_writer_member_string (w, "change", c->kind);
+      if (c->old != NULL)
+        {
+          json_writer_key (w, "old");
+          write_value (w, c->old);
+        }
+      if (c->new != NULL)
+        {
+          json_writer_key (w, "new");
+          write_value (w, c->new);
+        }
+      json_writer_end_object (w);
+    }
+  json_writer_end_array (w);
 }
 
 static void diff_value (Differ *D, json_object *old, json_object *new);
@@ -219,44 +241,39 @@ write_summary (JsonWriter *w, Differ *D)
   json_writer_end_object (w);
 }
 
+static void
+clear_change (gpointer data)
+{
+  g_free (((Change *) data)->path);
+}
+
 char *
 activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const ActiveringRuleSet *new, ActiveringJsonFlags flags)
 {
   g_return_val_if_fail (old != NULL && new != NULL, NULL);
   /* Both texts loaded once already, so they parse. */
   json_object *a = json_tokener_parse (old->source), *b = json_tokener_parse (new->source);
+  Differ D = { g_array_new (FALSE, FALSE, sizeof (Change)), g_string_new (NULL),
+               g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), g_ptr_array_new () };
+  g_array_set_clear_func (D.changes, clear_change);
+  diff_value (&D, a, b);
+
   GString *out = g_string_new (NULL);
   JsonWriter writer;
   json_writer_init (&writer, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
-  Differ D = { &writer, g_string_new (NULL), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-               g_ptr_array_new () };
-
-  /* A first pass for the summary, which comes first in the document; the second writes the changes. */
-  GString *scratch = g_string_new (NULL);
-  JsonWriter first;
-  json_writer_init (&first, scratch, FALSE);
-  D.w = &first;
-  json_writer_begin_array (&first);
-  diff_value (&D, a, b);
-  json_writer_end_array (&first);
-  g_string_free (scratch, TRUE);
-
-  D.w = &writer;
   json_writer_begin_object (&writer);
   json_writer_member_string (&writer, "format", DIFF_FORMAT);
   write_stamp (&writer, "old", old);
   write_stamp (&writer, "new", new);
   json_writer_key (&writer, "same");
-  json_writer_bool (&writer, D.summary_order->len == 0);
+  json_writer_bool (&writer, D.changes->len == 0);
   write_summary (&writer, &D);
-  json_writer_key (&writer, "changes");
-  json_writer_begin_array (&writer);
-  diff_value (&D, a, b);
-  json_writer_end_array (&writer);
+  write_changes (&writer, &D);
   json_writer_end_object (&writer);
   if (flags & ACTIVERING_JSON_PRETTY)
     g_string_append_c (out, '\n');
 
+  g_array_free (D.changes, TRUE); /* before the trees its changes point into */
   json_object_put (a);
   json_object_put (b);
   g_string_free (D.path, TRUE);

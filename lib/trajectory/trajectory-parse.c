@@ -330,6 +330,18 @@ read_events (Parser *P)
   return R->error == NULL || *R->error == NULL;
 }
 
+/* The rule set's phase models, for messages: "ocmw7, outreach6" as the data has them, or "none". */
+static char *
+model_codes (const ActiveringRuleSet *rules)
+{
+  if (rules->n_models == 0)
+    return g_strdup ("none");
+  g_autofree const char **codes = g_new0 (const char *, rules->n_models + 1);
+  for (guint m = 0; m < rules->n_models; m++)
+    codes[m] = rules->models[m].code;
+  return g_strjoinv (", ", (char **) codes);
+}
+
 static const char *const document_keys[] = { "format", "id", "model", "events" };
 
 static gboolean
@@ -356,13 +368,9 @@ document_field (gpointer data, JsonReader *R, int field, const char *key, gsize 
       if (model < 0)
         {
           g_autoptr (GString) quoted = json_reader_quote_input (s, s_len, 64);
-          const ActiveringRuleSet *rules = P->t->rules;
-          g_autofree const char **codes = g_new0 (const char *, rules->n_models + 1);
-          for (guint m = 0; m < rules->n_models; m++)
-            codes[m] = rules->models[m].code;
-          g_autofree char *list = g_strjoinv (", ", (char **) codes);
+          g_autofree char *list = model_codes (P->t->rules);
           return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_REF, "unknown phase model %s (the rule set has: %s)",
-                                   quoted->str, rules->n_models > 0 ? list : "none");
+                                   quoted->str, list);
         }
       P->t->model = (guint) model;
       return TRUE;
@@ -407,7 +415,10 @@ activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize 
   else if (ok && !(seen & 2))
     ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"id\" (the opaque dossier id)");
   else if (ok && !(seen & 4))
-    ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"model\" (the phase model, e.g. \"ocmw7\")");
+    {
+      g_autofree char *list = model_codes (rules);
+      ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"model\" (the phase model: one of %s)", list);
+    }
   else if (ok && !(seen & 8))
     ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"events\"");
   if (ok)
