@@ -1,6 +1,5 @@
 /* cmd-rules-diff.c: `activering rules diff OLD NEW [--caseload FILE]`: what changed between two rule sets and,
- * over a caseload, which dossiers change outcome and how many per measure and direction; and `activering rules lint
- * FILE`: what a rule author would want to know. */
+ * over a caseload, which dossiers change outcome and how many per measure and direction. */
 #include "config.h"
 
 #include <string.h>
@@ -200,27 +199,4 @@ cmd_rules_diff (int argc, char **argv)
   printf ("%s\n", out->str);
   g_string_free (out, TRUE);
   return status;
-}
-
-int
-cmd_rules_lint (int argc, char **argv)
-{
-  g_autoptr (GOptionContext) context = g_option_context_new ("FILE — what loading allows but a rule author would "
-                                                             "want to know");
-  if (!cli_parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc != 2)
-    {
-      cli_error ("usage: activering rules lint FILE");
-      return EXIT_USAGE;
-    }
-  g_autoptr (ActiveringRuleSet) rules = cli_load_rules (argv[1]);
-  if (rules == NULL)
-    return EXIT_INPUT_ERRORS; /* what loading forbids is an error of its own, with its path */
-  guint errors = 0;
-  g_autofree char *report = activering_rule_set_lint_to_json (rules, ACTIVERING_JSON_PRETTY, &errors);
-  fputs (report, stdout);
-  if (errors > 0)
-    cli_error ("%s: %u error%s in the lint findings", argv[1], errors, errors == 1 ? "" : "s");
-  return errors > 0 ? EXIT_INPUT_ERRORS : EXIT_DONE;
 }

@@ -1,0 +1,28 @@
+/* cmd-rules-lint.c: `activering rules lint FILE`: what loading a rule file allows but its author would want to know
+ * (activering_rule_set_lint_to_json); errors exit non-zero, so that a CI job fails on them. */
+#include "config.h"
+
+#include "cli-private.h"
+
+int
+cmd_rules_lint (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new ("FILE — what loading allows but a rule author would "
+                                                             "want to know");
+  if (!cli_parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    {
+      cli_error ("usage: activering rules lint FILE");
+      return EXIT_USAGE;
+    }
+  g_autoptr (ActiveringRuleSet) rules = cli_load_rules (argv[1]);
+  if (rules == NULL)
+    return EXIT_INPUT_ERRORS; /* what loading forbids is an error of its own, with its path */
+  guint errors = 0;
+  g_autofree char *report = activering_rule_set_lint_to_json (rules, ACTIVERING_JSON_PRETTY, &errors);
+  fputs (report, stdout);
+  if (errors > 0)
+    cli_error ("%s: %u error%s in the lint findings", argv[1], errors, errors == 1 ? "" : "s");
+  return errors > 0 ? EXIT_INPUT_ERRORS : EXIT_DONE;
+}
