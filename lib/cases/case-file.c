@@ -1282,9 +1282,7 @@ activering_case_coverage_to_json (const ActiveringCaseCoverage *coverage, Active
         }
   json_writer_end_array (w);
   json_writer_end_object (w);
-  if (flags & ACTIVERING_JSON_PRETTY)
-    g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }
 
 char *

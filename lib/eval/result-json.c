@@ -171,9 +171,7 @@ activering_evaluation_to_json (const ActiveringEvaluation *ev, const char *lang,
       g_string_free (out, TRUE);
       return NULL;
     }
-  if (flags & ACTIVERING_JSON_PRETTY)
-    g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }
 
 /* The compact form is written for every dossier of a bulk screening, so it is assembled from fragments rendered

@@ -35,3 +35,7 @@ void json_writer_member_date (JsonWriter *w, const char *key, gint32 days);
 void json_append_compact (GString *out, const char *json, gsize len);
 /* Writes @json, a valid compact JSON value, as it is. */
 void json_writer_raw (JsonWriter *w, const char *json);
+
+/* @out, a whole document, as a string to return to the caller (transfer full): a pretty one ends with a newline.
+ * Takes @out. */
+char *json_document_finish (GString *out, gboolean pretty);

@@ -196,3 +196,11 @@ json_writer_raw (JsonWriter *w, const char *json)
   before_value (w);
   g_string_append (w->out, json);
 }
+
+char *
+json_document_finish (GString *out, gboolean pretty)
+{
+  if (pretty)
+    g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}

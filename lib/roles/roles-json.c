@@ -459,7 +459,5 @@ activering_role_assignment_to_json (const ActiveringRoleAssignment *ra, const ch
       g_string_free (out, TRUE);
       return NULL;
     }
-  if (flags & ACTIVERING_JSON_PRETTY)
-    g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }

@@ -270,8 +270,6 @@ activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const Activering
   write_summary (&writer, &D);
   write_changes (&writer, &D);
   json_writer_end_object (&writer);
-  if (flags & ACTIVERING_JSON_PRETTY)
-    g_string_append_c (out, '\n');
 
   g_array_free (D.changes, TRUE); /* before the trees its changes point into */
   json_object_put (a);
@@ -279,5 +277,5 @@ activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const Activering
   g_string_free (D.path, TRUE);
   g_ptr_array_free (D.summary_order, TRUE); /* its keys belong to the table */
   g_hash_table_destroy (D.summary);
-  return g_string_free (out, FALSE);
+  return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }

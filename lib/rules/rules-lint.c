@@ -364,13 +364,11 @@ activering_rule_set_lint_to_json (const ActiveringRuleSet *rules, ActiveringJson
   json_writer_key (&writer, "warnings");
   json_writer_integer (&writer, L.n_findings - L.n_errors);
   json_writer_end_object (&writer);
-  if (flags & ACTIVERING_JSON_PRETTY)
-    g_string_append_c (out, '\n');
   if (n_errors != NULL)
     *n_errors = L.n_errors;
   json_object_put (root);
   g_string_free (L.path, TRUE);
   g_hash_table_destroy (L.facts_read);
   g_hash_table_destroy (L.params_read);
-  return g_string_free (out, FALSE);
+  return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }

@@ -525,7 +525,5 @@ activering_trajectory_report_to_json (const ActiveringTrajectoryReport *report, 
       g_string_free (out, TRUE);
       return NULL;
     }
-  if (flags & ACTIVERING_JSON_PRETTY)
-    g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }

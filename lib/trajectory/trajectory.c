@@ -253,7 +253,5 @@ activering_trajectory_to_json (const ActiveringTrajectory *t, ActiveringJsonFlag
   g_return_val_if_fail (t != NULL, NULL);
   GString *out = g_string_sized_new (256 + 96 * t->events->len);
   activering_trajectory_append_json (t, flags, out);
-  if (flags & ACTIVERING_JSON_PRETTY)
-    g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }
