@@ -39,6 +39,24 @@ typedef enum {
   ACTIVERING_OUTCOME_NOT_APPLICABLE = 3,
 } ActiveringOutcome;
 
+/**
+ * ActiveringReason:
+ * @ACTIVERING_REASON_NONE: the outcome follows from the conditions
+ * @ACTIVERING_REASON_NOT_IN_FORCE: not applicable: the measure does not exist on the evaluation date
+ * @ACTIVERING_REASON_NOT_IN_REGION: not applicable: the measure does not exist in the dossier's region
+ * @ACTIVERING_REASON_REGIME_NOT_ENCODED: undetermined: on that date the measure existed under an earlier regime
+ *   that the rule set does not encode
+ *
+ * Why a measure is not judged by its conditions (contract C6, C7). Such a measure lists no conditions, no missing
+ * facts and no limits.
+ */
+typedef enum {
+  ACTIVERING_REASON_NONE = 0,
+  ACTIVERING_REASON_NOT_IN_FORCE = 1,
+  ACTIVERING_REASON_NOT_IN_REGION = 2,
+  ACTIVERING_REASON_REGIME_NOT_ENCODED = 3,
+} ActiveringReason;
+
 /** ActiveringTruth: a three-valued (Kleene) truth value. */
 typedef enum {
   ACTIVERING_TRUTH_FALSE = 0,
@@ -78,6 +96,9 @@ typedef enum {
 } ActiveringJsonFlags;
 
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_outcome_to_string (ActiveringOutcome outcome);
+/** activering_reason_to_string: Returns: (transfer none) (nullable): the contract's code of @reason
+ * ("not_in_force", "not_in_region", "regime_not_encoded"), or %NULL for %ACTIVERING_REASON_NONE. */
+ACTIVERING_AVAILABLE_IN_0_1 const char *activering_reason_to_string (ActiveringReason reason);
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_truth_to_string (ActiveringTruth truth);
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_obligation_state_to_string (ActiveringObligationState state);
 
@@ -151,10 +172,76 @@ ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_text (const ActiveringEvaluation *evaluation,
                                                       guint measure, guint condition, const char *lang);
 
-/** activering_evaluation_get_condition_legal_basis: Returns: (transfer none): the legal reference. */
+/**
+ * activering_evaluation_get_condition_legal_basis:
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
+ *
+ * Returns: (transfer none) (nullable): the legal reference in @lang, or in Dutch where the rule set gives it only
+ * in Dutch (see activering_evaluation_is_condition_legal_basis_fallback()); %NULL for an unknown language or
+ * condition.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *evaluation,
-                                                             guint measure, guint condition);
+                                                             guint measure, guint condition, const char *lang);
+
+/** activering_evaluation_is_condition_legal_basis_fallback: Returns: whether the rule set gives the condition's
+ * legal basis only in Dutch, so that every language reads the Dutch text. */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_is_condition_legal_basis_fallback (const ActiveringEvaluation *evaluation,
+                                                                  guint measure, guint condition);
+
+/**
+ * activering_evaluation_get_n_condition_via:
+ *
+ * A false condition that reads another measure's outcome (`{"measure": …}`) was made false by that measure's
+ * false conditions (contract C8): this counts them. 0 for a condition that is not false or reads no measure.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_evaluation_get_n_condition_via (const ActiveringEvaluation *evaluation, guint measure,
+                                                 guint condition);
+
+/** activering_evaluation_get_condition_via: Returns: (transfer none) (nullable): the id of the @via-th condition
+ * that made the condition false ("twe_ocmw.vdab_registered"), or %NULL past the end. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_condition_via (const ActiveringEvaluation *evaluation, guint measure,
+                                                     guint condition, guint via);
+
+/** activering_evaluation_get_reason: Returns: why @measure is not judged by its conditions, or
+ * %ACTIVERING_REASON_NONE. */
+ACTIVERING_AVAILABLE_IN_0_1
+ActiveringReason activering_evaluation_get_reason (const ActiveringEvaluation *evaluation, guint measure);
+
+/** activering_evaluation_get_coverage: Returns: (transfer none) (nullable): the code of what the rule set does not
+ * check for @measure here (e.g. "federal_only": only the federal conditions are checked), or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_coverage (const ActiveringEvaluation *evaluation, guint measure);
+
+/** activering_evaluation_get_coverage_text: @lang: (nullable): a language of the rule set.
+ * Returns: (transfer none) (nullable): what the coverage means, in words, or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_coverage_text (const ActiveringEvaluation *evaluation, guint measure,
+                                                     const char *lang);
+
+/** activering_evaluation_get_n_signals: Returns: how many signals hold for the dossier: observations (a language
+ * barrier, an open context condition) that never change an outcome. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_evaluation_get_n_signals (const ActiveringEvaluation *evaluation);
+
+/** activering_evaluation_get_signal_id: Returns: (transfer none) (nullable): the signal's id, or %NULL past the
+ * end. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_signal_id (const ActiveringEvaluation *evaluation, guint signal);
+
+/** activering_evaluation_get_signal_text: @lang: (nullable): a language of the rule set.
+ * Returns: (transfer none) (nullable): what the signal suggests, in @lang. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_signal_text (const ActiveringEvaluation *evaluation, guint signal,
+                                                   const char *lang);
+
+/** activering_evaluation_get_signal_source: Returns: (transfer none) (nullable): where the observation comes
+ * from (a source document). */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_signal_source (const ActiveringEvaluation *evaluation, guint signal);
 
 /** activering_evaluation_get_n_missing: Returns: how many unknown or blank facts would decide @measure. */
 ACTIVERING_AVAILABLE_IN_0_1
@@ -352,12 +439,17 @@ gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, 
 
 /**
  * ActiveringColumnKind: how a column of activering_evaluate_columns() holds its values.
- * @ACTIVERING_COLUMN_NUMBERS: a double per row; NaN is blank. For bool (0 or 1), integer and number facts.
- * @ACTIVERING_COLUMN_DAYS: a gint64 per row, days since 1970-01-01; G_MININT64 is blank. For date facts (and as_of).
- * @ACTIVERING_COLUMN_CODES: a gint32 per row, an index into the column's @codes; -1 is blank. For enum facts.
+ * @ACTIVERING_COLUMN_NUMBERS: a double per row; NaN is an empty cell. For bool (0 or 1), integer and number facts.
+ * @ACTIVERING_COLUMN_DAYS: a gint64 per row, days since 1970-01-01; G_MININT64 is an empty cell. For date facts (and
+ *   as_of).
+ * @ACTIVERING_COLUMN_CODES: a gint32 per row, an index into the column's @codes; -1 is an empty cell. For enum facts.
  * @ACTIVERING_COLUMN_TEXTS: a gint64 per row plus one, offsets into the column's @text: row r's text runs from
- *   offsets[r] to offsets[r + 1]; an empty text is blank. For any fact, the text is its value as JSON (a list, the
- *   runs of measures, …); for the "id" and "as_of" columns it is the plain value.
+ *   offsets[r] to offsets[r + 1]; an empty text is an empty cell, and the text `null` a blank fact. For any fact,
+ *   the text is its value as JSON (a list, the runs of measures, …); for the "id" and "as_of" columns it is the
+ *   plain value.
+ *
+ * An empty cell is an absent fact (unknown: the table holds no value for it), as a key left out of a facts
+ * document is; a table says "asked, but not known" (blank) only with a `null` text.
  */
 typedef enum {
   ACTIVERING_COLUMN_NUMBERS = 0,

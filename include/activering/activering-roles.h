@@ -75,9 +75,13 @@ const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, g
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index, const char *lang);
-/** activering_rule_set_get_task_legal_basis: Returns: (transfer none) (nullable): its legal or documentary basis. */
+/**
+ * activering_rule_set_get_task_legal_basis:
+ * Returns: (transfer none) (nullable): its legal or documentary basis in @lang (%NULL: the rule set's first
+ * language; Dutch where the rule set gives it only in Dutch), or %NULL for an unknown task or language.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
-const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index);
+const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);
 /** activering_rule_set_lookup_task: Returns: the index of the task with @code, or -1. */
 ACTIVERING_AVAILABLE_IN_0_1
 int activering_rule_set_lookup_task (const ActiveringRuleSet *rules, const char *code);

@@ -50,7 +50,8 @@ typedef struct
 
 
 static const char *const outcome_names[] = {"eligible", "not_eligible", "undetermined", "not_applicable", NULL};
-static const char *const truth_names[] = {"false", "true", "unknown", NULL};
+static const char *const truth_names[] = {"false", "true", "unknown", "absent", NULL};
+static const char *const reason_names[] = {"not_in_force", "not_in_region", "regime_not_encoded", NULL};
 static const char *const obligation_names[] = {"met", "due", "overdue", "undetermined", "absent", NULL};
 
 static gboolean
@@ -301,8 +302,8 @@ check_obligation_id (Loader *L, RuleInfo *info, const char *where, const char *i
 }
 
 static const char *const expect_keys[] = {"outcomes", "conditions", "missing", "missing_asked_of", "missing_state",
-                                          "limits", "absent_limits", "obligations", "obligation_due", "trajectory",
-                                          "roles", NULL};
+                                          "limits", "absent_limits", "obligations", "obligation_due", "reasons",
+                                          "coverage", "via", "signals", "trajectory", "roles", NULL};
 
 /* The keys of a role assignment that an expectation may check (see roles_view ()). */
 static const char *const roles_keys[] = {"model", "phase", "regie", "assignments", "absent_tasks", "gaps", "conflicts",
@@ -337,10 +338,17 @@ check_expect (Loader *L, RuleInfo *info, json_object *expect)
             check_keys (L, value, where, roles ? roles_keys : report_keys);
           continue;
         }
-      gboolean is_list = strcmp (key, "absent_limits") == 0;
+      gboolean is_list = strcmp (key, "absent_limits") == 0 || strcmp (key, "signals") == 0;
       if (is_list ? !json_object_is_type (value, json_type_array) : !json_object_is_type (value, json_type_object))
         {
-          loader_error (L, "%s: expected %s", where, is_list ? "an array of limit ids" : "an object");
+          loader_error (L, "%s: expected %s", where, is_list ? "an array of ids" : "an object");
+          continue;
+        }
+      if (strcmp (key, "signals") == 0)
+        {
+          for (size_t i = 0; i < json_object_array_length (value); i++)
+            if (get_string (json_object_array_get_idx (value, i)) == NULL)
+              loader_error (L, "%s: item %zu is not a string", where, i);
           continue;
         }
       if (is_list)
@@ -366,6 +374,28 @@ check_expect (Loader *L, RuleInfo *info, json_object *expect)
             {
               check_measure_dot_id (L, info, where, "condition", k, info->conditions);
               check_word (L, where, k, v, truth_names);
+            }
+          else if (strcmp (key, "reasons") == 0 || strcmp (key, "coverage") == 0)
+            {
+              check_measure_code (L, info, where, k);
+              if (strcmp (key, "reasons") == 0 && !json_object_is_type (v, json_type_null))
+                check_word (L, where, k, v, reason_names);
+              else if (!json_object_is_type (v, json_type_null) && get_string (v) == NULL)
+                loader_error (L, "%s: \"%s\": expected a coverage code or null", where, k);
+            }
+          else if (strcmp (key, "via") == 0)
+            {
+              check_measure_dot_id (L, info, where, "condition", k, info->conditions);
+              if (!json_object_is_type (v, json_type_array))
+                loader_error (L, "%s: \"%s\": expected an array of condition ids", where, k);
+              for (size_t i = 0; json_object_is_type (v, json_type_array) && i < json_object_array_length (v); i++)
+                {
+                  const char *via = get_string (json_object_array_get_idx (v, i));
+                  if (via == NULL)
+                    loader_error (L, "%s: \"%s\": item %zu is not a string", where, k, i);
+                  else
+                    check_measure_dot_id (L, info, where, "condition", via, info->conditions);
+                }
             }
           else if (strcmp (key, "missing") == 0)
             {
@@ -990,10 +1020,15 @@ check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
         {
           guint m = (guint) measure_of (ev, c->info, id);
           int i = condition_index (ev, m, id);
-          if (i < 0)
+          gboolean want_absent = strcmp (json_object_get_string (value), "absent") == 0;
+          if (i < 0 || want_absent)
             {
-              g_string_append_printf (out, "  condition %s: expected %s, but it is not reported\n", id,
-                                      json_object_get_string (value));
+              if (i < 0 && !want_absent)
+                g_string_append_printf (out, "  condition %s: expected %s, but it is not reported\n", id,
+                                        json_object_get_string (value));
+              else if (i >= 0)
+                g_string_append_printf (out, "  condition %s: expected it not to be reported, got %s\n", id,
+                                        activering_truth_to_string (activering_evaluation_get_condition_state (ev, m, (guint) i)));
               continue;
             }
           const char *got = activering_truth_to_string (activering_evaluation_get_condition_state (ev, m, (guint) i));
@@ -1001,6 +1036,80 @@ check_case (const Case *c, ActiveringEvaluation *ev, GString *out)
             g_string_append_printf (out, "  condition %s: expected %s, got %s: %s\n", id, json_object_get_string (value),
                                     got, activering_evaluation_get_condition_text (ev, m, (guint) i, REPORT_LANG));
         }
+    }
+
+  if (json_object_object_get_ex (c->expect, "reasons", &section))
+    {
+      json_object_object_foreach (section, code, value)
+        {
+          guint m = (guint) activering_rule_set_lookup_measure (rules, code);
+          const char *got = activering_reason_to_string (activering_evaluation_get_reason (ev, m));
+          const char *want = json_object_is_type (value, json_type_null) ? NULL : json_object_get_string (value);
+          if (g_strcmp0 (got, want) != 0)
+            {
+              g_string_append_printf (out, "  reason of %s: expected %s, got %s\n", code, want ? want : "none",
+                                      got ? got : "none");
+              DESCRIBE (m);
+            }
+        }
+    }
+
+  if (json_object_object_get_ex (c->expect, "coverage", &section))
+    {
+      json_object_object_foreach (section, code, value)
+        {
+          guint m = (guint) activering_rule_set_lookup_measure (rules, code);
+          const char *got = activering_evaluation_get_coverage (ev, m);
+          const char *want = json_object_is_type (value, json_type_null) ? NULL : json_object_get_string (value);
+          if (g_strcmp0 (got, want) != 0)
+            g_string_append_printf (out, "  coverage of %s: expected %s, got %s\n", code, want ? want : "none",
+                                    got ? got : "none");
+        }
+    }
+
+  if (json_object_object_get_ex (c->expect, "via", &section))
+    {
+      json_object_object_foreach (section, id, value)
+        {
+          guint m = (guint) measure_of (ev, c->info, id);
+          int i = condition_index (ev, m, id);
+          guint n = i < 0 ? 0 : activering_evaluation_get_n_condition_via (ev, m, (guint) i);
+          gboolean ok = n == json_object_array_length (value);
+          g_autoptr (GString) got = g_string_new (NULL);
+          for (guint k = 0; k < n; k++)
+            {
+              const char *via = activering_evaluation_get_condition_via (ev, m, (guint) i, k);
+              g_string_append_printf (got, " %s", via);
+              gboolean listed = FALSE;
+              for (size_t j = 0; j < json_object_array_length (value) && !listed; j++)
+                listed = strcmp (via, json_object_get_string (json_object_array_get_idx (value, j))) == 0;
+              ok &= listed;
+            }
+          if (!ok)
+            g_string_append_printf (out, "  via of %s: expected %s, got%s\n", id,
+                                    json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN),
+                                    got->len ? got->str : " nothing");
+        }
+    }
+
+  if (json_object_object_get_ex (c->expect, "signals", &section))
+    {
+      guint n = activering_evaluation_get_n_signals (ev);
+      gboolean ok = n == json_object_array_length (section);
+      g_autoptr (GString) got = g_string_new (NULL);
+      for (guint k = 0; k < n; k++)
+        {
+          const char *id = activering_evaluation_get_signal_id (ev, k);
+          g_string_append_printf (got, " %s", id);
+          gboolean listed = FALSE;
+          for (size_t j = 0; j < json_object_array_length (section) && !listed; j++)
+            listed = g_strcmp0 (id, json_object_get_string (json_object_array_get_idx (section, j))) == 0;
+          ok &= listed;
+        }
+      if (!ok)
+        g_string_append_printf (out, "  signals: expected %s, got%s\n",
+                                json_object_to_json_string_ext (section, JSON_C_TO_STRING_PLAIN),
+                                got->len ? got->str : " none");
     }
 
   if (json_object_object_get_ex (c->expect, "missing", &section))

@@ -138,7 +138,7 @@ set_number (ActiveringFacts *facts, guint slot, double number, GError **error)
   const FactDecl *decl = &facts->rules->facts[slot];
   if (isnan (number))
     {
-      facts->state[slot] = ACTIVERING_FACT_BLANK;
+      facts->state[slot] = ACTIVERING_FACT_UNKNOWN; /* an empty cell: the table has no value (absent) */
       return TRUE;
     }
   gboolean in_range = isfinite (number) && (!decl->has_min || number >= decl->min)
@@ -181,7 +181,7 @@ read_cell (ActiveringFacts *facts, const Prepared *p, guint row, GError **error)
       if (len == 0)
         {
           if (p->target == TARGET_FACT)
-            facts->state[p->slot] = ACTIVERING_FACT_BLANK;
+            facts->state[p->slot] = ACTIVERING_FACT_UNKNOWN;
           return TRUE;
         }
       if (p->target == TARGET_FACT)
@@ -210,7 +210,7 @@ read_cell (ActiveringFacts *facts, const Prepared *p, guint row, GError **error)
       if (days == G_MININT64)
         {
           if (p->target == TARGET_FACT)
-            facts->state[p->slot] = ACTIVERING_FACT_BLANK;
+            facts->state[p->slot] = ACTIVERING_FACT_UNKNOWN;
           return TRUE;
         }
       if (days < ACTIVERING_DAY_MIN || days > ACTIVERING_DAY_MAX)
@@ -227,7 +227,7 @@ read_cell (ActiveringFacts *facts, const Prepared *p, guint row, GError **error)
   gint32 code = ((const gint32 *) column->values)[row];
   if (code < 0)
     {
-      facts->state[p->slot] = ACTIVERING_FACT_BLANK;
+      facts->state[p->slot] = ACTIVERING_FACT_UNKNOWN;
       return TRUE;
     }
   if ((guint) code >= column->n_codes)

@@ -33,6 +33,13 @@ struct _ActiveringEvaluation
   gboolean params_valid;
 
   ActiveringOutcome *outcomes;
+  ActiveringReason *reasons; /* per measure: why it is not applicable, or undetermined whatever the facts */
+  guint **listed;            /* per measure: the conditions that apply, in order (none when not applicable) */
+  guint *n_listed;
+  int *coverage;             /* per measure: the coverage entry that holds, or -1 */
+  guint *signals;            /* the signals that hold */
+  guint n_signals;
+  GString **rendered;        /* the templated texts, [template * n_languages + language], rendered for params_date */
   MissingList *missing; /* per measure */
   guint **limits;       /* per measure: indexes of the limits that are known */
   guint *n_limits;
@@ -42,6 +49,15 @@ struct _ActiveringEvaluation
   guint8 *seen_nodes; /* scratch for the missing-facts walk */
   guint8 *seen_facts;
 };
+
+/* The string of @text in @language for this evaluation: a text that quotes parameters is read as rendered for
+ * the evaluation date. */
+static inline const char *
+evaluation_text (const ActiveringEvaluation *ev, const char *const *text, int language)
+{
+  guintptr template = (guintptr) text[ev->rules->n_languages];
+  return template == 0 ? text[language] : ev->rendered[(template - 1) * ev->rules->n_languages + language]->str;
+}
 
 /* Runs the first @n_nodes nodes of the program on @facts (program-run.c). With @short_circuit, a measure stops at
  * its first false condition: only the outcomes are then right, not the states of its other conditions. The constants'

@@ -36,6 +36,14 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   ev->outcomes = g_new0 (ActiveringOutcome, MAX (rules->n_measures, 1));
   for (guint m = 0; m < rules->n_measures; m++)
     ev->outcomes[m] = ACTIVERING_OUTCOME_UNDETERMINED; /* nothing is known before the first run */
+  ev->reasons = g_new0 (ActiveringReason, MAX (rules->n_measures, 1));
+  ev->listed = g_new0 (guint *, MAX (rules->n_measures, 1));
+  ev->n_listed = g_new0 (guint, MAX (rules->n_measures, 1));
+  ev->coverage = g_new0 (int, MAX (rules->n_measures, 1));
+  ev->signals = g_new0 (guint, MAX (rules->n_signals, 1));
+  ev->rendered = g_new0 (GString *, MAX (rules->n_templates * rules->n_languages, 1));
+  for (guint t = 0; t < rules->n_templates * rules->n_languages; t++)
+    ev->rendered[t] = g_string_new (NULL);
   ev->missing = g_new0 (MissingList, MAX (rules->n_measures, 1));
   ev->limits = g_new0 (guint *, MAX (rules->n_measures, 1));
   ev->n_limits = g_new0 (guint, MAX (rules->n_measures, 1));
@@ -43,6 +51,7 @@ activering_evaluation_new (ActiveringRuleSet *rules)
     {
       missing_list_init (&ev->missing[m], rules->n_facts);
       ev->limits[m] = g_new0 (guint, MAX (rules->measures[m].n_limits, 1));
+      ev->listed[m] = g_new0 (guint, MAX (rules->measures[m].n_conditions, 1));
     }
   ev->obligations = g_new0 (ObligationResult, MAX (rules->n_obligations, 1));
   for (guint o = 0; o < rules->n_obligations; o++)
@@ -62,7 +71,16 @@ activering_evaluation_free (ActiveringEvaluation *ev)
     {
       missing_list_clear (&ev->missing[m]);
       g_free (ev->limits[m]);
+      g_free (ev->listed[m]);
     }
+  for (guint t = 0; t < rules->n_templates * rules->n_languages; t++)
+    g_string_free (ev->rendered[t], TRUE);
+  g_free (ev->rendered);
+  g_free (ev->reasons);
+  g_free (ev->listed);
+  g_free (ev->n_listed);
+  g_free (ev->coverage);
+  g_free (ev->signals);
   for (guint o = 0; o < rules->n_obligations; o++)
     missing_list_clear (&ev->obligations[o].missing);
   g_free (ev->obligations);
@@ -79,15 +97,29 @@ activering_evaluation_free (ActiveringEvaluation *ev)
 }
 
 static ActiveringOutcome
-outcome_of (const ActiveringEvaluation *ev, const Measure *measure)
+outcome_of (const ActiveringEvaluation *ev, const Measure *measure, ActiveringReason *reason)
 {
   const Value *exists = &ev->values[measure->exists_node];
   const Value *all = &ev->values[measure->outcome_node];
+  *reason = ACTIVERING_REASON_NONE;
   if (exists->known && !exists->i)
-    return ACTIVERING_OUTCOME_NOT_APPLICABLE;
+    {
+      /* The dates are checked first: outside them the region was not read. */
+      *reason = ev->as_of < measure->valid_from || ev->as_of > measure->valid_to ? ACTIVERING_REASON_NOT_IN_FORCE
+                                                                                : ACTIVERING_REASON_NOT_IN_REGION;
+      return ACTIVERING_OUTCOME_NOT_APPLICABLE;
+    }
+  if (exists->known && exists->i == EXISTS_NOT_ENCODED)
+    *reason = ACTIVERING_REASON_REGIME_NOT_ENCODED;
   if (!all->known)
     return ACTIVERING_OUTCOME_UNDETERMINED;
   return all->i ? ACTIVERING_OUTCOME_ELIGIBLE : ACTIVERING_OUTCOME_NOT_ELIGIBLE;
+}
+
+static gboolean
+is_true (const Value *v)
+{
+  return v->known && v->i;
 }
 
 static void
@@ -98,9 +130,24 @@ explain_measures (ActiveringEvaluation *ev, const ActiveringFacts *facts)
     {
       const Measure *measure = &rules->measures[m];
       ev->missing[m].n = 0;
+      ev->n_limits[m] = 0;
+      ev->n_listed[m] = 0;
+      ev->coverage[m] = -1;
+      /* A measure that does not exist there and then, or whose regime there is not encoded, is not judged by its
+       * conditions: it lists none, asks for nothing and computes no limits (contract C6, C7). */
+      if (ev->outcomes[m] == ACTIVERING_OUTCOME_NOT_APPLICABLE || ev->reasons[m] != ACTIVERING_REASON_NONE)
+        continue;
+      for (guint c = 0; c < measure->n_conditions; c++)
+        {
+          gint32 applies = measure->conditions[c].applies_node;
+          if (applies < 0 || !ev->values[applies].known || ev->values[applies].i)
+            ev->listed[m][ev->n_listed[m]++] = c;
+        }
+      for (guint k = 0; k < measure->n_coverage && ev->coverage[m] < 0; k++)
+        if (is_true (&ev->values[measure->coverage[k].when_node]))
+          ev->coverage[m] = (int) k;
       if (ev->outcomes[m] == ACTIVERING_OUTCOME_UNDETERMINED)
         explain_missing (ev, facts, &measure->outcome_node, 1, &ev->missing[m]);
-      ev->n_limits[m] = 0;
       for (guint l = 0; l < measure->n_limits; l++)
         {
           const Limit *limit = &measure->limits[l];
@@ -168,13 +215,17 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
   gboolean outcomes_only = (flags & ACTIVERING_EVALUATE_OUTCOMES_ONLY) != 0;
   program_run (ev, facts, outcomes_only ? rules->program.n_outcome_nodes : rules->program.n_nodes, outcomes_only);
   for (guint m = 0; m < rules->n_measures; m++)
-    ev->outcomes[m] = outcome_of (ev, &rules->measures[m]);
+    ev->outcomes[m] = outcome_of (ev, &rules->measures[m], &ev->reasons[m]);
   ev->explained = !outcomes_only;
   ev->has_run = TRUE;
   if (ev->explained)
     {
       explain_measures (ev, facts);
       explain_obligations (ev, facts);
+      ev->n_signals = 0;
+      for (guint s = 0; s < rules->n_signals; s++)
+        if (is_true (&ev->values[rules->signals[s].when_node]))
+          ev->signals[ev->n_signals++] = s;
     }
   return TRUE;
 }
@@ -209,16 +260,15 @@ guint
 activering_evaluation_get_n_conditions (const ActiveringEvaluation *ev, guint measure)
 {
   CHECK_MEASURE (ev, measure, 0);
-  return ev->explained ? ev->rules->measures[measure].n_conditions : 0;
+  return ev->explained ? ev->n_listed[measure] : 0;
 }
 
 static const Condition *
 condition_at (const ActiveringEvaluation *ev, guint measure, guint condition)
 {
-  if (measure >= ev->rules->n_measures || !ev->explained)
+  if (measure >= ev->rules->n_measures || !ev->explained || condition >= ev->n_listed[measure])
     return NULL;
-  const Measure *m = &ev->rules->measures[measure];
-  return condition < m->n_conditions ? &m->conditions[condition] : NULL;
+  return &ev->rules->measures[measure].conditions[ev->listed[measure][condition]];
 }
 
 const char *
@@ -252,15 +302,152 @@ activering_evaluation_get_condition_text (const ActiveringEvaluation *ev, guint 
   TextState text = state == ACTIVERING_TRUTH_TRUE    ? TEXT_TRUE
                    : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE
                                                      : TEXT_UNKNOWN;
-  return c->text[text][language];
+  return evaluation_text (ev, (const char *const *) c->text[text], language);
 }
 
 const char *
-activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *ev, guint measure, guint condition)
+activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *ev, guint measure, guint condition,
+                                                 const char *lang)
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Condition *c = condition_at (ev, measure, condition);
-  return c ? c->legal_basis : NULL;
+  int language = rule_set_language_index (ev->rules, lang);
+  return c && language >= 0 ? legal_basis_in (&c->legal_basis, language) : NULL;
+}
+
+gboolean
+activering_evaluation_is_condition_legal_basis_fallback (const ActiveringEvaluation *ev, guint measure,
+                                                          guint condition)
+{
+  g_return_val_if_fail (ev != NULL, FALSE);
+  const Condition *c = condition_at (ev, measure, condition);
+  return c != NULL && c->legal_basis.fallback;
+}
+
+/* The false conditions of the measures a false condition reads: what made it false (contract C8). Calls @each
+ * with every one, in order, until it returns FALSE. */
+static void
+each_via (const ActiveringEvaluation *ev, guint measure, guint condition,
+          gboolean (*each) (const Condition *via, gpointer data), gpointer data)
+{
+  const Condition *c = condition_at (ev, measure, condition);
+  if (c == NULL || activering_evaluation_get_condition_state (ev, measure, condition) != ACTIVERING_TRUTH_FALSE)
+    return;
+  for (guint k = 0; k < c->n_measures; k++)
+    {
+      guint other = c->measures[k];
+      for (guint i = 0; i < ev->n_listed[other]; i++)
+        if (activering_evaluation_get_condition_state (ev, other, i) == ACTIVERING_TRUTH_FALSE
+            && !each (&ev->rules->measures[other].conditions[ev->listed[other][i]], data))
+          return;
+    }
+}
+
+static gboolean
+count_via (const Condition *via, gpointer data)
+{
+  (void) via;
+  (*(guint *) data)++;
+  return TRUE;
+}
+
+guint
+activering_evaluation_get_n_condition_via (const ActiveringEvaluation *ev, guint measure, guint condition)
+{
+  g_return_val_if_fail (ev != NULL, 0);
+  guint n = 0;
+  each_via (ev, measure, condition, count_via, &n);
+  return n;
+}
+
+typedef struct
+{
+  guint wanted;
+  const char *id;
+} ViaAt;
+
+static gboolean
+find_via (const Condition *via, gpointer data)
+{
+  ViaAt *at = data;
+  if (at->wanted-- > 0)
+    return TRUE;
+  at->id = via->id;
+  return FALSE;
+}
+
+const char *
+activering_evaluation_get_condition_via (const ActiveringEvaluation *ev, guint measure, guint condition, guint via)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  ViaAt at = { via, NULL };
+  each_via (ev, measure, condition, find_via, &at);
+  return at.id;
+}
+
+ActiveringReason
+activering_evaluation_get_reason (const ActiveringEvaluation *ev, guint measure)
+{
+  CHECK_MEASURE (ev, measure, ACTIVERING_REASON_NONE);
+  return ev->has_run ? ev->reasons[measure] : ACTIVERING_REASON_NONE;
+}
+
+const char *
+activering_evaluation_get_coverage (const ActiveringEvaluation *ev, guint measure)
+{
+  CHECK_MEASURE (ev, measure, NULL);
+  return ev->explained && ev->coverage[measure] >= 0
+             ? ev->rules->measures[measure].coverage[ev->coverage[measure]].code
+             : NULL;
+}
+
+const char *
+activering_evaluation_get_coverage_text (const ActiveringEvaluation *ev, guint measure, const char *lang)
+{
+  CHECK_MEASURE (ev, measure, NULL);
+  int language = rule_set_language_index (ev->rules, lang);
+  if (!ev->explained || ev->coverage[measure] < 0 || language < 0)
+    return NULL;
+  Text text = ev->rules->measures[measure].coverage[ev->coverage[measure]].text;
+  return evaluation_text (ev, (const char *const *) text, language);
+}
+
+guint
+activering_evaluation_get_n_signals (const ActiveringEvaluation *ev)
+{
+  g_return_val_if_fail (ev != NULL, 0);
+  return ev->explained ? ev->n_signals : 0;
+}
+
+static const Signal *
+signal_at (const ActiveringEvaluation *ev, guint signal)
+{
+  return ev->explained && signal < ev->n_signals ? &ev->rules->signals[ev->signals[signal]] : NULL;
+}
+
+const char *
+activering_evaluation_get_signal_id (const ActiveringEvaluation *ev, guint signal)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Signal *s = signal_at (ev, signal);
+  return s ? s->id : NULL;
+}
+
+const char *
+activering_evaluation_get_signal_text (const ActiveringEvaluation *ev, guint signal, const char *lang)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Signal *s = signal_at (ev, signal);
+  int language = rule_set_language_index (ev->rules, lang);
+  return s && language >= 0 ? evaluation_text (ev, (const char *const *) s->text, language) : NULL;
+}
+
+const char *
+activering_evaluation_get_signal_source (const ActiveringEvaluation *ev, guint signal)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+  const Signal *s = signal_at (ev, signal);
+  return s ? s->source : NULL;
 }
 
 guint
@@ -354,7 +541,7 @@ activering_evaluation_get_limit_text (const ActiveringEvaluation *ev, guint meas
   g_return_val_if_fail (ev != NULL, NULL);
   const Limit *l = limit_at (ev, measure, limit);
   int language = rule_set_language_index (ev->rules, lang);
-  return l && language >= 0 ? l->text[language] : NULL;
+  return l && language >= 0 ? evaluation_text (ev, (const char *const *) l->text, language) : NULL;
 }
 
 guint
@@ -406,7 +593,8 @@ activering_evaluation_get_obligation_text (const ActiveringEvaluation *ev, guint
   g_return_val_if_fail (ev != NULL, NULL);
   const ObligationResult *o = obligation_at (ev, obligation);
   int language = rule_set_language_index (ev->rules, lang);
-  return o && language >= 0 ? ev->rules->obligations[o->index].text[language] : NULL;
+  return o && language >= 0 ? evaluation_text (ev, (const char *const *) ev->rules->obligations[o->index].text, language)
+                            : NULL;
 }
 
 const char *
@@ -414,6 +602,13 @@ activering_outcome_to_string (ActiveringOutcome outcome)
 {
   static const char *const names[] = { "eligible", "not_eligible", "undetermined", "not_applicable" };
   return (guint) outcome < G_N_ELEMENTS (names) ? names[outcome] : "undetermined";
+}
+
+const char *
+activering_reason_to_string (ActiveringReason reason)
+{
+  static const char *const names[] = { NULL, "not_in_force", "not_in_region", "regime_not_encoded" };
+  return (guint) reason < G_N_ELEMENTS (names) ? names[reason] : NULL;
 }
 
 const char *

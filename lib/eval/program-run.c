@@ -18,6 +18,10 @@ program_resolve_parameters (ActiveringEvaluation *ev)
     {
       params[p] = rule_set_param_on (&rules->params[p], ev->as_of);
     }
+  /* Texts that quote parameters change only with the date: render them here, not for every dossier. */
+  for (guint t = 0; t < rules->n_templates; t++)
+    for (guint l = 0; l < rules->n_languages; l++)
+      text_render_params (ev->rendered[t * rules->n_languages + l], rules->templates[t].text[l], rules, params);
   ev->params_date = ev->as_of;
   ev->params_valid = TRUE;
 }
@@ -89,7 +93,7 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
   /* clang-format off */
   static const void *const handlers[OP_N_OPS] = {
     [OP_CONST] = &&invalid, [OP_FACT] = &&invalid, [OP_PARAM] = &&invalid,
-    [OP_AS_OF] = &&as_of, [OP_ALL] = &&all, [OP_OUTCOME] = &&all, [OP_ANY] = &&any, [OP_NOT] = &&not,
+    [OP_AS_OF] = &&as_of, [OP_ALL] = &&all, [OP_OUTCOME] = &&outcome, [OP_ANY] = &&any, [OP_NOT] = &&not,
     [OP_EQ] = &&eq, [OP_NE] = &&ne, [OP_LT] = &&lt, [OP_LE] = &&le, [OP_GT] = &&gt, [OP_GE] = &&ge,
     [OP_EQ_N] = &&eq_n, [OP_NE_N] = &&ne_n, [OP_LT_N] = &&lt_n, [OP_LE_N] = &&le_n, [OP_GT_N] = &&gt_n,
     [OP_GE_N] = &&ge_n, [OP_IN] = &&in, [OP_CONTAINS] = &&contains, [OP_COUNT] = &&count, [OP_KNOWN] = &&known,
@@ -98,7 +102,7 @@ program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nod
     [OP_MIN_N] = &&min_max, [OP_MAX_N] = &&min_max, [OP_TO_NUMBER] = &&to_number, [OP_AGE_ON] = &&age_on,
     [OP_MONTHS_BETWEEN] = &&months_between, [OP_DAYS_BETWEEN] = &&days_between, [OP_ADD_DAYS] = &&add_days,
     [OP_ADD_MONTHS] = &&add_months, [OP_COUNT_RUNS] = &&runs, [OP_LATEST_START] = &&runs,
-    [OP_EXISTS] = &&exists, [OP_GUARD] = &&guard,
+    [OP_EXISTS] = &&exists, [OP_GUARD] = &&guard, [OP_ABSENT] = &&absent, [OP_PARAM_ON] = &&param_on,
   };
   /* clang-format on */
   const Node *n = program->nodes, *end = program->nodes + n_nodes;
@@ -128,6 +132,14 @@ as_of:
   o->known = TRUE;
   o->i = ev->as_of;
   NEXT;
+outcome:
+  /* Under a regime the rule set does not encode, nothing the conditions say decides the outcome. */
+  if (G_UNLIKELY (v[args[n->args]].i == EXISTS_NOT_ENCODED && v[args[n->args]].known))
+    {
+      o->known = FALSE;
+      NEXT;
+    }
+  goto all;
 all:
 any:
   {
@@ -196,6 +208,17 @@ count:
 known:
   o->known = TRUE;
   o->i = v[n->a].known;
+  NEXT;
+param_on:
+  a = &v[n->a];
+  if (a->known)
+    *o = rule_set_param_on (&ev->rules->params[n->imm], (gint32) a->i);
+  else
+    o->known = FALSE;
+  NEXT;
+absent:
+  o->known = TRUE;
+  o->i = facts->state[n->imm] == ACTIVERING_FACT_UNKNOWN;
   NEXT;
 if_:
   a = &v[n->a];
@@ -307,12 +330,18 @@ exists:
       o->known = a->known;
       o->i = is_listed (a, args + n->args, n->n_args);
     }
+  if (ev->as_of < n->constant.i && !(o->known && !o->i))
+    {
+      /* Before the encoded regime: not decided by its conditions, wherever an unknown region turns out to be. */
+      o->known = TRUE;
+      o->i = EXISTS_NOT_ENCODED;
+    }
   NEXT;
 guard:
   /* The node before is a condition of a measure whose outcome lies imm nodes on. Once the condition is false, the
    * outcome is false whatever else holds; the nodes in between only explain, and nothing else reads them. */
   a = &v[n->a];
-  if (short_circuit && a->known && !a->i)
+  if (short_circuit && a->known && !a->i && !(v[n->c].known && v[n->c].i == EXISTS_NOT_ENCODED))
     {
       Value *outcome = &v[n->b];
       outcome->known = TRUE;

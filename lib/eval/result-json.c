@@ -43,14 +43,29 @@ write_measure (JsonWriter *w, const ActiveringEvaluation *ev, guint m, int langu
   json_writer_begin_object (w);
   json_writer_member_string (w, "measure", measure->code);
   json_writer_member_string (w, "outcome", activering_outcome_to_string (ev->outcomes[m]));
+  if (ev->reasons[m] != ACTIVERING_REASON_NONE)
+    {
+      json_writer_member_string (w, "reason", activering_reason_to_string (ev->reasons[m]));
+      if (ev->reasons[m] == ACTIVERING_REASON_NOT_IN_REGION)
+        {
+          guint region = (guint) measure->region_fact;
+          write_fact_paths (w, rules, &region, 1); /* what exists read to decide it */
+        }
+    }
   json_writer_member_string (w, "label", measure->label[language]);
   json_writer_member_string (w, "decided_by", measure->decided_by);
+  if (ev->explained && ev->coverage[m] >= 0)
+    {
+      const Coverage *coverage = &measure->coverage[ev->coverage[m]];
+      json_writer_member_string (w, "coverage", coverage->code);
+      json_writer_member_string (w, "coverage_text", evaluation_text (ev, (const char *const *) coverage->text, language));
+    }
 
   json_writer_key (w, "conditions");
   json_writer_begin_array (w);
-  for (guint c = 0; ev->explained && c < measure->n_conditions; c++)
+  for (guint c = 0; ev->explained && c < ev->n_listed[m]; c++)
     {
-      const Condition *condition = &measure->conditions[c];
+      const Condition *condition = &measure->conditions[ev->listed[m][c]];
       ActiveringTruth state = activering_evaluation_get_condition_state (ev, m, c);
       TextState text = state == ACTIVERING_TRUTH_TRUE    ? TEXT_TRUE
                        : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE
@@ -59,8 +74,17 @@ write_measure (JsonWriter *w, const ActiveringEvaluation *ev, guint m, int langu
       json_writer_member_string (w, "id", condition->id);
       json_writer_member_string (w, "state", activering_truth_to_string (state));
       write_fact_paths (w, rules, condition->facts, condition->n_facts);
-      json_writer_member_string (w, "text", condition->text[text][language]);
-      json_writer_member_string (w, "legal_basis", condition->legal_basis);
+      json_writer_member_string (w, "text", evaluation_text (ev, (const char *const *) condition->text[text], language));
+      rule_set_write_legal_basis (w, rules, &condition->legal_basis, language);
+      guint n_via = condition->n_measures > 0 ? activering_evaluation_get_n_condition_via (ev, m, c) : 0;
+      if (n_via > 0)
+        {
+          json_writer_key (w, "via");
+          json_writer_begin_array (w);
+          for (guint i = 0; i < n_via; i++)
+            json_writer_string (w, activering_evaluation_get_condition_via (ev, m, c, i));
+          json_writer_end_array (w);
+        }
       json_writer_end_object (w);
     }
   json_writer_end_array (w);
@@ -84,16 +108,22 @@ write_measure (JsonWriter *w, const ActiveringEvaluation *ev, guint m, int langu
       else
         json_writer_integer (w, value->i);
       json_writer_member_string (w, "unit", limit->unit);
-      json_writer_member_string (w, "text", limit->text[language]);
+      json_writer_member_string (w, "text", evaluation_text (ev, (const char *const *) limit->text, language));
       json_writer_end_object (w);
     }
   json_writer_end_array (w);
 
   json_writer_key (w, "legal_basis");
   json_writer_begin_array (w);
+  gboolean fallback = FALSE;
   for (guint i = 0; i < measure->n_legal_basis; i++)
-    json_writer_string (w, measure->legal_basis[i]);
+    {
+      json_writer_string (w, legal_basis_in (&measure->legal_basis[i], language));
+      fallback |= measure->legal_basis[i].fallback;
+    }
   json_writer_end_array (w);
+  if (fallback && language != 0)
+    json_writer_member_string (w, "legal_basis_lang", rules->languages[0]);
   json_writer_end_object (w);
 }
 
@@ -111,8 +141,8 @@ write_obligation (JsonWriter *w, const ActiveringEvaluation *ev, const Obligatio
     json_writer_date (w, (gint32) due->i);
   else
     json_writer_null (w);
-  json_writer_member_string (w, "text", obligation->text[language]);
-  json_writer_member_string (w, "legal_basis", obligation->legal_basis);
+  json_writer_member_string (w, "text", evaluation_text (ev, (const char *const *) obligation->text, language));
+  rule_set_write_legal_basis (w, rules, &obligation->legal_basis, language);
   write_fact_paths (w, rules, obligation->facts, obligation->n_facts);
   if (result->state == ACTIVERING_OBLIGATION_UNDETERMINED)
     write_missing (w, rules, &result->missing);
@@ -156,6 +186,22 @@ activering_evaluation_append_json (const ActiveringEvaluation *ev, const char *l
   for (guint o = 0; ev->explained && o < ev->n_obligations; o++)
     write_obligation (w, ev, &ev->obligations[o], language);
   json_writer_end_array (w);
+  if (rules->n_signals > 0)
+    {
+      json_writer_key (w, "signals");
+      json_writer_begin_array (w);
+      for (guint i = 0; ev->explained && i < ev->n_signals; i++)
+        {
+          const Signal *signal = &rules->signals[ev->signals[i]];
+          json_writer_begin_object (w);
+          json_writer_member_string (w, "id", signal->id);
+          json_writer_member_string (w, "text", evaluation_text (ev, (const char *const *) signal->text, language));
+          json_writer_member_string (w, "source", signal->source);
+          write_fact_paths (w, rules, signal->facts, signal->n_facts);
+          json_writer_end_object (w);
+        }
+      json_writer_end_array (w);
+    }
   json_writer_end_object (w);
   return TRUE;
 }

@@ -345,7 +345,7 @@ write_assignments (JsonWriter *w, const ActiveringRoleAssignment *ra, int langua
       write_party (w, ra, &row->accountable);
       write_parties (w, ra, "consulted", row->consulted_first, row->n_consulted);
       write_parties (w, ra, "informed", row->informed_first, row->n_informed);
-      json_writer_member_string (w, "legal_basis", task->legal_basis);
+      rule_set_write_legal_basis (w, ra->rules, &task->legal_basis, language);
       json_writer_end_object (w);
     }
   json_writer_end_array (w);

@@ -35,10 +35,11 @@ activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index,
 }
 
 const char *
-activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index)
+activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return index < rules->n_tasks ? rules->tasks[index].legal_basis : NULL;
+  int language = rule_set_language_index (rules, lang);
+  return index < rules->n_tasks && language >= 0 ? legal_basis_in (&rules->tasks[index].legal_basis, language) : NULL;
 }
 
 int

@@ -458,6 +458,52 @@ compile_measure_ref (Loader *L, json_object *value, Typed *out)
   return TRUE;
 }
 
+/* absent: {"fact": path}. Two-valued, like known, but it tells an absent key (nobody asked) from a null one
+ * (asked, not known), which the contract gives different meanings for some facts. */
+static gboolean
+compile_absent (Loader *L, json_object *value, Typed *out)
+{
+  json_object *path = NULL;
+  if (!json_object_is_type (value, json_type_object) || json_object_object_length (value) != 1
+      || !json_object_object_get_ex (value, "fact", &path))
+    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "'absent' applies to a fact only: {\"absent\": {\"fact\": …}}");
+  Typed fact;
+  gsize mark = loader_push (L, "fact");
+  if (!compile_fact (L, path, &fact))
+    return FALSE;
+  loader_pop (L, mark);
+  Node node = node_of (OP_ABSENT, TYPE_BOOL);
+  node.imm = node_at (L, fact.node)->imm;
+  node.a = fact.node; /* read by nothing at run time, but it names the fact the condition reads */
+  out->node = expr_add_node (L, &node);
+  out->type = TYPE_BOOL;
+  return TRUE;
+}
+
+/* param_on: ["name", date]: the parameter's value on a date other than the evaluation date, such as a proposal's
+ * start (contract C5: a proposal is judged by the rules in force when it starts). */
+static gboolean
+compile_param_on (Loader *L, json_object *value, Typed *out)
+{
+  json_object *items[2];
+  guint n;
+  Typed param, day;
+  if (!operands (L, value, 2, 2, items, &n))
+    return FALSE;
+  gsize mark = loader_push_index (L, 0);
+  if (!compile_param (L, items[0], &param))
+    return FALSE;
+  loader_pop (L, mark);
+  if (!compile_at (L, items[1], 1, &day) || !expect (L, &day, TYPE_DATE, "the date of 'param_on'"))
+    return FALSE;
+  Node node = node_of (OP_PARAM_ON, param.type);
+  node.imm = node_at (L, param.node)->imm;
+  node.a = day.node;
+  out->node = expr_add_node (L, &node);
+  out->type = param.type;
+  return TRUE;
+}
+
 static gboolean
 compile_date_literal (Loader *L, json_object *value, Typed *out)
 {
@@ -623,10 +669,14 @@ compile_operator (Loader *L, const char *op, json_object *value, Typed *out)
     return compile_fact (L, value, out);
   if (strcmp (op, "param") == 0)
     return compile_param (L, value, out);
+  if (strcmp (op, "param_on") == 0)
+    return compile_param_on (L, value, out);
   if (strcmp (op, "def") == 0)
     return compile_definition (L, value, out);
   if (strcmp (op, "measure") == 0)
     return compile_measure_ref (L, value, out);
+  if (strcmp (op, "absent") == 0)
+    return compile_absent (L, value, out);
   if (strcmp (op, "date") == 0)
     return compile_date_literal (L, value, out);
   if (strcmp (op, "in") == 0)
@@ -719,6 +769,7 @@ compile_operator (Loader *L, const char *op, json_object *value, Typed *out)
     "contains",
     "count",
     "known",
+    "absent",
     "if",
     "+",
     "-",
@@ -727,6 +778,7 @@ compile_operator (Loader *L, const char *op, json_object *value, Typed *out)
     "max",
     "fact",
     "param",
+    "param_on",
     "def",
     "measure",
     "date",

@@ -136,7 +136,9 @@ loader_text_value (Loader *L, json_object *value, Text *out)
                         loader_json_type_label (value));
   if (!loader_check_keys (L, value, (const char *const *) rules->languages))
     return FALSE;
-  Text text = rule_set_alloc (rules, sizeof (char *) * rules->n_languages);
+  Text text = rule_set_alloc (rules, sizeof (char *) * (rules->n_languages + 1));
+  text[rules->n_languages] = NULL;
+  gboolean quotes_parameters = FALSE;
   for (guint i = 0; i < rules->n_languages; i++)
     {
       json_object *s = NULL;
@@ -144,8 +146,55 @@ loader_text_value (Loader *L, json_object *value, Text *out)
           || json_object_get_string_len (s) == 0)
         return loader_fail (L, ACTIVERING_ERROR_TRANSLATION, "missing the \"%s\" translation", rules->languages[i]);
       text[i] = rule_set_strdup (rules, json_object_get_string (s));
+      if (strstr (text[i], TEXT_PARAM_OPEN) != NULL)
+        {
+          gsize mark = loader_push (L, rules->languages[i]);
+          if (!loader_check_text_params (L, text[i]))
+            return FALSE;
+          loader_pop (L, mark);
+          quotes_parameters = TRUE;
+        }
     }
+  if (quotes_parameters)
+    loader_add_template (L, text);
   *out = text;
+  return TRUE;
+}
+
+gboolean
+loader_legal_basis_value (Loader *L, json_object *value, LegalBasis *out)
+{
+  ActiveringRuleSet *rules = L->rules;
+  if (json_object_is_type (value, json_type_string) && json_object_get_string_len (value) > 0)
+    {
+      /* Given in Dutch only: every language falls back to it, and the output says so. */
+      out->text = rule_set_alloc (rules, sizeof (char *) * (rules->n_languages + 1));
+      char *dutch = rule_set_strdup (rules, json_object_get_string (value));
+      for (guint i = 0; i < rules->n_languages; i++)
+        out->text[i] = dutch;
+      out->text[rules->n_languages] = NULL;
+      out->fallback = TRUE;
+      return TRUE;
+    }
+  if (json_object_is_type (value, json_type_string))
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "must not be empty");
+  if (!json_object_is_type (value, json_type_object))
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a legal basis: a text object or a non-empty string, found %s",
+                        loader_json_type_label (value));
+  out->fallback = FALSE;
+  return loader_text_value (L, value, &out->text);
+}
+
+gboolean
+loader_legal_basis (Loader *L, json_object *o, const char *key, LegalBasis *out)
+{
+  json_object *value = NULL;
+  if (!json_object_object_get_ex (o, key, &value) || value == NULL)
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key);
+  gsize mark = loader_push (L, key);
+  if (!loader_legal_basis_value (L, value, out))
+    return FALSE;
+  loader_pop (L, mark);
   return TRUE;
 }
 

@@ -46,6 +46,7 @@ typedef struct
   GHashTable *measures_by_code; /* code -> index + 1 */
   CompileState *measure_state;
 
+  GPtrArray *templates; /* Text: the texts that quote parameters */
   GArray *nodes; /* Node, operands as node indexes */
   guint n_outcome_nodes;
   GArray *args; /* gint32 */
@@ -90,6 +91,16 @@ gboolean loader_is_code (const char *s);
 /* A text: one non-empty string per language of the rule set, and no other key. */
 gboolean loader_text_value (Loader *L, json_object *value, Text *out);
 gboolean loader_text (Loader *L, json_object *o, const char *key, Text *out);
+/* A legal basis: a text, or a non-empty string in Dutch used for every language (marked as a fallback). */
+gboolean loader_legal_basis_value (Loader *L, json_object *value, LegalBasis *out);
+gboolean loader_legal_basis (Loader *L, json_object *o, const char *key, LegalBasis *out);
+
+/* Texts that quote parameters (text-params.c). */
+#define TEXT_PARAM_OPEN "{param:"
+/* Checks every "{param:NAME}" and "{param:NAME|percent}" of @s against the declared parameters. */
+gboolean loader_check_text_params (Loader *L, const char *s);
+/* Records @text (whose entry after the languages is still NULL) as a template to render per evaluation date. */
+void loader_add_template (Loader *L, Text text);
 /* Fails with UNKNOWN_REF, "unknown @what "@word"", suggesting one of the @n codes found at @first_code and every
  * @stride bytes after it (the `code` member of an array of structs). */
 gboolean loader_fail_unknown (Loader *L, const char *what, const char *word, const void *first_code, gsize stride,

@@ -300,7 +300,7 @@ static gboolean
 load_check (Loader *L, json_object *c, guint index)
 {
   ActiveringRuleSet *rules = L->rules;
-  static const char *const keys[] = { "id",         "measure",  "max_duration", "unless_running", "ends_when",
+  static const char *const keys[] = { "id",         "measure",  "max_duration", "unless_running", "unless", "ends_when",
                                       "obligation", "severity", "text",         "legal_basis",    NULL };
   if (!loader_expect_object (L, c, "a trajectory check") || !loader_check_keys (L, c, keys))
     return FALSE;
@@ -317,11 +317,14 @@ load_check (Loader *L, json_object *c, guint index)
   if (has_max + has_ends + has_obligation != 1)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
                         "a check has exactly one of \"max_duration\", \"ends_when\" and \"obligation\"");
-  if (json_object_object_get_ex (c, "unless_running", NULL) && !has_max)
-    {
-      loader_push (L, "unless_running");
-      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"unless_running\" goes with \"max_duration\"");
-    }
+  static const char *const max_only[] = { "unless_running", "unless" };
+  for (guint k = 0; k < G_N_ELEMENTS (max_only); k++)
+    if (json_object_object_get_ex (c, max_only[k], NULL) && !has_max)
+      {
+        loader_push (L, max_only[k]);
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" goes with \"max_duration\"", max_only[k]);
+      }
+  check->unless_node = -1;
   if (has_obligation)
     {
       if (json_object_object_get_ex (c, "measure", NULL))
@@ -351,6 +354,16 @@ load_check (Loader *L, json_object *c, guint index)
       if (!duration_member (L, c, "max_duration", &check->max)
           || !loader_measure_set_member (L, c, "unless_running", FALSE, &check->unless_running))
         return FALSE;
+      json_object *unless = NULL;
+      if (json_object_object_get_ex (c, "unless", &unless))
+        {
+          gsize mark = loader_push (L, "unless");
+          Typed t;
+          if (!expr_compile_as (L, unless, TYPE_BOOL, &t))
+            return FALSE;
+          check->unless_node = t.node;
+          loader_pop (L, mark);
+        }
     }
   else
     {
@@ -365,8 +378,7 @@ load_check (Loader *L, json_object *c, guint index)
       loader_pop (L, mark);
     }
   const char *severity = loader_member_string (L, c, "severity", TRUE);
-  const char *legal_basis = loader_member_string (L, c, "legal_basis", TRUE);
-  if (severity == NULL || legal_basis == NULL)
+  if (severity == NULL || !loader_legal_basis (L, c, "legal_basis", &check->legal_basis))
     return FALSE;
   if (strcmp (severity, "error") != 0 && strcmp (severity, "warning") != 0)
     {
@@ -381,7 +393,6 @@ load_check (Loader *L, json_object *c, guint index)
     placeholders &= ~((1u << PLACEHOLDER_MAX) | (1u << PLACEHOLDER_OVER_SINCE));
   if (!loader_checked_text (L, c, "text", placeholders, &check->text))
     return FALSE;
-  check->legal_basis = rule_set_strdup (rules, legal_basis);
   check->id = rule_set_strdup (rules, id);
   return TRUE;
 }

@@ -10,7 +10,7 @@
 
 #include "rules/loader-private.h"
 
-/* The facts an expression reads, without looking into other measures' outcomes. */
+/* The facts an expression reads, through definitions and other measures' outcomes too (contract C8). */
 static void
 collect_facts (const Program *program, gint32 slot, guint8 *seen_nodes, guint8 *facts)
 {
@@ -25,14 +25,62 @@ collect_facts (const Program *program, gint32 slot, guint8 *seen_nodes, guint8 *
     return;
   seen_nodes[slot - program->node_base] = 1;
   const Node *node = &program->nodes[slot - program->node_base];
-  if (node->op == OP_OUTCOME)
-    return; /* another measure's outcome: its facts are its own */
   collect_facts (program, node->a, seen_nodes, facts);
   collect_facts (program, node->b, seen_nodes, facts);
   collect_facts (program, node->c, seen_nodes, facts);
   if (op_args_are_operands (node->op))
     for (gint32 i = 0; i < node->n_args; i++)
       collect_facts (program, program->args[node->args + i], seen_nodes, facts);
+}
+
+/* The measures whose outcome nodes an expression reads (not looking further into them). @measure_of maps a node
+ * to its measure plus one when it is an outcome node; nodes already marked with @stamp are not visited again. */
+static void
+collect_measures (const Program *program, const guint *measure_of, gint32 slot, guint *seen, guint stamp,
+                  GArray *measures)
+{
+  if (slot < 0 || (guint) slot < program->node_base || seen[slot - program->node_base] == stamp)
+    return;
+  guint node_index = (guint) slot - program->node_base;
+  seen[node_index] = stamp;
+  if (measure_of[node_index] != 0)
+    {
+      guint m = measure_of[node_index] - 1;
+      g_array_append_val (measures, m);
+      return;
+    }
+  const Node *node = &program->nodes[node_index];
+  collect_measures (program, measure_of, node->a, seen, stamp, measures);
+  collect_measures (program, measure_of, node->b, seen, stamp, measures);
+  collect_measures (program, measure_of, node->c, seen, stamp, measures);
+  if (op_args_are_operands (node->op))
+    for (gint32 i = 0; i < node->n_args; i++)
+      collect_measures (program, measure_of, program->args[node->args + i], seen, stamp, measures);
+}
+
+/* For `via`: each condition learns the measures whose outcome it reads. */
+static void
+find_condition_measures (ActiveringRuleSet *rules)
+{
+  const Program *program = &rules->program;
+  g_autofree guint *measure_of = g_new0 (guint, program->n_nodes + 1);
+  for (guint m = 0; m < rules->n_measures; m++)
+    measure_of[rules->measures[m].outcome_node - program->node_base] = m + 1;
+  g_autofree guint *seen = g_new0 (guint, program->n_nodes + 1);
+  g_autoptr (GArray) measures = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint stamp = 0;
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint c = 0; c < rules->measures[m].n_conditions; c++)
+      {
+        Condition *condition = &rules->measures[m].conditions[c];
+        g_array_set_size (measures, 0);
+        collect_measures (program, measure_of, condition->node, seen, ++stamp, measures);
+        if (measures->len == 0)
+          continue;
+        condition->measures = rule_set_alloc (rules, sizeof (guint) * measures->len);
+        memcpy (condition->measures, measures->data, sizeof (guint) * measures->len);
+        condition->n_measures = measures->len;
+      }
 }
 
 static guint *
@@ -134,6 +182,14 @@ place_guards (Loader *L)
   return guard_to;
 }
 
+/* The exists node of the measure whose outcome is compiled node @outcome. */
+static gint32
+args_of_outcome_exists (Loader *L, gint32 outcome)
+{
+  const Node *node = &((const Node *) L->nodes->data)[outcome];
+  return ((const gint32 *) L->args->data)[node->args];
+}
+
 /* Turns the compiled nodes into the program's run form: facts, parameters and constants become value slots,
  * and guards are placed for outcome-only runs. */
 /* The trigger conditions of a task's assignments, moved with the rest of the program. */
@@ -223,7 +279,7 @@ lay_out_program (Loader *L)
           guard->type = TYPE_BOOL;
           guard->a = slot[i];
           guard->b = slot[guard_to[i]];
-          guard->c = -1;
+          guard->c = slot[args_of_outcome_exists (L, guard_to[i])]; /* a regime not encoded is never short-cut */
           guard->imm = position[guard_to[i]] - (position[i] + 1);
         }
     }
@@ -234,7 +290,14 @@ lay_out_program (Loader *L)
       measure->exists_node = slot[measure->exists_node];
       measure->outcome_node = slot[measure->outcome_node];
       for (guint i = 0; i < measure->n_conditions; i++)
-        measure->conditions[i].node = slot[measure->conditions[i].node];
+        {
+          Condition *condition = &measure->conditions[i];
+          condition->node = slot[condition->node];
+          if (condition->applies_node >= 0)
+            condition->applies_node = slot[condition->applies_node];
+        }
+      for (guint i = 0; i < measure->n_coverage; i++)
+        measure->coverage[i].when_node = slot[measure->coverage[i].when_node];
       for (guint i = 0; i < measure->n_limits; i++)
         {
           measure->limits[i].value_node = slot[measure->limits[i].value_node];
@@ -249,9 +312,16 @@ lay_out_program (Loader *L)
       obligation->due_node = slot[obligation->due_node];
       obligation->met_node = slot[obligation->met_node];
     }
+  for (guint s = 0; s < rules->n_signals; s++)
+    rules->signals[s].when_node = slot[rules->signals[s].when_node];
   for (guint k = 0; k < rules->n_checks; k++)
-    if (rules->checks[k].kind == CHECK_ENDS_WHEN)
-      rules->checks[k].ends_when_node = slot[rules->checks[k].ends_when_node];
+    {
+      TrajectoryCheck *check = &rules->checks[k];
+      if (check->kind == CHECK_ENDS_WHEN)
+        check->ends_when_node = slot[check->ends_when_node];
+      if (check->kind == CHECK_MAX_DURATION && check->unless_node >= 0)
+        check->unless_node = slot[check->unless_node];
+    }
   for (guint t = 0; t < rules->n_tasks; t++)
     relocate_task (&rules->tasks[t], rules->n_models, slot);
   for (guint v = 0; v < rules->n_services + rules->n_policies; v++)
@@ -284,4 +354,7 @@ program_lay_out (Loader *L)
       gint32 roots[] = { obligation->applies_node, obligation->due_node, obligation->met_node };
       obligation->facts = facts_of (rules, roots, 3, &obligation->n_facts);
     }
+  for (guint s = 0; s < rules->n_signals; s++)
+    rules->signals[s].facts = facts_of (rules, &rules->signals[s].when_node, 1, &rules->signals[s].n_facts);
+  find_condition_measures (rules);
 }

@@ -41,8 +41,11 @@ typedef enum
   OP_ADD_MONTHS,   /* a: date, b: count, imm: months per unit (1 or 12) */
   OP_COUNT_RUNS,   /* imm: runs fact slot, imm2: measure bit set, c: running_on or -1 */
   OP_LATEST_START, /* same operands */
-  OP_EXISTS,       /* a: region fact node or -1; args: region symbols; imm: valid_from, imm2: valid_to */
-  OP_OUTCOME,      /* args: exists node then conditions; Kleene and */
+  OP_EXISTS,       /* a: region fact node or -1; args: region symbols; imm: valid_from, imm2: valid_to;
+                      constant.i: encoded_from (before it, EXISTS_NOT_ENCODED) */
+  OP_OUTCOME,      /* args: exists node then conditions; Kleene and, unknown for a regime not encoded */
+  OP_ABSENT,       /* imm: fact slot; true only when the key is absent (not when it is null) */
+  OP_PARAM_ON,     /* imm: parameter index; a: the date to take its value on */
   /* Variants on numbers (the n of a value) that loading substitutes, so the evaluator need not ask. */
   OP_EQ_N,
   OP_NE_N,
@@ -92,6 +95,10 @@ typedef struct
   guint param_base, const_base, node_base, n_values;
   Value *constants; /* const_base .. node_base */
 } Program;
+
+/* The value of an exists node for a date when the measure existed under an earlier regime that the rule set does
+ * not encode: known, and neither false (not applicable) nor plainly true. */
+#define EXISTS_NOT_ENCODED 2
 
 /* Whether the args of @op are operand slots (rather than symbols). */
 static inline gboolean

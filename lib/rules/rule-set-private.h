@@ -8,8 +8,17 @@
 #include "rules/program-private.h"
 #include "rules/violation-codes-private.h"
 
-/* A label or text: one string per language of the rule set, in the order of rules->languages. */
+/* A label or text: one string per language of the rule set, in the order of rules->languages. A text that
+ * quotes parameters ("{param:ibo.max_weeks}") has one more entry after the languages: its template number plus
+ * one (see text-params.c); for every other text that entry is NULL. */
 typedef char **Text;
+
+/* A legal basis: a text, or one string given only in Dutch, used for every language (then @fallback). */
+typedef struct
+{
+  Text text;
+  gboolean fallback;
+} LegalBasis;
 
 typedef struct
 {
@@ -35,7 +44,7 @@ typedef struct
   ValueType type;
   char *unit;
   Text label;
-  char *legal_basis;
+  LegalBasis legal_basis;
   ParamPeriod *periods; /* sorted by from */
   guint n_periods;
 } ParamDecl;
@@ -50,12 +59,23 @@ typedef enum
 typedef struct
 {
   char *id; /* "<measure>.<condition>" */
-  gint32 node;
-  Text text[3]; /* by TextState */
-  char *legal_basis;
-  guint *facts; /* fact slots the condition reads, in declaration order */
+  gint32 node;         /* its truth: "when", or "not applies or when" if it has "applies" */
+  gint32 applies_node; /* -1: always applies; known false: not listed and not counted */
+  Text text[3];        /* by TextState */
+  LegalBasis legal_basis;
+  guint *facts; /* fact slots the condition reads (through definitions and other measures too), in declaration order */
   guint n_facts;
+  guint *measures; /* the measures whose outcome it reads, for `via` */
+  guint n_measures;
 } Condition;
+
+/* What a measure's result says the rule set does not check (docs/rule-language.md, "coverage"). */
+typedef struct
+{
+  char *code;
+  gint32 when_node;
+  Text text;
+} Coverage;
 
 typedef struct
 {
@@ -71,15 +91,19 @@ typedef struct
 {
   char *code;
   Text label;
-  char **legal_basis;
+  LegalBasis *legal_basis;
   guint n_legal_basis;
   char *decided_by;
-  gint32 exists_node;
+  gint32 exists_node; /* known false: not in force or not in the region; EXISTS_NOT_ENCODED: an earlier regime */
   gint32 outcome_node;
+  gint32 valid_from, valid_to; /* inclusive, G_MININT32 / G_MAXINT32 when open: for the not_applicable reason */
+  int region_fact;             /* the fact exists reads, or -1 */
   Condition *conditions;
   guint n_conditions;
   Limit *limits;
   guint n_limits;
+  Coverage *coverage;
+  guint n_coverage;
   char *json;        /* the definition as written, re-serialised */
   char *outcome_key; /* `"<code>":"`, pre-rendered for the compact outcomes document */
   gsize outcome_key_len;
@@ -90,10 +114,21 @@ typedef struct
   char *id;
   gint32 applies_node, due_node, met_node;
   Text text;
-  char *legal_basis;
+  LegalBasis legal_basis;
   guint *facts;
   guint n_facts;
 } Obligation;
+
+/* An observation the result reports when its expression holds; it never changes an outcome. */
+typedef struct
+{
+  char *id;
+  gint32 when_node;
+  Text text;
+  char *source;
+  guint *facts;
+  guint n_facts;
+} Signal;
 
 typedef struct
 {
@@ -168,10 +203,11 @@ typedef struct
   DurationParam max;      /* max_duration */
   guint8 *unless_running; /* max_duration: per measure, or NULL */
   gint32 ends_when_node;  /* ends_when: a bool over the facts */
+  gint32 unless_node;     /* max_duration: a bool over the facts that, when true, silences the check; or -1 */
   guint obligation;       /* obligation */
   gboolean is_error;
   Text text;
-  char *legal_basis;
+  LegalBasis legal_basis;
 } TrajectoryCheck;
 
 typedef struct
@@ -216,7 +252,7 @@ typedef struct
 {
   char *code;
   Text label;
-  char *legal_basis;
+  LegalBasis legal_basis;
   gboolean single_holder;
   TaskPatch base;      /* complete */
   TaskPatch *by_model; /* per phase model, or NULL */
@@ -255,6 +291,12 @@ struct SchemaNode
   guint n_suggest_keys;
 };
 
+/* A text that quotes parameters: its strings, one per language, with "{param:NAME}" or "{param:NAME|percent}". */
+typedef struct
+{
+  const char *const *text; /* the languages' templates */
+} TextTemplate;
+
 struct _ActiveringRuleSet
 {
   gatomicrefcount ref;
@@ -278,6 +320,10 @@ struct _ActiveringRuleSet
   guint n_measures;
   Obligation *obligations;
   guint n_obligations;
+  Signal *signals;
+  guint n_signals;
+  TextTemplate *templates; /* the texts that quote parameters, rendered per evaluation date */
+  guint n_templates;
   Program program;
   SchemaNode *schema;
   guint n_schema_objects;
@@ -311,6 +357,16 @@ int rule_set_language_index (const ActiveringRuleSet *rules, const char *lang);
 int rule_set_output_language (const ActiveringRuleSet *rules, const char *lang, const char *document, GError **error);
 /* Writes the "ruleset" member that stamps every output document: the rule set's id, version and digest. */
 void rule_set_write_stamp (JsonWriter *w, const ActiveringRuleSet *rules);
+/* Writes "legal_basis" in @language, and "legal_basis_lang" when the rule set gives it only in its first language
+ * (contract C10). */
+void rule_set_write_legal_basis (JsonWriter *w, const ActiveringRuleSet *rules, const LegalBasis *basis, int language);
+
+/* The string of @text in @language, whatever the text (a legal basis's single Dutch string included). */
+static inline const char *
+legal_basis_in (const LegalBasis *basis, int language)
+{
+  return basis->text[basis->fallback ? 0 : language];
+}
 
 /* The value of @param on @day (unknown if it has none then). */
 Value rule_set_param_on (const ParamDecl *param, gint32 day);
@@ -322,6 +378,11 @@ int phase_model_phase_index (const PhaseModel *model, const char *code, gsize le
 int rule_set_measure_index (const ActiveringRuleSet *rules, const char *code, gsize len);
 int rule_set_role_index (const ActiveringRuleSet *rules, const char *code, gsize len);
 int rule_set_task_index (const ActiveringRuleSet *rules, const char *code, gsize len);
+
+/* Takes the loader's array of templated texts (text-params.c). */
+void rule_set_take_templates (ActiveringRuleSet *rules, GPtrArray *templates);
+/* Renders @template into @out (emptied first) with the parameters' values @params (text-params.c). */
+void text_render_params (GString *out, const char *template, const ActiveringRuleSet *rules, const Value *params);
 
 /* Parses and checks @data; the rule set's structures are filled in. Defined in rules-load.c. */
 gboolean rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const char *document, GError **error);

@@ -368,3 +368,11 @@ duration_last_day (gint32 start, gint64 count, DurationUnit unit, gboolean *ok)
     }
   return *ok ? activering_add_days (end, -1, ok) : end;
 }
+
+void
+rule_set_write_legal_basis (JsonWriter *w, const ActiveringRuleSet *rules, const LegalBasis *basis, int language)
+{
+  json_writer_member_string (w, "legal_basis", legal_basis_in (basis, language));
+  if (basis->fallback && language != 0)
+    json_writer_member_string (w, "legal_basis_lang", rules->languages[0]);
+}

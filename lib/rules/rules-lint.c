@@ -227,6 +227,20 @@ is_uncertain (json_object *param)
          && strstr (json_object_get_string (note), "[L]") != NULL;
 }
 
+/* A text that quotes a parameter ("{param:ibo.max_weeks}") reads it too. */
+static void
+note_text_params (Linter *L, const char *s)
+{
+  static const char open[] = "{param:";
+  for (const char *p = strstr (s, open); p != NULL; p = strstr (p, open))
+    {
+      p += sizeof open - 1;
+      gsize len = strcspn (p, "|}");
+      g_autofree char *name = g_strndup (p, len);
+      note_read (L->params_read, name, L->path);
+    }
+}
+
 static void
 walk (Linter *L, json_object *root, json_object *node)
 {
@@ -248,6 +262,7 @@ walk (Linter *L, json_object *root, json_object *node)
       if (json_object_is_type (value, json_type_string))
         {
           const char *s = json_object_get_string (value);
+          note_text_params (L, s);
           if (strcmp (key, "fact") == 0 || strcmp (key, "region_fact") == 0)
             note_read (L->facts_read, s, L->path);
           else if (strcmp (key, "param") == 0 || strcmp (key, "max_duration") == 0 || strcmp (key, "within") == 0)
@@ -269,6 +284,10 @@ walk (Linter *L, json_object *root, json_object *node)
                 finding (L, "error", "no_legal_basis", "the legal basis is empty or a placeholder");
             }
         }
+      if (json_object_is_type (value, json_type_array) && strcmp (key, "param_on") == 0
+          && json_object_array_length (value) > 0
+          && json_object_is_type (json_object_array_get_idx (value, 0), json_type_string))
+        note_read (L->params_read, json_object_get_string (json_object_array_get_idx (value, 0)), L->path);
       if (json_object_is_type (value, json_type_array) && strcmp (key, "all") == 0)
         check_all (L, value);
       if (json_object_is_type (value, json_type_array) && strcmp (key, "any") == 0)

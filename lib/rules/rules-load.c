@@ -430,8 +430,7 @@ load_parameter (Loader *L, const char *name, json_object *decl, ParamDecl *param
   param->name = rule_set_strdup (rules, name);
   const char *type = loader_member_string (L, decl, "type", TRUE);
   const char *unit = loader_member_string (L, decl, "unit", TRUE);
-  const char *legal_basis = loader_member_string (L, decl, "legal_basis", TRUE);
-  if (type == NULL || unit == NULL || legal_basis == NULL)
+  if (type == NULL || unit == NULL || !loader_legal_basis (L, decl, "legal_basis", &param->legal_basis))
     return FALSE;
   if (!parse_fact_type (type, &param->type) || param->type > TYPE_DATE)
     {
@@ -440,7 +439,6 @@ load_parameter (Loader *L, const char *name, json_object *decl, ParamDecl *param
                           type);
     }
   param->unit = rule_set_strdup (rules, unit);
-  param->legal_basis = rule_set_strdup (rules, legal_basis);
   if (!loader_text (L, decl, "label", &param->label))
     return FALSE;
   json_object *values = loader_member (L, decl, "values", json_type_array, TRUE);
@@ -581,30 +579,28 @@ load_legal_basis_list (Loader *L, json_object *m, Measure *measure)
   if (!json_object_object_get_ex (m, "legal_basis", &value))
     return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"legal_basis\"");
   gsize mark = loader_push (L, "legal_basis");
-  if (json_object_is_type (value, json_type_string))
+  if (!json_object_is_type (value, json_type_array))
     {
-      measure->legal_basis = rule_set_alloc (L->rules, sizeof (char *));
-      measure->legal_basis[0] = rule_set_strdup (L->rules, json_object_get_string (value));
+      measure->legal_basis = rule_set_alloc (L->rules, sizeof (LegalBasis));
       measure->n_legal_basis = 1;
+      if (!loader_legal_basis_value (L, value, &measure->legal_basis[0]))
+        return FALSE;
     }
-  else if (json_object_is_type (value, json_type_array) && json_object_array_length (value) > 0)
+  else if (json_object_array_length (value) > 0)
     {
       guint n = (guint) json_object_array_length (value);
-      measure->legal_basis = rule_set_alloc (L->rules, sizeof (char *) * n);
+      measure->legal_basis = rule_set_alloc (L->rules, sizeof (LegalBasis) * n);
       for (guint i = 0; i < n; i++)
         {
-          json_object *s = json_object_array_get_idx (value, i);
-          if (!json_object_is_type (s, json_type_string))
-            {
-              loader_push_index (L, i);
-              return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a string");
-            }
-          measure->legal_basis[i] = rule_set_strdup (L->rules, json_object_get_string (s));
+          gsize item = loader_push_index (L, i);
+          if (!loader_legal_basis_value (L, json_object_array_get_idx (value, i), &measure->legal_basis[i]))
+            return FALSE;
+          loader_pop (L, item);
         }
       measure->n_legal_basis = n;
     }
   else
-    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a string or a non-empty array of strings");
+    return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a legal basis or a non-empty array of them");
   loader_pop (L, mark);
   return TRUE;
 }
@@ -628,30 +624,36 @@ load_exists (Loader *L, json_object *m, Measure *measure)
   if (exists == NULL)
     return FALSE;
   gsize mark = loader_push (L, "exists");
-  static const char *const keys[] = { "regions", "region_fact", "valid_from", "valid_to", NULL };
+  static const char *const keys[] = { "regions", "region_fact", "valid_from", "valid_to", "encoded_from", NULL };
   if (!loader_check_keys (L, exists, keys))
     return FALSE;
   Node node = plain_node (OP_EXISTS, TYPE_BOOL);
-  node.imm = G_MININT32;
-  node.imm2 = G_MAXINT32;
+  gint32 dates[3] = { G_MININT32, G_MAXINT32, G_MININT32 };
+  static const char *const date_keys[] = { "valid_from", "valid_to", "encoded_from" };
   gint32 day;
   gboolean present;
-  for (int end = 0; end < 2; end++)
+  for (int k = 0; k < 3; k++)
     {
-      const char *key = end ? "valid_to" : "valid_from";
       json_object *value = NULL;
-      if (json_object_object_get_ex (exists, key, &value) && value != NULL)
+      if (json_object_object_get_ex (exists, date_keys[k], &value) && value != NULL)
         {
-          if (!loader_member_date (L, exists, key, FALSE, &day, &present))
+          if (!loader_member_date (L, exists, date_keys[k], FALSE, &day, &present))
             return FALSE;
-          if (end)
-            node.imm2 = day;
-          else
-            node.imm = day;
+          dates[k] = day;
         }
     }
+  node.imm = measure->valid_from = dates[0];
+  node.imm2 = measure->valid_to = dates[1];
+  node.constant.i = dates[2];
+  measure->region_fact = -1;
   if (node.imm > node.imm2)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"valid_to\" is before \"valid_from\"");
+  if (dates[2] != G_MININT32 && (dates[2] <= dates[0] || dates[2] > dates[1]))
+    {
+      loader_push (L, "encoded_from");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                          "\"encoded_from\" must lie after \"valid_from\" and not after \"valid_to\"");
+    }
   json_object *regions = loader_member (L, exists, "regions", json_type_array, FALSE);
   if (L->failed)
     return FALSE;
@@ -690,6 +692,7 @@ load_exists (Loader *L, json_object *m, Measure *measure)
             }
         }
       node.a = region.node;
+      measure->region_fact = (int) g_array_index (L->nodes, Node, region.node).imm;
       node.args = (gint32) L->args->len;
       node.n_args = (gint32) n;
       g_array_append_vals (L->args, symbols, n);
@@ -703,15 +706,14 @@ static gboolean
 load_condition (Loader *L, const Measure *measure, json_object *c, Condition *condition, gint32 *node)
 {
   ActiveringRuleSet *rules = L->rules;
-  static const char *const keys[] = { "id", "when", "text", "legal_basis", "confidence", NULL };
+  static const char *const keys[] = { "id", "when", "applies", "text", "legal_basis", "confidence", NULL };
   if (!json_object_is_type (c, json_type_object))
     return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a condition object, found %s", loader_json_type_label (c));
   if (!loader_check_keys (L, c, keys))
     return FALSE;
   const char *id = loader_member_string (L, c, "id", TRUE);
-  const char *legal_basis = loader_member_string (L, c, "legal_basis", TRUE);
   const char *confidence = loader_member_string (L, c, "confidence", TRUE);
-  if (id == NULL || legal_basis == NULL || confidence == NULL)
+  if (id == NULL || confidence == NULL || !loader_legal_basis (L, c, "legal_basis", &condition->legal_basis))
     return FALSE;
   if (!loader_is_code (id) || strchr (id, '.') != NULL)
     {
@@ -727,7 +729,6 @@ load_condition (Loader *L, const Measure *measure, json_object *c, Condition *co
     }
   condition->id = g_strconcat (measure->code, ".", id, NULL);
   g_ptr_array_add (rules->allocations, condition->id);
-  condition->legal_basis = rule_set_strdup (rules, legal_basis);
   json_object *text = loader_member (L, c, "text", json_type_object, TRUE);
   if (text == NULL)
     return FALSE;
@@ -742,11 +743,34 @@ load_condition (Loader *L, const Measure *measure, json_object *c, Condition *co
   json_object *when = NULL;
   if (!json_object_object_get_ex (c, "when", &when))
     return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"when\"");
+  condition->applies_node = -1;
+  json_object *applies = NULL;
+  if (json_object_object_get_ex (c, "applies", &applies))
+    {
+      gsize applies_mark = loader_push (L, "applies");
+      Typed a;
+      if (!expr_compile_as (L, applies, TYPE_BOOL, &a))
+        return FALSE;
+      condition->applies_node = a.node;
+      loader_pop (L, applies_mark);
+    }
   loader_push (L, "when");
   Typed t;
   if (!expr_compile_as (L, when, TYPE_BOOL, &t))
     return FALSE;
   *node = t.node;
+  if (condition->applies_node >= 0)
+    {
+      /* Where it may not apply, the condition holds unless it applies and fails: "not applies or when". */
+      Node not_applies = plain_node (OP_NOT, TYPE_BOOL);
+      not_applies.a = condition->applies_node;
+      gint32 parts[2] = { expr_add_node (L, &not_applies), t.node };
+      Node either = plain_node (OP_ANY, TYPE_BOOL);
+      either.args = (gint32) L->args->len;
+      either.n_args = 2;
+      g_array_append_vals (L->args, parts, 2);
+      *node = expr_add_node (L, &either);
+    }
   return TRUE;
 }
 
@@ -805,8 +829,8 @@ static gboolean
 load_measure_header (Loader *L, json_object *m, Measure *measure)
 {
   ActiveringRuleSet *rules = L->rules;
-  static const char *const keys[] = { "code",   "label",      "legal_basis", "decided_by",
-                                      "exists", "conditions", "limits",      NULL };
+  static const char *const keys[] = { "code",       "label",  "legal_basis", "decided_by", "exists",
+                                      "conditions", "limits", "coverage",    NULL };
   if (!json_object_is_type (m, json_type_object))
     return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected a measure object, found %s", loader_json_type_label (m));
   if (!loader_check_keys (L, m, keys))
@@ -902,6 +926,46 @@ load_limits (Loader *L, guint index)
   return TRUE;
 }
 
+/* coverage: [{"code", "when", "text"}]: what the result says the rule set does not check where `when` holds. */
+static gboolean
+load_coverage (Loader *L, guint index)
+{
+  ActiveringRuleSet *rules = L->rules;
+  Measure *measure = &rules->measures[index];
+  json_object *m = json_object_array_get_idx (L->measures_json, index);
+  g_string_assign (L->path, "/measures");
+  loader_push_index (L, index);
+  json_object *coverage = loader_member (L, m, "coverage", json_type_array, FALSE);
+  if (coverage == NULL)
+    return !L->failed;
+  loader_push (L, "coverage");
+  guint n = (guint) json_object_array_length (coverage);
+  measure->coverage = rule_set_alloc (rules, sizeof (Coverage) * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      json_object *c = json_object_array_get_idx (coverage, i);
+      gsize item = loader_push_index (L, i);
+      static const char *const keys[] = { "code", "when", "text", NULL };
+      Coverage *entry = &measure->coverage[i];
+      const char *code;
+      json_object *when = NULL;
+      if (!loader_expect_object (L, c, "coverage entry") || !loader_check_keys (L, c, keys)
+          || !loader_code_member (L, c, "code", &code) || !loader_text (L, c, "text", &entry->text))
+        return FALSE;
+      entry->code = rule_set_strdup (rules, code);
+      if (!json_object_object_get_ex (c, "when", &when))
+        return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"when\"");
+      loader_push (L, "when");
+      Typed t;
+      if (!expr_compile_as (L, when, TYPE_BOOL, &t))
+        return FALSE;
+      entry->when_node = t.node;
+      loader_pop (L, item);
+      measure->n_coverage++;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_measures (Loader *L, json_object *root)
 {
@@ -928,7 +992,7 @@ load_measures (Loader *L, json_object *root)
   /* Everything an outcome needs is compiled: the fast path stops here. */
   L->n_outcome_nodes = L->nodes->len;
   for (guint i = 0; i < rules->n_measures; i++)
-    if (!load_limits (L, i))
+    if (!load_limits (L, i) || !load_coverage (L, i))
       return FALSE;
   return TRUE;
 }
@@ -957,8 +1021,8 @@ load_obligations (Loader *L, json_object *root)
         return FALSE;
       Obligation *obligation = &rules->obligations[i];
       const char *id = loader_member_string (L, o, "id", TRUE);
-      const char *legal_basis = loader_member_string (L, o, "legal_basis", TRUE);
-      if (id == NULL || legal_basis == NULL || !loader_text (L, o, "text", &obligation->text))
+      if (id == NULL || !loader_legal_basis (L, o, "legal_basis", &obligation->legal_basis)
+          || !loader_text (L, o, "text", &obligation->text))
         return FALSE;
       if (!loader_is_code (id))
         {
@@ -972,7 +1036,6 @@ load_obligations (Loader *L, json_object *root)
             return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "obligation \"%s\" is defined twice", id);
           }
       obligation->id = rule_set_strdup (rules, id);
-      obligation->legal_basis = rule_set_strdup (rules, legal_basis);
       static const char *const parts[] = { "applies", "due", "met" };
       static const ValueType types[] = { TYPE_BOOL, TYPE_DATE, TYPE_BOOL };
       gint32 *nodes[] = { &obligation->applies_node, &obligation->due_node, &obligation->met_node };
@@ -992,6 +1055,41 @@ load_obligations (Loader *L, json_object *root)
       rules->n_obligations++;
     }
   return TRUE;
+}
+
+/* signals: [{"id", "when", "text", "source"}]: observations reported with a result, never part of an outcome. */
+static gboolean
+load_signal (Loader *L, json_object *o, guint index)
+{
+  ActiveringRuleSet *rules = L->rules;
+  static const char *const keys[] = { "id", "when", "text", "source", NULL };
+  Signal *signal = &rules->signals[index];
+  const char *id, *source;
+  json_object *when = NULL;
+  if (!loader_expect_object (L, o, "signal") || !loader_check_keys (L, o, keys) || !loader_id_member (L, o, &id)
+      || (source = loader_member_string (L, o, "source", TRUE)) == NULL || !loader_text (L, o, "text", &signal->text))
+    return FALSE;
+  for (guint j = 0; j < index; j++)
+    if (strcmp (rules->signals[j].id, id) == 0)
+      return loader_fail_duplicate_id (L, id);
+  signal->id = rule_set_strdup (rules, id);
+  signal->source = rule_set_strdup (rules, source);
+  if (!json_object_object_get_ex (o, "when", &when))
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"when\"");
+  loader_push (L, "when");
+  Typed t;
+  if (!expr_compile_as (L, when, TYPE_BOOL, &t))
+    return FALSE;
+  signal->when_node = t.node;
+  return TRUE;
+}
+
+static gboolean
+load_signals (Loader *L, json_object *root)
+{
+  g_string_truncate (L->path, 0);
+  return loader_list (L, root, "signals", sizeof (Signal), (gpointer *) &L->rules->signals, &L->rules->n_signals,
+                      load_signal);
 }
 
 /* Definitions nobody used are still checked, so a rule author learns of their errors. */
@@ -1099,6 +1197,7 @@ rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const c
                                       "definitions",
                                       "measures",
                                       "obligations",
+                                      "signals",
                                       "phase_models",
                                       "phase_correspondences",
                                       "trajectory_checks",
@@ -1110,10 +1209,14 @@ rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const c
   gboolean ok = parse_json (L, data, length, &root) && loader_check_keys (L, root, keys) && load_header (L, root)
                 && load_roles (L, root) && load_facts (L, root) && load_parameters (L, root)
                 && index_definitions (L, root) && load_measures (L, root) && load_obligations (L, root)
-                && load_phase_models (L, root) && load_tasks (L, root)
+                && load_signals (L, root) && load_phase_models (L, root) && load_tasks (L, root)
                 && compile_remaining_definitions (L);
   if (ok)
     program_lay_out (L);
+  if (ok)
+    rule_set_take_templates (rules, g_steal_pointer (&L->templates));
+  else if (L->templates != NULL)
+    g_ptr_array_free (L->templates, TRUE);
 
   json_object_put (root);
   g_string_free (L->path, TRUE);

@@ -309,12 +309,11 @@ load_task (Loader *L, json_object *o, guint index)
         return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "task \"%s\" is defined twice", code);
       }
   task->code = rule_set_strdup (rules, code);
-  const char *legal_basis = loader_member_string (L, o, "legal_basis", TRUE);
   json_object *single = loader_member (L, o, "single_holder", json_type_boolean, FALSE);
-  if (legal_basis == NULL || L->failed || !loader_text (L, o, "label", &task->label)
-      || !load_patch (L, o, TRUE, &task->base) || !load_by_model (L, o, task))
+  if (L->failed || !loader_legal_basis (L, o, "legal_basis", &task->legal_basis)
+      || !loader_text (L, o, "label", &task->label) || !load_patch (L, o, TRUE, &task->base)
+      || !load_by_model (L, o, task))
     return FALSE;
-  task->legal_basis = rule_set_strdup (rules, legal_basis);
   task->single_holder = single != NULL && json_object_get_boolean (single);
   return TRUE;
 }

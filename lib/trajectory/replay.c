@@ -311,10 +311,30 @@ first_day_without (const ActiveringTrajectoryReport *report, const guint8 *measu
   return day;
 }
 
-static void
-check_duration (Replay *R, guint index, const TrajectoryCheck *check)
+/* The dossier's facts evaluated on the report date, for the checks that read them; NULL without facts. */
+static const ActiveringEvaluation *
+facts_evaluation (Replay *R, const ActiveringFacts *facts)
 {
   ActiveringTrajectoryReport *report = R->report;
+  if (facts == NULL || R->t->events->len == 0)
+    return NULL;
+  if (report->evaluation == NULL)
+    report->evaluation = activering_evaluation_new (report->rules);
+  GDate as_of;
+  activering_days_to_gdate (report->as_of, &as_of);
+  if (!activering_evaluation_run (report->evaluation, facts, &as_of, ACTIVERING_EVALUATE_DEFAULT, NULL))
+    return NULL;
+  return report->evaluation;
+}
+
+static void
+check_duration (Replay *R, guint index, const TrajectoryCheck *check, const ActiveringEvaluation *ev)
+{
+  ActiveringTrajectoryReport *report = R->report;
+  /* A run past the limit is allowed where the facts say an exception holds (an ex-PWA worker's wijk-werken). */
+  if (check->unless_node >= 0 && ev != NULL && ev->values[check->unless_node].known
+      && ev->values[check->unless_node].i)
+    return;
   for (guint r = 0; r < report->runs->len; r++)
     {
       const MeasureRun run = g_array_index (report->runs, MeasureRun, r);
@@ -343,20 +363,10 @@ check_duration (Replay *R, guint index, const TrajectoryCheck *check)
 
 /* The checks that read the dossier's facts, evaluated on the report date. */
 static void
-check_facts (Replay *R, const ActiveringFacts *facts)
+check_facts (Replay *R, const ActiveringEvaluation *ev)
 {
   ActiveringTrajectoryReport *report = R->report;
-  gboolean needed = FALSE;
-  for (guint c = 0; c < R->rules->n_checks; c++)
-    needed |= R->rules->checks[c].kind != CHECK_MAX_DURATION;
-  if (!needed || facts == NULL || R->t->events->len == 0)
-    return;
-  if (report->evaluation == NULL)
-    report->evaluation = activering_evaluation_new (report->rules);
-  ActiveringEvaluation *ev = report->evaluation;
-  GDate as_of;
-  activering_days_to_gdate (report->as_of, &as_of);
-  if (!activering_evaluation_run (ev, facts, &as_of, ACTIVERING_EVALUATE_DEFAULT, NULL))
+  if (ev == NULL)
     return;
   for (guint c = 0; c < R->rules->n_checks; c++)
     {
@@ -482,10 +492,15 @@ trajectory_replay (ActiveringTrajectoryReport *report, const ActiveringTrajector
       report->days_per_measure[run->measure] +=
           (guint) days_between_inclusive (run->start, last_day_of (run->end, as_of));
     }
+  /* The facts are evaluated only if a check reads them. */
+  gboolean reads_facts = FALSE;
+  for (guint c = 0; c < report->rules->n_checks; c++)
+    reads_facts |= report->rules->checks[c].kind != CHECK_MAX_DURATION || report->rules->checks[c].unless_node >= 0;
+  const ActiveringEvaluation *ev = reads_facts ? facts_evaluation (R, facts) : NULL;
   for (guint c = 0; c < report->rules->n_checks; c++)
     if (report->rules->checks[c].kind == CHECK_MAX_DURATION)
-      check_duration (R, c, &report->rules->checks[c]);
-  check_facts (R, facts);
+      check_duration (R, c, &report->rules->checks[c], ev);
+  check_facts (R, ev);
   for (guint i = 0; i < report->rules->n_indicators; i++)
     report->indicators[i] = indicator_state (report, &report->rules->indicators[i]);
   g_array_sort (report->violations, by_event);

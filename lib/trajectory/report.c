@@ -355,7 +355,7 @@ write_violations (JsonWriter *w, const ActiveringTrajectoryReport *report, int l
       if (v->check >= 0)
         {
           json_writer_member_string (w, "check", report->rules->checks[v->check].id);
-          json_writer_member_string (w, "legal_basis", report->rules->checks[v->check].legal_basis);
+          rule_set_write_legal_basis (w, report->rules, &report->rules->checks[v->check].legal_basis, language);
         }
       json_writer_end_object (w);
     }
