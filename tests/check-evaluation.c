@@ -848,7 +848,7 @@ START_TEST (test_condition_getters)
   ck_assert_str_eq (activering_evaluation_get_condition_text (ev, M_SCREEN, 1, "fr"), "c2 is true (fr)");
   ck_assert_str_eq (activering_evaluation_get_condition_text (ev, M_SCREEN, 1, NULL), "c2 is true (en)");
   ck_assert_ptr_null (activering_evaluation_get_condition_text (ev, M_SCREEN, 1, "de"));
-  ck_assert_str_eq (activering_evaluation_get_condition_legal_basis (ev, M_SCREEN, 2), "rule c3");
+  ck_assert_str_eq (activering_evaluation_get_condition_legal_basis (ev, M_SCREEN, 2, NULL), "rule c3");
   g_autoptr (ActiveringEvaluation) f = eval (rules, "\"a\": false");
   ck_assert_str_eq (activering_evaluation_get_condition_text (f, M_SCREEN, 0, "nl"), "c1 is false (nl)");
   ck_assert_str_eq (activering_evaluation_get_id (f), "t-1");
@@ -1206,7 +1206,10 @@ check_result_document (const ActiveringEvaluation *ev, ActiveringRuleSet *rules,
       ck_assert_str_eq (string_of (measure, "decided_by"), activering_rule_set_get_measure_decided_by (rules, m));
       json_object *conditions = array_of (measure, "conditions");
       guint n_conditions = activering_evaluation_get_n_conditions (ev, m);
-      ck_assert_uint_gt (n_conditions, 0);
+      /* A measure not judged by its conditions lists none (contract C6, C7); every other lists at least one. */
+      gboolean judged = activering_evaluation_get_outcome (ev, m) != ACTIVERING_OUTCOME_NOT_APPLICABLE
+                        && activering_evaluation_get_reason (ev, m) == ACTIVERING_REASON_NONE;
+      ck_assert_uint_eq (n_conditions > 0, judged);
       ck_assert_uint_eq (json_object_array_length (conditions), n_conditions);
       for (guint c = 0; c < n_conditions; c++)
         {
@@ -1216,7 +1219,7 @@ check_result_document (const ActiveringEvaluation *ev, ActiveringRuleSet *rules,
                             activering_truth_to_string (activering_evaluation_get_condition_state (ev, m, c)));
           ck_assert_str_eq (string_of (condition, "text"), activering_evaluation_get_condition_text (ev, m, c, lang));
           ck_assert_str_eq (string_of (condition, "legal_basis"),
-                            activering_evaluation_get_condition_legal_basis (ev, m, c));
+                            activering_evaluation_get_condition_legal_basis (ev, m, c, lang));
           json_object *facts = array_of (condition, "facts");
           for (guint f = 0; f < json_object_array_length (facts); f++)
             ck_assert_int_ge (activering_rule_set_lookup_fact (
@@ -1391,10 +1394,10 @@ START_TEST (test_to_json_missing_facts)
 }
 END_TEST
 
-START_TEST (test_condition_facts_stop_at_other_measures)
+START_TEST (test_condition_facts_through_other_measures)
 {
-  /* A condition's "facts" are those its expression reads, "without looking into other measures' outcomes"
-   * (lib/rules/rules-load.c, collect_facts): depends.regional_ok is {"measure": "regional"} and reads none. */
+  /* A condition's "facts" include those read through other measures' outcomes (contract C8): depends.regional_ok is
+   * {"measure": "regional"}, so it reads what regional reads (its region fact and "a"). */
   g_autoptr (ActiveringRuleSet) rules = logic_rules ();
   g_autoptr (ActiveringEvaluation) ev = eval (rules, "\"region\": \"north\", \"a\": true");
   g_autoptr (GError) error = NULL;
@@ -1404,13 +1407,10 @@ START_TEST (test_condition_facts_stop_at_other_measures)
   json_object *conditions = array_of (depends, "conditions");
   json_object *wrapped = json_object_array_get_idx (conditions, 1);
   ck_assert_str_eq (string_of (wrapped, "id"), "depends.regional_or_c");
-  json_object *wrapped_facts = array_of (wrapped, "facts");
-  ck_assert_uint_eq (json_object_array_length (wrapped_facts), 1);
-  ck_assert_str_eq (json_object_get_string (json_object_array_get_idx (wrapped_facts, 0)), "c");
+  ck_assert_str_eq (json_object_to_json_string (array_of (wrapped, "facts")), "[ \"region\", \"a\", \"c\" ]");
   json_object *direct = json_object_array_get_idx (conditions, 0);
   ck_assert_str_eq (string_of (direct, "id"), "depends.regional_ok");
-  ck_assert_msg (json_object_array_length (array_of (direct, "facts")) == 0, "facts of a bare measure reference: %s",
-                 json_object_to_json_string (array_of (direct, "facts")));
+  ck_assert_str_eq (json_object_to_json_string (array_of (direct, "facts")), "[ \"region\", \"a\" ]");
   json_object_put (root);
 }
 END_TEST
@@ -1938,9 +1938,9 @@ START_TEST (test_evaluate_columns)
   };
   GDate as_of;
   g_date_set_dmy (&as_of, 22, 11, 2026);
-  guint8 outcomes[ROWS * 8], missing[ROWS * 64];
-  ck_assert_uint_le (n_measures, 8);
-  ck_assert_uint_le (n_facts, 64);
+  guint8 outcomes[ROWS * 16], missing[ROWS * 128];
+  ck_assert_uint_le (n_measures, 16);
+  ck_assert_uint_le (n_facts, 128);
   g_autoptr (GString) errors = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
   guint bad = 0;
@@ -2064,7 +2064,7 @@ evaluation_suite (void)
   tcase_add_test (tc, test_outcomes_only_same_outcomes);
   tcase_add_test (tc, test_to_json);
   tcase_add_test (tc, test_to_json_missing_facts);
-  tcase_add_test (tc, test_condition_facts_stop_at_other_measures);
+  tcase_add_test (tc, test_condition_facts_through_other_measures);
   tcase_add_test (tc, test_to_json_unknown_language);
   tcase_add_test (tc, test_append_outcomes_json);
   tcase_add_test (tc, test_evaluate_lines);

@@ -117,7 +117,7 @@ START_TEST (test_rule_set_tasks)
           const char *label = activering_rule_set_get_task_label (rules, (guint) t, lang);
           ck_assert_msg (label != NULL && *label, "task %s has no %s label", contract[i], lang);
         }
-      ck_assert_ptr_nonnull (activering_rule_set_get_task_legal_basis (rules, (guint) t));
+      ck_assert_ptr_nonnull (activering_rule_set_get_task_legal_basis (rules, (guint) t, NULL));
     }
   ck_assert_str_eq (activering_rule_set_get_task_label (rules, 1, "en"), "Social investigation");
   ck_assert_ptr_null (activering_rule_set_get_task_label (rules, 1, "de"));
@@ -410,7 +410,7 @@ START_TEST (test_gap_and_conflict_messages)
   ck_assert_str_eq (activering_role_assignment_get_conflict_task (ra, 0), "hold_regie");
   ck_assert_str_eq (activering_role_assignment_get_conflict_code (ra, 0), "claimed_twice");
   g_autofree char *twice = activering_role_assignment_dup_conflict_message (ra, 0, "en");
-  ck_assert_str_eq (twice, "The task 'Hold the regie: the fixed contact person who keeps the overview of the "
+  ck_assert_str_eq (twice, "The task 'Coordinate the file (regie): the fixed contact person who keeps the overview of the "
                            "guidance' has a single holder, but agreements give it to mw-an, tb-jan.");
   ck_assert_str_eq (activering_role_assignment_get_conflict_task (ra, 1), "decide_sanction");
   ck_assert_str_eq (activering_role_assignment_get_conflict_code (ra, 1), "role_not_allowed");

@@ -427,11 +427,11 @@ START_TEST (test_parse_unknown_codes_are_not_errors)
    * errors. */
   g_autoptr (ActiveringTrajectory) t = parse_ok (
       DOCS ("ocmw7", "{\"at\":\"2025-01-01\",\"type\":\"open\",\"phase\":\"nergens\",\"by\":\"ocmw.directeur\"}",
-            START ("2025-01-02", "ibo_plus"), HANDOVER ("2025-01-03", "screening", "ocmw9")));
+            START ("2025-01-02", "glow"), HANDOVER ("2025-01-03", "screening", "ocmw9")));
   ck_assert_uint_eq (activering_trajectory_get_n_events (t), 3);
   ck_assert_str_eq (activering_trajectory_get_event_subject (t, 0), "nergens");
   ck_assert_str_eq (activering_trajectory_get_event_by (t, 0), "ocmw.directeur");
-  ck_assert_str_eq (activering_trajectory_get_event_subject (t, 1), "ibo_plus");
+  ck_assert_str_eq (activering_trajectory_get_event_subject (t, 1), "glow");
 }
 END_TEST
 
@@ -1002,8 +1002,8 @@ START_TEST (test_append_refusals)
   EXPECT_REFUSED (t, OPEN ("2025-09-01", "screening"), ACTIVERING_ERROR_INVALID_VALUE, "/events/2: already_open:");
   EXPECT_REFUSED (t, ENTER ("2025-09-01", "screenig"), ACTIVERING_ERROR_INVALID_VALUE,
                   "/events/2: unknown_phase:", "screenig");
-  EXPECT_REFUSED (t, START ("2025-09-01", "ibo_plus"), ACTIVERING_ERROR_INVALID_VALUE,
-                  "/events/2: unknown_measure:", "ibo_plus");
+  EXPECT_REFUSED (t, START ("2025-09-01", "glow"), ACTIVERING_ERROR_INVALID_VALUE,
+                  "/events/2: unknown_measure:", "glow");
   EXPECT_REFUSED (t, END ("2025-09-01", "twe_ocmw", "completed"), ACTIVERING_ERROR_INVALID_VALUE,
                   "/events/2: measure_not_running:", "Tijdelijke werkervaring via het OCMW");
   append_ok (t, START ("2025-09-01", "twe_ocmw"));
@@ -1317,7 +1317,7 @@ START_TEST (test_replay_close_and_reopen)
   assert_measure_days (closed, "twe_ocmw", 95);
   assert_measure_days (closed, "art60", 60);
   g_autofree char *message = activering_trajectory_report_dup_violation_message (closed, 0, "en");
-  ck_assert_str_eq (message, "Temporary work experience through the OCMW: still running (since 2025-02-10) when the "
+  ck_assert_str_eq (message, "Temporary work experience through the OCMW (TWE-OCMW): still running (since 2025-02-10) when the "
                              "trajectory was closed, so the measure ends with the trajectory.");
   json_object *root = report_json (closed, "en");
   json_object *indicators = member (root, "indicators");
@@ -1442,7 +1442,7 @@ static const struct
     "0:unknown_phase:error 1:not_open:error",
     NULL },
   { "ocmw7",
-    { OPEN ("2025-01-01", "screening"), START ("2025-01-02", "ibo_plus"), END ("2025-01-03", "ibo_plus", "completed") },
+    { OPEN ("2025-01-01", "screening"), START ("2025-01-02", "glow"), END ("2025-01-03", "glow", "completed") },
     "1:unknown_measure:error 2:unknown_measure:error",
     "screening" },
   /* An unknown role is reported, and the event still counts. */
@@ -1693,7 +1693,8 @@ START_TEST (test_ibo_max_duration)
   ck_assert_str_eq (string_member (v, "code"), "limit_exceeded");
   ck_assert_str_eq (string_member (v, "severity"), "error");
   ck_assert_str_eq (string_member (v, "check"), "ibo.max_duration");
-  ck_assert (g_str_has_prefix (string_member (v, "legal_basis"), "BVR van 5 juni 2009"));
+  /* In the report's language (contract C10). */
+  ck_assert (g_str_has_prefix (string_member (v, "legal_basis"), "Order of the Flemish Government of 5 June 2009"));
   g_autofree char *message =
       g_strdup_printf ("The IBO that started on 2025-03-03 runs longer than the maximum of %d weeks (since %s).",
                        (int) weeks, first_over);
@@ -1791,7 +1792,7 @@ START_TEST (test_art60_unemployment_entitlement)
   ck_assert_str_eq (string_member (v, "check"), "art60.unemployment_entitlement");
   ck_assert_int_eq (int_member (v, "event"), 2);
   ck_assert (strstr (string_member (v, "message"), "started on 2025-02-10") != NULL);
-  ck_assert (strstr (string_member (v, "legal_basis"), "art. 60 §7") != NULL);
+  ck_assert (strstr (string_member (v, "legal_basis"), "Article 60, § 7, of the Organic Act of 8 July 1976") != NULL);
   json_object_put (root);
 
   g_autoptr (ActiveringTrajectoryReport) without = replay_facts (ART60_DOC, NULL, "2025-06-30");
@@ -1826,13 +1827,14 @@ START_TEST (test_gpmi_deadline)
   g_autoptr (ActiveringTrajectoryReport) overdue = replay_facts (doc, facts, "2025-04-16");
   assert_violations (overdue, "0:obligation_overdue:error");
   g_autofree char *message = activering_trajectory_report_dup_violation_message (overdue, 0, "en");
-  ck_assert_str_eq (message, "No GPMI has been concluded yet, although it was due by 2025-04-15.");
+  ck_assert_str_eq (message, "No individualised social integration project (GPMI) has been concluded yet in the current leefloon file, "
+                           "although it was due by 2025-04-15.");
   json_object *root = report_json (overdue, "nl");
   json_object *v = json_object_array_get_idx (member (root, "violations"), 0);
   ck_assert_str_eq (string_member (v, "check"), "gpmi.deadline");
   ck_assert_str_eq (string_member (v, "code"), "obligation_overdue");
   ck_assert_str_eq (string_member (v, "message"),
-                    "Er is nog geen GPMI gesloten, terwijl dat uiterlijk op 2025-04-15 moest gebeuren.");
+                    "Er is in het huidige leefloondossier nog geen GPMI gesloten, terwijl dat uiterlijk op 2025-04-15 moest gebeuren.");
   json_object_put (root);
   g_autoptr (ActiveringTrajectoryReport) met = replay_facts (doc, signed_facts, "2025-04-16");
   assert_violations (met, "");
@@ -2070,7 +2072,7 @@ START_TEST (test_dot_report)
                                        "cluster_ocmw7",
                                        "Warme overdracht",
                                        "Werkervaring en opleiding",
-                                       "Tewerkstelling art. 60 §7",
+                                       "Tewerkstelling art. 60, § 7",
                                        "Outreachmethode in 6 fasen",
                                        "5: 2025-06-02" };
   for (guint i = 0; i < G_N_ELEMENTS (in_nl); i++)
@@ -2078,7 +2080,7 @@ START_TEST (test_dot_report)
   ck_assert_ptr_null (strstr (nl, "Warm handover"));
   g_autofree char *en = report_dot (report, "en");
   static const char *const in_en[] = { "Warm handover", "Work experience and training",
-                                       "Employment under article 60 §7", "6-phase outreach method" };
+                                       "Employment under article 60, § 7", "6-phase outreach method" };
   for (guint i = 0; i < G_N_ELEMENTS (in_en); i++)
     ck_assert_msg (strstr (en, in_en[i]) != NULL, "no \"%s\" in:\n%s", in_en[i], en);
   ck_assert_ptr_null (strstr (en, "Warme overdracht"));
@@ -2132,7 +2134,7 @@ START_TEST (test_dot_phase_model)
   GString *en = g_string_new (NULL);
   ck_assert (activering_rule_set_append_phase_model_dot (rules, (guint) ocmw7, "en", en, NULL));
   /* Measures that fit, entry phases, the optional phase, moves worth a warning. */
-  ck_assert_ptr_nonnull (strstr (en->str, "Employment under article 60 §7"));
+  ck_assert_ptr_nonnull (strstr (en->str, "Employment under article 60, § 7"));
   ck_assert_ptr_nonnull (strstr (en->str, "peripheries=2"));
   ck_assert_ptr_nonnull (strstr (en->str, "rounded,filled,dashed"));
   ck_assert_ptr_nonnull (strstr (en->str, "style=dashed"));

@@ -1,6 +1,9 @@
 /* human-table.c: a screening table a trajectbegeleider can read at a glance, with totals and the facts that most
  * often keep a decision open. Words come from the rule set where they are knowledge (measure names, fact labels,
- * roles); the few words of the table itself are the tool's own. */
+ * roles); the few words of the table itself are the tool's own.
+ *
+ * The whole menu has a dozen measures, so a measure's column is its number and its cell a symbol: the grid fits a
+ * terminal, and the totals below, numbered the same way, are its legend. */
 #include "config.h"
 
 #include <string.h>
@@ -47,7 +50,7 @@ static const Words words[] = {
 static const char *const symbols[] = { "✔", "✘", "?", "·" };
 
 #define ID_WIDTH 16
-#define CELL_WIDTH 10
+#define CELL_WIDTH 3
 
 struct HumanTable
 {
@@ -80,17 +83,18 @@ human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out)
 
   GString *s = t->line;
   g_string_truncate (s, 0);
+  for (int o = 0; o < 4; o++)
+    g_string_append_printf (s, "%s%s %s", o ? "   " : "", symbols[o], t->w->outcome[o]);
+  fprintf (out, "%s\n\n", s->str);
+  g_string_truncate (s, 0);
   cli_pad (s, t->w->dossier, ID_WIDTH);
   for (guint m = 0; m < t->n_measures; m++)
-    {
-      g_string_append (s, "  ");
-      cli_pad (s, activering_rule_set_get_measure_code (rules, m), CELL_WIDTH);
-    }
+    g_string_append_printf (s, "%*u", CELL_WIDTH, m + 1);
   g_string_append (s, "  ");
   g_string_append (s, t->w->todo);
   fprintf (out, "%s\n", s->str);
   g_string_truncate (s, 0);
-  for (glong i = 0; i < ID_WIDTH + (glong) t->n_measures * (CELL_WIDTH + 2) + 2 + (glong) strlen (t->w->todo); i++)
+  for (glong i = 0; i < ID_WIDTH + (glong) t->n_measures * CELL_WIDTH + 2 + (glong) g_utf8_strlen (t->w->todo, -1); i++)
     g_string_append (s, "─");
   fprintf (out, "%s\n", s->str);
   return t;
@@ -101,15 +105,12 @@ human_table_add (HumanTable *t, const ActiveringEvaluation *ev)
 {
   GString *s = t->line;
   g_string_truncate (s, 0);
-  g_autoptr (GString) cell = g_string_new (NULL);
   cli_pad (s, activering_evaluation_get_id (ev), ID_WIDTH);
   for (guint m = 0; m < t->n_measures; m++)
     {
       ActiveringOutcome outcome = activering_evaluation_get_outcome (ev, m);
       t->counts[m][outcome]++;
-      g_string_printf (cell, "%s %s", symbols[outcome], t->w->outcome[outcome]);
-      g_string_append (s, "  ");
-      cli_pad (s, cell->str, CELL_WIDTH);
+      g_string_append_printf (s, "%*s%s", CELL_WIDTH - 1, "", symbols[outcome]);
       if (outcome == ACTIVERING_OUTCOME_UNDETERMINED)
         for (guint i = 0; i < activering_evaluation_get_n_missing (ev, m); i++)
           {
@@ -128,9 +129,9 @@ human_table_add (HumanTable *t, const ActiveringEvaluation *ev)
       char date[16] = "";
       if (activering_evaluation_get_obligation_due (ev, o, &due))
         g_date_strftime (date, sizeof date, " %Y-%m-%d", &due);
-      g_string_append_printf (s, " %s %s (%s%s)", state == ACTIVERING_OBLIGATION_OVERDUE ? "⚠" : "•",
-                              activering_evaluation_get_obligation_id (ev, o),
-                              activering_obligation_state_to_string (state), date);
+      /* The mark says the state: • due, ⚠ overdue, ? undetermined (then the date is when it falls due, if known). */
+      const char *mark = state == ACTIVERING_OBLIGATION_OVERDUE ? "⚠" : state == ACTIVERING_OBLIGATION_DUE ? "•" : "?";
+      g_string_append_printf (s, " %s %s%s", mark, activering_evaluation_get_obligation_id (ev, o), date);
     }
   fprintf (t->out, "%s\n", s->str);
   t->rows++;
@@ -163,9 +164,9 @@ human_table_finish (HumanTable *t)
   fprintf (out, "\n%s (%" G_GUINT64_FORMAT ")\n", t->w->totals, t->rows);
   for (guint m = 0; m < t->n_measures; m++)
     {
-      fprintf (out, "  %-22s", activering_rule_set_get_measure_code (t->rules, m));
+      fprintf (out, "  %2u  %-20s", m + 1, activering_rule_set_get_measure_code (t->rules, m));
       for (int o = 0; o < 4; o++)
-        fprintf (out, "  %s %-7s %6" G_GUINT64_FORMAT, symbols[o], t->w->outcome[o], t->counts[m][o]);
+        fprintf (out, "  %s %5" G_GUINT64_FORMAT, symbols[o], t->counts[m][o]);
       fprintf (out, "   %s\n", activering_rule_set_get_measure_label (t->rules, m, t->lang));
     }
   guint n_facts = activering_rule_set_get_n_facts (t->rules);

@@ -456,7 +456,8 @@ def evaluate_frame(frame: "pandas.DataFrame", as_of: DateLike = None, missing: b
     """Screens a pandas DataFrame: one row per dossier in, one row per dossier out, with the same index.
 
     The input's columns are fact paths ("income.status", "person.birth_date", …, as pandas.json_normalize makes
-    them from facts documents; dates as datetime64 or "YYYY-MM-DD" strings; NaN or None for a blank fact), an "id"
+    them from facts documents; dates as datetime64 or "YYYY-MM-DD" strings; NaN or None for an empty cell, which is
+    an absent fact, as a key left out of a document is), an "id"
     column (@id_column; default: the index) and an optional "as_of" column; other columns are ignored. The result
     has the "id", one categorical column per measure (eligible, not_eligible, undetermined, not_applicable; NaN for
     a row in error), an "error" column (None, or the message naming the bad value, e.g.

@@ -7,7 +7,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import activering
 
-EXPECTED_01 = {"twe_ocmw": "eligible", "art60": "eligible", "ibo": "undetermined", "individueel_maatwerk": "not_eligible"}
+EXPECTED_01 = {"twe_ocmw": "eligible", "art60": "eligible", "ibo": "undetermined", "individueel_maatwerk": "not_eligible",
+               "wijk_werken": "undetermined", "activeringstraject": "undetermined", "ama": "undetermined",
+               "collectief_maatwerk": "not_eligible", "werkervaringsstage": "undetermined", "ibo_plus": "undetermined",
+               "gemeenschapsdienst": "undetermined"}
 
 
 def outcomes(result):

@@ -11,7 +11,8 @@ def test_default_rule_set(rules):
     assert rules.version
     assert rules.digest.startswith("sha256:") and len(rules.digest) == len("sha256:") + 64
     assert rules.languages == ["nl", "fr", "en"]
-    assert rules.measures == ["twe_ocmw", "art60", "ibo", "individueel_maatwerk"]
+    assert rules.measures[:4] == ["twe_ocmw", "art60", "ibo", "individueel_maatwerk"]
+    assert len(rules.measures) == 11 and "wijk_werken" in rules.measures and "gemeenschapsdienst" in rules.measures
     assert "income.status" in rules.facts and "measures" in rules.facts
     assert rules.title("en").startswith("Activation")
     assert rules.measure_label("ibo", "fr")
@@ -20,7 +21,7 @@ def test_default_rule_set(rules):
     assert rules.fact_label("vdab.registered", "en") == "Registered with VDAB"
     assert rules.role_label("ocmw.trajectbegeleider", "nl") == "Trajectbegeleider van het OCMW"
     assert rules.role_label("nobody") is None
-    assert "hold_regie" in rules.tasks and rules.task_label("hold_regie", "en").startswith("Hold the regie")
+    assert "hold_regie" in rules.tasks and rules.task_label("hold_regie", "en").startswith("Coordinate the file (regie)")
     models = rules.phase_models
     assert models["ocmw7"][0] == "randvoorwaarden" and len(models["outreach6"]) == 6
     assert rules.phase_label("ocmw7", "nazorg", "en")
