@@ -1394,6 +1394,165 @@ START_TEST (test_to_json_missing_facts)
 }
 END_TEST
 
+/* The result of the December 2026 contract additions: reason, coverage, via, signals, legal bases in the requested
+ * language, and texts that quote parameters rendered for the evaluation date (docs/contract.md, "Results"). */
+static json_object *
+result_of (ActiveringRuleSet *rules, const char *as_of, const char *members, const char *lang,
+           ActiveringEvaluation **out)
+{
+  ActiveringEvaluation *ev = eval_at (rules, as_of, members);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = activering_evaluation_to_json (ev, lang, ACTIVERING_JSON_DEFAULT, &error);
+  ck_assert_msg (json != NULL, "%s", error ? error->message : "?");
+  ck_assert_ptr_null (strstr (json, "{param:")); /* every quoted parameter is rendered */
+  if (out != NULL)
+    *out = ev;
+  else
+    activering_evaluation_free (ev);
+  return json_tokener_parse (json);
+}
+
+static json_object *
+measure_named (json_object *root, const char *code)
+{
+  json_object *measures = array_of (root, "measures");
+  for (gsize i = 0; i < json_object_array_length (measures); i++)
+    if (strcmp (string_of (json_object_array_get_idx (measures, i), "measure"), code) == 0)
+      return json_object_array_get_idx (measures, i);
+  ck_abort_msg ("no measure %s", code);
+  return NULL;
+}
+
+START_TEST (test_menu_result_members)
+{
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  /* Brussels: TWE-OCMW does not exist there; art. 60 is judged on its federal conditions only. */
+  ActiveringEvaluation *ev = NULL;
+  json_object *root = result_of (rules, "2026-11-22",
+                                 "\"region\": \"brussel\", \"income\": {\"status\": \"none\"}, \"dutch_level\": \"A1\", "
+                                 "\"social_security\": {\"full_unemployment_entitlement\": false}",
+                                 "en", &ev);
+  json_object *twe = measure_named (root, "twe_ocmw");
+  ck_assert_str_eq (string_of (twe, "outcome"), "not_applicable");
+  ck_assert_str_eq (string_of (twe, "reason"), "not_in_region");
+  ck_assert_str_eq (json_object_to_json_string (array_of (twe, "facts")), "[ \"region\" ]");
+  ck_assert_uint_eq (json_object_array_length (array_of (twe, "conditions")), 0);
+  ck_assert_uint_eq (json_object_array_length (array_of (twe, "limits")), 0);
+  ck_assert_int_eq (activering_evaluation_get_reason (ev, 0), ACTIVERING_REASON_NOT_IN_REGION);
+  ck_assert_str_eq (activering_reason_to_string (ACTIVERING_REASON_NOT_IN_REGION), "not_in_region");
+  ck_assert_ptr_null (activering_reason_to_string (ACTIVERING_REASON_NONE));
+  json_object *art60 = measure_named (root, "art60");
+  ck_assert_str_eq (string_of (art60, "outcome"), "eligible");
+  ck_assert_str_eq (string_of (art60, "coverage"), "federal_only");
+  ck_assert_ptr_nonnull (strstr (string_of (art60, "coverage_text"), "Actiris"));
+  ck_assert_str_eq (activering_evaluation_get_coverage (ev, 1), "federal_only");
+  ck_assert_str_eq (activering_evaluation_get_coverage_text (ev, 1, "en"), string_of (art60, "coverage_text"));
+  ck_assert_ptr_null (activering_evaluation_get_coverage_text (ev, 1, "de"));
+  json_object *conditions = array_of (art60, "conditions");
+  ck_assert_uint_eq (json_object_array_length (conditions), 1); /* status and twe_framework do not apply here */
+  ck_assert_str_eq (string_of (json_object_array_get_idx (conditions, 0), "id"), "art60.no_full_unemployment_entitlement");
+  ck_assert_uint_eq (activering_evaluation_get_n_conditions (ev, 1), 1);
+  json_object *signals = array_of (root, "signals");
+  ck_assert_uint_eq (json_object_array_length (signals), 1);
+  json_object *signal = json_object_array_get_idx (signals, 0);
+  ck_assert_str_eq (string_of (signal, "id"), "language_barrier");
+  ck_assert (g_str_has_prefix (string_of (signal, "source"), "SEED-000"));
+  ck_assert_str_eq (json_object_to_json_string (array_of (signal, "facts")), "[ \"barriers\", \"dutch_level\" ]");
+  ck_assert_uint_eq (activering_evaluation_get_n_signals (ev), 1);
+  ck_assert_str_eq (activering_evaluation_get_signal_id (ev, 0), "language_barrier");
+  ck_assert_str_eq (activering_evaluation_get_signal_text (ev, 0, "en"), string_of (signal, "text"));
+  ck_assert_str_eq (activering_evaluation_get_signal_source (ev, 0), string_of (signal, "source"));
+  ck_assert_ptr_null (activering_evaluation_get_signal_id (ev, 1));
+  activering_evaluation_free (ev);
+  json_object_put (root);
+
+  /* Flanders: art. 60 fails because TWE fails; via names the TWE condition that decided it. */
+  root = result_of (rules, "2026-11-22",
+                    "\"region\": \"vlaanderen\", \"income\": {\"status\": \"leefloon\"}, \"vdab\": {\"registered\": false}, "
+                    "\"social_security\": {\"full_unemployment_entitlement\": false}, \"measures\": []",
+                    "fr", &ev);
+  art60 = measure_named (root, "art60");
+  ck_assert_str_eq (string_of (art60, "outcome"), "not_eligible");
+  conditions = array_of (art60, "conditions");
+  json_object *framework = json_object_array_get_idx (conditions, 2);
+  ck_assert_str_eq (string_of (framework, "id"), "art60.twe_framework");
+  ck_assert_str_eq (json_object_to_json_string (array_of (framework, "via")), "[ \"twe_ocmw.vdab_registered\" ]");
+  ck_assert_uint_eq (activering_evaluation_get_n_condition_via (ev, 1, 2), 1);
+  ck_assert_str_eq (activering_evaluation_get_condition_via (ev, 1, 2, 0), "twe_ocmw.vdab_registered");
+  ck_assert_ptr_null (activering_evaluation_get_condition_via (ev, 1, 2, 1));
+  ck_assert_uint_eq (activering_evaluation_get_n_condition_via (ev, 1, 0), 0); /* true: no via */
+  /* Legal bases in French, with no fallback mark. */
+  ck_assert (g_str_has_prefix (string_of (framework, "legal_basis"), "décret"));
+  ck_assert (!json_object_object_get_ex (framework, "legal_basis_lang", NULL));
+  ck_assert_str_eq (activering_evaluation_get_condition_legal_basis (ev, 1, 2, "fr"), string_of (framework, "legal_basis"));
+  ck_assert (!activering_evaluation_is_condition_legal_basis_fallback (ev, 1, 2));
+  activering_evaluation_free (ev);
+  json_object_put (root);
+
+  /* Before the 2018 reform the IBO's regime is not encoded: undetermined, nothing listed, nothing asked. */
+  root = result_of (rules, "2018-05-01", "\"region\": \"vlaanderen\"", "nl", NULL);
+  json_object *ibo = measure_named (root, "ibo");
+  ck_assert_str_eq (string_of (ibo, "outcome"), "undetermined");
+  ck_assert_str_eq (string_of (ibo, "reason"), "regime_not_encoded");
+  ck_assert_uint_eq (json_object_array_length (array_of (ibo, "conditions")), 0);
+  ck_assert_uint_eq (json_object_array_length (array_of (ibo, "missing")), 0);
+  json_object_put (root);
+}
+END_TEST
+
+START_TEST (test_texts_quote_parameters_on_the_evaluation_date)
+{
+  /* ibo.max_weeks becomes 20 from 2030: the same dossier's text says 26 before and 20 after. */
+  g_autofree char *text = test_read_file ("data/rules/be-vlaanderen.json", NULL);
+  json_object *rules_json = json_tokener_parse (text);
+  json_object *values = NULL;
+  json_pointer_get (rules_json, "/parameters/ibo.max_weeks/values", &values);
+  json_object_array_add (values, json_tokener_parse ("{\"from\": \"2030-01-01\", \"value\": 20}"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules =
+      activering_rule_set_new_from_data (json_object_to_json_string (rules_json), -1, "later.json", &error);
+  json_object_put (rules_json);
+  ck_assert_msg (rules != NULL, "%s", error ? error->message : "");
+  const char *members = "\"region\": \"vlaanderen\", \"proposals\": {\"ibo\": {\"weeks\": 30}}";
+  for (int k = 0; k < 2; k++)
+    {
+      ActiveringEvaluation *ev = NULL;
+      json_object *root = result_of (rules, k == 0 ? "2029-06-01" : "2030-06-01", members, "en", &ev);
+      json_object *duration = json_object_array_get_idx (array_of (measure_named (root, "ibo"), "conditions"), 2);
+      ck_assert_str_eq (string_of (duration, "id"), "ibo.duration");
+      ck_assert_str_eq (string_of (duration, "state"), "false");
+      const char *want = k == 0 ? "at least 4 and at most 26 weeks" : "at least 4 and at most 20 weeks";
+      ck_assert_msg (strstr (string_of (duration, "text"), want) != NULL, "%s", string_of (duration, "text"));
+      ck_assert_str_eq (activering_evaluation_get_condition_text (ev, 2, 2, "en"), string_of (duration, "text"));
+      activering_evaluation_free (ev);
+      json_object_put (root);
+    }
+}
+END_TEST
+
+START_TEST (test_legal_basis_fallback_is_marked)
+{
+  /* The suite's rule set gives its legal bases as plain strings, in its first language ("en"): every language reads
+   * them, marked. */
+  g_autoptr (ActiveringRuleSet) rules = logic_rules ();
+  g_autoptr (ActiveringEvaluation) ev = eval (rules, "\"a\": true");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fr = activering_evaluation_to_json (ev, "fr", ACTIVERING_JSON_DEFAULT, &error);
+  json_object *root = json_tokener_parse (fr);
+  json_object *logic = json_object_array_get_idx (array_of (root, "measures"), M_LOGIC);
+  ck_assert_str_eq (string_of (logic, "legal_basis_lang"), "en");
+  json_object *condition = json_object_array_get_idx (array_of (logic, "conditions"), 0);
+  ck_assert_str_eq (string_of (condition, "legal_basis_lang"), "en");
+  ck_assert (activering_evaluation_is_condition_legal_basis_fallback (ev, M_LOGIC, 0));
+  ck_assert_str_eq (activering_evaluation_get_condition_legal_basis (ev, M_LOGIC, 0, "fr"),
+                    activering_evaluation_get_condition_legal_basis (ev, M_LOGIC, 0, "nl"));
+  ck_assert_ptr_null (activering_evaluation_get_condition_legal_basis (ev, M_LOGIC, 0, "de"));
+  json_object_put (root);
+  g_autofree char *en = activering_evaluation_to_json (ev, "en", ACTIVERING_JSON_DEFAULT, &error);
+  ck_assert_ptr_null (strstr (en, "legal_basis_lang")); /* no mark in the language it is written in */
+}
+END_TEST
+
 START_TEST (test_condition_facts_through_other_measures)
 {
   /* A condition's "facts" include those read through other measures' outcomes (contract C8): depends.regional_ok is
@@ -2065,6 +2224,9 @@ evaluation_suite (void)
   tcase_add_test (tc, test_to_json);
   tcase_add_test (tc, test_to_json_missing_facts);
   tcase_add_test (tc, test_condition_facts_through_other_measures);
+  tcase_add_test (tc, test_menu_result_members);
+  tcase_add_test (tc, test_texts_quote_parameters_on_the_evaluation_date);
+  tcase_add_test (tc, test_legal_basis_fallback_is_marked);
   tcase_add_test (tc, test_to_json_unknown_language);
   tcase_add_test (tc, test_append_outcomes_json);
   tcase_add_test (tc, test_evaluate_lines);

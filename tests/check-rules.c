@@ -2720,6 +2720,81 @@ START_TEST (test_task_errors)
 }
 END_TEST
 
+/* Every bad-input path of the rule language's December 2026 additions (docs/rule-language.md): legal bases in every
+ * language, texts that quote parameters, absent, param_on, encoded_from, applies, coverage, signals and unless. */
+static const Mutation menu_mutations[] = {
+  { "/measures/0/conditions/0/legal_basis", "3", ACTIVERING_ERROR_TYPE,
+    "/measures/0/conditions/0/legal_basis: expected a legal basis: a text object or a non-empty string, found a number" },
+  { "/measures/0/conditions/0/legal_basis", "\"\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/measures/0/conditions/0/legal_basis: must not be empty" },
+  { "/measures/0/conditions/0/legal_basis/fr", NULL, ACTIVERING_ERROR_TRANSLATION,
+    "/measures/0/conditions/0/legal_basis: missing the \"fr\" translation" },
+  { "/measures/0/legal_basis", "[]", ACTIVERING_ERROR_TYPE,
+    "/measures/0/legal_basis: expected a legal basis or a non-empty array of them" },
+  { "/measures/0/legal_basis/1", "7", ACTIVERING_ERROR_TYPE, "/measures/0/legal_basis/1: expected a legal basis" },
+  { "/parameters/ibo.max_weeks/legal_basis", "{\"nl\": \"wet\"}", ACTIVERING_ERROR_TRANSLATION,
+    "/parameters/ibo.max_weeks/legal_basis: missing the \"fr\" translation" },
+  { "/obligations/0/legal_basis", "null", ACTIVERING_ERROR_MISSING, "/obligations/0: missing \"legal_basis\"" },
+  { "/trajectory_checks/0/legal_basis/en", "\"\"", ACTIVERING_ERROR_TRANSLATION,
+    "/trajectory_checks/0/legal_basis: missing the \"en\" translation" },
+  { "/measures/2/conditions/2/text/false/en", "\"{param:ibo.max_weks} weeks\"", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/measures/2/conditions/2/text/false/en: the text quotes unknown parameter \"ibo.max_weks\"" },
+  { "/measures/2/conditions/2/text/false/en", "\"{param:ibo.max_weeks weeks\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/measures/2/conditions/2/text/false/en: a \"{param:\" placeholder is not closed with \"}\"" },
+  { "/measures/2/limits/0/text/nl", "\"{param:gpmi.general_from|percent}\"", ACTIVERING_ERROR_RULE_TYPE,
+    "/measures/2/limits/0/text/nl: \"|percent\" quotes a number, and \"gpmi.general_from\" is a date" },
+  { "/measures/1/conditions/1/when", "{\"absent\": {\"param\": \"ibo.max_weeks\"}}", ACTIVERING_ERROR_RULE_TYPE,
+    "/measures/1/conditions/1/when/absent: 'absent' applies to a fact only" },
+  { "/measures/1/conditions/1/when", "{\"absent\": {\"fact\": \"gpmi.signed\"}}", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/measures/1/conditions/1/when/absent/fact: unknown fact \"gpmi.signed\"" },
+  { "/measures/1/conditions/1/when", "{\"param_on\": [\"ibo.max_weeks\"]}", ACTIVERING_ERROR_TYPE,
+    "/measures/1/conditions/1/when/param_on: expected 2 operands, found 1" },
+  { "/measures/1/conditions/1/when", "{\"==\": [{\"param_on\": [\"ibo.max_weeks\", 3]}, 4]}", ACTIVERING_ERROR_RULE_TYPE,
+    "/measures/1/conditions/1/when/==/0/param_on: the date of 'param_on' must be date, found integer" },
+  { "/measures/1/conditions/1/when", "{\"==\": [{\"param_on\": [\"ibo.max_weks\", {\"as_of\": {}}]}, 4]}",
+    ACTIVERING_ERROR_UNKNOWN_REF, "/measures/1/conditions/1/when/==/0/param_on/0: unknown parameter \"ibo.max_weks\"" },
+  { "/measures/2/exists/encoded_from", "\"2018-13-01\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/measures/2/exists/encoded_from: expected a valid date" },
+  { "/measures/0/exists/encoded_from", "\"2016-06-01\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/measures/0/exists/encoded_from: \"encoded_from\" must lie after \"valid_from\" and not after \"valid_to\"" },
+  { "/measures/1/conditions/0/applies", "{\"fact\": \"region\"}", ACTIVERING_ERROR_RULE_TYPE,
+    "/measures/1/conditions/0/applies: " },
+  { "/measures/1/coverage", "{}", ACTIVERING_ERROR_TYPE, "/measures/1/coverage: expected" },
+  { "/measures/1/coverage/0", "3", ACTIVERING_ERROR_TYPE, "/measures/1/coverage/0: expected coverage entry object" },
+  { "/measures/1/coverage/0/code", "\"Federal\"", ACTIVERING_ERROR_INVALID_VALUE,
+    "/measures/1/coverage/0/code: \"Federal\" is not a lowercase snake_case code" },
+  { "/measures/1/coverage/0/when", NULL, ACTIVERING_ERROR_MISSING, "/measures/1/coverage/0: missing \"when\"" },
+  { "/measures/1/coverage/0/when", "\"vlaanderen\"", ACTIVERING_ERROR_RULE_TYPE, "/measures/1/coverage/0/when: " },
+  { "/measures/1/coverage/0/text/nl", NULL, ACTIVERING_ERROR_TRANSLATION,
+    "/measures/1/coverage/0/text: missing the \"nl\" translation" },
+  { "/measures/1/coverage/0/x", "1", ACTIVERING_ERROR_UNKNOWN_KEY, "/measures/1/coverage/0/x" },
+  { "/signals", "{}", ACTIVERING_ERROR_TYPE, "rules.json: /signals: expected" },
+  { "/signals/0", "[]", ACTIVERING_ERROR_TYPE, "/signals/0: expected signal object" },
+  { "/signals/1/id", "\"language_barrier\"", ACTIVERING_ERROR_DUPLICATE,
+    "/signals/1/id: \"language_barrier\" is defined twice" },
+  { "/signals/0/id", "\"Taal\"", ACTIVERING_ERROR_INVALID_VALUE, "/signals/0/id: an id is dotted lowercase snake_case" },
+  { "/signals/0/source", NULL, ACTIVERING_ERROR_MISSING, "/signals/0: missing \"source\"" },
+  { "/signals/0/when", NULL, ACTIVERING_ERROR_MISSING, "/signals/0: missing \"when\"" },
+  { "/signals/0/when", "3", ACTIVERING_ERROR_RULE_TYPE, "/signals/0/when: " },
+  { "/signals/0/text/en", NULL, ACTIVERING_ERROR_TRANSLATION, "/signals/0/text: missing the \"en\" translation" },
+  { "/signals/0/x", "1", ACTIVERING_ERROR_UNKNOWN_KEY, "/signals/0/x" },
+  { "/trajectory_checks/2/unless", "true", ACTIVERING_ERROR_INVALID_VALUE,
+    "/trajectory_checks/2/unless: \"unless\" goes with \"max_duration\"" },
+  { "/trajectory_checks/4/unless", "3", ACTIVERING_ERROR_RULE_TYPE, "/trajectory_checks/4/unless: " },
+};
+
+START_TEST (test_menu_language_errors)
+{
+  const Mutation *m = &menu_mutations[_i];
+  json_object *root = default_json ();
+  if (m->json == NULL)
+    ptr_delete (root, m->pointer);
+  else
+    ptr_set_json (root, m->pointer, m->json);
+  ASSERT_LOAD_FAILS (root, m->code, "rules.json: ", m->message);
+}
+END_TEST
+
 START_TEST (test_tasks_optional)
 {
   /* A rule set may leave roles to the vendor: no tasks and no organisation section. An organisation section alone
@@ -3013,6 +3088,7 @@ rules_suite (void)
   tc = tcase_create ("tasks");
   tcase_set_timeout (tc, 120);
   tcase_add_loop_test (tc, test_task_errors, 0, G_N_ELEMENTS (task_mutations));
+  tcase_add_loop_test (tc, test_menu_language_errors, 0, G_N_ELEMENTS (menu_mutations));
   tcase_add_test (tc, test_tasks_optional);
   tcase_add_test (tc, test_diff);
   tcase_add_test (tc, test_lint);

@@ -176,16 +176,16 @@ const char *activering_evaluation_get_condition_text (const ActiveringEvaluation
  * activering_evaluation_get_condition_legal_basis:
  * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none) (nullable): the legal reference in @lang, or in Dutch where the rule set gives it only
- * in Dutch (see activering_evaluation_is_condition_legal_basis_fallback()); %NULL for an unknown language or
- * condition.
+ * Returns: (transfer none) (nullable): the legal reference in @lang, or in the rule set's first language where it
+ * gives the basis as one string (see activering_evaluation_is_condition_legal_basis_fallback()); %NULL for an
+ * unknown language or condition.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *evaluation,
                                                              guint measure, guint condition, const char *lang);
 
 /** activering_evaluation_is_condition_legal_basis_fallback: Returns: whether the rule set gives the condition's
- * legal basis only in Dutch, so that every language reads the Dutch text. */
+ * legal basis only as one string (in its first language), which every language then reads. */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_is_condition_legal_basis_fallback (const ActiveringEvaluation *evaluation,
                                                                   guint measure, guint condition);

@@ -78,7 +78,7 @@ const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, 
 /**
  * activering_rule_set_get_task_legal_basis:
  * Returns: (transfer none) (nullable): its legal or documentary basis in @lang (%NULL: the rule set's first
- * language; Dutch where the rule set gives it only in Dutch), or %NULL for an unknown task or language.
+ * language; its single string where the rule set gives only one), or %NULL for an unknown task or language.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);

@@ -167,7 +167,7 @@ loader_legal_basis_value (Loader *L, json_object *value, LegalBasis *out)
   ActiveringRuleSet *rules = L->rules;
   if (json_object_is_type (value, json_type_string) && json_object_get_string_len (value) > 0)
     {
-      /* Given in Dutch only: every language falls back to it, and the output says so. */
+      /* One string, in the rule set's first language: every language falls back to it, and the output says so. */
       out->text = rule_set_alloc (rules, sizeof (char *) * (rules->n_languages + 1));
       char *dutch = rule_set_strdup (rules, json_object_get_string (value));
       for (guint i = 0; i < rules->n_languages; i++)

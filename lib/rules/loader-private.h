@@ -91,7 +91,8 @@ gboolean loader_is_code (const char *s);
 /* A text: one non-empty string per language of the rule set, and no other key. */
 gboolean loader_text_value (Loader *L, json_object *value, Text *out);
 gboolean loader_text (Loader *L, json_object *o, const char *key, Text *out);
-/* A legal basis: a text, or a non-empty string in Dutch used for every language (marked as a fallback). */
+/* A legal basis: a text, or a non-empty string in the rule set's first language, used for every
+ * language (marked as a fallback). */
 gboolean loader_legal_basis_value (Loader *L, json_object *value, LegalBasis *out);
 gboolean loader_legal_basis (Loader *L, json_object *o, const char *key, LegalBasis *out);
 

@@ -13,7 +13,7 @@
  * one (see text-params.c); for every other text that entry is NULL. */
 typedef char **Text;
 
-/* A legal basis: a text, or one string given only in Dutch, used for every language (then @fallback). */
+/* A legal basis: a text, or one string in the rule set's first language, used for every language (@fallback). */
 typedef struct
 {
   Text text;
@@ -361,7 +361,7 @@ void rule_set_write_stamp (JsonWriter *w, const ActiveringRuleSet *rules);
  * (contract C10). */
 void rule_set_write_legal_basis (JsonWriter *w, const ActiveringRuleSet *rules, const LegalBasis *basis, int language);
 
-/* The string of @text in @language, whatever the text (a legal basis's single Dutch string included). */
+/* A legal basis in @language (its single string when the rule set gives only one). */
 static inline const char *
 legal_basis_in (const LegalBasis *basis, int language)
 {
