@@ -1,4 +1,4 @@
-/* baseline.c: the four measures of the default rule set, by hand (see baseline.h). */
+/* baseline.c: the first four measures of the default rule set, by hand (see baseline.h). */
 #include "config.h"
 
 #include <string.h>
@@ -18,7 +18,8 @@ add_years (gint32 date, int years)
 
 /* Dates the rule set names (days since 1970-01-01). */
 #define D_2017_01_01 17167 /* twe_ocmw valid_from; art60's twe_framework */
-#define D_2018_09_01 17775 /* ibo valid_from */
+#define D_2018_12_31 17896 /* the end of the old art. 60 regime for contracts started before 2017 */
+#define D_2018_09_01 17775 /* ibo encoded_from: the 2018 reform */
 #define D_2023_07_01 19539 /* individueel_maatwerk valid_from */
 
 /* Parameters in force since the measures exist. */
@@ -95,6 +96,24 @@ twe_running (const BaselineFacts *f)
   return KF;
 }
 
+/* art60_old_regime: an art. 60 run started before 2017 is still going on, up to the end of 2018. */
+static inline guint
+art60_old_regime (const BaselineFacts *f)
+{
+  if (f->as_of > D_2018_12_31)
+    return KF;
+  if (!KNOWN (f, BF_MEASURES))
+    return KU;
+  gint32 latest = G_MININT32;
+  for (guint i = 0; i < f->n_runs; i++)
+    {
+      const BaselineRun *r = &f->runs[i];
+      if (r->measure == BM_ART60 && r->start <= f->as_of && r->end >= f->as_of && r->start > latest)
+        latest = r->start;
+    }
+  return latest != G_MININT32 && latest < D_2017_01_01 ? KT : KF;
+}
+
 static guint8
 twe_ocmw (const BaselineFacts *f)
 {
@@ -117,24 +136,26 @@ twe_ocmw (const BaselineFacts *f)
 static guint8
 art60 (const BaselineFacts *f, guint8 twe_outcome)
 {
-  /* exists everywhere, always */
+  /* exists everywhere, always; the status and the TWE framework apply only in Flanders ("not applies or when") */
   guint twe = twe_outcome == BASELINE_ELIGIBLE ? KT : twe_outcome == BASELINE_UNDETERMINED ? KU : KF;
-  guint framework = k_of (KNOWN (f, BF_REGION), f->region != BR_VLAANDEREN);
-  framework = k_or (framework, f->as_of < D_2017_01_01 ? KT : KF);
+  guint elsewhere = k_of (KNOWN (f, BF_REGION), f->region != BR_VLAANDEREN);
+  guint framework = f->as_of < D_2017_01_01 ? KT : KF;
+  framework = k_or (framework, art60_old_regime (f));
   framework = k_or (framework, twe);
   framework = k_or (framework, twe_running (f));
-  guint t = social_assistance (f);
+  guint t = k_or (elsewhere, social_assistance (f));
   t = k_and (t, BOOL_IS (f, BF_FULL_UNEMPLOYMENT, FALSE));
-  t = k_and (t, framework);
+  t = k_and (t, k_or (elsewhere, framework));
   return outcome_of_truth[t];
 }
 
 static guint8
 ibo (const BaselineFacts *f)
 {
-  if (f->as_of < D_2018_09_01)
-    return BASELINE_NOT_APPLICABLE;
-  EXISTS_IN (f, f->region == BR_VLAANDEREN || f->region == BR_BRUSSEL);
+  gboolean listed = f->region == BR_VLAANDEREN || f->region == BR_BRUSSEL;
+  if (f->as_of < D_2018_09_01) /* the regime before the reform is not encoded: undetermined wherever it existed */
+    return KNOWN (f, BF_REGION) && !listed ? BASELINE_NOT_APPLICABLE : BASELINE_UNDETERMINED;
+  EXISTS_IN (f, listed);
   guint t = k_and (BOOL_IS (f, BF_VDAB_REGISTERED, TRUE), k_of (KNOWN (f, BF_VDAB_CATEGORY), f->vdab_category == BC_NWWZ));
   t = k_and (t, BOOL_IS (f, BF_LEGAL_RESIDENCE, TRUE));
   t = k_and (t, k_of (KNOWN (f, BF_IBO_WEEKS), f->ibo_weeks >= IBO_MIN_WEEKS && f->ibo_weeks <= IBO_MAX_WEEKS));
@@ -154,10 +175,13 @@ individueel_maatwerk (const BaselineFacts *f)
   guint t = k_of (KNOWN (f, BF_DOMICILE_REGION), f->domicile_region == BR_VLAANDEREN);
   t = k_and (t, BOOL_IS (f, BF_ARBEIDSBEPERKING, TRUE));
   t = k_and (t, k_of (KNOWN (f, BF_INDICATION_DECIDED_BY), f->indication_decided_by == BD_VDAB));
-  t = k_and (t, k_of (KNOWN (f, BF_INDICATION_ADVICE), f->indication_advice == BA_INDIVIDUEEL_MAATWERK));
-  guint valid = k_of (KNOWN (f, BF_INDICATION_VALID_UNTIL), f->as_of <= f->indication_valid_until);
+  t = k_and (t, k_of (KNOWN (f, BF_INDICATION_ADVICE), f->indication_advice != BA_OTHER));
+  /* judged on the proposed start when there is one (a blank start, which the generator never writes, is read as
+   * absent here) */
+  gint32 on = KNOWN (f, BF_IMW_START) ? f->imw_start : f->as_of;
+  guint valid = k_of (KNOWN (f, BF_INDICATION_VALID_UNTIL), on <= f->indication_valid_until);
   if (KNOWN (f, BF_INDICATION_DECIDED_ON))
-    valid = k_and (valid, f->as_of < add_years (f->indication_decided_on, IMW_INDICATION_MAX_YEARS) ? KT : KF);
+    valid = k_and (valid, on < add_years (f->indication_decided_on, IMW_INDICATION_MAX_YEARS) ? KT : KF);
   else
     valid = k_and (valid, KU);
   t = k_and (t, valid);
@@ -183,7 +207,7 @@ static const char *const REGIONS[] = { "vlaanderen", "brussel", "wallonie", "ost
 static const char *const INCOME[] = { "leefloon", "equivalent_leefloon", NULL };
 static const char *const CATEGORY[] = { "nwwz", NULL };
 static const char *const DECIDED_BY[] = { "vdab", "ocmw", NULL };
-static const char *const ADVICE[] = { "individueel_maatwerk", NULL };
+static const char *const ADVICE[] = { "individueel_maatwerk", "collectief_maatwerk", NULL };
 static const char *const KIND[] = { "private", "school", "local_authority", "other_public", NULL };
 
 typedef struct {
@@ -226,6 +250,7 @@ static const Leaf LEAVES[] = {
   { "proposals.ibo.employer.employed_trainee_before", BF_IBO_EMPLOYED_BEFORE, L_BOOL, NULL, 0, 0 },
   { "proposals.individueel_maatwerk.employer.kind", BF_IMW_EMPLOYER_KIND, L_ENUM, KIND, 255, AT (imw_employer_kind) },
   { "proposals.individueel_maatwerk.employer.in_difficulty", BF_IMW_IN_DIFFICULTY, L_BOOL, NULL, 0, 0 },
+  { "proposals.individueel_maatwerk.start", BF_IMW_START, L_DATE, NULL, 0, AT (imw_start) },
 };
 
 typedef struct {
@@ -328,7 +353,7 @@ runs (Scan *S)
             {
               if (!string (S, &text, &len))
                 return FALSE;
-              run->measure = is (text, len, "twe_ocmw") ? BM_TWE_OCMW : BM_OTHER;
+              run->measure = is (text, len, "twe_ocmw") ? BM_TWE_OCMW : is (text, len, "art60") ? BM_ART60 : BM_OTHER;
             }
           else if ((is (key, key_len, "start") || is (key, key_len, "end")) && S->p < S->end && *S->p == '"')
             {

@@ -60,6 +60,7 @@ enum {
   BF_IBO_EMPLOYED_BEFORE,          /* bool */
   BF_IMW_EMPLOYER_KIND,
   BF_IMW_IN_DIFFICULTY,            /* bool */
+  BF_IMW_START,
   BF_N_FIELDS
 };
 
@@ -68,9 +69,9 @@ enum { BR_VLAANDEREN, BR_BRUSSEL, BR_WALLONIE, BR_OSTBELGIEN };
 enum { BI_LEEFLOON, BI_EQUIVALENT_LEEFLOON, BI_OTHER };
 enum { BC_NWWZ, BC_OTHER };
 enum { BD_VDAB, BD_OCMW };
-enum { BA_INDIVIDUEEL_MAATWERK, BA_OTHER };
+enum { BA_INDIVIDUEEL_MAATWERK, BA_COLLECTIEF_MAATWERK, BA_OTHER };
 enum { BK_PRIVATE, BK_SCHOOL, BK_LOCAL_AUTHORITY, BK_OTHER_PUBLIC };
-enum { BM_TWE_OCMW, BM_OTHER };
+enum { BM_TWE_OCMW, BM_ART60, BM_OTHER };
 
 #define BASELINE_MAX_RUNS 8
 #define BASELINE_RUNNING G_MAXINT32
@@ -89,7 +90,7 @@ typedef struct {
   guint8 n_runs;
   gint64 regular_market_within_months, ibo_weeks;
   double work_capacity, ibo_hours_fraction;
-  gint32 indication_decided_on, indication_valid_until;
+  gint32 indication_decided_on, indication_valid_until, imw_start;
   BaselineRun runs[BASELINE_MAX_RUNS];
 } BaselineFacts;
 
