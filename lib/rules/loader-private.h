@@ -125,6 +125,8 @@ gboolean loader_checked_text (Loader *L, json_object *o, const char *key, guint3
 gboolean loader_list (Loader *L, json_object *root, const char *key, gsize size, gpointer *items, guint *n,
                       gboolean (*load_item) (Loader *L, json_object *item, guint index));
 gboolean loader_model_member (Loader *L, json_object *o, const char *key, guint *out);
+/* The boolean expression in member @key, compiled into *@node; -1 when it is absent and not @required. */
+gboolean loader_bool_member (Loader *L, json_object *o, const char *key, gboolean required, gint32 *node);
 /* The required "id" member: dotted lowercase snake_case. */
 gboolean loader_id_member (Loader *L, json_object *o, const char **out);
 gboolean loader_fail_duplicate_id (Loader *L, const char *id);

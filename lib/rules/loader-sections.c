@@ -153,3 +153,19 @@ loader_fail_duplicate_id (Loader *L, const char *id)
   loader_push (L, "id");
   return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "\"%s\" is defined twice", id);
 }
+
+gboolean
+loader_bool_member (Loader *L, json_object *o, const char *key, gboolean required, gint32 *node)
+{
+  json_object *e = NULL;
+  *node = -1;
+  if (!json_object_object_get_ex (o, key, &e))
+    return required ? loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key) : TRUE;
+  gsize mark = loader_push (L, key);
+  Typed t;
+  if (!expr_compile_as (L, e, TYPE_BOOL, &t))
+    return FALSE;
+  *node = t.node;
+  loader_pop (L, mark);
+  return TRUE;
+}

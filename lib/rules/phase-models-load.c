@@ -354,16 +354,8 @@ load_check (Loader *L, json_object *c, guint index)
       if (!duration_member (L, c, "max_duration", &check->max)
           || !loader_measure_set_member (L, c, "unless_running", FALSE, &check->unless_running))
         return FALSE;
-      json_object *unless = NULL;
-      if (json_object_object_get_ex (c, "unless", &unless))
-        {
-          gsize mark = loader_push (L, "unless");
-          Typed t;
-          if (!expr_compile_as (L, unless, TYPE_BOOL, &t))
-            return FALSE;
-          check->unless_node = t.node;
-          loader_pop (L, mark);
-        }
+      if (!loader_bool_member (L, c, "unless", FALSE, &check->unless_node))
+        return FALSE;
     }
   else
     {

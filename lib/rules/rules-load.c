@@ -743,17 +743,8 @@ load_condition (Loader *L, const Measure *measure, json_object *c, Condition *co
   json_object *when = NULL;
   if (!json_object_object_get_ex (c, "when", &when))
     return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"when\"");
-  condition->applies_node = -1;
-  json_object *applies = NULL;
-  if (json_object_object_get_ex (c, "applies", &applies))
-    {
-      gsize applies_mark = loader_push (L, "applies");
-      Typed a;
-      if (!expr_compile_as (L, applies, TYPE_BOOL, &a))
-        return FALSE;
-      condition->applies_node = a.node;
-      loader_pop (L, applies_mark);
-    }
+  if (!loader_bool_member (L, c, "applies", FALSE, &condition->applies_node))
+    return FALSE;
   loader_push (L, "when");
   Typed t;
   if (!expr_compile_as (L, when, TYPE_BOOL, &t))
@@ -948,18 +939,11 @@ load_coverage (Loader *L, guint index)
       static const char *const keys[] = { "code", "when", "text", NULL };
       Coverage *entry = &measure->coverage[i];
       const char *code;
-      json_object *when = NULL;
       if (!loader_expect_object (L, c, "coverage entry") || !loader_check_keys (L, c, keys)
-          || !loader_code_member (L, c, "code", &code) || !loader_text (L, c, "text", &entry->text))
+          || !loader_code_member (L, c, "code", &code) || !loader_text (L, c, "text", &entry->text)
+          || !loader_bool_member (L, c, "when", TRUE, &entry->when_node))
         return FALSE;
       entry->code = rule_set_strdup (rules, code);
-      if (!json_object_object_get_ex (c, "when", &when))
-        return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"when\"");
-      loader_push (L, "when");
-      Typed t;
-      if (!expr_compile_as (L, when, TYPE_BOOL, &t))
-        return FALSE;
-      entry->when_node = t.node;
       loader_pop (L, item);
       measure->n_coverage++;
     }
@@ -1065,7 +1049,6 @@ load_signal (Loader *L, json_object *o, guint index)
   static const char *const keys[] = { "id", "when", "text", "source", NULL };
   Signal *signal = &rules->signals[index];
   const char *id, *source;
-  json_object *when = NULL;
   if (!loader_expect_object (L, o, "signal") || !loader_check_keys (L, o, keys) || !loader_id_member (L, o, &id)
       || (source = loader_member_string (L, o, "source", TRUE)) == NULL || !loader_text (L, o, "text", &signal->text))
     return FALSE;
@@ -1074,14 +1057,7 @@ load_signal (Loader *L, json_object *o, guint index)
       return loader_fail_duplicate_id (L, id);
   signal->id = rule_set_strdup (rules, id);
   signal->source = rule_set_strdup (rules, source);
-  if (!json_object_object_get_ex (o, "when", &when))
-    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"when\"");
-  loader_push (L, "when");
-  Typed t;
-  if (!expr_compile_as (L, when, TYPE_BOOL, &t))
-    return FALSE;
-  signal->when_node = t.node;
-  return TRUE;
+  return loader_bool_member (L, o, "when", TRUE, &signal->when_node);
 }
 
 static gboolean
