@@ -34,6 +34,7 @@ typedef struct
   gboolean failed;
 
   GHashTable *facts_by_path, *params_by_name, *roles_by_code, *symbols_by_name;
+  GHashTable *schema_by_prefix; /* "a.b" -> the SchemaNode of that object or fact */
   GPtrArray *symbols;
 
   /* definitions and measures are compiled on first use, so references may come before declarations */
