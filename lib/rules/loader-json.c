@@ -4,9 +4,16 @@
 
 #include <string.h>
 
+#include "json/json-tree-private.h"
 #include "rules/loader-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+
+json_object *
+loader_parse_source (const char *document, const char *data, gsize length, GError **error)
+{
+  return json_tree_parse (document, data, length, RULES_JSON_MAX_NESTING, JSON_TREE_COMMENTS, error);
+}
 
 const char *
 loader_json_type_label (json_object *o)

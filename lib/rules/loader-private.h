@@ -6,6 +6,7 @@
 #include "rules/rule-set-private.h"
 
 #define RULES_MAX_DEPTH 64
+#define RULES_JSON_MAX_NESTING 512 /* an expression of RULES_MAX_DEPTH levels takes up to two JSON levels each */
 
 /* Compile-time state of a definition or a measure: for the cycle check. */
 typedef enum
@@ -75,6 +76,10 @@ gint32 expr_add_node (Loader *L, const Node *node);
 void program_lay_out (Loader *L);
 /* Compiles measure @index (conditions, exists, outcome) if not done yet. Defined in rules-load.c. */
 gboolean loader_compile_measure (Loader *L, guint index);
+
+/* A rule file's text as a json-c tree, through the strict reader (comments allowed); loading, lint and diff all
+ * read it here, with one depth limit. NULL with @error set, or for a document that is JSON null. */
+json_object *loader_parse_source (const char *document, const char *data, gsize length, GError **error);
 
 /* Reading JSON values (loader-json.c). Each fails at the current path and returns FALSE or NULL. */
 const char *loader_json_type_label (json_object *o);

@@ -12,7 +12,7 @@
 #include <json-c/json.h>
 
 #include "json/json-writer-private.h"
-#include "rules/rule-set-private.h"
+#include "rules/loader-private.h"
 
 #define DIFF_FORMAT "activering.rules-diff/1"
 
@@ -251,8 +251,10 @@ char *
 activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const ActiveringRuleSet *new, ActiveringJsonFlags flags)
 {
   g_return_val_if_fail (old != NULL && new != NULL, NULL);
-  /* Both texts loaded once already, so they parse. */
-  json_object *a = json_tokener_parse (old->source), *b = json_tokener_parse (new->source);
+  /* Both texts loaded once already, through the same reader and depth limit, so they parse; were one not to, it
+   * would compare as null (diff_value takes NULL as JSON null). */
+  json_object *a = loader_parse_source ("rules", old->source, old->source_length, NULL);
+  json_object *b = loader_parse_source ("rules", new->source, new->source_length, NULL);
   Differ D = { g_array_new (FALSE, FALSE, sizeof (Change)), g_string_new (NULL),
                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), g_ptr_array_new () };
   g_array_set_clear_func (D.changes, clear_change);

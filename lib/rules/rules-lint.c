@@ -11,7 +11,7 @@
 #include <json-c/json.h>
 
 #include "json/json-writer-private.h"
-#include "rules/rule-set-private.h"
+#include "rules/loader-private.h"
 #include "util/dates-private.h"
 
 #define LINT_FORMAT "activering.lint/1"
@@ -337,7 +337,14 @@ char *
 activering_rule_set_lint_to_json (const ActiveringRuleSet *rules, ActiveringJsonFlags flags, guint *n_errors)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  json_object *root = json_tokener_parse (rules->source); /* loaded once already, so it parses */
+  /* Loaded once already, through the same reader and depth limit, so it parses; were it not to, there is nothing
+   * to walk (never a NULL to follow). */
+  json_object *root = loader_parse_source ("rules", rules->source, rules->source_length, NULL);
+  if (!json_object_is_type (root, json_type_object))
+    {
+      json_object_put (root);
+      root = json_object_new_object ();
+    }
   GString *out = g_string_new (NULL);
   JsonWriter writer;
   json_writer_init (&writer, out, (flags & ACTIVERING_JSON_PRETTY) != 0);

@@ -12,7 +12,6 @@
 #define RULES_FORMAT_MAJOR 1
 #define MAX_FACT_SEGMENTS 16 /* well within the nesting a facts document may have */
 #define MAX_ENUM_VALUES 4096
-#define JSON_MAX_NESTING 512 /* an expression of RULES_MAX_DEPTH levels takes up to two JSON levels each */
 
 /* ---- paths and errors ---- */
 
@@ -1024,47 +1023,15 @@ compile_remaining_definitions (Loader *L)
 static gboolean
 parse_json (Loader *L, const char *data, gsize length, json_object **out)
 {
-  if (length == 0)
-    return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "empty document");
-  /* json-c's own check lets overlong sequences through; every text the library writes must be valid UTF-8 */
-  const char *invalid = NULL;
-  if (!g_utf8_validate_len (data, length, &invalid))
-    return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "not valid UTF-8 at byte %zu", (gsize) (invalid - data));
-  json_tokener *tokener = json_tokener_new_ex (JSON_MAX_NESTING);
-  json_tokener_set_flags (tokener, JSON_TOKENER_VALIDATE_UTF8);
-  json_object *root = json_tokener_parse_ex (tokener, data, (int) MIN (length, G_MAXINT));
-  enum json_tokener_error error = json_tokener_get_error (tokener);
-  gsize end = json_tokener_get_parse_end (tokener);
-  if (error == json_tokener_continue && root == NULL)
-    {
-      /* A number or literal at the very end is only complete once json-c sees the end of the input. */
-      root = json_tokener_parse_ex (tokener, "", 1);
-      error = json_tokener_get_error (tokener);
-      end = length;
-    }
-  json_tokener_free (tokener);
-  if (error == json_tokener_continue)
-    {
-      json_object_put (root);
-      return loader_fail (L, ACTIVERING_ERROR_SYNTAX, "malformed JSON: the document ends too early");
-    }
-  if (error != json_tokener_success)
-    {
-      json_object_put (root);
-      return loader_fail (L, error == json_tokener_error_depth ? ACTIVERING_ERROR_TOO_LARGE : ACTIVERING_ERROR_SYNTAX,
-                          "malformed JSON at byte %zu: %s", end, json_tokener_error_desc (error));
-    }
-  for (gsize i = end; i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      {
-        json_object_put (root);
-        return loader_fail (L, ACTIVERING_ERROR_SYNTAX,
-                            "malformed JSON: unexpected data after the document at byte %zu", i);
-      }
   if (length > (gsize) G_MAXINT)
+    return loader_fail (L, ACTIVERING_ERROR_TOO_LARGE, "the document is larger than 2 GiB");
+  GError *local = NULL;
+  json_object *root = loader_parse_source (L->document, data, length, &local);
+  if (local != NULL)
     {
-      json_object_put (root);
-      return loader_fail (L, ACTIVERING_ERROR_TOO_LARGE, "the document is larger than 2 GiB");
+      L->failed = TRUE;
+      g_propagate_error (L->error, local);
+      return FALSE;
     }
   if (!json_object_is_type (root, json_type_object))
     {
