@@ -99,12 +99,118 @@ test_rules_lint_is_linear_on_large_rule_sets () {
   stdout_has '"warnings": 40000'
 }
 
+# ---- exports as they come: byte order marks, blank lines, CRLF ------------------------------------------
+
+test_byte_order_mark_and_blank_lines () {
+  bom=$(printf '\357\273\277')
+  first=$(head -n 1 "$EXAMPLES/caseload.jsonl")
+  second=$(sed -n 2p "$EXAMPLES/caseload.jsonl")
+  # a stream that starts with a BOM, with CRLF endings, an empty line and a line of blanks
+  printf '%s%s\r\n\r\n%s\r\n \t \n' "$bom" "$first" "$second" >"$TMP/bom.jsonl"
+  run eligibility --jsonl --compact "$TMP/bom.jsonl"
+  expect_status 0
+  [ "$(wc -l <"$TMP/out")" -eq 2 ] || fail "expected two results, got $(wc -l <"$TMP/out")"
+  stderr_has 'bom.jsonl: 2 blank lines skipped'
+  stderr_lacks 'line 1'
+  # a whole document with a BOM
+  printf '%s' "$bom" >"$TMP/bom.json"
+  cat "$EXAMPLES/facts/facts-twe-eligible.json" >>"$TMP/bom.json"
+  run eligibility "$TMP/bom.json"
+  expect_status 0
+  stdout_has '"format": "activering.result/1"'
+  # the same for trajectories and their JSON lines
+  printf '%s' "$bom" >"$TMP/bom-trajectory.json"
+  cat "$EXAMPLES/trajectories/dossier-0042.json" >>"$TMP/bom-trajectory.json"
+  run trajectory --as-of 2026-03-02 "$TMP/bom-trajectory.json"
+  expect_status 0
+  stdout_has '"current_phase"'
+  # a blank line is not an error, but a line of garbage still is
+  printf '%s\n\nnope\n' "$first" >"$TMP/garbage.jsonl"
+  run eligibility --jsonl --compact "$TMP/garbage.jsonl"
+  expect_status 1
+  stderr_has 'garbage.jsonl: line 3: facts: /: malformed JSON at byte 0: expected a JSON value'
+  stderr_has '1 blank line skipped'
+}
+
+# Text that is not JSON is a syntax error, not a facts object that is null.
+test_not_json_is_a_syntax_error () {
+  for text in 'not json' nope n; do
+    printf '%s\n' "$text" >"$TMP/bad.json"
+    run eligibility "$TMP/bad.json"
+    expect_status 1
+    stderr_has 'bad.json: facts: /: malformed JSON at byte 0 (line 1, column 1): expected a JSON value'
+    stderr_lacks 'found null'
+  done
+}
+
+# ---- no silent loss: full disks and closed pipes ---------------------------------------------------------
+
+# Every command that writes, one per line: the words are split by the shell.
+writing_commands () {
+  cat <<COMMANDS
+--version
+--help
+eligibility $EXAMPLES/facts/facts-twe-eligible.json
+eligibility --jsonl $EXAMPLES/caseload.jsonl
+eligibility --jsonl --compact $EXAMPLES/caseload.jsonl
+eligibility --jsonl --human $EXAMPLES/caseload.jsonl
+trajectory --as-of 2026-03-02 $EXAMPLES/trajectories/dossier-0042.json
+trajectory --as-of 2026-03-02 --dot $EXAMPLES/trajectories/dossier-0042.json
+roles --organisation $EXAMPLES/organisations/ocmw-voorbeeld.json $EXAMPLES/facts/facts-0042-roles.json
+roles --human --organisation $EXAMPLES/organisations/ocmw-voorbeeld.json $EXAMPLES/facts/facts-0042-roles.json
+rules list
+rules show ibo
+rules show-model ocmw7 --dot
+rules lint $RULES
+rules diff $RULES $RULES
+test --tap $top_srcdir/tests/cases/ibo.json
+COMMANDS
+}
+
+# A full disk ends every command with a message and status 1, never 0.
+test_full_disk_is_an_error () {
+  [ -w /dev/full ] || { echo "  /dev/full is missing: nothing to check"; exit 0; }
+  writing_commands | while read -r command; do
+    # shellcheck disable=SC2086 # the words of the command
+    "$ACTIVERING" $command >/dev/full 2>"$TMP/err"
+    status=$?
+    [ "$status" -eq 1 ] || fail "activering $command > /dev/full: expected exit status 1, got $status"
+    stderr_has 'activering: cannot write the output: No space left on device'
+  done || exit 1
+}
+
+# A pipe closed by its reader ends every command quietly: killed by SIGPIPE, or, when the signal is ignored,
+# with status 141 (what shells show for SIGPIPE). The pipe is closed before the command starts, so that even a
+# short output meets it.
+test_closed_pipe_is_quiet () {
+  writing_commands | while read -r command; do
+    for signal in default ignored; do
+      # shellcheck disable=SC2086
+      /usr/bin/python3 - "$signal" "$ACTIVERING" $command 2>"$TMP/err" <<'PYTHON' || fail "activering $command | (closed), SIGPIPE $signal"
+import os, signal, subprocess, sys
+mode, argv = sys.argv[1], sys.argv[2:]
+read_end, write_end = os.pipe()
+os.close(read_end)
+ignore = (lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN)) if mode == "ignored" else None
+done = subprocess.run(argv, stdout=write_end, stderr=subprocess.PIPE, preexec_fn=ignore)
+wanted = 141 if mode == "ignored" else -signal.SIGPIPE
+if done.returncode != wanted or done.stderr:
+    sys.exit("status %d (wanted %d), stderr %r" % (done.returncode, wanted, done.stderr[:200]))
+PYTHON
+    done
+  done || exit 1
+}
+
 # ---- driver ---------------------------------------------------------------------------------------------
 
 passed=0
 failed=0
 for t in \
-  test_rules_lint_is_linear_on_large_rule_sets; do
+  test_rules_lint_is_linear_on_large_rule_sets \
+  test_byte_order_mark_and_blank_lines \
+  test_not_json_is_a_syntax_error \
+  test_full_disk_is_an_error \
+  test_closed_pipe_is_quiet; do
   rm -f "$TMP/out" "$TMP/err"
   if (set +e; $t) >"$TMP/log" 2>&1; then
     passed=$((passed + 1))

@@ -251,7 +251,5 @@ cmd_test (int argc, char **argv)
     }
   if (junit != NULL && !write_junit (junit, results))
     return EXIT_INPUT_ERRORS;
-  if (fflush (stdout) != 0)
-    return EXIT_INPUT_ERRORS;
   return failed > 0 ? EXIT_INPUT_ERRORS : EXIT_DONE;
 }
