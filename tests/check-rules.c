@@ -2922,6 +2922,29 @@ has_finding (json_object *lint, const char *code, const char *severity, const ch
   return FALSE;
 }
 
+/* Every legal basis at every level, in every form (a string, a text per language, a measure's list of either),
+ * is checked for placeholders; paths name items by code. */
+START_TEST (test_lint_legal_bases)
+{
+  guint errors = 0;
+  json_object *root = default_json ();
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/legal_basis", "\"TBD\"");
+  ptr_set_json (root, "/measures/0/legal_basis/0", "\"XXX\"");
+  ptr_set_json (root, "/measures/2/conditions/0/legal_basis", "\"  \\u2026 \"");
+  ptr_set_json (root, "/measures/1/x_draft", "{\"legal_basis\": {\"nl\": \"art. 60 \\u00a77\", \"fr\": \"TODO: traduire\"}}");
+  ptr_set_json (root, "/measures/1/conditions/0/legal_basis", "\"art. 60 OCMW-wet (todos: none)\"");
+  json_object *lint = lint_of (root, &errors);
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/parameters/twe.min_work_capacity/legal_basis"));
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/twe_ocmw/legal_basis/0"));
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/ibo/conditions/"));
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/art60/x_draft/legal_basis/fr"));
+  ck_assert (!has_finding (lint, "no_legal_basis", "error", "/measures/art60/x_draft/legal_basis/nl"));
+  ck_assert (!has_finding (lint, "no_legal_basis", "error", "/measures/art60/conditions/status/legal_basis"));
+  ck_assert_uint_eq (errors, 4);
+  json_object_put (lint);
+}
+END_TEST
+
 START_TEST (test_lint)
 {
   guint errors = 99;
@@ -2942,7 +2965,7 @@ START_TEST (test_lint)
                 " {\"def\": \"social_assistance\"}]}");
   lint = lint_of (root, &errors);
   ck_assert_uint_eq (errors, 1);
-  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/0/when"));
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/twe_ocmw/conditions/status/when"));
   json_object_put (lint);
   /* … and reversed operands, dates, and an equality outside a bound */
   root = default_json ();
@@ -2953,8 +2976,8 @@ START_TEST (test_lint)
                 "{\"all\": [{\"==\": [{\"fact\": \"work_capacity\"}, 1]}, {\"<\": [{\"fact\": \"work_capacity\"}, 1]}]}");
   lint = lint_of (root, &errors);
   ck_assert_uint_eq (errors, 2);
-  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/0/when"));
-  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/1/when"));
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/twe_ocmw/conditions/status/when"));
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/twe_ocmw/conditions/vdab_registered/when"));
   json_object_put (lint);
   /* a range that is not empty is fine: 0.3 <= x < 0.5 */
   root = default_json ();
@@ -2971,7 +2994,7 @@ START_TEST (test_lint)
                 "{\"any\": [{\"<\": [{\"fact\": \"work_capacity\"}, 0.5]}, {\">=\": [{\"fact\": \"work_capacity\"}, 0.5]}]}");
   lint = lint_of (root, &errors);
   ck_assert_uint_eq (errors, 0);
-  ck_assert (has_finding (lint, "never_false", "warning", "/measures/0/conditions/0/when"));
+  ck_assert (has_finding (lint, "never_false", "warning", "/measures/twe_ocmw/conditions/status/when"));
   json_object_put (lint);
   root = default_json ();
   ptr_set_json (root, "/measures/0/conditions/0/when",
@@ -2989,8 +3012,8 @@ START_TEST (test_lint)
                 " {\"from\": \"2027-02-01\", \"until\": \"2027-12-31\", \"value\": 20}]");
   lint = lint_of (root, &errors);
   ck_assert_uint_eq (errors, 2);
-  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/1/conditions/0/legal_basis"));
-  ck_assert (has_finding (lint, "uncertain_parameter_in_condition", "error", "/measures/0/conditions/"));
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/art60/conditions/status/legal_basis"));
+  ck_assert (has_finding (lint, "uncertain_parameter_in_condition", "error", "/measures/twe_ocmw/conditions/"));
   ck_assert (has_finding (lint, "parameter_gap", "warning", "/parameters/ibo.max_weeks"));
   ck_assert_int_eq (json_object_get_int (ptr_get (lint, "/errors")), 2);
   json_object_put (lint);
@@ -3094,6 +3117,7 @@ rules_suite (void)
   tcase_add_test (tc, test_diff);
   tcase_add_test (tc, test_lint);
   tcase_add_test (tc, test_lint_deep_nesting);
+  tcase_add_test (tc, test_lint_legal_bases);
   tcase_add_test (tc, test_duplicate_keys_refused);
   suite_add_tcase (s, tc);
 

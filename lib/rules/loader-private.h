@@ -81,6 +81,12 @@ gboolean loader_compile_measure (Loader *L, guint index);
  * read it here, with one depth limit. NULL with @error set, or for a document that is JSON null. */
 json_object *loader_parse_source (const char *document, const char *data, gsize length, GError **error);
 
+/* The name an array item of a rule file goes by: its "code", "id" or (a parameter's period) "from"; NULL if it has
+ * none. Lint and diff name paths by it (/measures/ibo/conditions/duration), not by index. */
+const char *loader_item_name (json_object *item);
+/* Whether every item of @array has a distinct name. */
+gboolean loader_named_items (json_object *array);
+
 /* Reading JSON values (loader-json.c). Each fails at the current path and returns FALSE or NULL. */
 const char *loader_json_type_label (json_object *o);
 /* Checks that @o has only @allowed keys (plus "note" and "x_…"). */
