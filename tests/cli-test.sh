@@ -789,7 +789,7 @@ json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' "$RU
   stderr_has 'todo.json: 1 error in the lint findings'
   py "$TMP/out" "$PRELUDE
 d = J(sys.argv[1])
-assert [f['path'] for f in d['findings'] if f['severity'] == 'error'] == ['/measures/2/conditions/0/legal_basis']"
+assert [f['path'] for f in d['findings'] if f['severity'] == 'error'] == ['/measures/ibo/conditions/registered_nwwz/legal_basis']"
   printf '{"format": "activering.rules/1"}' > "$TMP/broken.json"
   run rules lint "$TMP/broken.json"
   expect_status 1
