@@ -740,7 +740,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
   run eligibility --jsonl --compact --as-of 2027-03-01 --rules "$TMP/reform.json" "$TMP/caseload.jsonl"
   cp "$TMP/out" "$TMP/after.jsonl"
   run rules diff "$RULES" "$TMP/reform.json" --caseload "$TMP/caseload.jsonl" --as-of 2027-03-01
-  expect_status 0
+  expect_status 3  # outcomes change: a CI job stops for a person to look
+  stderr_has 'dossiers change outcome (exit status 3; --no-fail-on-change makes it 0)'
   py "$TMP/out" "$PRELUDE
 d = J(sys.argv[1])
 assert d['format'] == 'activering.rules-diff/1' and d['same'] is False
@@ -760,6 +761,12 @@ assert impact['per_measure'] == expected, (impact['per_measure'], expected)
 assert expected, 'the reform changes nothing in the example caseload: the test would prove nothing'
 assert impact['changed'] == sum(1 for b, a in zip(before, after) if b['outcomes'] != a['outcomes'])
 assert all(e['measure'] in expected for e in impact['examples'])" "$TMP/before.jsonl" "$TMP/after.jsonl"
+  cp "$TMP/out" "$TMP/failing-diff.json"
+  run rules diff "$RULES" "$TMP/reform.json" --caseload "$TMP/caseload.jsonl" --as-of 2027-03-01 --no-fail-on-change
+  expect_status 0
+  cmp -s "$TMP/out" "$TMP/failing-diff.json" || fail "--no-fail-on-change changes the document"
+  run rules diff "$RULES" "$RULES" --caseload "$TMP/caseload.jsonl"
+  expect_status 0
   run rules diff "$RULES" "$RULES"
   expect_status 0
   py "$TMP/out" "$PRELUDE

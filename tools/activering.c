@@ -14,7 +14,7 @@ static const char usage[] =
     "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] --organisation FILE\n"
     "              [--trajectory FILE] FACTS|-\n"
     "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
-    "              lint FILE | diff OLD NEW [--caseload FILE] [--as-of DATE]\n"
+    "              lint FILE | diff OLD NEW [--caseload FILE] [--as-of DATE] [--no-fail-on-change]\n"
     "  test        [--rules FILE] [--junit FILE] [--tap] CASES...\n"
     "  --version\n"
     "\n"

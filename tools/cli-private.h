@@ -11,6 +11,7 @@ enum
   EXIT_DONE = 0,
   EXIT_INPUT_ERRORS = 1,
   EXIT_USAGE = 2,
+  EXIT_OUTCOMES_CHANGED = 3, /* rules diff --caseload: a dossier's outcome changes (a person should look) */
   EXIT_CLOSED_PIPE = 141 /* what a shell shows for a program ended by SIGPIPE */
 };
 
