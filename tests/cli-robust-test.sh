@@ -201,6 +201,37 @@ PYTHON
   done || exit 1
 }
 
+# ---- trajectory --facts: what matches nothing is said (contract C13) -----------------------------------------
+
+test_trajectory_facts_unmatched () {
+  facts=$(tr -d '\n' <"$EXAMPLES/facts/facts-0042-roles.json")
+  trajectory=$(tr -d '\n' <"$EXAMPLES/trajectories/dossier-0042.json")
+  {
+    printf '%s\n' "$facts"
+    printf '%s\n' "$facts" | sed 's/"dossier-0042"/"other-2"/'
+    printf '%s\n' "$facts" | sed 's/"dossier-0042"/"other-1"/'
+  } >"$TMP/facts.jsonl"
+  {
+    printf '%s\n\n' "$trajectory"
+    printf '%s\n' "$trajectory" | sed 's/"dossier-0042"/"lonely"/'
+  } >"$TMP/trajectories.jsonl"
+  run trajectory --jsonl --as-of 2026-03-02 --facts "$TMP/facts.jsonl" "$TMP/trajectories.jsonl"
+  expect_status 0
+  [ "$(wc -l <"$TMP/out")" -eq 2 ] || fail "expected two reports"
+  stderr_has 'trajectories.jsonl: line 3: warning: no facts document has the id "lonely" of this trajectory'
+  stderr_has 'facts.jsonl: warning: 2 facts documents match no trajectory ("other-1", "other-2")'
+  stderr_lacks 'dossier-0042'
+  # a whole document: no line number; every facts document matched: nothing said about them
+  printf '%s\n' "$facts" >"$TMP/one-facts.jsonl"
+  run trajectory --as-of 2026-03-02 --facts "$TMP/one-facts.jsonl" "$EXAMPLES/trajectories/dossier-0107-outreach.json"
+  expect_status 0
+  stderr_has 'dossier-0107-outreach.json: warning: no facts document has the id'
+  stderr_has 'one-facts.jsonl: warning: 1 facts document matches no trajectory ("dossier-0042")'
+  run trajectory --as-of 2026-03-02 --facts "$TMP/one-facts.jsonl" "$EXAMPLES/trajectories/dossier-0042.json"
+  expect_status 0
+  [ ! -s "$TMP/err" ] || fail "warnings where every id matched: $(cat "$TMP/err")"
+}
+
 # ---- driver ---------------------------------------------------------------------------------------------
 
 passed=0
@@ -210,7 +241,8 @@ for t in \
   test_byte_order_mark_and_blank_lines \
   test_not_json_is_a_syntax_error \
   test_full_disk_is_an_error \
-  test_closed_pipe_is_quiet; do
+  test_closed_pipe_is_quiet \
+  test_trajectory_facts_unmatched; do
   rm -f "$TMP/out" "$TMP/err"
   if (set +e; $t) >"$TMP/log" 2>&1; then
     passed=$((passed + 1))

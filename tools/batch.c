@@ -10,6 +10,14 @@
 
 #define PROGRESS_EVERY 50000
 
+static guint64 current_line; /* the line being handled, for cli_input_line */
+
+guint64
+cli_input_line (void)
+{
+  return current_line;
+}
+
 gboolean
 cli_flush (GString *out, gsize threshold)
 {
@@ -51,7 +59,10 @@ cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each
           blank++; /* blank lines separate nothing: counted, not errors */
           continue;
         }
-      if (!each (data, line, length, &error))
+      current_line = reader.line_number;
+      gboolean ok = each (data, line, length, &error);
+      current_line = 0;
+      if (!ok)
         {
           fprintf (stderr, "activering: %s: line %" G_GUINT64_FORMAT ": %s\n", name, reader.line_number,
                    error->message);

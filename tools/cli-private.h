@@ -61,6 +61,8 @@ typedef void (*CliBadLineFunc) (gpointer data, guint64 line_number);
 int cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each, CliBadLineFunc bad_line,
                    gpointer data, GString *out);
 
+/* The number of the line cli_run_lines is handling, for a message about it; 0 outside a JSON-lines batch. */
+guint64 cli_input_line (void);
 /* The largest document a command reads whole. */
 #define CLI_MAX_DOCUMENT (64u << 20)
 
