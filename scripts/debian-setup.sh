@@ -4,7 +4,8 @@
 set -e
 PACKAGES="build-essential autoconf automake libtool pkg-config libglib2.0-dev libjson-c-dev check
   clang libclang-rt-14-dev valgrind graphviz python3 python3-dev python3-cffi python3-pytest python3-setuptools
-  python3-pandas python3-numpy python3-matplotlib python3-dask python3-distributed python3-hypothesis python3-ujson python3-pip"
+  python3-pandas python3-numpy python3-matplotlib python3-dask python3-distributed python3-hypothesis python3-ujson python3-pip python3-tqdm
+  libxml2-utils perl"
 
 missing=""
 for package in $PACKAGES; do

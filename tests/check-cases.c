@@ -397,10 +397,21 @@ START_TEST (test_bad_case_files)
   ck_assert_ptr_null (missing);
   test_assert_error (error, ACTIVERING_ERROR_IO, "/no/such/cases.json: cannot read", NULL);
 
-  assert_rejected ("", "not valid JSON", NULL);
-  assert_rejected ("{\"format\": \"activering.cases/1\", \"cases\": [", "not valid JSON", "line 1", NULL);
-  assert_rejected ("{\"format\": \"activering.cases/1\",\n \"cases\": [}]}", "not valid JSON", "line 2", NULL);
-  assert_rejected ("{\"format\": \"activering.cases/1\", \"cases\": []} x", "not valid JSON", NULL);
+  /* Case files are read as facts are: syntax errors with the path, the byte, and the line and column. */
+  assert_rejected ("", "bad.json: /: empty document", NULL);
+  assert_rejected ("{\"format\": \"activering.cases/1\", \"cases\": [", "bad.json: /cases/0: malformed JSON: the "
+                   "document ends where a value was expected", NULL);
+  assert_rejected ("{\"format\": \"activering.cases/1\",\n \"cases\": [}]}", "bad.json: /cases/0: malformed JSON at byte "
+                   "44 (line 2, column 12): expected a JSON value", NULL);
+  assert_rejected ("{\"format\": \"activering.cases/1\", \"cases\": []} x", "bad.json: /: malformed JSON: unexpected "
+                   "data after the document at byte 46", NULL);
+  /* A second "outcomes" would drop the first expectation and pass: refused, as in facts documents. */
+  assert_rejected ("{\"format\": \"activering.cases/1\", \"cases\": [{\"name\": \"a\", \"facts\": {}, \"expect\": "
+                   "{\"outcomes\": {\"ibo\": \"eligible\"}, \"outcomes\": {}}}]}",
+                   "bad.json: /cases/0/expect/outcomes: the key appears twice", NULL);
+  assert_rejected ("{\"format\": \"activering.cases/1\", \"cases\": [{\"name\": \"a\\u0000\"}]}",
+                   "bad.json: /cases/0/name: the string at byte", "holds \\u0000", NULL);
+  assert_rejected ("\xEF\xBB\xBF[]", "top level: expected an object", NULL);
   assert_rejected ("[]", "top level: expected an object", NULL);
   assert_rejected ("{\"format\": \"activering.cases/2\", \"cases\": []}", "\"format\" must be", NULL);
   assert_rejected ("{\"format\": \"activering.cases/1\", \"cases\": []}", "non-empty array", NULL);

@@ -662,6 +662,66 @@ START_TEST (test_deep_nesting)
 }
 END_TEST
 
+/* ---- what real exports hold (issue 13) ---- */
+
+/* Input that is not JSON at all is a syntax error, even when it starts like a literal: not "found null". */
+START_TEST (test_syntax_not_json_is_not_a_type_error)
+{
+  EXPECT_ERROR ("not json", ACTIVERING_ERROR_SYNTAX, "facts: /: malformed JSON at byte 0: expected a JSON value");
+  EXPECT_ERROR ("nope", ACTIVERING_ERROR_SYNTAX, "facts: /: malformed JSON at byte 0: expected a JSON value");
+  EXPECT_ERROR ("n", ACTIVERING_ERROR_SYNTAX, "facts: /: malformed JSON at byte 0: expected a JSON value");
+  EXPECT_ERROR ("[1, 2", ACTIVERING_ERROR_SYNTAX, "facts: /: malformed JSON: the document ends where");
+  /* Well-formed values of the wrong type stay type errors. */
+  EXPECT_ERROR ("null", ACTIVERING_ERROR_TYPE, "facts: /: expected a facts object, found null");
+  EXPECT_ERROR ("[1, 2]", ACTIVERING_ERROR_TYPE, "facts: /: expected a facts object, found an array");
+  EXPECT_ERROR (DOC ("\"work_capacity\":nah"), ACTIVERING_ERROR_SYNTAX, "facts: /work_capacity: malformed JSON at byte");
+  /* A file of several lines also gets the line and column. */
+  EXPECT_ERROR ("{\n  \"format\": \"activering.facts/1\",\n  \"id\": nope}", ACTIVERING_ERROR_SYNTAX,
+                "facts: /id: malformed JSON at byte 44 (line 3, column 9): expected a JSON value");
+}
+END_TEST
+
+/* Windows and spreadsheet exports start with a byte order mark: skipped, and offsets still count it. */
+START_TEST (test_byte_order_mark_skipped)
+{
+  parse_ok ("\xEF\xBB\xBF" DOC ("\"region\":\"vlaanderen\""));
+  parse_ok ("\xEF\xBB\xBF \n" DOC ("\"region\":\"vlaanderen\""));
+  EXPECT_ERROR ("\xEF\xBB\xBF", ACTIVERING_ERROR_SYNTAX, "facts: /: empty document");
+  EXPECT_ERROR ("\xEF\xBB\xBFnope", ACTIVERING_ERROR_SYNTAX, "facts: /: malformed JSON at byte 3:");
+  /* Only at the start: a second one, or one inside, is not whitespace. */
+  EXPECT_ERROR ("\xEF\xBB\xBF\xEF\xBB\xBF" DOC (""), ACTIVERING_ERROR_SYNTAX, "malformed JSON at byte 3");
+}
+END_TEST
+
+/* x_ members are the writer's own, unread, but checked like the rest: nothing invalid reaches an output, and no
+ * message quotes their values (they may hold names). */
+START_TEST (test_x_members_checked)
+{
+  EXPECT_ERROR (DOC ("\"x_name\":\"Jan \xff Peeters\""), ACTIVERING_ERROR_INVALID_VALUE,
+                "facts: /x_name: the string at byte", "is not valid UTF-8");
+  /* an encoded lone surrogate (ED A0 80) is not UTF-8 either */
+  EXPECT_ERROR (DOC ("\"x_name\":\"\xed\xa0\x80\""), ACTIVERING_ERROR_INVALID_VALUE, "facts: /x_name:",
+                "is not valid UTF-8");
+  EXPECT_ERROR (DOC ("\"x_name\":\"Jan\\u0000Peeters\""), ACTIVERING_ERROR_INVALID_VALUE,
+                "facts: /x_name: the string at byte", "holds \\u0000");
+  EXPECT_ERROR (DOC ("\"x_name\":\"\\ud800\""), ACTIVERING_ERROR_SYNTAX, "facts: /x_name:", "surrogate");
+  EXPECT_ERROR (DOC ("\"x_a\":1,\"x_a\":2"), ACTIVERING_ERROR_DUPLICATE, "facts: /x_a: the key appears twice");
+  EXPECT_ERROR (DOC ("\"vdab\":{\"x_a\":1,\"registered\":true,\"x_a\":1}"), ACTIVERING_ERROR_DUPLICATE,
+                "facts: /vdab/x_a: the key appears twice");
+  EXPECT_ERROR (DOC ("\"x_a\":{\"b\":[{\"c\":1,\"c\":2}]}"), ACTIVERING_ERROR_DUPLICATE,
+                "facts: /x_a/b/0/c: the key appears twice");
+  EXPECT_ERROR (DOC ("\"x_a\":{\"\xff\":1}"), ACTIVERING_ERROR_INVALID_VALUE, "facts: /x_a:", "not valid UTF-8");
+  EXPECT_ERROR (DOC ("\"measures\":[{\"measure\":\"ibo\",\"start\":\"2025-01-01\",\"x_n\":1,\"x_n\":2}]"),
+                ACTIVERING_ERROR_DUPLICATE, "facts: /measures/0/x_n: the key appears twice");
+  /* the same key in two objects, or in two array elements, is fine */
+  parse_ok (DOC ("\"x_a\":{\"c\":1},\"vdab\":{\"x_a\":{\"c\":1}},\"x_b\":[{\"c\":1},{\"c\":2}]"));
+  /* no message quotes an x_ value */
+  g_autoptr (GError) e = parse_error (DOC ("\"x_name\":{\"first\":\"Marie\",\"first\":\"Marie\"}"), -1);
+  ck_assert_ptr_nonnull (e);
+  ck_assert_msg (strstr (e->message, "Marie") == NULL, "the message quotes an x_ value: %s", e->message);
+}
+END_TEST
+
 START_TEST (test_long_strings)
 {
   g_autofree char *long_id = repeat ('i', 100000);
@@ -676,7 +736,7 @@ START_TEST (test_long_strings)
   g_autofree char *doc_x_escaped = g_strdup_printf (DOC ("\"x_blob\":\"\\t%s\""), mega);
   EXPECT_ERROR (doc_x_escaped, ACTIVERING_ERROR_TOO_LARGE, "facts: /x_blob:");
   g_autofree char *doc_x_nested = g_strdup_printf (DOC ("\"vdab\":{\"x_blob\":[\"%s\"]}"), mega);
-  EXPECT_ERROR (doc_x_nested, ACTIVERING_ERROR_TOO_LARGE, "facts: /vdab/x_blob:");
+  EXPECT_ERROR (doc_x_nested, ACTIVERING_ERROR_TOO_LARGE, "facts: /vdab/x_blob/0:");
   g_autofree char *doc_key = g_strdup_printf (DOC ("\"%s\":1"), mega);
   EXPECT_ERROR (doc_key, ACTIVERING_ERROR_TOO_LARGE, "facts: /");
   g_autofree char *fives = repeat ('5', 100000);
@@ -1125,6 +1185,9 @@ facts_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_deep_nesting);
   tcase_add_test (tc, test_long_strings);
+  tcase_add_test (tc, test_syntax_not_json_is_not_a_type_error);
+  tcase_add_test (tc, test_byte_order_mark_skipped);
+  tcase_add_test (tc, test_x_members_checked);
   tcase_add_test (tc, test_runs_too_many);
   suite_add_tcase (s, tc);
 

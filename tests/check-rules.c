@@ -231,7 +231,12 @@ END_TEST
 START_TEST (test_malformed_json)
 {
   ASSERT_TEXT_FAILS ("{", -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ", "malformed JSON");
-  ASSERT_TEXT_FAILS ("{\"format\": }", -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ", "malformed JSON");
+  /* Syntax errors name the path where they are found, the byte, and in a document of several lines, the line and
+   * column. */
+  ASSERT_TEXT_FAILS ("{\"format\": }", -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /format: malformed JSON at byte 11: "
+                     "expected a JSON value");
+  ASSERT_TEXT_FAILS ("{\n  \"format\": \"activering.rules/1\",\n  \"id\" 1}", -1, ACTIVERING_ERROR_SYNTAX,
+                     "rules.json: /id: malformed JSON at byte 43 (line 3, column 8): expected ':' after a key");
   ASSERT_TEXT_FAILS ("{\"format\" \"activering.rules/1\"}", -1, ACTIVERING_ERROR_SYNTAX, "malformed JSON");
   ASSERT_TEXT_FAILS ("{] ", -1, ACTIVERING_ERROR_SYNTAX, "malformed JSON");
   /* A valid document followed by garbage. */
@@ -239,7 +244,8 @@ START_TEST (test_malformed_json)
   g_autofree char *trailing = g_strconcat (raw, "\n{}", NULL);
   ASSERT_TEXT_FAILS (trailing, -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ", "unexpected data after the document");
   /* A document cut short. */
-  ASSERT_TEXT_FAILS (raw, (gssize) strlen (raw) / 2, ACTIVERING_ERROR_SYNTAX, "rules.json: /: ", "malformed JSON");
+  ASSERT_TEXT_FAILS (raw, (gssize) strlen (raw) / 2, ACTIVERING_ERROR_SYNTAX, "rules.json: /",
+                     "malformed JSON: the document ends where");
 }
 END_TEST
 
@@ -282,7 +288,8 @@ START_TEST (test_deeply_nested_json)
     g_string_append_c (s, '[');
   for (int i = 0; i < depth; i++)
     g_string_append_c (s, ']');
-  ASSERT_TEXT_FAILS (s->str, (gssize) s->len, ACTIVERING_ERROR_TOO_LARGE, "rules.json: /: ");
+  ASSERT_TEXT_FAILS (s->str, (gssize) s->len, ACTIVERING_ERROR_TOO_LARGE, "rules.json: /0/0/",
+                     "nested deeper than 512 levels");
   /* The same inside an otherwise valid rule set, under an ignored x_ key, and as nested objects. */
   g_autofree char *raw = test_read_file (RULES_FILE, NULL);
   g_string_truncate (s, 0);
@@ -294,7 +301,8 @@ START_TEST (test_deeply_nested_json)
     g_string_append_c (s, '}');
   g_string_append (s, ", ");
   g_string_append (s, strchr (raw, '{') + 1);
-  ASSERT_TEXT_FAILS (s->str, (gssize) s->len, ACTIVERING_ERROR_TOO_LARGE, "rules.json: /: ");
+  ASSERT_TEXT_FAILS (s->str, (gssize) s->len, ACTIVERING_ERROR_TOO_LARGE, "rules.json: /x_deep/a/a/",
+                     "nested deeper than 512 levels");
   g_string_free (s, TRUE);
 }
 END_TEST
@@ -393,9 +401,10 @@ START_TEST (test_invalid_utf8)
   char *e = strstr (text, "propos\xc3\xa9" "e");
   ck_assert_ptr_nonnull (e);
   e[6] = (char) 0xc1;
-  ASSERT_TEXT_FAILS (text, -1, ACTIVERING_ERROR_SYNTAX, "rules.json: /: not valid UTF-8 at byte ");
-  ASSERT_TEXT_FAILS ("{\"format\": \"activering.rules/1\", \"id\": \"\xff\"}", -1, ACTIVERING_ERROR_SYNTAX,
-                     "not valid UTF-8 at byte 40");
+  ASSERT_TEXT_FAILS (text, -1, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /facts/proposals.ibo.start/label/fr: the "
+                     "string at byte ", "is not valid UTF-8");
+  ASSERT_TEXT_FAILS ("{\"format\": \"activering.rules/1\", \"id\": \"\xff\"}", -1, ACTIVERING_ERROR_INVALID_VALUE,
+                     "rules.json: /id: the string at byte 39 is not valid UTF-8");
 }
 END_TEST
 
@@ -2884,6 +2893,84 @@ START_TEST (test_diff)
 }
 END_TEST
 
+/* ---- one way into JSON (issue 13) ---- */
+
+/* Rule files are read by the facts documents' strict reader: a second key is refused, not kept as the last one. */
+START_TEST (test_duplicate_keys_refused)
+{
+  g_autofree char *raw = test_read_file (RULES_FILE, NULL);
+  g_autofree char *twice = g_strconcat ("{\"version\": \"0.0.1\",", strchr (raw, '{') + 1, NULL);
+  ASSERT_TEXT_FAILS (twice, -1, ACTIVERING_ERROR_DUPLICATE, "rules.json: /version: the key appears twice");
+  g_autofree char *inner = g_strdup (raw);
+  char *label = strstr (inner, "\"label\": {");
+  ck_assert_ptr_nonnull (label);
+  g_autofree char *nested = g_strdup_printf ("%.*s\"label\": {\"nl\": \"a\", %s", (int) (label - inner), inner,
+                                             label + strlen ("\"label\": {"));
+  ASSERT_TEXT_FAILS (nested, -1, ACTIVERING_ERROR_DUPLICATE, "/label/nl: the key appears twice");
+  ASSERT_TEXT_FAILS ("{\"format\": \"activering.rules/1\", \"id\": \"a\\u0000b\"}", -1, ACTIVERING_ERROR_INVALID_VALUE,
+                     "rules.json: /id: the string at byte 39 holds \\u0000");
+  /* A byte order mark is skipped, and comments stay allowed. */
+  g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF// annotated\n", raw, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (bom, -1, "rules.json", &error);
+  ck_assert_msg (rules != NULL, "%s", error ? error->message : "?");
+}
+END_TEST
+
+/* A one-measure rule set whose condition is @condition. */
+static char *
+one_measure (const char *condition)
+{
+  g_autofree char *raw = test_read_file ("tests/fuzz/corpus-rules/one-measure.json", NULL);
+  const char *old = "{\"==\": [{\"fact\": \"registered\"}, true]}";
+  char *at = strstr (raw, old);
+  ck_assert_ptr_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - raw), raw, condition, at + strlen (old));
+}
+
+/* Lint reads the rule file again with the loader's own reader and depth: what loaded is linted, never a NULL
+ * tree (33 nested "not" passed json-c's default depth of 32 and crashed lint). */
+START_TEST (test_lint_deep_nesting)
+{
+  GString *condition = g_string_new (NULL);
+  for (int i = 0; i < 33; i++)
+    g_string_append (condition, "{\"not\": ");
+  g_string_append (condition, "{\"==\": [{\"fact\": \"registered\"}, true]}");
+  for (int i = 0; i < 33; i++)
+    g_string_append_c (condition, '}');
+  g_autofree char *text = one_measure (condition->str);
+  g_string_free (condition, TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (text, -1, "deep.json", &error);
+  ck_assert_msg (rules != NULL, "%s", error ? error->message : "?");
+  guint errors = 99;
+  g_autofree char *lint = activering_rule_set_lint_to_json (rules, ACTIVERING_JSON_DEFAULT, &errors);
+  ck_assert_ptr_nonnull (strstr (lint, "\"format\":\"activering.lint/1\""));
+  ck_assert_uint_eq (errors, 0);
+
+  /* an x_ member nested 40 deep, in a measure */
+  GString *x = g_string_new ("{\"x_deep\": ");
+  for (int i = 0; i < 40; i++)
+    g_string_append (x, "{\"a\": ");
+  g_string_append (x, "\"TODO\"");
+  for (int i = 0; i < 40; i++)
+    g_string_append_c (x, '}');
+  g_string_append (x, ", ");
+  g_autofree char *raw = test_read_file ("tests/fuzz/corpus-rules/one-measure.json", NULL);
+  char *measure = strstr (raw, "{\n      \"code\"");
+  ck_assert_ptr_nonnull (measure);
+  g_autofree char *deep_x = g_strdup_printf ("%.*s%s%s", (int) (measure - raw), raw, x->str, measure + 1);
+  g_string_free (x, TRUE);
+  g_autoptr (ActiveringRuleSet) rules_x = activering_rule_set_new_from_data (deep_x, -1, "deep-x.json", &error);
+  ck_assert_msg (rules_x != NULL, "%s", error ? error->message : "?");
+  g_autofree char *lint_x = activering_rule_set_lint_to_json (rules_x, ACTIVERING_JSON_DEFAULT, &errors);
+  ck_assert_ptr_nonnull (strstr (lint_x, "\"format\":\"activering.lint/1\""));
+  /* and diff of the two reads both */
+  g_autofree char *diff = activering_rule_set_diff_to_json (rules, rules_x, ACTIVERING_JSON_DEFAULT);
+  ck_assert_ptr_nonnull (strstr (diff, "\"same\":false"));
+}
+END_TEST
+
 /* ---- lint ---- */
 
 /* The lint findings of the rule set @root makes, parsed; *@errors gets their count of errors. Frees @root. */
@@ -2910,6 +2997,29 @@ has_finding (json_object *lint, const char *code, const char *severity, const ch
     }
   return FALSE;
 }
+
+/* Every legal basis at every level, in every form (a string, a text per language, a measure's list of either),
+ * is checked for placeholders; paths name items by code. */
+START_TEST (test_lint_legal_bases)
+{
+  guint errors = 0;
+  json_object *root = default_json ();
+  ptr_set_json (root, "/parameters/twe.min_work_capacity/legal_basis", "\"TBD\"");
+  ptr_set_json (root, "/measures/0/legal_basis/0", "\"XXX\"");
+  ptr_set_json (root, "/measures/2/conditions/0/legal_basis", "\"  \\u2026 \"");
+  ptr_set_json (root, "/measures/1/x_draft", "{\"legal_basis\": {\"nl\": \"art. 60 \\u00a77\", \"fr\": \"TODO: traduire\"}}");
+  ptr_set_json (root, "/measures/1/conditions/0/legal_basis", "\"art. 60 OCMW-wet (todos: none)\"");
+  json_object *lint = lint_of (root, &errors);
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/parameters/twe.min_work_capacity/legal_basis"));
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/twe_ocmw/legal_basis/0"));
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/ibo/conditions/"));
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/art60/x_draft/legal_basis/fr"));
+  ck_assert (!has_finding (lint, "no_legal_basis", "error", "/measures/art60/x_draft/legal_basis/nl"));
+  ck_assert (!has_finding (lint, "no_legal_basis", "error", "/measures/art60/conditions/status/legal_basis"));
+  ck_assert_uint_eq (errors, 4);
+  json_object_put (lint);
+}
+END_TEST
 
 START_TEST (test_lint)
 {
@@ -2940,7 +3050,7 @@ START_TEST (test_lint)
                 " {\"def\": \"social_assistance\"}]}");
   lint = lint_of (root, &errors);
   ck_assert_uint_eq (errors, 1);
-  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/0/when"));
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/twe_ocmw/conditions/status/when"));
   json_object_put (lint);
   /* … and reversed operands, dates, and an equality outside a bound */
   root = default_json ();
@@ -2951,8 +3061,8 @@ START_TEST (test_lint)
                 "{\"all\": [{\"==\": [{\"fact\": \"work_capacity\"}, 1]}, {\"<\": [{\"fact\": \"work_capacity\"}, 1]}]}");
   lint = lint_of (root, &errors);
   ck_assert_uint_eq (errors, 2);
-  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/0/when"));
-  ck_assert (has_finding (lint, "never_true", "error", "/measures/0/conditions/1/when"));
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/twe_ocmw/conditions/status/when"));
+  ck_assert (has_finding (lint, "never_true", "error", "/measures/twe_ocmw/conditions/vdab_registered/when"));
   json_object_put (lint);
   /* a range that is not empty is fine: 0.3 <= x < 0.5 */
   root = default_json ();
@@ -2969,7 +3079,7 @@ START_TEST (test_lint)
                 "{\"any\": [{\"<\": [{\"fact\": \"work_capacity\"}, 0.5]}, {\">=\": [{\"fact\": \"work_capacity\"}, 0.5]}]}");
   lint = lint_of (root, &errors);
   ck_assert_uint_eq (errors, 0);
-  ck_assert (has_finding (lint, "never_false", "warning", "/measures/0/conditions/0/when"));
+  ck_assert (has_finding (lint, "never_false", "warning", "/measures/twe_ocmw/conditions/status/when"));
   json_object_put (lint);
   root = default_json ();
   ptr_set_json (root, "/measures/0/conditions/0/when",
@@ -2987,8 +3097,8 @@ START_TEST (test_lint)
                 " {\"from\": \"2027-02-01\", \"until\": \"2027-12-31\", \"value\": 20}]");
   lint = lint_of (root, &errors);
   ck_assert_uint_eq (errors, 2);
-  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/1/conditions/0/legal_basis"));
-  ck_assert (has_finding (lint, "uncertain_parameter_in_condition", "error", "/measures/0/conditions/"));
+  ck_assert (has_finding (lint, "no_legal_basis", "error", "/measures/art60/conditions/status/legal_basis"));
+  ck_assert (has_finding (lint, "uncertain_parameter_in_condition", "error", "/measures/twe_ocmw/conditions/"));
   ck_assert (has_finding (lint, "parameter_gap", "warning", "/parameters/ibo.max_weeks"));
   ck_assert_int_eq (json_object_get_int (ptr_get (lint, "/errors")), 2);
   json_object_put (lint);
@@ -3092,6 +3202,9 @@ rules_suite (void)
   tcase_add_test (tc, test_tasks_optional);
   tcase_add_test (tc, test_diff);
   tcase_add_test (tc, test_lint);
+  tcase_add_test (tc, test_lint_deep_nesting);
+  tcase_add_test (tc, test_lint_legal_bases);
+  tcase_add_test (tc, test_duplicate_keys_refused);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("phase models");

@@ -472,7 +472,7 @@ START_TEST (test_parse_bad_json)
   EXPECT_ERROR (DOC ("ocmw7", "{\"at\":\"2025-01-01\" \"type\":\"open\"}"), ACTIVERING_ERROR_SYNTAX,
                 "trajectory: /events/0:", "malformed JSON", "','");
   EXPECT_ERROR (DOC ("ocmw7", "{\"at\":\"2025-01-01\",\"type\":\"open\",\"phase\":\"screening\",\"x_a\":[1,]}"),
-                ACTIVERING_ERROR_SYNTAX, "trajectory: /events/0/x_a:", "malformed JSON");
+                ACTIVERING_ERROR_SYNTAX, "trajectory: /events/0/x_a/1:", "malformed JSON");
   EXPECT_ERROR (DOC ("ocmw7", "{\"at\":\"2025-01-01\",\"type\":\"open\",\"phase\":\"scr\\qeening\"}"),
                 ACTIVERING_ERROR_SYNTAX, "trajectory: /events/0/phase:", "malformed JSON");
 }
@@ -723,7 +723,7 @@ START_TEST (test_parse_bad_text)
                 ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/0/",
                 "the key is not valid UTF-8 or contains a NUL");
   EXPECT_ERROR (DOC ("ocmw7", EV ("2025-01-01", "note", ",\"text\":\"x\",\"x_a\":[\"\xff\"]")),
-                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/0/x_a:", "the value is not valid UTF-8");
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/0/x_a/0:", "is not valid UTF-8");
   EXPECT_ERROR (DOC ("ocmw7", OPEN ("2025-01-01", "")), ACTIVERING_ERROR_INVALID_VALUE,
                 "trajectory: /events/0/phase:", "expected a code, found an empty or invalid string");
   EXPECT_ERROR (DOC ("ocmw7", EV ("2025-01-01", "note", ",\"text\":\"x\",\"actor\":\"\"")),

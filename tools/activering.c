@@ -14,12 +14,12 @@ static const char usage[] =
     "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] --organisation FILE\n"
     "              [--trajectory FILE] FACTS|-\n"
     "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
-    "              lint FILE | diff OLD NEW [--caseload FILE] [--as-of DATE]\n"
+    "              lint FILE | diff OLD NEW [--caseload FILE] [--as-of DATE] [--no-fail-on-change]\n"
     "  test        [--rules FILE] [--junit FILE] [--tap] CASES...\n"
     "  --version\n"
     "\n"
-    "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input, 2 bad "
-    "usage.\n";
+    "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input or a "
+    "failed write, 2 bad usage, 3 outcomes changed (rules diff), 141 output pipe closed.\n";
 
 static int
 print_version (void)
@@ -33,8 +33,8 @@ print_version (void)
   return EXIT_DONE;
 }
 
-int
-main (int argc, char **argv)
+static int
+run_command (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   if (argc < 2)
@@ -63,4 +63,12 @@ main (int argc, char **argv)
   cli_error ("unknown command \"%s\"", command);
   fputs (usage, stderr);
   return EXIT_USAGE;
+}
+
+int
+main (int argc, char **argv)
+{
+  /* every command's output is checked once it is done: a full disk is never a success */
+  cli_output_init ();
+  return cli_finish_output (run_command (argc, argv));
 }

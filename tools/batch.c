@@ -10,14 +10,22 @@
 
 #define PROGRESS_EVERY 50000
 
-void
+static guint64 current_line; /* the line being handled, for cli_input_line */
+
+guint64
+cli_input_line (void)
+{
+  return current_line;
+}
+
+gboolean
 cli_flush (GString *out, gsize threshold)
 {
-  if (out->len >= threshold)
-    {
-      fwrite (out->str, 1, out->len, stdout);
-      g_string_truncate (out, 0);
-    }
+  if (out->len < threshold)
+    return !cli_output_failed ();
+  gboolean ok = cli_write (out->str, out->len);
+  g_string_truncate (out, 0);
+  return ok;
 }
 
 int
@@ -27,7 +35,7 @@ cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each
   LineReader reader;
   line_reader_init (&reader, input);
   gboolean progress = isatty (STDERR_FILENO);
-  guint64 done = 0, bad = 0;
+  guint64 done = 0, bad = 0, blank = 0;
   const char *line;
   gsize length;
   gboolean too_long;
@@ -41,12 +49,20 @@ cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each
           bad++;
           continue;
         }
-      gsize start = 0;
+      /* A byte order mark (Windows and spreadsheet exports) may start the stream; the line's documents skip it
+       * too, but a line holding nothing else is blank. */
+      gsize start = reader.line_number == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
       while (start < length && g_ascii_isspace (line[start]))
         start++;
       if (start == length)
-        continue; /* blank lines separate nothing and cost nothing */
-      if (!each (data, line, length, &error))
+        {
+          blank++; /* blank lines separate nothing: counted, not errors */
+          continue;
+        }
+      current_line = reader.line_number;
+      gboolean ok = each (data, line, length, &error);
+      current_line = 0;
+      if (!ok)
         {
           fprintf (stderr, "activering: %s: line %" G_GUINT64_FORMAT ": %s\n", name, reader.line_number,
                    error->message);
@@ -56,7 +72,8 @@ cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each
           continue;
         }
       done++;
-      cli_flush (out, 1 << 16);
+      if (!cli_flush (out, 1 << 16))
+        break; /* nowhere to write the rest to: cli_finish_output says why */
       if (progress && done % PROGRESS_EVERY == 0)
         fprintf (stderr, "\r  %" G_GUINT64_FORMAT " %s", done, noun);
     }
@@ -67,6 +84,8 @@ cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each
       bad++;
     }
   cli_flush (out, 0);
+  if (blank > 0)
+    fprintf (stderr, "activering: %s: %" G_GUINT64_FORMAT " blank line%s skipped\n", name, blank, blank == 1 ? "" : "s");
   if (progress && done >= PROGRESS_EVERY)
     fprintf (stderr, "\r  %" G_GUINT64_FORMAT " %s, %" G_GUINT64_FORMAT " bad lines\n", done, noun, bad);
   return bad > 0 ? EXIT_INPUT_ERRORS : EXIT_DONE;
@@ -114,10 +133,5 @@ cli_run_input (const char *path, gboolean jsonl, const char *noun, CliDocumentFu
     }
   if (input != stdin)
     fclose (input);
-  if (fflush (stdout) != 0)
-    {
-      cli_error ("cannot write the output");
-      return EXIT_INPUT_ERRORS;
-    }
   return status;
 }

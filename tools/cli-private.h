@@ -10,8 +10,20 @@ enum
 {
   EXIT_DONE = 0,
   EXIT_INPUT_ERRORS = 1,
-  EXIT_USAGE = 2
+  EXIT_USAGE = 2,
+  EXIT_OUTCOMES_CHANGED = 3, /* rules diff --caseload: a dossier's outcome changes (a person should look) */
+  EXIT_CLOSED_PIPE = 141 /* what a shell shows for a program ended by SIGPIPE */
 };
+
+/* Makes standard output a stream whose failed writes are remembered with their errno; first thing in main. */
+void cli_output_init (void);
+/* Writes to standard output; FALSE once any write failed (the caller stops producing output). */
+gboolean cli_write (const char *data, gsize length);
+/* Whether a write to standard output failed. */
+gboolean cli_output_failed (void);
+/* Flushes standard output and settles the exit status: @status if every write went through, else quietly
+ * EXIT_CLOSED_PIPE for a closed pipe, or a message and EXIT_INPUT_ERRORS (a full disk, …). */
+int cli_finish_output (int status);
 
 /* Loads --rules FILE, or the embedded default rule set when @path is NULL; prints the error and returns NULL. */
 ActiveringRuleSet *cli_load_rules (const char *path);
@@ -36,8 +48,9 @@ void cli_pad (GString *out, const char *text, int width);
 /* Parses a subcommand's options; prints usage errors. Returns FALSE on a usage error. */
 gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv);
 
-/* Writes @out to standard output once it holds @threshold bytes or more, and empties it. */
-void cli_flush (GString *out, gsize threshold);
+/* Writes @out to standard output once it holds @threshold bytes or more, and empties it. FALSE once a write
+ * failed. */
+gboolean cli_flush (GString *out, gsize threshold);
 
 /* Handles one non-blank line of a JSON-lines batch, appending its output to the batch's buffer. */
 typedef gboolean (*CliLineFunc) (gpointer data, const char *line, gsize length, GError **error);
@@ -48,6 +61,8 @@ typedef void (*CliBadLineFunc) (gpointer data, guint64 line_number);
 int cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each, CliBadLineFunc bad_line,
                    gpointer data, GString *out);
 
+/* The number of the line cli_run_lines is handling, for a message about it; 0 outside a JSON-lines batch. */
+guint64 cli_input_line (void);
 /* The largest document a command reads whole. */
 #define CLI_MAX_DOCUMENT (64u << 20)
 

@@ -134,7 +134,11 @@ int
 cmd_rules_diff (int argc, char **argv)
 {
   g_autofree char *caseload = NULL, *as_of = NULL;
+  gboolean no_fail_on_change = FALSE;
   GOptionEntry entries[] = {
+    { "no-fail-on-change", 0, 0, G_OPTION_ARG_NONE, &no_fail_on_change,
+      "Exit 0 when outcomes change on the caseload (default: exit 3, so that a CI job stops for a person to look)",
+      NULL },
     { "caseload", 0, 0, G_OPTION_ARG_FILENAME, &caseload,
       "JSON lines of facts documents: which dossiers change outcome under the new rule set", "FILE" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Evaluate the caseload on this date (default: each dossier's)",
@@ -148,7 +152,7 @@ cmd_rules_diff (int argc, char **argv)
     return EXIT_USAGE;
   if (argc != 3)
     {
-      cli_error ("usage: activering rules diff OLD NEW [--caseload FILE] [--as-of DATE]");
+      cli_error ("usage: activering rules diff OLD NEW [--caseload FILE] [--as-of DATE] [--no-fail-on-change]");
       return EXIT_USAGE;
     }
   GDate date;
@@ -182,6 +186,13 @@ cmd_rules_diff (int argc, char **argv)
       I.examples = g_string_new (NULL);
       g_autoptr (GString) nothing = g_string_new (NULL);
       status = cli_run_lines (input, caseload, "dossiers compared", compare_line, NULL, &I, nothing);
+      /* bad lines are the input's errors (1) and say more than a change does */
+      if (status == EXIT_DONE && I.changed > 0 && !no_fail_on_change)
+        {
+          cli_error ("%s: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " dossiers change outcome (exit status %d; "
+                     "--no-fail-on-change makes it 0)", caseload, I.changed, I.dossiers, EXIT_OUTCOMES_CHANGED);
+          status = EXIT_OUTCOMES_CHANGED;
+        }
       if (input != stdin)
         fclose (input);
       g_string_truncate (out, out->len - 1); /* the diff document's closing brace: the impact goes inside */

@@ -17,6 +17,7 @@ typedef struct
   gboolean passed, bad_file;
   char *failure; /* what went wrong, or NULL */
   double seconds;
+  char *rules_id, *rules_version, *rules_digest; /* the rule set the case ran against (NULL for a bad file) */
 } Result;
 
 static void
@@ -26,6 +27,9 @@ result_free (gpointer data)
   g_free (r->file);
   g_free (r->name);
   g_free (r->failure);
+  g_free (r->rules_id);
+  g_free (r->rules_version);
+  g_free (r->rules_digest);
   g_free (r);
 }
 
@@ -47,7 +51,7 @@ append_xml_text (GString *out, const char *s)
       }
 }
 
-/* The first line of a failure: the message attribute of JUnit and the headline of the readable report. */
+/* The first line of a failure: the headline of the readable report. */
 static char *
 first_line (const char *text)
 {
@@ -55,20 +59,42 @@ first_line (const char *text)
   return newline ? g_strndup (text, (gsize) (newline - text)) : g_strdup (text);
 }
 
+/* What was expected and what came out, for JUnit's failure@message, which CI tools show in their lists: the
+ * failure's mismatch lines (indented by two spaces under its headline, each "… expected X, got Y"), joined; the
+ * headline when there are none (a bad file). */
+static char *
+failure_summary (const char *failure)
+{
+  g_autoptr (GString) summary = g_string_new (NULL);
+  g_auto (GStrv) lines = g_strsplit (failure, "\n", -1);
+  for (guint k = 1; lines[k] != NULL; k++)
+    if (g_str_has_prefix (lines[k], "  ") && lines[k][2] != ' ' && lines[k][2] != '\0')
+      g_string_append_printf (summary, "%s%s", summary->len ? "; " : "", lines[k] + 2);
+  if (summary->len == 0)
+    return first_line (failure);
+  return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+static void
+append_xml_attribute (GString *out, const char *name, const char *value)
+{
+  g_string_append_printf (out, " %s=\"", name);
+  append_xml_text (out, value);
+  g_string_append_c (out, '"');
+}
+
+/* JUnit XML valid against both the strict Ant schema (tests/JUnit.xsd: a testsuite's package, id, timestamp,
+ * hostname, properties, system-out and system-err, a failure's type, no attribute on testsuites) and Jenkins'
+ * xunit junit-10.xsd (times with at most three decimals). tests/junit-test.sh checks both. */
 static gboolean
 write_junit (const char *path, GPtrArray *results)
 {
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  guint failures = 0, errors = 0;
-  for (guint i = 0; i < results->len; i++)
-    {
-      const Result *r = results->pdata[i];
-      failures += !r->passed && !r->bad_file;
-      errors += r->bad_file;
-    }
-  g_string_append_printf (out, "<testsuites name=\"activering test\" tests=\"%u\" failures=\"%u\" errors=\"%u\">\n",
-                          results->len, failures, errors);
-  for (guint i = 0; i < results->len;)
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  const char *hostname = g_get_host_name ();
+  guint suite = 0;
+  for (guint i = 0; i < results->len; suite++)
     {
       const Result *first = results->pdata[i];
       guint end = i, suite_failures = 0, suite_errors = 0;
@@ -80,31 +106,51 @@ write_junit (const char *path, GPtrArray *results)
           suite_errors += r->bad_file;
           seconds += r->seconds;
         }
-      g_string_append (out, "  <testsuite name=\"");
-      append_xml_text (out, first->file);
-      g_string_append_printf (out, "\" tests=\"%u\" failures=\"%u\" errors=\"%u\" time=\"%.6f\">\n", end - i,
+      g_string_append (out, "  <testsuite");
+      append_xml_attribute (out, "name", first->file);
+      append_xml_attribute (out, "package", "activering");
+      g_string_append_printf (out, " id=\"%u\"", suite);
+      append_xml_attribute (out, "timestamp", timestamp);
+      append_xml_attribute (out, "hostname", *hostname ? hostname : "localhost");
+      g_string_append_printf (out, " tests=\"%u\" failures=\"%u\" errors=\"%u\" time=\"%.3f\">\n", end - i,
                               suite_failures, suite_errors, seconds);
+      g_string_append (out, "    <properties>\n");
+      if (first->rules_id != NULL)
+        {
+          const char *const properties[][2] = { { "rules.id", first->rules_id },
+                                                 { "rules.version", first->rules_version },
+                                                 { "rules.digest", first->rules_digest } };
+          for (guint p = 0; p < G_N_ELEMENTS (properties); p++)
+            {
+              g_string_append (out, "      <property");
+              append_xml_attribute (out, "name", properties[p][0]);
+              append_xml_attribute (out, "value", properties[p][1]);
+              g_string_append (out, "/>\n");
+            }
+        }
+      g_string_append (out, "    </properties>\n");
       for (; i < end; i++)
         {
           const Result *r = results->pdata[i];
-          g_string_append (out, "    <testcase classname=\"");
-          append_xml_text (out, r->file);
-          g_string_append (out, "\" name=\"");
-          append_xml_text (out, r->name);
-          g_string_append_printf (out, "\" time=\"%.6f\"", r->seconds);
+          g_string_append (out, "    <testcase");
+          append_xml_attribute (out, "name", r->name);
+          append_xml_attribute (out, "classname", r->file);
+          g_string_append_printf (out, " time=\"%.3f\"", r->seconds);
           if (r->passed)
             {
               g_string_append (out, "/>\n");
               continue;
             }
-          g_autofree char *headline = first_line (r->failure);
-          g_string_append_printf (out, ">\n      <%s message=\"", r->bad_file ? "error" : "failure");
-          append_xml_text (out, headline);
-          g_string_append (out, "\">");
+          const char *element = r->bad_file ? "error" : "failure";
+          g_autofree char *summary = failure_summary (r->failure);
+          g_string_append_printf (out, ">\n      <%s", element);
+          append_xml_attribute (out, "type", r->bad_file ? "invalid_case_file" : "mismatch");
+          append_xml_attribute (out, "message", summary);
+          g_string_append (out, ">");
           append_xml_text (out, r->failure);
-          g_string_append_printf (out, "</%s>\n    </testcase>\n", r->bad_file ? "error" : "failure");
+          g_string_append_printf (out, "</%s>\n    </testcase>\n", element);
         }
-      g_string_append (out, "  </testsuite>\n");
+      g_string_append (out, "    <system-out/>\n    <system-err/>\n  </testsuite>\n");
     }
   g_string_append (out, "</testsuites>\n");
   g_autoptr (GError) error = NULL;
@@ -115,14 +161,32 @@ write_junit (const char *path, GPtrArray *results)
   return ok;
 }
 
+/* A test description as TAP 13 wants it: "#" starts a directive (a case named "… # TODO …" would become a TODO
+ * test that prove does not count as failed) and "\\" escapes, so both are escaped. */
+static void
+append_tap_description (GString *out, const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '#' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
 static void
 print_tap (GPtrArray *results)
 {
   printf ("TAP version 13\n1..%u\n", results->len);
+  g_autoptr (GString) description = g_string_new (NULL);
   for (guint i = 0; i < results->len; i++)
     {
       const Result *r = results->pdata[i];
-      printf ("%s %u - %s: %s\n", r->passed ? "ok" : "not ok", i + 1, r->file, r->name);
+      g_string_truncate (description, 0);
+      append_tap_description (description, r->file);
+      g_string_append (description, ": ");
+      append_tap_description (description, r->name);
+      printf ("%s %u - %s\n", r->passed ? "ok" : "not ok", i + 1, description->str);
       if (r->passed)
         continue;
       printf ("  ---\n  message: |\n");
@@ -227,6 +291,10 @@ cmd_test (int argc, char **argv)
           Result *r = g_new0 (Result, 1);
           r->file = g_strdup (argv[a]);
           r->name = g_strdup (activering_case_file_get_case_name (file, i));
+          ActiveringRuleSet *file_rules = activering_case_file_get_rule_set (file);
+          r->rules_id = g_strdup (activering_rule_set_get_id (file_rules));
+          r->rules_version = g_strdup (activering_rule_set_get_version (file_rules));
+          r->rules_digest = g_strdup (activering_rule_set_get_digest (file_rules));
           for (char *c = r->name; *c; c++)
             if ((guchar) *c < 0x20)
               *c = ' '; /* one line per test in TAP */
@@ -250,8 +318,6 @@ cmd_test (int argc, char **argv)
       printf ("%s%s", as_tap ? "" : "\n", text);
     }
   if (junit != NULL && !write_junit (junit, results))
-    return EXIT_INPUT_ERRORS;
-  if (fflush (stdout) != 0)
     return EXIT_INPUT_ERRORS;
   return failed > 0 ? EXIT_INPUT_ERRORS : EXIT_DONE;
 }

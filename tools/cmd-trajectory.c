@@ -13,6 +13,8 @@ typedef struct
   const char *lang;
   ActiveringRuleSet *rules;
   GHashTable *facts_by_id; /* id -> ActiveringFacts, from --facts; NULL without */
+  GHashTable *facts_used;  /* the ids of those a trajectory matched */
+  const char *input_name;
   ActiveringTrajectoryReport *report;
   GString *out;
 } Replaying;
@@ -24,8 +26,20 @@ replay (gpointer data, const char *text, gsize length, gboolean one_line, GError
   g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_parse (r->rules, text, (gssize) length, error);
   if (trajectory == NULL)
     return FALSE;
-  const ActiveringFacts *facts =
-      r->facts_by_id ? g_hash_table_lookup (r->facts_by_id, activering_trajectory_get_id (trajectory)) : NULL;
+  const char *id = activering_trajectory_get_id (trajectory);
+  const ActiveringFacts *facts = r->facts_by_id ? g_hash_table_lookup (r->facts_by_id, id) : NULL;
+  if (r->facts_by_id != NULL && facts == NULL)
+    {
+      /* contract C13: the checks that need facts do not run for it, and that must not pass unsaid */
+      guint64 line = cli_input_line ();
+      g_autoptr (GString) where = g_string_new (r->input_name);
+      if (line > 0)
+        g_string_append_printf (where, ": line %" G_GUINT64_FORMAT, line);
+      fprintf (stderr, "activering: %s: warning: no facts document has the id \"%s\" of this trajectory: the checks "
+               "that need facts did not run for it\n", where->str, id);
+    }
+  else if (facts != NULL)
+    g_hash_table_add (r->facts_used, g_strdup (id));
   if (!activering_trajectory_report_run (r->report, trajectory, facts, r->has_as_of ? &r->as_of : NULL, error))
     return FALSE;
   if (r->dot)
@@ -47,6 +61,35 @@ static const char *
 facts_id (gconstpointer facts)
 {
   return activering_facts_get_id (facts);
+}
+
+static gint
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Facts documents whose id no trajectory had: counted (and the first few named) on standard error, since their
+ * dossier's checks never ran. Sorted, so the message is the same from run to run. */
+static void
+report_unmatched_facts (const Replaying *r, const char *facts_path)
+{
+  g_autoptr (GPtrArray) unmatched = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer id;
+  g_hash_table_iter_init (&iter, r->facts_by_id);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (r->facts_used, id))
+      g_ptr_array_add (unmatched, id);
+  if (unmatched->len == 0)
+    return;
+  g_ptr_array_sort (unmatched, compare_ids);
+  g_autoptr (GString) ids = g_string_new (NULL);
+  for (guint i = 0; i < MIN (unmatched->len, 5); i++)
+    g_string_append_printf (ids, "%s\"%s\"", i ? ", " : "", (const char *) unmatched->pdata[i]);
+  fprintf (stderr, "activering: %s: warning: %u facts document%s match%s no trajectory (%s%s)\n", facts_path,
+           unmatched->len, unmatched->len == 1 ? "" : "s", unmatched->len == 1 ? "es" : "", ids->str,
+           unmatched->len > 5 ? ", …" : "");
 }
 
 int
@@ -95,7 +138,12 @@ cmd_trajectory (int argc, char **argv)
   r.rules = rules;
   r.report = activering_trajectory_report_new (rules);
   r.out = g_string_sized_new (1 << 17);
+  r.input_name = strcmp (argv[1], "-") == 0 ? "<stdin>" : argv[1];
+  r.facts_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int status = cli_run_input (argv[1], jsonl, "trajectories replayed", replay, &r, r.out);
+  if (r.facts_by_id != NULL)
+    report_unmatched_facts (&r, facts_path);
+  g_hash_table_destroy (r.facts_used);
   g_string_free (r.out, TRUE);
   activering_trajectory_report_free (r.report);
   g_clear_pointer (&r.facts_by_id, g_hash_table_destroy);

@@ -17,11 +17,13 @@
 
 #include "activering/activering.h"
 #include "eval/evaluation-private.h"
+#include "json/json-tree-private.h"
 #include "json/json-writer-private.h"
 #include "util/dates-private.h"
 
 #define CASES_FORMAT "activering.cases/1"
 #define REPORT_LANG "en"
+#define CASES_MAX_NESTING 128 /* inline facts and expected reports are a few levels deep */
 
 /* ---- what is known about a rule set, to check case files against it ---- */
 
@@ -192,6 +194,8 @@ typedef struct
   int case_index;
 } Loader;
 
+static void append_problem (Loader *L, const char *line);
+
 static void G_GNUC_PRINTF (2, 3)
 loader_error (Loader *L, const char *format, ...)
 {
@@ -199,14 +203,20 @@ loader_error (Loader *L, const char *format, ...)
   va_start (args, format);
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
-  /* One problem, one line: keys, names and values from the file may hold control characters. */
   g_autoptr (GString) line = g_string_new (NULL);
   if (L->case_index >= 0)
     g_string_append_printf (line, "%s: case %d%s%s%s: %s", L->file, L->case_index, L->case_name ? " \"" : "",
                             L->case_name ? L->case_name : "", L->case_name ? "\"" : "", message);
   else
     g_string_append_printf (line, "%s: %s", L->file, message);
-  for (const char *p = line->str; *p; p++)
+  append_problem (L, line->str);
+}
+
+/* One problem, one line: keys, names and values from the file may hold control characters. */
+static void
+append_problem (Loader *L, const char *line)
+{
+  for (const char *p = line; *p; p++)
     if ((guchar) *p < 0x20)
       g_string_append_printf (L->errors, "\\u%04x", (guchar) *p);
     else
@@ -455,47 +465,13 @@ check_expect (Loader *L, RuleInfo *info, json_object *expect)
   return L->n_errors == before;
 }
 
-/* Parses @text as one JSON document; NULL with a message naming the line and column of the problem. */
+/* Parses @text as one JSON document through the strict reader, as facts are read: a duplicate key (a second
+ * "outcomes" would drop the first expectation), invalid UTF-8 or too deep a nesting is refused with its JSON
+ * pointer, and a syntax error gives its byte, line and column. NULL with @error set ("<document>: <path>: …"). */
 static json_object *
-parse_json (const char *text, gsize length, char **message)
+parse_json (const char *document, const char *text, gsize length, GError **error)
 {
-  if (length > G_MAXINT)
-    {
-      *message = g_strdup ("too large");
-      return NULL;
-    }
-  json_tokener *tok = json_tokener_new ();
-  json_object *root = json_tokener_parse_ex (tok, text, (int) length);
-  enum json_tokener_error err = json_tokener_get_error (tok);
-  size_t end = json_tokener_get_parse_end (tok);
-  json_tokener_free (tok);
-  if (root != NULL && err == json_tokener_success)
-    {
-      for (size_t i = end; i < length; i++)
-        if (!g_ascii_isspace (text[i]))
-          {
-            err = json_tokener_error_parse_unexpected;
-            end = i;
-            json_object_put (root);
-            root = NULL;
-            break;
-          }
-      if (root)
-        return root;
-    }
-  if (root)
-    json_object_put (root);
-  int line = 1, column = 1;
-  for (size_t i = 0; i < end && i < length; i++)
-    if (text[i] == '\n')
-      line++, column = 1;
-    else
-      column++;
-  const char *why = err == json_tokener_continue ? "unexpected end of the document"
-                    : err == json_tokener_success ? "text after the document"
-                                                  : json_tokener_error_desc (err);
-  *message = g_strdup_printf ("not valid JSON at line %d, column %d: %s", line, column, why);
-  return NULL;
+  return json_tree_parse (document, text, length, CASES_MAX_NESTING, JSON_TREE_DEFAULT, error);
 }
 
 /* The facts document of a case as text: @facts with "format" and "id" filled in if absent. */
@@ -555,11 +531,11 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
 {
   Loader loader = {.file = file, .dir = dir, .errors = errors, .case_index = -1};
   Loader *L = &loader;
-  g_autofree char *message = NULL;
-  json_object *root = parse_json (text, length, &message);
-  if (root == NULL)
+  g_autoptr (GError) syntax = NULL;
+  json_object *root = parse_json (file, text, length, &syntax);
+  if (syntax != NULL)
     {
-      loader_error (L, "%s", message);
+      append_problem (L, syntax->message); /* it starts with the file's name already */
       return L->n_errors;
     }
   /* Declared before the first goto, so that their cleanup never sees an uninitialised pointer. */
@@ -661,16 +637,16 @@ load_case_text (const char *file, const char *dir, const char *text, gsize lengt
         {
           g_autofree char *path = g_build_filename (dir, get_string (facts_file), NULL);
           g_autofree char *contents = NULL;
-          g_autofree char *why = NULL;
+          g_autoptr (GError) why = NULL;
           gsize size = 0;
           g_autoptr (GError) read_error = NULL;
           if (!g_file_get_contents (path, &contents, &size, &read_error))
             loader_error (L, "\"facts_file\": %s", read_error->message);
           else
             {
-              json_object *doc = parse_json (contents, size, &why);
-              if (doc == NULL)
-                loader_error (L, "\"facts_file\" %s: %s", get_string (facts_file), why);
+              json_object *doc = parse_json (get_string (facts_file), contents, size, &why);
+              if (why != NULL)
+                loader_error (L, "\"facts_file\": %s", why->message);
               else
                 c->facts_json = facts_text (L, doc, c->name, &facts_as_of);
               json_object_put (doc);

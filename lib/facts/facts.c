@@ -131,7 +131,7 @@ read_runs (Parser *P, guint slot)
             {
               if (len < 2 || key[0] != 'x' || key[1] != '_')
                 return json_reader_fail_unknown_key (&P->r, key, len, keys, 4);
-              if (!json_reader_skip_value (&P->r))
+              if (!json_reader_own_member (&P->r, key, len))
                 return FALSE;
             }
           else if (is_null && which >= 2)
@@ -401,7 +401,7 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
             {
               if (len < 2 || key[0] != 'x' || key[1] != '_')
                 return json_reader_fail_unknown_key (&P->r, key, len, node->suggest_keys, node->n_suggest_keys);
-              if (!json_reader_skip_value (&P->r))
+              if (!json_reader_own_member (&P->r, key, len))
                 return FALSE;
             }
           else if (child->fact >= 0)
@@ -519,6 +519,7 @@ activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length,
       else if (!facts->has_id)
         ok = json_reader_fail (&P->r, ACTIVERING_ERROR_MISSING, "missing \"id\" (the opaque dossier id)");
     }
+  json_reader_clear (&P->r);
   if (!ok)
     {
       g_string_assign (facts->failed_path, facts->path->len > 0 ? facts->path->str : "/");
@@ -611,6 +612,7 @@ facts_read_value (ActiveringFacts *facts, guint slot, const char *json, gsize le
       if (P->r.p < P->r.end)
         ok = json_reader_fail (&P->r, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the value");
     }
+  json_reader_clear (&P->r);
   if (!ok)
     {
       g_string_assign (facts->failed_path, facts->path->str);

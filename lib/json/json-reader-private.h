@@ -21,11 +21,16 @@ typedef struct
   GString *path; /* the JSON pointer of the current position */
   GString *text; /* scratch for strings with escapes */
   GError **error;
+  GHashTable *own_keys; /* "x_" members met (their path and key), made on first use: see json_reader_clear */
 } JsonReader;
 
-/* @path and @text are the caller's reusable buffers; @error must point to a NULL GError *. */
+/* @path and @text are the caller's reusable buffers; @error must point to a NULL GError *. A leading UTF-8 byte
+ * order mark (as Windows and spreadsheet exports write) is skipped; byte offsets still count it. */
 void json_reader_init (JsonReader *R, const char *document, const char *data, gsize length, int max_depth,
                        GString *path, GString *text, GError **error);
+
+/* Frees what the reader made for itself; call it when done with a reader that may have met "x_" members. */
+void json_reader_clear (JsonReader *R);
 
 gboolean json_reader_fail (JsonReader *R, ActiveringError code, const char *format, ...) G_GNUC_PRINTF (3, 4);
 gboolean json_reader_fail_syntax (JsonReader *R, const char *expected);
@@ -47,11 +52,18 @@ gboolean json_reader_expect (JsonReader *R, char first_char, const char *what);
 gboolean json_reader_literal (JsonReader *R, const char *word);
 /* A string (the cursor on its quote), pointing into the input or, with escapes, into the scratch buffer. */
 gboolean json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len);
+/* A string as json_reader_string, that must also be valid UTF-8 without NUL (\u0000): every string that may reach
+ * an output or a json-c tree goes through here. */
+gboolean json_reader_text (JsonReader *R, gsize max, const char **out, gsize *out_len);
 /* A number; *is_integer is FALSE with a fraction or an exponent. */
 gboolean json_reader_number (JsonReader *R, double *out, gboolean *is_integer);
 /* A date as "YYYY-MM-DD", as a day number. */
 gboolean json_reader_date (JsonReader *R, gint32 *out);
 gboolean json_reader_skip_value (JsonReader *R);
+/* The value of a writer's own "x_" member (the cursor on it, its key pushed on the path), read unkept but checked
+ * like the rest of the document: valid UTF-8, no \u0000, no key twice (the member's own key included), no deeper
+ * than the reader's limit. Errors name the path, never the value (such members may hold personal data). */
+gboolean json_reader_own_member (JsonReader *R, const char *key, gsize len);
 /* Object members, after the '{': call with *first TRUE; *done at the '}'. Returns FALSE on error. */
 gboolean json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done);
 /* The value of a document's "format" key: exactly @format (e.g. "activering.facts/1"); another major version of

@@ -20,11 +20,19 @@ json_reader_init (JsonReader *R, const char *document, const char *data, gsize l
   R->document = document;
   R->start = R->p = data ? data : "";
   R->end = R->p + length;
+  if (length >= 3 && memcmp (R->p, "\xEF\xBB\xBF", 3) == 0)
+    R->p += 3;
   R->max_depth = max_depth;
   R->path = path;
   R->text = text;
   R->error = error;
   g_string_truncate (path, 0);
+}
+
+void
+json_reader_clear (JsonReader *R)
+{
+  g_clear_pointer (&R->own_keys, g_hash_table_destroy);
 }
 
 gboolean
@@ -45,8 +53,18 @@ json_reader_fail_syntax (JsonReader *R, const char *expected)
   if (R->p >= R->end)
     return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON: the document ends where %s was expected",
                              expected);
-  return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON at byte %zu: expected %s",
-                           (gsize) (R->p - R->start), expected);
+  gsize offset = (gsize) (R->p - R->start);
+  /* A document of several lines (a file) also gets the line and column (in bytes), as editors show them. */
+  if (memchr (R->start, '\n', (gsize) (R->end - R->start)) == NULL)
+    return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON at byte %zu: expected %s", offset, expected);
+  gsize line = 1, column = 1;
+  for (const char *q = R->start; q < R->p; q++)
+    if (*q == '\n')
+      line++, column = 1;
+    else
+      column++;
+  return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON at byte %zu (line %zu, column %zu): expected %s",
+                           offset, line, column, expected);
 }
 
 void
@@ -218,6 +236,20 @@ json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len)
   return TRUE;
 }
 
+gboolean
+json_reader_text (JsonReader *R, gsize max, const char **out, gsize *out_len)
+{
+  gsize offset = (gsize) (R->p - R->start);
+  if (!json_reader_string (R, max, out, out_len))
+    return FALSE;
+  if (memchr (*out, '\0', *out_len) != NULL)
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE,
+                             "the string at byte %zu holds \\u0000 (a NUL character), which is not allowed", offset);
+  if (!g_utf8_validate_len (*out, *out_len, NULL))
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the string at byte %zu is not valid UTF-8", offset);
+  return TRUE;
+}
+
 /* Reads a JSON number; *is_integer is FALSE if it has a fraction or an exponent. */
 gboolean
 json_reader_number (JsonReader *R, double *out, gboolean *is_integer)
@@ -331,6 +363,97 @@ json_reader_skip_value (JsonReader *R)
     }
 }
 
+/* The value of an own member, checked and dropped; @keys of its objects are checked for duplicates. */
+static gboolean
+check_own_value (JsonReader *R)
+{
+  json_reader_skip_space (R);
+  if (R->p >= R->end)
+    return json_reader_fail_syntax (R, "a value");
+  const char *s;
+  gsize len;
+  if (*R->p == '"')
+    return json_reader_text (R, JSON_READER_MAX_SKIPPED_STRING, &s, &len);
+  if (*R->p != '{' && *R->p != '[')
+    return json_reader_skip_value (R);
+  gboolean object = *R->p == '{', first = TRUE, done = FALSE;
+  if (++R->depth > R->max_depth)
+    return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "nested deeper than %d levels", R->max_depth);
+  R->p++;
+  g_autoptr (GHashTable) keys = NULL; /* only objects inside own members pay for this */
+  for (guint index = 0;; index++)
+    {
+      gsize mark;
+      if (object)
+        {
+          json_reader_skip_space (R);
+          if (R->p < R->end && *R->p == '}' && first)
+            {
+              R->p++;
+              break;
+            }
+          if (!first)
+            {
+              if (R->p < R->end && *R->p == '}')
+                {
+                  R->p++;
+                  break;
+                }
+              if (R->p >= R->end || *R->p != ',')
+                return json_reader_fail_syntax (R, "',' or '}'");
+              R->p++;
+              json_reader_skip_space (R);
+            }
+          first = FALSE;
+          if (R->p >= R->end || *R->p != '"')
+            return json_reader_fail_syntax (R, "a key in quotes");
+          if (!json_reader_text (R, JSON_READER_MAX_STRING, &s, &len))
+            return FALSE;
+          mark = json_reader_push (R, s, len);
+          if (keys == NULL)
+            keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          if (!g_hash_table_add (keys, g_strndup (s, len)))
+            return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+          json_reader_skip_space (R);
+          if (R->p >= R->end || *R->p != ':')
+            return json_reader_fail_syntax (R, "':' after a key");
+          R->p++;
+        }
+      else
+        {
+          if (!json_reader_next_element (R, &first, &done))
+            return FALSE;
+          if (done)
+            break;
+          mark = json_reader_push_index (R, index);
+        }
+      if (!check_own_value (R))
+        return FALSE;
+      json_reader_pop (R, mark);
+    }
+  R->depth--;
+  return TRUE;
+}
+
+gboolean
+json_reader_own_member (JsonReader *R, const char *key, gsize len)
+{
+  /* The member's path and its whole key: a path is cut short for messages, so it alone could make two keys one. */
+  if (R->own_keys == NULL)
+    R->own_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *id = g_string_new_len (R->path->str, (gssize) R->path->len);
+  g_string_append_c (id, '\n');
+  g_string_append_len (id, key, (gssize) len);
+  if (!g_utf8_validate_len (key, len, NULL) || memchr (key, '\0', len) != NULL)
+    {
+      g_string_free (id, TRUE);
+      return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the key is not valid UTF-8 or holds \\u0000");
+    }
+  if (!g_hash_table_add (R->own_keys, g_string_free (id, FALSE)))
+    return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+  return check_own_value (R);
+}
+
 /* Iterates over an object's members: call with *first TRUE; returns TRUE with the key, FALSE at the end or on error. */
 gboolean
 json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done)
@@ -399,11 +522,25 @@ json_reader_expect (JsonReader *R, char first_char, const char *what)
 {
   if (R->p < R->end && *R->p == first_char)
     return TRUE;
-  if (R->p < R->end
-      && (*R->p == '{' || *R->p == '[' || *R->p == '"' || *R->p == 't' || *R->p == 'f' || *R->p == 'n' || *R->p == '-'
-          || g_ascii_isdigit (*R->p)))
-    return json_reader_fail (R, ACTIVERING_ERROR_TYPE, "expected %s, found %s", what, json_reader_found (R));
-  return json_reader_fail_syntax (R, what);
+  /* Only a well-formed value is of the wrong type: "nope" or "not json" is a syntax error, not "found null".
+   * This reads the value once more, but only on the way to an error. */
+  const char *at = R->p;
+  int depth = R->depth;
+  GError **error = R->error, *syntax = NULL;
+  R->error = &syntax;
+  gboolean well_formed = json_reader_skip_value (R);
+  R->error = error;
+  R->depth = depth;
+  if (!well_formed)
+    {
+      if (error != NULL && *error == NULL)
+        g_propagate_error (error, syntax);
+      else
+        g_clear_error (&syntax);
+      return FALSE;
+    }
+  R->p = at;
+  return json_reader_fail (R, ACTIVERING_ERROR_TYPE, "expected %s, found %s", what, json_reader_found (R));
 }
 
 gboolean

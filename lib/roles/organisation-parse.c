@@ -190,7 +190,7 @@ actor_field (gpointer data, JsonReader *R, int field, const char *key, gsize len
         P->actor.role = (guint) role;
         return TRUE;
       }
-    default: return json_reader_skip_value (R);
+    default: return json_reader_own_member (R, key, len);
     }
 }
 
@@ -240,7 +240,7 @@ agreement_field (gpointer data, JsonReader *R, int field, const char *key, gsize
         return FALSE;
       P->agreement.dossier = keep (o, s, s_len);
       return TRUE;
-    default: return json_reader_skip_value (R);
+    default: return json_reader_own_member (R, key, len);
     }
 }
 
@@ -319,7 +319,7 @@ top_field (gpointer data, JsonReader *R, int field, const char *key, gsize len)
     case KEY_POLICIES: return read_policies (P);
     case KEY_ACTORS: return read_list (P, "an array of actors", ORGANISATION_MAX_ACTORS, read_actor);
     case KEY_AGREEMENTS: return read_list (P, "an array of agreements", ORGANISATION_MAX_AGREEMENTS, read_agreement);
-    default: return json_reader_skip_value (R);
+    default: return json_reader_own_member (R, key, len);
     }
 }
 
@@ -395,6 +395,7 @@ activering_organisation_parse (ActiveringRuleSet *rules, const char *data, gssiz
   else
     ok = json_reader_document (R, "an organisation object", top_keys, G_N_ELEMENTS (top_keys), top_field, P, &P->seen)
          && check_document (P);
+  json_reader_clear (R);
   g_array_free (P->agreement_actors, TRUE);
   if (!ok)
     {

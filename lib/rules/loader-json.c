@@ -4,9 +4,43 @@
 
 #include <string.h>
 
+#include "json/json-tree-private.h"
 #include "rules/loader-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+
+json_object *
+loader_parse_source (const char *document, const char *data, gsize length, GError **error)
+{
+  return json_tree_parse (document, data, length, RULES_JSON_MAX_NESTING, JSON_TREE_COMMENTS, error);
+}
+
+const char *
+loader_item_name (json_object *item)
+{
+  static const char *const keys[] = { "code", "id", "from" };
+  json_object *name = NULL;
+  for (guint k = 0; json_object_is_type (item, json_type_object) && k < G_N_ELEMENTS (keys); k++)
+    if (json_object_object_get_ex (item, keys[k], &name) && json_object_is_type (name, json_type_string))
+      return json_object_get_string (name);
+  return NULL;
+}
+
+gboolean
+loader_named_items (json_object *array)
+{
+  gsize n = json_object_array_length (array);
+  if (n == 0)
+    return FALSE;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *name = loader_item_name (json_object_array_get_idx (array, i));
+      if (name == NULL || !g_hash_table_add (seen, (gpointer) name))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 const char *
 loader_json_type_label (json_object *o)

@@ -6,6 +6,7 @@
 #include "rules/rule-set-private.h"
 
 #define RULES_MAX_DEPTH 64
+#define RULES_JSON_MAX_NESTING 512 /* an expression of RULES_MAX_DEPTH levels takes up to two JSON levels each */
 
 /* Compile-time state of a definition or a measure: for the cycle check. */
 typedef enum
@@ -34,6 +35,7 @@ typedef struct
   gboolean failed;
 
   GHashTable *facts_by_path, *params_by_name, *roles_by_code, *symbols_by_name;
+  GHashTable *schema_by_prefix; /* "a.b" -> the SchemaNode of that object or fact */
   GPtrArray *symbols;
 
   /* definitions and measures are compiled on first use, so references may come before declarations */
@@ -75,6 +77,16 @@ gint32 expr_add_node (Loader *L, const Node *node);
 void program_lay_out (Loader *L);
 /* Compiles measure @index (conditions, exists, outcome) if not done yet. Defined in rules-load.c. */
 gboolean loader_compile_measure (Loader *L, guint index);
+
+/* A rule file's text as a json-c tree, through the strict reader (comments allowed); loading, lint and diff all
+ * read it here, with one depth limit. NULL with @error set, or for a document that is JSON null. */
+json_object *loader_parse_source (const char *document, const char *data, gsize length, GError **error);
+
+/* The name an array item of a rule file goes by: its "code", "id" or (a parameter's period) "from"; NULL if it has
+ * none. Lint and diff name paths by it (/measures/ibo/conditions/duration), not by index. */
+const char *loader_item_name (json_object *item);
+/* Whether every item of @array has a distinct name. */
+gboolean loader_named_items (json_object *array);
 
 /* Reading JSON values (loader-json.c). Each fails at the current path and returns FALSE or NULL. */
 const char *loader_json_type_label (json_object *o);

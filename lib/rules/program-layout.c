@@ -10,27 +10,40 @@
 
 #include "rules/loader-private.h"
 
+/* Scratch for facts_of, shared by every condition: a node or fact is marked by the current stamp, so that no
+ * per-condition array the size of the whole program is cleared (that made loading quadratic in measures). */
+typedef struct
+{
+  guint32 *node_stamp, *fact_stamp, stamp;
+  GArray *found; /* guint fact slots */
+} FactScratch;
+
 /* The facts an expression reads, through definitions and other measures' outcomes too (contract C8). */
 static void
-collect_facts (const Program *program, gint32 slot, guint8 *seen_nodes, guint8 *facts)
+collect_facts (const Program *program, gint32 slot, FactScratch *S)
 {
   if (slot < 0)
     return;
   if ((guint) slot < program->param_base)
     {
-      facts[slot] = 1;
+      if (S->fact_stamp[slot] != S->stamp)
+        {
+          S->fact_stamp[slot] = S->stamp;
+          guint fact = (guint) slot;
+          g_array_append_val (S->found, fact);
+        }
       return;
     }
-  if ((guint) slot < program->node_base || seen_nodes[slot - program->node_base])
+  if ((guint) slot < program->node_base || S->node_stamp[slot - program->node_base] == S->stamp)
     return;
-  seen_nodes[slot - program->node_base] = 1;
+  S->node_stamp[slot - program->node_base] = S->stamp;
   const Node *node = &program->nodes[slot - program->node_base];
-  collect_facts (program, node->a, seen_nodes, facts);
-  collect_facts (program, node->b, seen_nodes, facts);
-  collect_facts (program, node->c, seen_nodes, facts);
+  collect_facts (program, node->a, S);
+  collect_facts (program, node->b, S);
+  collect_facts (program, node->c, S);
   if (op_args_are_operands (node->op))
     for (gint32 i = 0; i < node->n_args; i++)
-      collect_facts (program, program->args[node->args + i], seen_nodes, facts);
+      collect_facts (program, program->args[node->args + i], S);
 }
 
 /* The measures whose outcome nodes an expression reads (not looking further into them). @measure_of maps a node
@@ -83,21 +96,26 @@ find_condition_measures (ActiveringRuleSet *rules)
       }
 }
 
-static guint *
-facts_of (ActiveringRuleSet *rules, const gint32 *roots, guint n_roots, guint *n_out)
+static gint
+compare_slots (gconstpointer a, gconstpointer b)
 {
-  g_autofree guint8 *seen = g_new0 (guint8, rules->program.n_nodes + 1);
-  g_autofree guint8 *facts = g_new0 (guint8, rules->n_facts + 1);
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The facts read from @roots, in slot order. */
+static guint *
+facts_of (ActiveringRuleSet *rules, FactScratch *S, const gint32 *roots, guint n_roots, guint *n_out)
+{
+  S->stamp++;
+  g_array_set_size (S->found, 0);
   for (guint i = 0; i < n_roots; i++)
-    collect_facts (&rules->program, roots[i], seen, facts);
-  guint n = 0;
-  for (guint i = 0; i < rules->n_facts; i++)
-    n += facts[i];
+    collect_facts (&rules->program, roots[i], S);
+  g_array_sort (S->found, compare_slots);
+  guint n = S->found->len;
   guint *list = rule_set_alloc (rules, sizeof (guint) * MAX (n, 1));
-  n = 0;
-  for (guint i = 0; i < rules->n_facts; i++)
-    if (facts[i])
-      list[n++] = i;
+  if (n > 0)
+    memcpy (list, S->found->data, sizeof (guint) * n);
   *n_out = n;
   return list;
 }
@@ -342,19 +360,24 @@ program_lay_out (Loader *L)
   rules->symbols = rule_set_alloc (rules, sizeof (char *) * MAX (L->symbols->len, 1));
   if (L->symbols->len > 0)
     memcpy (rules->symbols, L->symbols->pdata, sizeof (char *) * L->symbols->len);
+  FactScratch S = { g_new0 (guint32, rules->program.n_nodes + 1), g_new0 (guint32, rules->n_facts + 1), 0,
+                    g_array_new (FALSE, FALSE, sizeof (guint)) };
   for (guint m = 0; m < rules->n_measures; m++)
     for (guint c = 0; c < rules->measures[m].n_conditions; c++)
       {
         Condition *condition = &rules->measures[m].conditions[c];
-        condition->facts = facts_of (rules, &condition->node, 1, &condition->n_facts);
+        condition->facts = facts_of (rules, &S, &condition->node, 1, &condition->n_facts);
       }
   for (guint o = 0; o < rules->n_obligations; o++)
     {
       Obligation *obligation = &rules->obligations[o];
       gint32 roots[] = { obligation->applies_node, obligation->due_node, obligation->met_node };
-      obligation->facts = facts_of (rules, roots, 3, &obligation->n_facts);
+      obligation->facts = facts_of (rules, &S, roots, 3, &obligation->n_facts);
     }
   for (guint s = 0; s < rules->n_signals; s++)
-    rules->signals[s].facts = facts_of (rules, &rules->signals[s].when_node, 1, &rules->signals[s].n_facts);
+    rules->signals[s].facts = facts_of (rules, &S, &rules->signals[s].when_node, 1, &rules->signals[s].n_facts);
   find_condition_measures (rules);
+  g_free (S.node_stamp);
+  g_free (S.fact_stamp);
+  g_array_free (S.found, TRUE);
 }

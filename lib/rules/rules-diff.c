@@ -12,7 +12,7 @@
 #include <json-c/json.h>
 
 #include "json/json-writer-private.h"
-#include "rules/rule-set-private.h"
+#include "rules/loader-private.h"
 
 #define DIFF_FORMAT "activering.rules-diff/1"
 
@@ -32,40 +32,11 @@ typedef struct
   GPtrArray *summary_order;
 } Differ;
 
-/* The name an array item goes by: its "code", "id" or (a parameter's period) "from"; NULL if it has none. */
-static const char *
-item_name (json_object *item)
-{
-  static const char *const keys[] = { "code", "id", "from" };
-  json_object *name = NULL;
-  for (guint k = 0; json_object_is_type (item, json_type_object) && k < G_N_ELEMENTS (keys); k++)
-    if (json_object_object_get_ex (item, keys[k], &name) && json_object_is_type (name, json_type_string))
-      return json_object_get_string (name);
-  return NULL;
-}
-
-/* Whether every item of @array has a distinct name. */
-static gboolean
-named_items (json_object *array)
-{
-  gsize n = json_object_array_length (array);
-  if (n == 0)
-    return FALSE;
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (gsize i = 0; i < n; i++)
-    {
-      const char *name = item_name (json_object_array_get_idx (array, i));
-      if (name == NULL || !g_hash_table_add (seen, (gpointer) name))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static json_object *
 find_named (json_object *array, const char *name)
 {
   for (gsize i = 0; i < json_object_array_length (array); i++)
-    if (g_strcmp0 (item_name (json_object_array_get_idx (array, i)), name) == 0)
+    if (g_strcmp0 (loader_item_name (json_object_array_get_idx (array, i)), name) == 0)
       return json_object_array_get_idx (array, i);
   return NULL;
 }
@@ -169,19 +140,19 @@ diff_value (Differ *D, json_object *old, json_object *new)
           diff_member (D, added_key, NULL, added);
       return;
     }
-  if (json_object_is_type (old, json_type_array) && json_object_is_type (new, json_type_array) && named_items (old)
-      && named_items (new))
+  if (json_object_is_type (old, json_type_array) && json_object_is_type (new, json_type_array) && loader_named_items (old)
+      && loader_named_items (new))
     {
       for (gsize i = 0; i < json_object_array_length (old); i++)
         {
           json_object *item = json_object_array_get_idx (old, i);
-          diff_member (D, item_name (item), item, find_named (new, item_name (item)));
+          diff_member (D, loader_item_name (item), item, find_named (new, loader_item_name (item)));
         }
       for (gsize i = 0; i < json_object_array_length (new); i++)
         {
           json_object *item = json_object_array_get_idx (new, i);
-          if (find_named (old, item_name (item)) == NULL)
-            diff_member (D, item_name (item), NULL, item);
+          if (find_named (old, loader_item_name (item)) == NULL)
+            diff_member (D, loader_item_name (item), NULL, item);
         }
       return;
     }
@@ -251,8 +222,10 @@ char *
 activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const ActiveringRuleSet *new, ActiveringJsonFlags flags)
 {
   g_return_val_if_fail (old != NULL && new != NULL, NULL);
-  /* Both texts loaded once already, so they parse. */
-  json_object *a = json_tokener_parse (old->source), *b = json_tokener_parse (new->source);
+  /* Both texts loaded once already, through the same reader and depth limit, so they parse; were one not to, it
+   * would compare as null (diff_value takes NULL as JSON null). */
+  json_object *a = loader_parse_source ("rules", old->source, old->source_length, NULL);
+  json_object *b = loader_parse_source ("rules", new->source, new->source_length, NULL);
   Differ D = { g_array_new (FALSE, FALSE, sizeof (Change)), g_string_new (NULL),
                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), g_ptr_array_new () };
   g_array_set_clear_func (D.changes, clear_change);

@@ -2,6 +2,7 @@
  * (activering_rule_set_lint_to_json; the findings are listed in activering-rule-analysis.h).
  *
  * The rule set's JSON text is walked as a tree, so that each finding names the JSON path of the node at fault.
+ * Array items go by their code or id, as in rules diff (/measures/ibo/conditions/duration), when all have one.
  */
 #include "config.h"
 
@@ -11,7 +12,7 @@
 #include <json-c/json.h>
 
 #include "json/json-writer-private.h"
-#include "rules/rule-set-private.h"
+#include "rules/loader-private.h"
 #include "util/dates-private.h"
 
 #define LINT_FORMAT "activering.lint/1"
@@ -59,9 +60,12 @@ push (Linter *L, const char *key)
   return mark;
 }
 
+/* Item @index of @array: by its name when every item has a distinct one (@named), else by its index. */
 static gsize
-push_index (Linter *L, gsize index)
+push_item (Linter *L, json_object *array, gsize index, gboolean named)
 {
+  if (named)
+    return push (L, loader_item_name (json_object_array_get_idx (array, index)));
   gsize mark = L->path->len;
   g_string_append_printf (L->path, "/%zu", index);
   return mark;
@@ -246,9 +250,10 @@ walk (Linter *L, json_object *root, json_object *node)
 {
   if (json_object_is_type (node, json_type_array))
     {
+      gboolean named = loader_named_items (node);
       for (gsize i = 0; i < json_object_array_length (node); i++)
         {
-          gsize mark = push_index (L, i);
+          gsize mark = push_item (L, node, i, named);
           walk (L, root, json_object_array_get_idx (node, i));
           g_string_truncate (L->path, mark);
         }
@@ -276,13 +281,6 @@ walk (Linter *L, json_object *root, json_object *node)
                          "facts may become conditions",
                          s);
             }
-          else if (strcmp (key, "legal_basis") == 0)
-            {
-              g_autofree char *basis = g_strstrip (g_strdup (s));
-              if (*basis == '\0' || g_ascii_strcasecmp (basis, "TODO") == 0 || strcmp (basis, "?") == 0
-                  || g_ascii_strcasecmp (basis, "TBD") == 0)
-                finding (L, "error", "no_legal_basis", "the legal basis is empty or a placeholder");
-            }
         }
       if (json_object_is_type (value, json_type_array) && strcmp (key, "param_on") == 0
           && json_object_array_length (value) > 0
@@ -297,6 +295,91 @@ walk (Linter *L, json_object *root, json_object *node)
         L->in_condition = TRUE;
       walk (L, root, value);
       L->in_condition = was;
+      g_string_truncate (L->path, mark);
+    }
+}
+
+/* ---- legal bases ---- */
+
+/* Empty, only punctuation ("?", "…", "-"), or starting with a placeholder word ("TODO", "TBD: art. 5"). */
+static gboolean
+is_placeholder (const char *text)
+{
+  static const char *const words[] = { "TODO", "TBD", "XXX", "FIXME", "N/A" };
+  g_autofree char *s = g_strstrip (g_strdup (text));
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+      if (g_ascii_strncasecmp (s, words[i], n) == 0 && !g_ascii_isalnum (s[n]))
+        return TRUE;
+    }
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_ispunct (c) && !g_unichar_isspace (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A legal basis is a string, a text object ({"nl": …, "fr": …}) or, for a measure, a list of either: every
+ * string inside is checked. */
+static void
+check_legal_basis (Linter *L, json_object *basis)
+{
+  if (json_object_is_type (basis, json_type_string))
+    {
+      if (is_placeholder (json_object_get_string (basis)))
+        finding (L, "error", "no_legal_basis", "the legal basis \"%s\" is empty or a placeholder",
+                 json_object_get_string (basis));
+    }
+  else if (json_object_is_type (basis, json_type_object))
+    {
+      json_object_object_foreach (basis, lang, text)
+        {
+          gsize mark = push (L, lang);
+          check_legal_basis (L, text);
+          g_string_truncate (L->path, mark);
+        }
+    }
+  else if (json_object_is_type (basis, json_type_array))
+    {
+      gsize n = json_object_array_length (basis);
+      if (n == 0)
+        finding (L, "error", "no_legal_basis", "the list of legal bases is empty");
+      for (gsize i = 0; i < n; i++)
+        {
+          gsize mark = push_item (L, basis, i, FALSE);
+          check_legal_basis (L, json_object_array_get_idx (basis, i));
+          g_string_truncate (L->path, mark);
+        }
+    }
+}
+
+/* Every "legal_basis" at any level of any section: parameters, measures, conditions, tasks, … */
+static void
+walk_legal_bases (Linter *L, json_object *node)
+{
+  if (json_object_is_type (node, json_type_array))
+    {
+      gboolean named = loader_named_items (node);
+      for (gsize i = 0; i < json_object_array_length (node); i++)
+        {
+          gsize mark = push_item (L, node, i, named);
+          walk_legal_bases (L, json_object_array_get_idx (node, i));
+          g_string_truncate (L->path, mark);
+        }
+      return;
+    }
+  if (!json_object_is_type (node, json_type_object))
+    return;
+  json_object_object_foreach (node, key, value)
+    {
+      gsize mark = push (L, key);
+      if (strcmp (key, "legal_basis") == 0)
+        check_legal_basis (L, value);
+      else
+        walk_legal_bases (L, value);
       g_string_truncate (L->path, mark);
     }
 }
@@ -356,7 +439,14 @@ char *
 activering_rule_set_lint_to_json (const ActiveringRuleSet *rules, ActiveringJsonFlags flags, guint *n_errors)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  json_object *root = json_tokener_parse (rules->source); /* loaded once already, so it parses */
+  /* Loaded once already, through the same reader and depth limit, so it parses; were it not to, there is nothing
+   * to walk (never a NULL to follow). */
+  json_object *root = loader_parse_source ("rules", rules->source, rules->source_length, NULL);
+  if (!json_object_is_type (root, json_type_object))
+    {
+      json_object_put (root);
+      root = json_object_new_object ();
+    }
   GString *out = g_string_new (NULL);
   JsonWriter writer;
   json_writer_init (&writer, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
@@ -374,6 +464,7 @@ activering_rule_set_lint_to_json (const ActiveringRuleSet *rules, ActiveringJson
         walk (&L, root, value);
         g_string_truncate (L.path, mark);
       }
+  walk_legal_bases (&L, root);
   check_unused (&L, root, "facts", L.facts_read, "unused_fact", "fact");
   check_unused (&L, root, "parameters", L.params_read, "unused_parameter", "parameter");
   check_gaps (&L);

@@ -99,7 +99,7 @@ read_extra (ActiveringTrajectory *t, JsonReader *R, const char *key, gsize key_l
       return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
   const char *kept_key = keep (t, key, key_len);
   const char *start = R->p;
-  if (!json_reader_skip_value (R))
+  if (!json_reader_own_member (R, key, key_len))
     return FALSE;
   g_string_truncate (scratch, 0);
   json_append_compact (scratch, start, (gsize) (R->p - start));
@@ -424,6 +424,7 @@ activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize 
   if (ok)
     for (guint i = 0; i < t->events->len; i++)
       trajectory_resolve_event (t, &g_array_index (t->events, Event, i));
+  json_reader_clear (R);
   g_string_free (P->scratch, TRUE);
   if (!ok)
     {

@@ -151,6 +151,7 @@ activering_trajectory_append_event (ActiveringTrajectory *t, const char *json, g
       if (reader.p < reader.end)
         ok = json_reader_fail (&reader, ACTIVERING_ERROR_SYNTAX, "unexpected data after the event");
     }
+  json_reader_clear (&reader);
   if (ok)
     {
       trajectory_resolve_event (t, &event);

@@ -238,9 +238,18 @@ class RuleSet:
             i += 1
         return out
 
-    def title(self, lang: Optional[str] = None) -> Optional[str]:
-        """The rule set's title in @lang (None: its first language)."""
-        return _string(_lib.activering_rule_set_get_title(self._ptr, _lang(lang)))
+    def _text_lang(self, lang: Optional[str]):
+        """@lang for a getter: None (the first language) or one of the rule set's, else UsageError, in the words
+        evaluate(lang=…) uses, so that a text is never silently None."""
+        pointer = _lang(lang)
+        if lang is not None and lang not in self.languages:
+            raise UsageError(f"rules: the rule set has no texts in \"{lang}\" "  # noqa: F821
+                             f"(it has: {', '.join(self.languages)})")
+        return pointer
+
+    def title(self, lang: Optional[str] = None) -> str:
+        """The rule set's title in @lang (None: its first language); UsageError for a language it lacks."""
+        return _string(_lib.activering_rule_set_get_title(self._ptr, self._text_lang(lang)))
 
     @property
     def measures(self) -> list:
@@ -248,10 +257,10 @@ class RuleSet:
         return [_string(_lib.activering_rule_set_get_measure_code(self._ptr, i))
                 for i in range(_lib.activering_rule_set_get_n_measures(self._ptr))]
 
-    def measure_label(self, code: str, lang: Optional[str] = None) -> Optional[str]:
-        """The label of measure @code in @lang, or None."""
+    def measure_label(self, code: str, lang: Optional[str] = None) -> str:
+        """The label of measure @code in @lang; UsageError for an unknown code or language."""
         index = self._index(self.measures, code, "measure")
-        return _string(_lib.activering_rule_set_get_measure_label(self._ptr, index, _lang(lang)))
+        return _string(_lib.activering_rule_set_get_measure_label(self._ptr, index, self._text_lang(lang)))
 
     def measure_decided_by(self, code: str) -> str:
         """The role that decides on measure @code."""
@@ -264,10 +273,10 @@ class RuleSet:
         return [_string(_lib.activering_rule_set_get_fact_path(self._ptr, i))
                 for i in range(_lib.activering_rule_set_get_n_facts(self._ptr))]
 
-    def fact_label(self, path: str, lang: Optional[str] = None) -> Optional[str]:
-        """The label of the fact at @path in @lang, or None."""
+    def fact_label(self, path: str, lang: Optional[str] = None) -> str:
+        """The label of the fact at @path in @lang; UsageError for an unknown fact or language."""
         index = self._index(self.facts, path, "fact")
-        return _string(_lib.activering_rule_set_get_fact_label(self._ptr, index, _lang(lang)))
+        return _string(_lib.activering_rule_set_get_fact_label(self._ptr, index, self._text_lang(lang)))
 
     def fact_type(self, path: str) -> str:
         """The type of the fact at @path: "bool", "integer", "number", "date", "enum", "enum_list" or "runs"."""
@@ -279,9 +288,14 @@ class RuleSet:
         index = self._index(self.facts, path, "fact")
         return _string(_lib.activering_rule_set_get_fact_supplied_by(self._ptr, index))
 
-    def role_label(self, code: str, lang: Optional[str] = None) -> Optional[str]:
-        """The label of role @code in @lang, or None for an unknown role."""
-        return _string(_lib.activering_rule_set_get_role_label(self._ptr, code.encode(), _lang(lang)))
+    def role_label(self, code: str, lang: Optional[str] = None) -> str:
+        """The label of role @code in @lang; UsageError for an unknown role or language."""
+        if not isinstance(code, str):
+            raise TypeError(f"a role code must be a string, not {type(code).__name__}")
+        label = _string(_lib.activering_rule_set_get_role_label(self._ptr, code.encode(), self._text_lang(lang)))
+        if label is None:
+            raise UsageError(f"unknown role \"{code}\"")  # noqa: F821
+        return label
 
     @property
     def tasks(self) -> list:
@@ -289,10 +303,10 @@ class RuleSet:
         return [_string(_lib.activering_rule_set_get_task_code(self._ptr, i))
                 for i in range(_lib.activering_rule_set_get_n_tasks(self._ptr))]
 
-    def task_label(self, code: str, lang: Optional[str] = None) -> Optional[str]:
-        """The label of task @code in @lang."""
+    def task_label(self, code: str, lang: Optional[str] = None) -> str:
+        """The label of task @code in @lang; UsageError for an unknown task or language."""
         index = self._index(self.tasks, code, "task")
-        return _string(_lib.activering_rule_set_get_task_label(self._ptr, index, _lang(lang)))
+        return _string(_lib.activering_rule_set_get_task_label(self._ptr, index, self._text_lang(lang)))
 
     @property
     def phase_models(self) -> dict:
@@ -304,12 +318,12 @@ class RuleSet:
                             for p in range(_lib.activering_rule_set_get_n_phases(self._ptr, m))]
         return models
 
-    def phase_label(self, model: str, phase: str, lang: Optional[str] = None) -> Optional[str]:
-        """The label of @phase of phase model @model in @lang."""
+    def phase_label(self, model: str, phase: str, lang: Optional[str] = None) -> str:
+        """The label of @phase of phase model @model in @lang; UsageError for an unknown code or language."""
         models = list(self.phase_models)
         m = self._index(models, model, "phase model")
         p = self._index(self.phase_models[model], phase, "phase")
-        return _string(_lib.activering_rule_set_get_phase_label(self._ptr, m, p, _lang(lang)))
+        return _string(_lib.activering_rule_set_get_phase_label(self._ptr, m, p, self._text_lang(lang)))
 
     @staticmethod
     def _index(codes: list, code: str, what: str) -> int:
@@ -412,14 +426,33 @@ def _text(out) -> str:
 
 
 def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: str = "nl",
-                  compact: bool = False, rules: Optional[RuleSet] = None) -> list:
+                  compact: bool = False, rules: Optional[RuleSet] = None, progress=None) -> list:
     """Screens a whole batch in one call into C: one dict per dossier, in order.
 
     Each result is an `activering.result/1` document, or with @compact an `activering.outcomes/1` one (only the
     outcomes: the fast path for bulk screening). A bad dossier raises nothing: its entry is an
     `activering.error/1` document {"format", "line", "code", "message", "path"} (line: its 1-based position in
-    @documents), and the others are evaluated."""
+    @documents), and the others are evaluated.
+
+    @progress (a function of (dossiers done, total), or True for a tqdm bar) has the batch go in chunks of 10,000,
+    reporting after each; the results are the same."""
     r = _rules(rules)
+    if progress is not None and progress is not False:
+        if isinstance(documents, (str, bytes, Mapping)) or not hasattr(documents, "__iter__"):
+            _batch(documents)  # raises the TypeError
+        documents = list(documents)
+        report = _progress(progress, len(documents))
+        results = []
+        for start in range(0, len(documents), _PROGRESS_CHUNK):
+            chunk = evaluate_many(documents[start:start + _PROGRESS_CHUNK], as_of, lang, compact, r)
+            for result in chunk:
+                if result.get("format") == "activering.error/1":
+                    result["line"] += start  # the position in the whole batch
+            results.extend(chunk)
+            report(len(results))
+        if not documents:
+            report(0)
+        return results
     data, n = _batch(documents)
     out = _gstring()
     if not compact:
@@ -451,8 +484,51 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
     return results
 
 
+def _fact_like_columns(columns, fact_paths: list, id_column: str) -> dict:
+    """{column: suggestion or None} for the columns named like a fact path that are not one of @fact_paths: dotted
+    snake_case ("income.stauts"), or close to a fact's path ("income_status"). A typo would otherwise drop the
+    column without a word and leave every row undetermined."""
+    import difflib
+    import re
+    facts = set(fact_paths)
+    found = {}
+    for column in columns:
+        if not isinstance(column, str) or column in facts or column in (id_column, "as_of") or column.startswith("x_"):
+            continue
+        close = difflib.get_close_matches(column, fact_paths, n=1, cutoff=0.8)
+        if close or re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+", column):
+            found[column] = close[0] if close else None
+    return found
+
+
+def _progress(progress, total: int):
+    """A function of the rows done so far, from @progress: None, a callable(done, total), or True for tqdm."""
+    if progress is None or progress is False:
+        return None
+    if progress is True:
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            raise UsageError("progress=True needs tqdm (Debian: python3-tqdm); "  # noqa: F821
+                             "or pass a function of (done, total)") from None
+        bar = tqdm(total=total, unit="dossier")
+
+        def update(done):
+            bar.update(done - bar.n)
+            if done >= total:
+                bar.close()
+        return update
+    if not callable(progress):
+        raise TypeError(f"progress must be True, None or a function of (done, total), not {type(progress).__name__}")
+    return lambda done: progress(done, total)
+
+
+_PROGRESS_CHUNK = 10000  # rows per call into C when progress is reported
+
+
 def evaluate_frame(frame: "pandas.DataFrame", as_of: DateLike = None, missing: bool = True, id_column: str = "id",
-                   rules: Optional[RuleSet] = None) -> "pandas.DataFrame":
+                   rules: Optional[RuleSet] = None, ignore_unknown: bool = False,
+                   progress=None) -> "pandas.DataFrame":
     """Screens a pandas DataFrame: one row per dossier in, one row per dossier out, with the same index.
 
     The input's columns are fact paths ("income.status", "person.birth_date", …, as pandas.json_normalize makes
@@ -464,14 +540,51 @@ def evaluate_frame(frame: "pandas.DataFrame", as_of: DateLike = None, missing: b
     'facts: /income.status: "leeflon" is not one of: …'), and with @missing one boolean "missing:<fact>" column for
     each fact that some row still needs for a decision.
 
+    A date column whose cells are not dates (integers such as 19900101, floats, free text) is checked cell by cell
+    by C: each bad cell's row gets the error a facts document with that value would get. A column named like a fact
+    path that is not a fact of the rule set ("income_status", "vdab.registerd") raises UnknownKeyError with a
+    suggestion; with @ignore_unknown it is left out, and the result's attrs["ignored_columns"] lists such columns.
+
     The columns go to C as typed arrays (numbers, days, category codes; JSON only for lists), and the whole frame
-    is evaluated in one call."""
+    is evaluated in one call; with @progress (a function of (rows done, total rows), or True for a tqdm bar) it goes
+    in chunks of 10,000 rows, reporting after each."""
     import numpy as np
     import pandas as pd
 
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"evaluate_frame takes a pandas DataFrame, not {type(frame).__name__}")
     r = _rules(rules)
+    unknown = _fact_like_columns(frame.columns, r.facts, id_column)
+    if unknown and not ignore_unknown:
+        column, hint = next(iter(unknown.items()))
+        hint = f' (did you mean "{hint}"?)' if hint else ""
+        raise UnknownKeyError(f'evaluate_frame: column "{column}" is named like a fact, but the rule set has no '  # noqa: F821
+                              f'such fact{hint}; pass ignore_unknown=True to leave it out', None)
+    report = _progress(progress, len(frame))
+    if report is not None and len(frame) > _PROGRESS_CHUNK:
+        parts = []
+        for start in range(0, len(frame), _PROGRESS_CHUNK):
+            parts.append(evaluate_frame(frame.iloc[start:start + _PROGRESS_CHUNK], as_of, missing, id_column, r,
+                                        ignore_unknown=True))
+            report(min(start + _PROGRESS_CHUNK, len(frame)))
+        result = pd.concat(parts)
+        for code in r.measures:
+            result[code] = pd.Categorical(result[code], categories=list(OUTCOMES))
+        for column in [c for c in result.columns if isinstance(c, str) and c.startswith("missing:")]:
+            result[column] = result[column].fillna(False).astype(bool)  # a chunk where no row needed it
+        result.attrs["ignored_columns"] = list(unknown)
+        return result
+    result = _evaluate_frame_at_once(frame, as_of, missing, id_column, r)
+    result.attrs["ignored_columns"] = list(unknown)
+    if report is not None:
+        report(len(frame))
+    return result
+
+
+def _evaluate_frame_at_once(frame, as_of, missing, id_column, r):
+    import numpy as np
+    import pandas as pd
+
     measures, fact_paths = r.measures, r.facts
     n = len(frame)
     ids = frame[id_column] if id_column in frame.columns else pd.Series(frame.index, index=frame.index)
@@ -560,9 +673,19 @@ def _keep_name(name, keep):
 
 
 def _date_column(name, column, keep, plain=False):
+    """Days for C when every value is a date; otherwise each cell's JSON, so that C says of each bad cell what it
+    says of a bad date in a facts document. pandas would read 19900101 as nanoseconds since 1970, and "1990-1-1" as
+    a date, where evaluate_many refuses both."""
     import numpy as np
     import pandas as pd
     if not pd.api.types.is_datetime64_any_dtype(column):
+        inferred = pd.api.types.infer_dtype(column, skipna=True)
+        if inferred == "string":
+            strict = column.dropna().str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+        else:
+            strict = inferred in ("empty", "date", "datetime")
+        if not strict:
+            return _texts_column(name, column.tolist(), keep, plain=plain)
         try:
             column = pd.to_datetime(column, format="%Y-%m-%d", errors="raise")
         except (ValueError, TypeError):

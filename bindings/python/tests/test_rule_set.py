@@ -20,7 +20,8 @@ def test_default_rule_set(rules):
     assert rules.fact_supplied_by("vdab.registered") == "vdab.bemiddelaar"
     assert rules.fact_label("vdab.registered", "en") == "Registered with VDAB"
     assert rules.role_label("ocmw.trajectbegeleider", "nl") == "Trajectbegeleider van het OCMW"
-    assert rules.role_label("nobody") is None
+    with pytest.raises(activering.UsageError, match='unknown role "nobody"'):
+        rules.role_label("nobody")
     assert "hold_regie" in rules.tasks and rules.task_label("hold_regie", "en").startswith("Coordinate the file (regie)")
     models = rules.phase_models
     assert models["ocmw7"][0] == "randvoorwaarden" and len(models["outreach6"]) == 6
