@@ -248,11 +248,12 @@ clear_change (gpointer data)
 }
 
 char *
-activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const ActiveringRuleSet *new, ActiveringJsonFlags flags)
+activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, const ActiveringRuleSet *new_rules,
+                                  ActiveringJsonFlags flags)
 {
-  g_return_val_if_fail (old != NULL && new != NULL, NULL);
+  g_return_val_if_fail (old_rules != NULL && new_rules != NULL, NULL);
   /* Both texts loaded once already, so they parse. */
-  json_object *a = json_tokener_parse (old->source), *b = json_tokener_parse (new->source);
+  json_object *a = json_tokener_parse (old_rules->source), *b = json_tokener_parse (new_rules->source);
   Differ D = { g_array_new (FALSE, FALSE, sizeof (Change)), g_string_new (NULL),
                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), g_ptr_array_new () };
   g_array_set_clear_func (D.changes, clear_change);
@@ -263,8 +264,8 @@ activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const Activering
   json_writer_init (&writer, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
   json_writer_begin_object (&writer);
   json_writer_member_string (&writer, "format", DIFF_FORMAT);
-  write_stamp (&writer, "old", old);
-  write_stamp (&writer, "new", new);
+  write_stamp (&writer, "old", old_rules);
+  write_stamp (&writer, "new", new_rules);
   json_writer_key (&writer, "same");
   json_writer_bool (&writer, D.changes->len == 0);
   write_summary (&writer, &D);
