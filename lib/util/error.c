@@ -5,7 +5,10 @@
 
 #include "util/error-private.h"
 
-G_DEFINE_QUARK (activering - error - quark, activering_error)
+/* The macro stringifies its first argument: clang-format must not see it as a subtraction. */
+// clang-format off
+G_DEFINE_QUARK (activering-error-quark, activering_error)
+// clang-format on
 
 static const char *const error_names[] = {
   "failed",       "syntax",      "format",    "type",        "unknown_key", "invalid_value",
