@@ -4,7 +4,8 @@
 #include <glib.h>
 #include "activering/activering.h"
 
-/* Sets @error (if not NULL) to "<document>: <path>: <message>"; an empty @path is shown as "/". */
+/* Sets @error (if not NULL) to "<document>: <path>: <message>"; an empty @path is shown as "/". The error
+ * carries @document and the path shown (activering_error_get_document, activering_error_get_path). */
 void activering_set_error_at (GError **error, ActiveringError code, const char *document, const char *path,
                               const char *format, va_list args) G_GNUC_PRINTF (5, 0);
 
