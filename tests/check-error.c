@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* check-error.c: the ACTIVERING_ERROR domain and what its errors carry besides the message (public API only). */
 #include "config.h"
 

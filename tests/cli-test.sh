@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # cli-test.sh: the `activering` command-line tool against the contract (shared/contract/README.md §6).
 #
 # Uses $ACTIVERING (the tool) and $top_srcdir (for the examples and the rule file), both exported by

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # headers-test.sh: the public headers and the exported symbols.
 #
 # 1. <activering/activering.h> compiles on its own, as C99, C11 and C++17, with -Wall -Wextra -Werror -pedantic,

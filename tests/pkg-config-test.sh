@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # pkg-config-test.sh: what activering-1.0.pc hands a consumer, tried as a consumer would.
 #
 # 1. --cflags and --libs name the library and GLib (its headers include <glib.h>): no gio, no libmount or blkid

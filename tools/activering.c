@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering.c: the `activering` command-line tool: screening, trajectories, roles, rule sets. */
 #include "config.h"
 

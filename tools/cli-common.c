@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cli-common.c: helpers every subcommand of the tool uses. */
 #include "config.h"
 

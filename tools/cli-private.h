@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cli-private.h: what the subcommands of the `activering` tool share. The tool is a thin client of the
  * public API: it holds no rule knowledge. */
 #pragma once

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cmd-rules-lint.c: `activering rules lint FILE`: what loading a rule file allows but its author would want to know
  * (activering_rule_set_lint_to_json); errors exit non-zero, so that a CI job fails on them. */
 #include "config.h"

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cmd-rules.c: `activering rules list | show [MEASURE] | show-model MODEL [--dot]`: what a rule set holds. */
 #include "config.h"
 

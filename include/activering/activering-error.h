@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-error.h: the one error domain of libactivering. */
 #ifndef ACTIVERING_ERROR_H
 #define ACTIVERING_ERROR_H

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-rule-analysis.h: rule sets looked at as a rule author would: what changed between two of them (for the
  * impact of a rule change) and what loading does not forbid but an author would want to know (lint).
  */

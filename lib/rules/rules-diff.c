@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* rules-diff.c: what changed between two rule sets (activering_rule_set_diff_to_json).
  *
  * Both texts are compared as JSON trees. Arrays whose items are objects named by a "code" or an "id" (measures,

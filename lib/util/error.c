@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* error.c: the ACTIVERING_ERROR domain and error messages that name where things went wrong. */
 #include "config.h"
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """RuleSet: the embedded default, rule files, what a rule set says about itself, and its errors."""
 import json
 
