@@ -117,10 +117,11 @@ rules_summary (ActiveringRuleSet *rules, const char *lang)
 int
 cmd_rules (int argc, char **argv)
 {
-  if (argc >= 2 && strcmp (argv[1], "diff") == 0)
-    return cmd_rules_diff (argc - 1, argv + 1);
-  if (argc >= 2 && strcmp (argv[1], "lint") == 0)
-    return cmd_rules_lint (argc - 1, argv + 1);
+  if (argc >= 2 && (strcmp (argv[1], "diff") == 0 || strcmp (argv[1], "lint") == 0))
+    {
+      cli_enter_command (argv[1]);
+      return strcmp (argv[1], "diff") == 0 ? cmd_rules_diff (argc - 1, argv + 1) : cmd_rules_lint (argc - 1, argv + 1);
+    }
   g_autofree char *lang = NULL, *rules_path = NULL;
   gboolean dot = FALSE;
   GOptionEntry entries[] = {
@@ -135,6 +136,9 @@ cmd_rules (int argc, char **argv)
   if (!cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   const char *action = argc >= 2 ? argv[1] : "";
+  /* `rules --lang fr lint FILE`: the options this help lists, before the action. */
+  if (strcmp (action, "lint") == 0 && argc == 3 && rules_path == NULL && !dot)
+    return rules_lint_file (argv[2], lang);
   gboolean list = strcmp (action, "list") == 0, show = strcmp (action, "show") == 0;
   gboolean show_model_action = strcmp (action, "show-model") == 0;
   if ((list && argc > 2) || (show && argc > 3) || (show_model_action && argc != 3)
