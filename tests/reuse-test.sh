@@ -14,10 +14,12 @@ if ! command -v reuse > /dev/null 2>&1; then
   echo "SKIP: reuse is not installed (Debian package reuse; scripts/debian-setup.sh installs it)"
   exit 77
 fi
-if ! git -C "$top_srcdir" rev-parse --is-inside-work-tree > /dev/null 2>&1; then
+# (The top of the checkout itself: `make distcheck` unpacks the tarball inside a build directory of one.)
+top=$(cd "$top_srcdir" && pwd -P) || exit 99
+if [ "$(git -C "$top" rev-parse --show-toplevel 2> /dev/null)" != "$top" ]; then
   echo "SKIP: $top_srcdir is not a git checkout (a tarball also holds generated files)"
   exit 77
 fi
 
-cd "$top_srcdir" || exit 99
-reuse lint
+cd "$top" || exit 99
+reuse --root "$top" lint
