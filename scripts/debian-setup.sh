@@ -9,6 +9,8 @@ PACKAGES="build-essential autoconf automake libtool pkg-config libglib2.0-dev li
   python3-pandas python3-numpy python3-matplotlib python3-dask python3-distributed python3-hypothesis python3-ujson python3-pip"
 # The licence check (tests/reuse-test.sh).
 PACKAGES="$PACKAGES reuse"
+# The ABI check (tests/abi-test.sh).
+PACKAGES="$PACKAGES abigail-tools"
 
 missing=""
 for package in $PACKAGES; do
