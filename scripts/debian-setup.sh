@@ -11,6 +11,8 @@ PACKAGES="build-essential autoconf automake libtool pkg-config libglib2.0-dev li
 PACKAGES="$PACKAGES reuse"
 # The ABI check (tests/abi-test.sh).
 PACKAGES="$PACKAGES abigail-tools"
+# The Debian packages (scripts/debian-packages.sh): debian/control's build dependencies, and lintian.
+PACKAGES="$PACKAGES debhelper dh-python python3-all-dev chrpath lintian"
 
 missing=""
 for package in $PACKAGES; do
