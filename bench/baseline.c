@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* baseline.c: the first four measures of the default rule set, by hand (see baseline.h). */
 #include "config.h"
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* baseline.h: "the speed of light" for bench-eval.
  *
  * The four measures of the default rule set (data/rules/be-vlaanderen.json: twe_ocmw, art60, ibo,

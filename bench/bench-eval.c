@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* bench-eval.c: how fast libactivering loads its rules, parses facts and screens dossiers.
  *
  * A benchmark, not a test: it prints a table and checks only one thing, that the library and the hand-written

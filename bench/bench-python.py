@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """bench-python.py: how fast the Python package screens a caseload, against the command-line tool on the same file.
 
     PYTHONPATH=bindings/python/build bench-python.py --cli tools/activering CASELOAD.jsonl

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* bench-roles.c: how fast libactivering assigns the roles of a caseload in an organisation.
  *
  * A benchmark, not a test: it prints a table.

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* bench-trajectory.c: how fast libactivering parses trajectory logs, replays them and writes their reports.
  *
  * A benchmark, not a test: it prints a table. The goal it reports against is a million events replayed per second

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* bench-util.h: what the benchmark programs share: clocks, a JSON-lines file held in memory, the machine. */
 #pragma once
 

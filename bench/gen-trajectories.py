@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """Write N synthetic client trajectories as activering.trajectory/1 logs, one per line (JSON lines).
 
 Deterministic for a given --seed. Each log has exactly --events events. Most follow the 7-phase OCMW model

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # run-bench.sh: the reproducible benchmark driver behind `make bench`. Run it from the build directory.
 #
 # 1. Generates the caseloads with bench/gen-caseload.py (100000 and 1000000 dossiers, seed 7) into a cache

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: CC0-1.0
+ */
 /* screen-one.c: screen one dossier against the default Flemish rule set.
  *
  * Usage: screen-one FACTS.json [LANG]

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # check.sh: the whole test suite. Builds and runs 'make check' (Check suites, rule cases, CLI tests, header test,
 # valgrind over the examples, a short fuzz run), then again under AddressSanitizer and UndefinedBehaviorSanitizer,
 # then 'make distcheck'. Exits non-zero on the first failure.

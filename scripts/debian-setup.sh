@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # debian-setup.sh: installs the Debian 12 packages libactivering needs to build, test and benchmark.
 # Does nothing when they are all there; otherwise needs root, and re-runs itself through sudo when not root.
 set -e
@@ -6,6 +8,12 @@ PACKAGES="build-essential autoconf automake libtool pkg-config libglib2.0-dev li
   clang libclang-rt-14-dev valgrind graphviz python3 python3-dev python3-cffi python3-pytest python3-setuptools
   python3-pandas python3-numpy python3-matplotlib python3-dask python3-distributed python3-hypothesis python3-ujson python3-pip python3-tqdm
   libxml2-utils perl"
+# The licence check (tests/reuse-test.sh).
+PACKAGES="$PACKAGES reuse"
+# The ABI check (tests/abi-test.sh).
+PACKAGES="$PACKAGES abigail-tools"
+# The Debian packages (scripts/debian-packages.sh): debian/control's build dependencies, and lintian.
+PACKAGES="$PACKAGES debhelper dh-python python3-all-dev chrpath lintian"
 
 missing=""
 for package in $PACKAGES; do

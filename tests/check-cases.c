@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* check-cases.c: data-driven rule cases.
  *
  * Loads every tests/cases/<name>.json (in sorted order) and runs each case through the public API, against the

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* check-dates.c: calendar arithmetic on day numbers (lib/util/dates.c, compiled into this suite).
  *
  * Dates are day numbers since 1970-01-01 in the proleptic Gregorian calendar; month arithmetic follows the

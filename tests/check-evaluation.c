@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* check-evaluation.c: evaluating dossiers through the public API.
  *
  * Most tests use a small rule set written for this suite (logic_rules()), so that each operator of the rule

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* check-facts.c: parsing `activering.facts/1` documents against the default rule set (public API only).
  *
  * Every bad input must give a clear error in ACTIVERING_ERROR that names the document, the JSON path and what

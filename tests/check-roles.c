@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* check-roles.c: organisation documents and role assignment, through the public API (docs/roles.md).
  *
  * The data-driven cases in tests/cases/roles.json cover each task's trigger, each organisation variant, each gap

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* check-rules.c: loading rule sets through the public API.
  *
  * Most tests take the default rule file (data/rules/be-vlaanderen.json), apply ONE mutation by JSON pointer,

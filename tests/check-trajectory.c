@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* check-trajectory.c: event logs, their replay and reports, through the public API (docs/trajectories.md).
  *
  * Every test runs on the default rule set (data/rules/be-vlaanderen.json, phase models ocmw7 and outreach6) and

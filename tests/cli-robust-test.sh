@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # cli-robust-test.sh: the `activering` tool under real-world inputs and faults: generated rule sets that are deep
 # or large, byte-order marks and blank lines, full disks and closed pipes.
 #

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # cli-test.sh: the `activering` command-line tool against the contract (shared/contract/README.md §6).
 #
 # Uses $ACTIVERING (the tool) and $top_srcdir (for the examples and the rule file), both exported by
@@ -877,6 +879,86 @@ assert all(float(c.get('time')) >= 0 for c in cases)"
   expect_status 1
 }
 
+# ---- rough edges: directories, terminals, usage ---------------------------------------------------------
+
+test_directory_input_is_named () {
+  for command in eligibility trajectory; do
+    run "$command" "$TMP"
+    expect_status 1
+    stderr_has "$TMP: is a directory"
+    stdout_empty
+    run_stdin "$TMP" "$command" -
+    expect_status 1
+    stderr_has "<stdin>: is a directory"
+  done
+  run roles --organisation "$TMP" "$EXAMPLES/facts/facts-0042-roles.json"
+  expect_status 1
+  stderr_has "$TMP: is a directory"
+  grep -q "read error" "$TMP/err" && fail "\"read error\" instead of naming the directory"
+  return 0
+}
+
+test_stdin_terminal_hint () {
+  # Standard input on a terminal (a pseudo-terminal here): the hint comes first, and Ctrl-D ends the input.
+  "$PYTHON" - "$ACTIVERING" >"$TMP/out" 2>"$TMP/err" << 'EOF'
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+child = subprocess.Popen([sys.argv[1], "eligibility"], stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+os.close(slave)
+os.write(master, b"\x04")  # Ctrl-D at the start of a line: the end of the input
+out, err = child.communicate(timeout=30)
+sys.stderr.write(err.decode())
+sys.exit(child.returncode)
+EOF
+  status=$?
+  expect_status 1 # nothing was typed: an empty document
+  stderr_has "activering: reading from standard input; end with Ctrl-D"
+  stderr_has "empty document"
+  # Not a terminal: no hint.
+  run_stdin "$EXAMPLES/facts/facts-twe-eligible.json" eligibility
+  expect_status 0
+  stderr_empty
+}
+
+test_subcommand_usage_names_the_tool () {
+  for command in eligibility trajectory roles rules test "rules diff" "rules lint"; do
+    # shellcheck disable=SC2086 # "rules diff" is two words
+    run $command --help
+    expect_status 0
+    grep -q "^  activering $command \[OPTION" "$TMP/out" || fail "$command --help: no \"activering $command\" usage"
+  done
+}
+
+test_rules_lint_lang () {
+  run rules lint --lang fr "$RULES"
+  expect_status 0
+  py "$TMP/out" 'import json, sys; assert json.load(open(sys.argv[1]))["format"] == "activering.lint/1"'
+  # Where `rules --help` lists it: before the action.
+  run rules --lang fr lint "$RULES"
+  expect_status 0
+  run rules lint --lang de "$RULES"
+  expect_status 2
+  stderr_has 'no texts in "de"'
+}
+
+test_usage_lists_every_option () {
+  # Each command's line in `activering --help` lists the options of its own --help (test --coverage, …).
+  run --help
+  expect_status 0
+  cp "$TMP/out" "$TMP/usage"
+  for command in eligibility trajectory roles rules test; do
+    awk -v c="$command" '$1 == c { on = 1; print; next } on && /^      / { print; next } { on = 0 }' \
+      "$TMP/usage" >"$TMP/line"
+    run "$command" --help
+    if [ "$command" = rules ]; then
+      for sub in diff lint; do "$ACTIVERING" rules "$sub" --help >>"$TMP/out"; done
+    fi
+    for option in $(grep -o -e '--[a-z][a-z-]*' "$TMP/out" | grep -v -x -e '--help' | sort -u); do
+      grep -q -e "$option" "$TMP/line" || fail "activering --help: the $command line lacks $option"
+    done
+  done
+}
+
 # ---- driver ---------------------------------------------------------------------------------------------
 
 passed=0
@@ -904,6 +986,11 @@ for t in \
   test_rules_show_ibo \
   test_rules_show_nosuch \
   test_version \
+  test_directory_input_is_named \
+  test_stdin_terminal_hint \
+  test_subcommand_usage_names_the_tool \
+  test_rules_lint_lang \
+  test_usage_lists_every_option \
   test_broken_rules_file \
   test_trajectory_example_report \
   test_trajectory_handover_example \

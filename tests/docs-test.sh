@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # docs-test.sh: the docs keep up with the default rule set: docs/contract.md lists every fact it declares, and
 # docs/menu.md every measure, so a measure or fact added to the rule file without its documentation fails here.
 #

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # fuzz-test.sh: a short libFuzzer run of each fuzz target over a copy of its seed corpus.
 #
 # Environment (set by tests/Makefile.inc): top_srcdir, top_builddir, FUZZ_SECONDS (default 10; 0 replays the

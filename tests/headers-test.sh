@@ -1,20 +1,34 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # headers-test.sh: the public headers and the exported symbols.
 #
-# 1. <activering/activering.h> compiles on its own, in C99 and C11, with -Wall -Wextra -Werror -pedantic, and
-#    twice in a row; so does every header it includes, on its own (each brings what it needs).
+# 1. <activering/activering.h> compiles on its own, as C99, C11 and C++17, with -Wall -Wextra -Werror -pedantic,
+#    and twice in a row; so does every header it includes, on its own (each brings what it needs).
 # 2. Including one of those headers directly, without <activering/activering.h>, fails with the
 #    "Only <activering/activering.h> can be included directly." error.
 # 3. The shared library exports only activering_* symbols that the public headers declare, and every
 #    activering_* function the public headers declare is exported.
+# 4. A small C++ program links against the library just built and runs: C linkage for every declaration
+#    (G_BEGIN_DECLS), g_autoptr and the error domain work from C++.
 #
-# Environment (set by tests/Makefile.inc): top_srcdir, top_builddir, CC, GLIB_CFLAGS.
+# Environment (set by tests/Makefile.inc): top_srcdir, top_builddir, CC, CXX, GLIB_CFLAGS, GLIB_LIBS,
+# SANITIZER_CFLAGS.
 
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
 : "${CC:=cc}"
+: "${CXX:=g++}"
 if [ -z "$GLIB_CFLAGS" ]; then
   GLIB_CFLAGS=$(pkg-config --cflags glib-2.0 2> /dev/null)
+fi
+if [ -z "$GLIB_LIBS" ]; then
+  GLIB_LIBS=$(pkg-config --libs glib-2.0 2> /dev/null)
+fi
+# Vendors build in C++ too; build-essential (scripts/debian-setup.sh) brings g++.
+if ! command -v "$CXX" > /dev/null 2>&1; then
+  echo "FAIL: no C++ compiler ($CXX); scripts/debian-setup.sh installs g++ (build-essential)" >&2
+  exit 99
 fi
 
 umbrella="$top_srcdir/include/activering/activering.h"
@@ -48,12 +62,17 @@ if [ -z "$headers" ]; then
   exit 99
 fi
 
-# compile STD FILE: compiles FILE to an object; the compiler's messages go to FILE.log.
+# compile STD FILE: compiles FILE to an object as C (c99, c11) or C++ (c++17); the compiler's messages go to
+# FILE.log.
 compile ()
 {
+  case $1 in
+    c++*) compiler=$CXX language=c++ ;;
+    *) compiler=$CC language=c ;;
+  esac
   # shellcheck disable=SC2086 # GLIB_CFLAGS is a list of flags
-  $CC -std="$1" -Wall -Wextra -Werror -pedantic $GLIB_CFLAGS -I"$top_srcdir/include" -I"$top_builddir/include" \
-    -c "$2" -o "$2.o" > "$2.log" 2>&1
+  $compiler -x "$language" -std="$1" -Wall -Wextra -Werror -pedantic $GLIB_CFLAGS -I"$top_srcdir/include" \
+    -I"$top_builddir/include" -c "$2" -o "$2.o" > "$2.log" 2>&1
 }
 
 # ---- 1. the umbrella header and each header through it ----
@@ -91,7 +110,7 @@ int activering_headers_test (void);
 int activering_headers_test (void) { return ACTIVERING_MAJOR_VERSION; }
 EOF
 
-for std in c99 c11; do
+for std in c99 c11 c++17; do
   for test in umbrella umbrella-twice; do
     cp "$work/$test.c" "$work/$test-$std.c"
     if compile "$std" "$work/$test-$std.c"; then
@@ -203,6 +222,77 @@ else
       pass
     fi
     echo "symbols: $(wc -l < "$work/exported" | tr -d ' ') exported, $(wc -l < "$work/declared" | tr -d ' ') declared"
+  fi
+fi
+
+# ---- 4. a C++ program links against the library and runs ----
+
+if [ ! -f "$top_builddir/lib/.libs/libactivering-1.0.so" ]; then
+  echo "SKIP (C++ program): $top_builddir/lib/.libs/libactivering-1.0.so not built"
+else
+  cat > "$work/program.cpp" << 'EOF'
+// A vendor's first C++ program: every call below has C linkage, or the link fails.
+#include <activering/activering.h>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+static const char facts_json[] = R"({"format": "activering.facts/1", "id": "cxx-1", "region": "vlaanderen"})";
+
+int
+main ()
+{
+  if (!activering_check_version (ACTIVERING_MAJOR_VERSION, ACTIVERING_MINOR_VERSION, ACTIVERING_MICRO_VERSION))
+    return 10;
+  if (std::string (activering_get_version ()) != ACTIVERING_VERSION_STRING)
+    return 11;
+
+  GError *error = nullptr;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_default (&error);
+  if (rules == nullptr || activering_rule_set_get_n_measures (rules) == 0)
+    return 12;
+
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, facts_json, -1, &error);
+  if (facts == nullptr)
+    {
+      std::fprintf (stderr, "facts: %s\n", error->message);
+      return 13;
+    }
+  g_autoptr (ActiveringEvaluation) evaluation = activering_evaluation_new (rules);
+  if (!activering_evaluation_run (evaluation, facts, nullptr, ACTIVERING_EVALUATE_DEFAULT, &error))
+    return 14;
+  g_autofree char *result = activering_evaluation_to_json (evaluation, "en", ACTIVERING_JSON_DEFAULT, &error);
+  if (result == nullptr || std::strstr (result, "\"activering.result/1\"") == nullptr)
+    return 15;
+
+  // A bad document: an error in the library's domain, with its stable code name.
+  g_autoptr (ActiveringFacts) bad = activering_facts_new_from_json (rules, "{", -1, &error);
+  if (bad != nullptr || !g_error_matches (error, ACTIVERING_ERROR, ACTIVERING_ERROR_SYNTAX)
+      || std::string (activering_error_code_to_string (error->code)) != "syntax")
+    return 16;
+  g_clear_error (&error);
+
+  std::printf ("C++ program: libactivering %s, %u measures\n", activering_get_version (),
+               activering_rule_set_get_n_measures (rules));
+  return 0;
+}
+EOF
+  # Linked directly against the uninstalled library, found at run time through its rpath; with the sanitizer
+  # flags the library was built with, so that a sanitized build links too.
+  # shellcheck disable=SC2086 # flag lists
+  if ! $CXX -std=c++17 -Wall -Wextra -Werror -pedantic $SANITIZER_CFLAGS $GLIB_CFLAGS -I"$top_srcdir/include" \
+      -I"$top_builddir/include" "$work/program.cpp" -o "$work/program" -L"$top_builddir/lib/.libs" \
+      -Wl,-rpath,"$top_builddir/lib/.libs" -lactivering-1.0 $GLIB_LIBS > "$work/program.log" 2>&1; then
+    fail "a C++ program does not build against the library:"
+    cat "$work/program.log"
+  else
+    "$work/program"
+    status=$?
+    if [ $status -eq 0 ]; then
+      pass
+    else
+      fail "the C++ program failed (exit $status; the status names the step in program.cpp)"
+    fi
   fi
 fi
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # junit-test.sh: `activering test` output that CI tools accept. The JUnit XML validates against the strict Ant
 # schema (tests/JUnit.xsd, from windyroad/JUnit-Schema) and Jenkins' xunit schema (tests/junit-10.xsd, from
 # jenkinsci/xunit-plugin) with xmllint; the TAP is read by prove, which must count what activering counts.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # python-test.sh: builds the Python package against the library just built in the tree, and runs its pytest
 # suites (bindings/python/tests), the analyst walk-through and the Dask recipe.
 #

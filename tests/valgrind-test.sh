@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # valgrind-test.sh: the command-line tool under valgrind over the examples: no invalid access, no use of
 # uninitialised memory, no definite leak.
 #

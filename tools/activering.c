@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering.c: the `activering` command-line tool: screening, trajectories, roles, rule sets. */
 #include "config.h"
 
@@ -14,8 +17,8 @@ static const char usage[] =
     "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] --organisation FILE\n"
     "              [--trajectory FILE] FACTS|-\n"
     "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
-    "              lint FILE | diff OLD NEW [--caseload FILE] [--as-of DATE] [--no-fail-on-change]\n"
-    "  test        [--rules FILE] [--junit FILE] [--tap] CASES...\n"
+    "              lint [--lang nl|fr|en] FILE | diff OLD NEW [--caseload FILE] [--as-of DATE] [--no-fail-on-change]\n"
+    "  test        [--rules FILE] [--junit FILE] [--tap] [--coverage] CASES...\n"
     "  --version\n"
     "\n"
     "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input or a "
@@ -37,12 +40,14 @@ static int
 run_command (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  g_set_prgname ("activering");
   if (argc < 2)
     {
       fputs (usage, stderr);
       return EXIT_USAGE;
     }
   const char *command = argv[1];
+  cli_enter_command (command);
   if (strcmp (command, "--version") == 0 || strcmp (command, "version") == 0)
     return print_version ();
   if (strcmp (command, "--help") == 0 || strcmp (command, "-h") == 0 || strcmp (command, "help") == 0)

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* batch.c: streaming JSON lines through a subcommand: one document per line, in constant memory, each bad line
  * reported with its number while the rest goes on. */
 #include "config.h"

@@ -1,9 +1,14 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cli-common.c: helpers every subcommand of the tool uses. */
 #include "config.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli-private.h"
 
@@ -58,11 +63,25 @@ cli_check_language (const ActiveringRuleSet *rules, const char *lang)
 FILE *
 cli_open_input (const char *path)
 {
-  if (path == NULL || strcmp (path, "-") == 0)
-    return stdin;
-  FILE *input = fopen (path, "rb");
+  gboolean from_stdin = path == NULL || strcmp (path, "-") == 0;
+  FILE *input = from_stdin ? stdin : fopen (path, "rb");
   if (input == NULL)
-    cli_error ("%s: %s", path, g_strerror (errno));
+    {
+      cli_error ("%s: %s", path, g_strerror (errno));
+      return NULL;
+    }
+  /* Opening a directory succeeds; only reading it fails, and then errno says little to the user. */
+  struct stat st;
+  if (fstat (fileno (input), &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      cli_error ("%s: is a directory, not a document", from_stdin ? "<stdin>" : path);
+      if (!from_stdin)
+        fclose (input);
+      return NULL;
+    }
+  /* Someone who typed the command without a file would otherwise wait for nothing. */
+  if (from_stdin && isatty (fileno (stdin)))
+    fputs ("activering: reading from standard input; end with Ctrl-D\n", stderr);
   return input;
 }
 
@@ -90,6 +109,13 @@ cli_read_all (FILE *input, const char *name, gsize max, gsize *length)
     }
   *length = data->len;
   return g_string_free (data, FALSE);
+}
+
+void
+cli_enter_command (const char *command)
+{
+  g_autofree char *name = g_strdup_printf ("%s %s", g_get_prgname (), command);
+  g_set_prgname (name);
 }
 
 gboolean

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cli-output.c: the tool's standard output, where no write may fail unnoticed.
  *
  * A full disk or a closed file must not end a command with status 0. Standard output is replaced, before any

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cli-private.h: what the subcommands of the `activering` tool share. The tool is a thin client of the
  * public API: it holds no rule knowledge. */
 #pragma once
@@ -44,6 +47,10 @@ void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 /* Appends @text padded with spaces to @width characters (not bytes), or cut with "…" if longer. */
 void cli_pad (GString *out, const char *text, int width);
+
+/* Appends @command to the program name ("activering" → "activering rules"), so that a subcommand's --help says
+ * "Usage: activering rules …". */
+void cli_enter_command (const char *command);
 
 /* Parses a subcommand's options; prints usage errors. Returns FALSE on a usage error. */
 gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv);
@@ -97,6 +104,8 @@ int cmd_trajectory (int argc, char **argv);
 int cmd_roles (int argc, char **argv);
 int cmd_rules_diff (int argc, char **argv);
 int cmd_rules_lint (int argc, char **argv);
+/* Lints the rule file at @path; @lang (nullable) must be one of its languages. Returns the exit status. */
+int rules_lint_file (const char *path, const char *lang);
 int cmd_test (int argc, char **argv);
 
 /* The human-readable screening table (human-table.c). */

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cmd-eligibility.c: `activering eligibility`: screen one dossier, or a stream of them, for every measure. */
 #include "config.h"
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cmd-roles.c: `activering roles`: who does what for a dossier in an organisation, as JSON or as a RACI table for a
  * start meeting. */
 #include "config.h"

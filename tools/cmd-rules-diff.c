@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cmd-rules-diff.c: `activering rules diff OLD NEW [--caseload FILE]`: what changed between two rule sets and,
  * over a caseload, which dossiers change outcome and how many per measure and direction. */
 #include "config.h"

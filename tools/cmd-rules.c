@@ -1,9 +1,31 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cmd-rules.c: `activering rules list | show [MEASURE] | show-model MODEL [--dot]`: what a rule set holds. */
 #include "config.h"
 
 #include <string.h>
 
 #include "cli-private.h"
+
+/* `rules list --codes=KIND`: one code per line, for shell completion (completion/activering). Hidden from --help:
+ * it is for programs, and `rules list` is the listing for people. */
+static int
+rules_list_codes (ActiveringRuleSet *rules, const char *kind)
+{
+  if (strcmp (kind, "measures") == 0)
+    for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+      printf ("%s\n", activering_rule_set_get_measure_code (rules, m));
+  else if (strcmp (kind, "models") == 0)
+    for (guint m = 0; m < activering_rule_set_get_n_phase_models (rules); m++)
+      printf ("%s\n", activering_rule_set_get_phase_model_code (rules, m));
+  else
+    {
+      cli_error ("--codes: \"%s\" is not measures or models", kind);
+      return EXIT_USAGE;
+    }
+  return EXIT_DONE;
+}
 
 static int
 rules_list (ActiveringRuleSet *rules, const char *lang)
@@ -114,13 +136,16 @@ rules_summary (ActiveringRuleSet *rules, const char *lang)
 int
 cmd_rules (int argc, char **argv)
 {
-  if (argc >= 2 && strcmp (argv[1], "diff") == 0)
-    return cmd_rules_diff (argc - 1, argv + 1);
-  if (argc >= 2 && strcmp (argv[1], "lint") == 0)
-    return cmd_rules_lint (argc - 1, argv + 1);
-  g_autofree char *lang = NULL, *rules_path = NULL;
+  if (argc >= 2 && (strcmp (argv[1], "diff") == 0 || strcmp (argv[1], "lint") == 0))
+    {
+      cli_enter_command (argv[1]);
+      return strcmp (argv[1], "diff") == 0 ? cmd_rules_diff (argc - 1, argv + 1) : cmd_rules_lint (argc - 1, argv + 1);
+    }
+  g_autofree char *lang = NULL, *rules_path = NULL, *codes = NULL;
   gboolean dot = FALSE;
   GOptionEntry entries[] = {
+    { "codes", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &codes, "list: only the codes of KIND, one per line",
+      "measures|models" },
     { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "show-model: draw the model as Graphviz DOT", NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the labels: nl, fr or en (default nl)", "LANG" },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
@@ -132,10 +157,13 @@ cmd_rules (int argc, char **argv)
   if (!cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   const char *action = argc >= 2 ? argv[1] : "";
+  /* `rules --lang fr lint FILE`: the options this help lists, before the action. */
+  if (strcmp (action, "lint") == 0 && argc == 3 && rules_path == NULL && !dot)
+    return rules_lint_file (argv[2], lang);
   gboolean list = strcmp (action, "list") == 0, show = strcmp (action, "show") == 0;
   gboolean show_model_action = strcmp (action, "show-model") == 0;
   if ((list && argc > 2) || (show && argc > 3) || (show_model_action && argc != 3)
-      || !(list || show || show_model_action) || (dot && !show_model_action))
+      || !(list || show || show_model_action) || (dot && !show_model_action) || (codes && !list))
     {
       cli_error ("usage: activering rules list | show [MEASURE] | show-model MODEL [--dot]");
       return EXIT_USAGE;
@@ -147,7 +175,7 @@ cmd_rules (int argc, char **argv)
   if (!cli_check_language (rules, language))
     return EXIT_USAGE;
   if (list)
-    return rules_list (rules, language);
+    return codes ? rules_list_codes (rules, codes) : rules_list (rules, language);
   if (show_model_action)
     return show_model (rules, argv[2], language, dot);
   if (argc == 2)

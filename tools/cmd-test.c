@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cmd-test.c: `activering test [--rules FILE] [--junit FILE] CASES...`: runs rule-case files in CI.
  *
  * TAP on standard output when it is not a terminal (or with --tap), a readable report on a terminal; JUnit XML

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* cmd-trajectory.c: `activering trajectory`: replay event logs and report where each client stands, or draw it. */
 #include "config.h"
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* human-table.c: a screening table a trajectbegeleider can read at a glance, with totals and the facts that most
  * often keep a decision open. Words come from the rule set where they are knowledge (measure names, fact labels,
  * roles); the few words of the table itself are the tool's own.

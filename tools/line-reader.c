@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* line-reader.c: a fixed-size buffer refilled as lines are consumed, so memory never grows with the input. */
 #include "config.h"
 

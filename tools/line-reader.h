@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* line-reader.h: reading JSON lines in constant memory, however long the input. */
 #pragma once
 

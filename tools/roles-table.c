@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* roles-table.c: an assignment as a RACI matrix a start meeting can use: tasks down, the people and organisations
  * involved across, then the gaps, the conflicts and the facts still to be supplied. Task, role and fact names come
  * from the rule set; the few words of the table itself are the tool's own. */

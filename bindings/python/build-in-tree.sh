@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # build-in-tree.sh SRCDIR BUILDDIR PYTHON: builds the Python package against the library built in BUILDDIR, into
 # BUILDDIR/bindings/python/build (put that directory on PYTHONPATH). Used by tests/python-test.sh and
 # bench/run-bench.sh; `pip install ./bindings/python` is the way for an installed library.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """pip install ./bindings/python — the activering package, built against an installed libactivering.
 
 No network and no build isolation are needed: everything comes from Debian (python3-cffi, python3-setuptools):
@@ -13,6 +15,7 @@ setup(
     name="activering",
     version="0.1.0",
     description="libactivering for Python: OCMW activation measures, trajectories and roles",
+    license="LGPL-2.1-or-later",
     packages=["activering"],
     package_data={"activering": ["py.typed"]},
     python_requires=">=3.9",

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: CC0-1.0
 """A caseload through libactivering, for analysts: who is within reach of which measure, which missing facts keep
 decisions open (and who should supply them), and how long clients stay in each phase — with a figure for each.
 

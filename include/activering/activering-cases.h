@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-cases.h: data-driven rule cases (`activering.cases/1`, docs/rule-cases.md), the runner behind
  * `activering test` and a rule set's tests in CI.
  *

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-error.h: the one error domain of libactivering. */
 #ifndef ACTIVERING_ERROR_H
 #define ACTIVERING_ERROR_H
@@ -18,8 +21,10 @@ G_BEGIN_DECLS
  * ActiveringError:
  *
  * Error codes. Append-only: a released code keeps its number and meaning.
- * Every message names the document, the JSON path (as a JSON pointer) and what was expected, for example
- * `facts: /vdab/registered_since: "2025-13-01" is not a valid date`. Messages never contain personal data.
+ * Every message about a document names the document, the JSON path (as a JSON pointer) and what was expected, for
+ * example `facts: /vdab/registered_since: "2025-13-01" is not a valid date`; the document and the path also
+ * travel with the error (activering_error_get_document(), activering_error_get_path()). Messages never contain
+ * personal data.
  */
 typedef enum {
   ACTIVERING_ERROR_FAILED = 0,       /* anything not listed below */
@@ -52,6 +57,34 @@ GQuark activering_error_quark (void);
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_error_code_to_string (int code);
+
+/**
+ * activering_error_get_path:
+ * @error: (nullable): an error
+ *
+ * Where in its document an error is, as a JSON pointer: the path its message names ("/vdab/registered_since";
+ * "/" for the document as a whole). No need to parse the message.
+ *
+ * Returns: (transfer none) (nullable): the path, owned by @error and valid until it is freed; %NULL if @error is
+ * %NULL, is not in %ACTIVERING_ERROR, or is not about a place in a document (a file that cannot be read, a bad
+ * argument).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_error_get_path (const GError *error);
+
+/**
+ * activering_error_get_document:
+ * @error: (nullable): an error
+ *
+ * Which document an error is in: the name its message starts with, either the kind of document ("facts",
+ * "rules", …) or the name the caller gave it (a rule file's path, the @document_name of
+ * activering_rule_set_new_from_data()).
+ *
+ * Returns: (transfer none) (nullable): the name, owned by @error and valid until it is freed; %NULL if @error is
+ * %NULL, is not in %ACTIVERING_ERROR, or names no document (always when activering_error_get_path() is %NULL).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_error_get_document (const GError *error);
 
 G_END_DECLS
 

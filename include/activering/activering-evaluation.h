@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-evaluation.h: evaluating a dossier's facts against a rule set, and explaining the answer.
  *
  * An #ActiveringEvaluation holds the answer for one dossier on one date: per measure an outcome, the state of

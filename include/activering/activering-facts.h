@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-facts.h: what is known about one dossier (document `activering.facts/1`).
  *
  * Facts are parsed straight into the compact form the rule set needs, and validated against the facts the

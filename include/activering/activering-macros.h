@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-macros.h: export and availability macros.
  *
  * Every public symbol carries ACTIVERING_AVAILABLE_IN_x_y: it exports the symbol (the library is built with

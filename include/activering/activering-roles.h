@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-roles.h: who does what for a dossier, in a given organisation.
  *
  * An #ActiveringOrganisation is an `activering.organisation/1` document: how a local authority organises

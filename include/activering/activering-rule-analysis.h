@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-rule-analysis.h: rule sets looked at as a rule author would: what changed between two of them (for the
  * impact of a rule change) and what loading does not forbid but an author would want to know (lint).
  */
@@ -17,8 +20,8 @@ G_BEGIN_DECLS
 
 /**
  * activering_rule_set_diff_to_json:
- * @old: the rule set before the change
- * @new: the rule set after it
+ * @old_rules: the rule set before the change
+ * @new_rules: the rule set after it
  * @flags: #ActiveringJsonFlags
  *
  * What changed between two rule sets, as an `activering.rules-diff/1` document: both stamps, a summary per section
@@ -29,7 +32,7 @@ G_BEGIN_DECLS
  * Returns: (transfer full): the document; free with g_free().
  */
 ACTIVERING_AVAILABLE_IN_0_1
-char *activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const ActiveringRuleSet *new,
+char *activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, const ActiveringRuleSet *new_rules,
                                         ActiveringJsonFlags flags);
 
 /**

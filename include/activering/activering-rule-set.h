@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-rule-set.h: a loaded, checked and compiled rule set.
  *
  * A rule set (document `activering.rules/1`) holds everything the library knows about the law and local

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering-trajectory.h: a client's trajectory as an event log, replayed against a phase model.
  *
  * An #ActiveringTrajectory is the append-only log of an `activering.trajectory/1` document: dated events that

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* activering.h: the one header to include.
  *
  * libactivering encodes how Belgian OCMWs guide people on social assistance towards work: the eligibility

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # embed.sh NAME FILE: writes C source holding FILE's bytes, so the library works with no files at all.
 set -e
 name=$1

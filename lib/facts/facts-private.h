@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* facts-private.h: a parsed facts document, as slots indexed like the rule set's declared facts. */
 #pragma once
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* facts.c: parsing `activering.facts/1` documents straight into fact slots.
  *
  * A small strict JSON reader (RFC 8259) walks the document along the shape the rule set declares, so each value

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* json-pointer-private.h: the JSON pointer (RFC 6901) of where a reader is in a document, for error messages. */
 #pragma once
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* json-pointer.c: the JSON pointer of where a reader is, kept for the error messages of every document. */
 #include "config.h"
 

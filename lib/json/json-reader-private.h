@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* json-reader-private.h: a strict streaming JSON reader for documents parsed into their own structures.
  *
  * The caller drives it token by token along the shape it expects. The reader keeps the JSON pointer of the current

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* json-reader.c: a small strict JSON reader (RFC 8259) for documents parsed straight into their own structures.
  *
  * It reads one token at a time from a buffer and keeps the JSON pointer of where it is, so that every error

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* json-tree-private.h: whole documents read into a json-c tree by the project's strict reader, for the rule files
  * and case files that are walked as trees.
  *

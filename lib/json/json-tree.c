@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* json-tree.c: a whole document into a json-c tree, read by the strict reader (see json-tree-private.h). */
 #include "config.h"
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* json-writer-private.h: writing JSON documents into a GString, compact or indented for people. */
 #pragma once
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* json-writer.c: a small streaming JSON writer; the library's documents go out through it. */
 #include "config.h"
 

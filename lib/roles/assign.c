@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* assign.c: who does what for one dossier in one organisation (docs/roles.md, "How an assignment is made").
  *
  * For each task the rule set's default assignment is changed, in this order, by the current phase model, the

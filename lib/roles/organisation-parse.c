@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* organisation-parse.c: reading an `activering.organisation/1` document against a rule set's roles, tasks,
  * activation services and policies. */
 #include "config.h"

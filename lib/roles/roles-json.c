@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* roles-json.c: what a role assignment found, as typed getters, messages and the `activering.roles/1` document. */
 #include "config.h"
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* roles-private.h: an organisation document, and the assignment of a dossier's tasks to its roles and actors. */
 #pragma once
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* loader-json.c: reading the JSON values of a rule set: typed members, codes, texts and role references, each
  * failing with the JSON pointer of the offending node. */
 #include "config.h"

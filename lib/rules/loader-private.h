@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* loader-private.h: the state of loading one rule set, shared by rules-load.c and expr-compile.c. */
 #pragma once
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* loader-sections.c: reading the recurring shapes of a rule set's sections: optional sections, lists of items, ids,
  * codes, measure and model references, and texts with placeholders. Shared by the loaders of phase models and of
  * roles and tasks. */

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* phase-models-load.c: reading a rule set's phase models, the correspondences between them, and what replaying a
  * trajectory checks and reports (docs/rule-language.md, "Phase models"). */
 #include "config.h"

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* program-layout.c: the last step of loading: the compiled nodes become the program the evaluator runs.
  *
  * Facts, parameters and constants stop being nodes and become value slots that operands read directly;

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* program-private.h: a compiled rule set's expressions, as one flat array of nodes.
  *
  * Nodes are in dependency order: a node's operands always come before it, so one forward pass over the array

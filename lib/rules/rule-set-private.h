@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* rule-set-private.h: what a loaded rule set holds. Immutable once loaded. */
 #pragma once
 

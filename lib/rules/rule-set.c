@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* rule-set.c: the public face of a loaded rule set: loading, reference counting, getters. */
 #include "config.h"
 

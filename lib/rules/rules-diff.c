@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* rules-diff.c: what changed between two rule sets (activering_rule_set_diff_to_json).
  *
  * Both texts are compared as JSON trees. Arrays whose items are objects named by a "code" or an "id" (measures,
@@ -219,13 +222,14 @@ clear_change (gpointer data)
 }
 
 char *
-activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const ActiveringRuleSet *new, ActiveringJsonFlags flags)
+activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, const ActiveringRuleSet *new_rules,
+                                  ActiveringJsonFlags flags)
 {
-  g_return_val_if_fail (old != NULL && new != NULL, NULL);
+  g_return_val_if_fail (old_rules != NULL && new_rules != NULL, NULL);
   /* Both texts loaded once already, through the same reader and depth limit, so they parse; were one not to, it
    * would compare as null (diff_value takes NULL as JSON null). */
-  json_object *a = loader_parse_source ("rules", old->source, old->source_length, NULL);
-  json_object *b = loader_parse_source ("rules", new->source, new->source_length, NULL);
+  json_object *a = loader_parse_source ("rules", old_rules->source, old_rules->source_length, NULL);
+  json_object *b = loader_parse_source ("rules", new_rules->source, new_rules->source_length, NULL);
   Differ D = { g_array_new (FALSE, FALSE, sizeof (Change)), g_string_new (NULL),
                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), g_ptr_array_new () };
   g_array_set_clear_func (D.changes, clear_change);
@@ -236,8 +240,8 @@ activering_rule_set_diff_to_json (const ActiveringRuleSet *old, const Activering
   json_writer_init (&writer, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
   json_writer_begin_object (&writer);
   json_writer_member_string (&writer, "format", DIFF_FORMAT);
-  write_stamp (&writer, "old", old);
-  write_stamp (&writer, "new", new);
+  write_stamp (&writer, "old", old_rules);
+  write_stamp (&writer, "new", new_rules);
   json_writer_key (&writer, "same");
   json_writer_bool (&writer, D.changes->len == 0);
   write_summary (&writer, &D);

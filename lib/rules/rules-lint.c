@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* rules-lint.c: what loading a rule set does not forbid but its author would want to know
  * (activering_rule_set_lint_to_json; the findings are listed in activering-rule-analysis.h).
  *

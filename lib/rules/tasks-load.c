@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* tasks-load.c: reading a rule set's tasks (who may do what, the default RACI, when a task is active) and how an
  * organisation's activation service and policies change them (docs/rule-language.md, "Roles and tasks"). */
 #include "config.h"

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* text-params.c: texts that quote parameters ("tussen {param:ibo.min_weeks} en {param:ibo.max_weeks} weken").
  *
  * A number a text quotes comes from its parameter, so the text cannot go stale when the parameter changes. The

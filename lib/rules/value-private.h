@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* value-private.h: the types of the rule language and the three-valued values of the evaluator. */
 #pragma once
 

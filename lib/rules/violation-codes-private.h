@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* violation-codes-private.h: what replaying a trajectory can find wrong, what a role assignment can find missing or
  * clashing, and the placeholders their messages use.
  *

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* violation-codes.c: the trajectory violation codes and role-assignment findings, their severities and the
  * placeholders of their texts. */
 #include "config.h"

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* dates-private.h: calendar arithmetic on day numbers.
  *
  * A date is an int32 day number (days since 1970-01-01, proleptic Gregorian), so comparing and subtracting

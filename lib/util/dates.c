@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* dates.c: calendar arithmetic on day numbers (see dates-private.h). */
 #include "config.h"
 

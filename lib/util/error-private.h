@@ -1,10 +1,14 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* error-private.h: building errors that name the document and the JSON path. */
 #pragma once
 
 #include <glib.h>
 #include "activering/activering.h"
 
-/* Sets @error (if not NULL) to "<document>: <path>: <message>"; an empty @path is shown as "/". */
+/* Sets @error (if not NULL) to "<document>: <path>: <message>"; an empty @path is shown as "/". The error
+ * carries @document and the path shown (activering_error_get_document, activering_error_get_path). */
 void activering_set_error_at (GError **error, ActiveringError code, const char *document, const char *path,
                               const char *format, va_list args) G_GNUC_PRINTF (5, 0);
 

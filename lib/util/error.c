@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* error.c: the ACTIVERING_ERROR domain and error messages that name where things went wrong. */
 #include "config.h"
 
@@ -5,7 +8,81 @@
 
 #include "util/error-private.h"
 
-G_DEFINE_QUARK (activering - error - quark, activering_error)
+/* What an error carries besides its message: GLib's extended errors keep it in front of the GError, and copy and
+ * free it with the error. */
+typedef struct
+{
+  char *document; /* the name the message starts with; NULL if none was given */
+  char *path;     /* the JSON pointer the message names; NULL when the error is not about a place */
+} ErrorPrivate;
+
+/* Where GLib puts the private data: just before the GError, at GLib's struct alignment (as in the inline
+ * accessor G_DEFINE_EXTENDED_ERROR writes). */
+static ErrorPrivate *
+error_get_private (const GError *error)
+{
+  const gsize alignment = 2 * sizeof (gsize);
+  const gsize size = (sizeof (ErrorPrivate) + (alignment - 1)) & -alignment;
+  return (ErrorPrivate *) (((guint8 *) error) - size);
+}
+
+static void
+error_private_init (GError *error)
+{
+  ErrorPrivate *priv = error_get_private (error);
+  priv->document = NULL;
+  priv->path = NULL;
+}
+
+static void
+error_private_copy (const GError *src, GError *dest)
+{
+  const ErrorPrivate *from = error_get_private (src);
+  ErrorPrivate *to = error_get_private (dest);
+  to->document = g_strdup (from->document);
+  to->path = g_strdup (from->path);
+}
+
+static void
+error_private_clear (GError *error)
+{
+  ErrorPrivate *priv = error_get_private (error);
+  g_clear_pointer (&priv->document, g_free);
+  g_clear_pointer (&priv->path, g_free);
+}
+
+/* G_DEFINE_EXTENDED_ERROR would name the domain "ActiveringError"; the domain string is API
+ * ("activering-error-quark", as G_DEFINE_QUARK made it), so the domain is registered by hand, the way the macro
+ * does it. */
+GQuark
+activering_error_quark (void)
+{
+  static GQuark domain;
+  static gsize registered = 0;
+  if (g_once_init_enter (&registered))
+    {
+      domain = g_error_domain_register_static ("activering-error-quark", sizeof (ErrorPrivate), error_private_init,
+                                               error_private_copy, error_private_clear);
+      g_once_init_leave (&registered, 1);
+    }
+  return domain;
+}
+
+const char *
+activering_error_get_path (const GError *error)
+{
+  if (error == NULL || error->domain != ACTIVERING_ERROR)
+    return NULL;
+  return error_get_private (error)->path;
+}
+
+const char *
+activering_error_get_document (const GError *error)
+{
+  if (error == NULL || error->domain != ACTIVERING_ERROR)
+    return NULL;
+  return error_get_private (error)->document;
+}
 
 static const char *const error_names[] = {
   "failed",       "syntax",      "format",    "type",        "unknown_key", "invalid_value",
@@ -28,8 +105,13 @@ activering_set_error_at (GError **error, ActiveringError code, const char *docum
   if (error == NULL)
     return;
   g_autofree char *message = g_strdup_vprintf (format, args);
-  g_set_error (error, ACTIVERING_ERROR, code, "%s: %s: %s", document ? document : "document",
-               (path && *path) ? path : "/", message);
+  const char *shown_path = (path && *path) ? path : "/";
+  GError *local =
+      g_error_new (ACTIVERING_ERROR, code, "%s: %s: %s", document ? document : "document", shown_path, message);
+  ErrorPrivate *priv = error_get_private (local);
+  priv->document = g_strdup (document);
+  priv->path = g_strdup (shown_path);
+  g_propagate_error (error, local);
 }
 
 /* Levenshtein distance, bounded by the short lengths of keys and codes. */

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* fuzz-cases.c: libFuzzer target for rule-case files (activering_case_file_new_from_data) and running the cases
  * they hold, with coverage.
  *

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* fuzz-checks.h: what the fuzz targets check of the library's answers. Define FUZZ_NAME before including. */
 #pragma once
 

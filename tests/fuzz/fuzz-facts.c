@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* fuzz-facts.c: libFuzzer target for the facts parser (activering_facts_parse) and everything a parsed dossier
  * reaches: evaluation with and without explanations, the result and outcomes documents.
  *

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* fuzz-organisation.c: libFuzzer target for organisation documents (activering_organisation_parse) and the role
  * assignment a parsed organisation reaches: assigning two fixed dossiers (one with a trajectory), with and without
  * every task listed, and writing the `activering.roles/1` document in each language.

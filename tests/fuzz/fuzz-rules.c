@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* fuzz-rules.c: libFuzzer target for the rule-set loader (activering_rule_set_new_from_data): the JSON reader,
  * every check of the rule language, the expression compiler, and then the compiled program run on dossiers.
  *

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The libactivering authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
 /* fuzz-trajectory.c: libFuzzer target for trajectory logs (activering_trajectory_parse) and everything a parsed
  * log reaches: writing it back, replaying it into a report, the report document and its DOT diagram, and building
  * the same log event by event with activering_trajectory_append_event.

@@ -57,7 +57,8 @@ def version() -> str:
 
 class Error(Exception):
     """An error of libactivering. `code` is the C error code's name (e.g. "unknown_key"); the message names the
-    document and the JSON path, e.g. "facts: /vdab/registered_since: "2025-13-01" is not a valid date"."""
+    document and the JSON path, e.g. "facts: /vdab/registered_since: "2025-13-01" is not a valid date"; `path`
+    is that JSON path (from activering_error_get_path), or None when the error is not about a place."""
 
     code = "failed"
 
@@ -101,11 +102,8 @@ def _raise(error_ptr) -> None:
         raise Error("libactivering failed without saying why")
     message = _ffi.string(error.message).decode("utf-8", "replace")
     cls = _ERRORS.get(error.code, Error)
+    path = _string(_lib.activering_error_get_path(error))  # borrowed from the error: read before freeing it
     _lib.g_error_free(error)
-    path = None
-    parts = message.split(": ", 2)
-    if len(parts) == 3 and parts[1].startswith("/"):
-        path = parts[1]
     raise cls(message, path)
 
 

@@ -34,6 +34,8 @@ typedef struct _ActiveringRoleAssignment ActiveringRoleAssignment;
 
 const char *activering_get_version (void);
 const char *activering_error_code_to_string (int code);
+const char *activering_error_get_path (const GError *error);
+const char *activering_error_get_document (const GError *error);
 const char *activering_outcome_to_string (int outcome);
 
 ActiveringRuleSet *activering_rule_set_new_default (GError **error);

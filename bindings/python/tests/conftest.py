@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """Shared fixtures: the source tree's examples, and documents used across the suites."""
 import json
 import os

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """activering.dask: screening a Dask DataFrame with map_partitions on a local Dask cluster."""
 import pandas as pd
 import pytest

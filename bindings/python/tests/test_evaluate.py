@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """evaluate and evaluate_many: results, errors per dossier, argument types, and properties over random facts."""
 import datetime
 import json

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """evaluate_frame: a DataFrame in, a DataFrame out, the same answers as evaluate."""
 import numpy as np
 import pandas as pd

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """What real exports and notebooks hand the package (issue 13): text that is not JSON, dates that are not dates,
 mistyped columns, unknown languages, and long batches."""
 import datetime

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """The README's Python example runs as it is written, from the top of the source tree."""
 import contextlib
 import io

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """RuleSet: the embedded default, rule files, what a rule set says about itself, and its errors."""
 import json
 
@@ -56,6 +58,7 @@ def test_rule_set_errors(srcdir, tmp_path):
     with pytest.raises(activering.FileError) as caught:
         activering.RuleSet.from_file(tmp_path / "nothing.json")
     assert "nothing.json" in str(caught.value)
+    assert caught.value.path is None  # not about a place in a document
     data = json.loads((srcdir / "data" / "rules" / "be-vlaanderen.json").read_text(encoding="utf-8"))
     data["measures"][0]["decided_by"] = "ocmw.nobody"
     with pytest.raises(activering.UnknownRefError) as caught:

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """Trajectory (parse, append, report, DOT) and assign_roles."""
 import json
 

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """The analyst walk-through (examples/python/walkthrough.py) runs on a small synthetic caseload and draws its
 four figures."""
 import os
