@@ -930,6 +930,13 @@ append_refused (ActiveringTrajectory *t, const char *event)
   GError *error = NULL;
   ck_assert_msg (!activering_trajectory_append_event (t, event, -1, &error), "accepted: %s", event);
   ck_assert_msg (error != NULL, "refused without an error: %s", event);
+  /* The error names the event it refused, by its JSON path (the index it would have had). */
+  g_autofree char *path = g_strdup_printf ("/events/%u", n);
+  if (error->domain == ACTIVERING_ERROR && g_str_has_prefix (error->message, "trajectory: /events/"))
+    {
+      ck_assert_msg (g_str_has_prefix (activering_error_get_path (error), path), "%s", activering_error_get_path (error));
+      ck_assert_str_eq (activering_error_get_document (error), "trajectory");
+    }
   ck_assert_uint_eq (activering_trajectory_get_n_events (t), n);
   g_autofree char *after = activering_trajectory_to_json (t, ACTIVERING_JSON_DEFAULT);
   ck_assert_str_eq (after, before);

@@ -169,8 +169,10 @@ activering_trajectory_append_event (ActiveringTrajectory *t, const char *json, g
         {
           g_autoptr (GString) message = g_string_new (NULL);
           violation_append_message (t->scratch, violation, 0, message);
-          g_set_error (&local, ACTIVERING_ERROR, ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/%u: %s: %s",
-                       index, violation_info[violation->code].code, message->str);
+          char path[32];
+          g_snprintf (path, sizeof path, "/events/%u", index);
+          activering_error_set_at (&local, ACTIVERING_ERROR_INVALID_VALUE, "trajectory", path, "%s: %s",
+                                   violation_info[violation->code].code, message->str);
           ok = FALSE;
         }
     }

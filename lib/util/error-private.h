@@ -12,6 +12,10 @@
 void activering_set_error_at (GError **error, ActiveringError code, const char *document, const char *path,
                               const char *format, va_list args) G_GNUC_PRINTF (5, 0);
 
+/* The same, with the message's arguments given directly. */
+void activering_error_set_at (GError **error, ActiveringError code, const char *document, const char *path,
+                              const char *format, ...) G_GNUC_PRINTF (5, 6);
+
 /* What is wrong with an opaque id (a dossier's, an actor's) of @len bytes: "is empty", "contains a control
  * character", "is not valid UTF-8"; NULL if nothing. Ids are shown in messages and written into documents. */
 const char *activering_id_problem (const char *s, gsize len);

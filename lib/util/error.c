@@ -114,6 +114,16 @@ activering_set_error_at (GError **error, ActiveringError code, const char *docum
   g_propagate_error (error, local);
 }
 
+void
+activering_error_set_at (GError **error, ActiveringError code, const char *document, const char *path,
+                         const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  activering_set_error_at (error, code, document, path, format, args);
+  va_end (args);
+}
+
 /* Levenshtein distance, bounded by the short lengths of keys and codes. */
 static gsize
 edit_distance (const char *a, gsize la, const char *b, gsize lb)
