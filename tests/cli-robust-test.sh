@@ -207,7 +207,7 @@ test_trajectory_facts_unmatched () {
   facts=$(tr -d '\n' <"$EXAMPLES/facts/facts-0042-roles.json")
   trajectory=$(tr -d '\n' <"$EXAMPLES/trajectories/dossier-0042.json")
   {
-    printf '%s\n' "$facts"
+    printf '\357\273\277%s\n\n' "$facts"
     printf '%s\n' "$facts" | sed 's/"dossier-0042"/"other-2"/'
     printf '%s\n' "$facts" | sed 's/"dossier-0042"/"other-1"/'
   } >"$TMP/facts.jsonl"
@@ -220,6 +220,8 @@ test_trajectory_facts_unmatched () {
   [ "$(wc -l <"$TMP/out")" -eq 2 ] || fail "expected two reports"
   stderr_has 'trajectories.jsonl: line 3: warning: no facts document has the id "lonely" of this trajectory'
   stderr_has 'facts.jsonl: warning: 2 facts documents match no trajectory ("other-1", "other-2")'
+  stderr_has 'facts.jsonl: 1 blank line skipped'
+  stderr_has 'trajectories.jsonl: 1 blank line skipped'
   stderr_lacks 'dossier-0042'
   # a whole document: no line number; every facts document matched: nothing said about them
   printf '%s\n' "$facts" >"$TMP/one-facts.jsonl"
