@@ -209,7 +209,7 @@ test_trajectory_facts_unmatched () {
   facts=$(tr -d '\n' <"$EXAMPLES/facts/facts-0042-roles.json")
   trajectory=$(tr -d '\n' <"$EXAMPLES/trajectories/dossier-0042.json")
   {
-    printf '%s\n' "$facts"
+    printf '\357\273\277%s\n\n' "$facts"
     printf '%s\n' "$facts" | sed 's/"dossier-0042"/"other-2"/'
     printf '%s\n' "$facts" | sed 's/"dossier-0042"/"other-1"/'
   } >"$TMP/facts.jsonl"
@@ -222,6 +222,8 @@ test_trajectory_facts_unmatched () {
   [ "$(wc -l <"$TMP/out")" -eq 2 ] || fail "expected two reports"
   stderr_has 'trajectories.jsonl: line 3: warning: no facts document has the id "lonely" of this trajectory'
   stderr_has 'facts.jsonl: warning: 2 facts documents match no trajectory ("other-1", "other-2")'
+  stderr_has 'facts.jsonl: 1 blank line skipped'
+  stderr_has 'trajectories.jsonl: 1 blank line skipped'
   stderr_lacks 'dossier-0042'
   # a whole document: no line number; every facts document matched: nothing said about them
   printf '%s\n' "$facts" >"$TMP/one-facts.jsonl"
@@ -234,6 +236,99 @@ test_trajectory_facts_unmatched () {
   [ ! -s "$TMP/err" ] || fail "warnings where every id matched: $(cat "$TMP/err")"
 }
 
+# ---- determinism ----------------------------------------------------------------------------------------
+
+# The same input gives byte-identical output from run to run, and the same answers in every language: only the
+# language, labels and texts differ.
+test_output_is_deterministic () {
+  for command in "eligibility --jsonl $EXAMPLES/caseload.jsonl" "eligibility --jsonl --compact $EXAMPLES/caseload.jsonl" \
+      "trajectory --as-of 2026-03-02 $EXAMPLES/trajectories/dossier-0042.json" \
+      "roles --organisation $EXAMPLES/organisations/ocmw-voorbeeld.json $EXAMPLES/facts/facts-0042-roles.json" \
+      "rules lint $RULES" "rules diff $RULES $RULES --caseload $EXAMPLES/caseload.jsonl"; do
+    # shellcheck disable=SC2086
+    "$ACTIVERING" $command >"$TMP/first" 2>/dev/null
+    # shellcheck disable=SC2086
+    "$ACTIVERING" $command >"$TMP/second" 2>/dev/null
+    [ -s "$TMP/first" ] || fail "activering $command wrote nothing"
+    cmp -s "$TMP/first" "$TMP/second" || fail "activering $command differs from run to run"
+  done
+  for lang in nl fr en; do
+    "$ACTIVERING" eligibility --jsonl --lang "$lang" "$EXAMPLES/caseload.jsonl" >"$TMP/results-$lang" || fail "eligibility --lang $lang"
+    "$ACTIVERING" eligibility --jsonl --compact --lang "$lang" "$EXAMPLES/caseload.jsonl" >"$TMP/compact-$lang"
+  done
+  cmp -s "$TMP/compact-nl" "$TMP/compact-fr" && cmp -s "$TMP/compact-nl" "$TMP/compact-en" \
+    || fail "the outcomes differ between languages"
+  cmp -s "$TMP/results-nl" "$TMP/results-fr" && fail "the texts do not depend on the language: the check proves nothing"
+  /usr/bin/python3 - "$TMP/results-nl" "$TMP/results-fr" "$TMP/results-en" <<'PYTHON' || fail "results differ between languages beyond their texts"
+import json, sys
+def strip(value):
+    """The result without what depends on the language, in its own key order."""
+    if isinstance(value, dict):
+        return {k: strip(v) for k, v in value.items() if k not in ("lang", "label", "text")}
+    if isinstance(value, list):
+        return [strip(v) for v in value]
+    return value
+runs = [[json.dumps(strip(json.loads(line))) for line in open(path, encoding="utf-8")] for path in sys.argv[1:]]
+assert runs[0] == runs[1] == runs[2]
+PYTHON
+}
+
+# The rule-set digest stamps every answer: one byte more in the rule file (a letter in a label) changes it.
+test_digest_follows_every_byte () {
+  sed '0,/"nl": "/s//"nl": "X/' "$RULES" >"$TMP/one-byte.json"
+  [ "$(cmp -l "$RULES" "$TMP/one-byte.json" 2>/dev/null | wc -l)" -gt 0 ] || fail "the rule file did not change"
+  [ "$(wc -c <"$TMP/one-byte.json")" -eq $(($(wc -c <"$RULES") + 1)) ] || fail "more than one byte changed"
+  digest_of () {
+    "$ACTIVERING" eligibility --rules "$1" "$EXAMPLES/facts/facts-twe-eligible.json" \
+      | sed -n 's/.*"digest": *"\(sha256:[0-9a-f]*\)".*/\1/p'
+  }
+  old=$(digest_of "$RULES")
+  new=$(digest_of "$TMP/one-byte.json")
+  [ -n "$old" ] && [ -n "$new" ] || fail "no digest in the results"
+  [ "$old" != "$new" ] || fail "the digest did not change with the rule file ($old)"
+  [ "$(digest_of "$RULES")" = "$old" ] || fail "the digest of one file changes from run to run"
+}
+
+# ---- privacy --------------------------------------------------------------------------------------------
+
+# Personal-looking values in x_ members and trajectory notes never reach a result, a report, a diagram or an
+# error message (docs/inputs-and-outputs.md says what may be quoted: a bad date's text may).
+test_personal_data_stays_out () {
+  name='Marie Peeters'
+  facts=$(tr -d '\n' <"$EXAMPLES/facts/facts-twe-eligible.json" | sed 's/^{/{"x_client": {"name": "Marie Peeters"},/')
+  printf '%s\n' "$facts" >"$TMP/private.jsonl"
+  printf '%s\n' "$facts" | sed 's/"x_client"/"x_nrn": "85.07.30-033.61", "x_nrn": "Marie Peeters", "x_client"/' >>"$TMP/private.jsonl"
+  printf '%s\n' "$facts" | sed 's/Marie Peeters/Marie\\u0000Peeters/' >>"$TMP/private.jsonl"
+  printf '%s\n' "$facts" | sed 's/Marie Peeters/Marie \xff Peeters/' >>"$TMP/private.jsonl"
+  for options in "" "--compact" "--human"; do
+    # shellcheck disable=SC2086
+    run eligibility --jsonl $options "$TMP/private.jsonl"
+    expect_status 1
+    grep -q "Peeters\|85.07.30" "$TMP/out" "$TMP/err" && fail "eligibility $options shows the name: $(grep -h Peeters "$TMP/out" "$TMP/err" | head -2)"
+  done
+  stderr_has 'line 2: facts: /x_nrn: the key appears twice'
+  stderr_has 'line 3: facts: /x_client/name: the string at byte'
+  stderr_has 'line 4: facts: /x_client/name: the string at byte'
+  /usr/bin/python3 - "$EXAMPLES/trajectories/dossier-0042.json" "$TMP/private-trajectory.json" "$name" <<'PYTHON'
+import json, sys
+document = json.load(open(sys.argv[1], encoding="utf-8"))
+document["x_client"] = sys.argv[3]
+document["events"].append({"at": "2026-02-01", "type": "note", "text": sys.argv[3] + " called", "x_by": sys.argv[3]})
+json.dump(document, open(sys.argv[2], "w", encoding="utf-8"))
+PYTHON
+  for options in "" "--dot"; do
+    # shellcheck disable=SC2086
+    run trajectory --as-of 2026-03-02 $options "$TMP/private-trajectory.json"
+    expect_status 0
+    grep -q "Peeters" "$TMP/out" "$TMP/err" && fail "trajectory $options shows the name"
+  done
+  # a bad date's own text may be quoted: it says what is wrong, and a date alone names nobody
+  printf '{"format": "activering.facts/1", "id": "d-1", "person": {"birth_date": "1985-13-45"}}\n' >"$TMP/bad-date.json"
+  run eligibility "$TMP/bad-date.json"
+  expect_status 1
+  stderr_has 'facts: /person/birth_date: "1985-13-45" is not a valid date'
+}
+
 # ---- driver ---------------------------------------------------------------------------------------------
 
 passed=0
@@ -244,7 +339,10 @@ for t in \
   test_not_json_is_a_syntax_error \
   test_full_disk_is_an_error \
   test_closed_pipe_is_quiet \
-  test_trajectory_facts_unmatched; do
+  test_trajectory_facts_unmatched \
+  test_output_is_deterministic \
+  test_digest_follows_every_byte \
+  test_personal_data_stays_out; do
   rm -f "$TMP/out" "$TMP/err"
   if (set +e; $t) >"$TMP/log" 2>&1; then
     passed=$((passed + 1))

@@ -185,7 +185,7 @@ cli_load_by_id (ActiveringRuleSet *rules, const char *path, CliParseFunc parse, 
     return by_id;
   /* Not one document: JSON lines, then. A file that is neither gets the error of reading it as one document,
    * unless it has several lines and one of them is at fault. */
-  guint64 line_number = 0;
+  guint64 line_number = 0, blank = 0;
   gboolean several = FALSE;
   for (char *line = data, *next; line != NULL && *line; line = next)
     {
@@ -194,8 +194,13 @@ cli_load_by_id (ActiveringRuleSet *rules, const char *path, CliParseFunc parse, 
         *next++ = '\0';
       line_number++;
       several |= next != NULL && *next != '\0';
+      if (line_number == 1 && g_str_has_prefix (line, "\xEF\xBB\xBF"))
+        line += 3; /* a byte order mark before the first document */
       if (*g_strstrip (line) == '\0')
-        continue;
+        {
+          blank++; /* counted, as in every JSON-lines input, not an error */
+          continue;
+        }
       g_autoptr (GError) error = NULL;
       if (!add_document (by_id, rules, line, strlen (line), parse, id_of, &error))
         {
@@ -207,6 +212,8 @@ cli_load_by_id (ActiveringRuleSet *rules, const char *path, CliParseFunc parse, 
           return NULL;
         }
     }
+  if (blank > 0)
+    fprintf (stderr, "activering: %s: %" G_GUINT64_FORMAT " blank line%s skipped\n", path, blank, blank == 1 ? "" : "s");
   return by_id;
 }
 

@@ -1507,7 +1507,8 @@ activering_case_file_get_n_cases (const ActiveringCaseFile *file)
 static const Case *
 case_at (const ActiveringCaseFile *file, guint index)
 {
-  return file != NULL && index < file->cases->len ? g_ptr_array_index (file->cases, index) : NULL;
+  g_return_val_if_fail (file != NULL, NULL); /* a programmer's error, as for every handle */
+  return index < file->cases->len ? g_ptr_array_index (file->cases, index) : NULL;
 }
 
 const char *
