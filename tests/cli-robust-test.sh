@@ -264,7 +264,7 @@ import json, sys
 def strip(value):
     """The result without what depends on the language, in its own key order."""
     if isinstance(value, dict):
-        return {k: strip(v) for k, v in value.items() if k not in ("lang", "label", "text")}
+        return {k: strip(v) for k, v in value.items() if k not in ("lang", "label", "text", "legal_basis", "coverage_text")}
     if isinstance(value, list):
         return [strip(v) for v in value]
     return value

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # fuzz-long.sh: the standing fuzz record ('make fuzz-long'). Runs each libFuzzer target (ASan and UBSan) for
 # FUZZ_LONG_SECONDS from its seed corpus, then merges what it found that adds coverage into
 # tests/fuzz/corpus-<target> in the source tree (libFuzzer's -merge=1 keeps only inputs with new coverage), so that

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 # misuse-test.sh: the API misuse probe. Every function declared in include/activering/ is called with NULL for each
 # pointer and handle, then (where a handle can be made from the default rule set alone) with a real handle and
 # out-of-range indexes, unknown codes and bad enum values. Programmer errors must end in a GLib critical or a
