@@ -1556,6 +1556,51 @@ START_TEST (test_legal_basis_fallback_is_marked)
 }
 END_TEST
 
+START_TEST (test_obligation_met_late_and_undetermined_text)
+{
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  const char *base = "\"region\": \"vlaanderen\", \"person\": {\"birth_date\": \"1980-05-05\"}, "
+                     "\"income\": {\"status\": \"leefloon\", \"since\": \"2025-01-02\", \"decision_date\": \"2025-01-09\"}, ";
+  /* Signed three weeks after the deadline (2025-04-09): met, late (contract C12). */
+  g_autofree char *late = g_strconcat (base, "\"gpmi\": {\"signed_on\": \"2025-05-01\", \"exemption\": \"none\"}", NULL);
+  ActiveringEvaluation *ev = NULL;
+  json_object *root = result_of (rules, "2025-06-01", late, "en", &ev);
+  json_object *ob = json_object_array_get_idx (array_of (root, "obligations"), 0);
+  ck_assert_str_eq (string_of (ob, "id"), "gpmi.deadline");
+  ck_assert_str_eq (string_of (ob, "state"), "met");
+  ck_assert_str_eq (string_of (ob, "met_on"), "2025-05-01");
+  json_object *flag = NULL;
+  ck_assert (json_object_object_get_ex (ob, "late", &flag) && json_object_get_boolean (flag));
+  GDate met_on;
+  ck_assert (activering_evaluation_get_obligation_met_on (ev, 0, &met_on));
+  ck_assert_int_eq (g_date_get_day (&met_on), 1);
+  ck_assert (activering_evaluation_is_obligation_late (ev, 0));
+  activering_evaluation_free (ev);
+  json_object_put (root);
+  /* Signed in time: met, not late. */
+  g_autofree char *in_time = g_strconcat (base, "\"gpmi\": {\"signed_on\": \"2025-03-01\", \"exemption\": \"none\"}", NULL);
+  root = result_of (rules, "2025-06-01", in_time, "en", &ev);
+  ob = json_object_array_get_idx (array_of (root, "obligations"), 0);
+  ck_assert (json_object_object_get_ex (ob, "late", &flag) && !json_object_get_boolean (flag));
+  ck_assert (!activering_evaluation_is_obligation_late (ev, 0));
+  activering_evaluation_free (ev);
+  json_object_put (root);
+  /* Blank: undetermined, with the due date and the text for that state (contract C1, C11); no met_on. */
+  g_autofree char *blank = g_strconcat (base, "\"gpmi\": {\"signed_on\": null, \"exemption\": \"none\"}", NULL);
+  root = result_of (rules, "2025-03-01", blank, "en", &ev);
+  ob = json_object_array_get_idx (array_of (root, "obligations"), 0);
+  ck_assert_str_eq (string_of (ob, "state"), "undetermined");
+  ck_assert_str_eq (string_of (ob, "due"), "2025-04-09");
+  ck_assert (g_str_has_prefix (string_of (ob, "text"), "Due on the date given, unless the person is exempted"));
+  ck_assert (!json_object_object_get_ex (ob, "met_on", NULL));
+  ck_assert (!activering_evaluation_get_obligation_met_on (ev, 0, &met_on));
+  ck_assert_str_eq (json_object_to_json_string (array_of (ob, "missing")),
+                    "[ { \"fact\": \"gpmi.signed_on\", \"state\": \"blank\", \"asked_of\": \"ocmw.maatschappelijk_werker\" } ]");
+  activering_evaluation_free (ev);
+  json_object_put (root);
+}
+END_TEST
+
 START_TEST (test_condition_facts_through_other_measures)
 {
   /* A condition's "facts" include those read through other measures' outcomes (contract C8): depends.regional_ok is
@@ -2230,6 +2275,7 @@ evaluation_suite (void)
   tcase_add_test (tc, test_menu_result_members);
   tcase_add_test (tc, test_texts_quote_parameters_on_the_evaluation_date);
   tcase_add_test (tc, test_legal_basis_fallback_is_marked);
+  tcase_add_test (tc, test_obligation_met_late_and_undetermined_text);
   tcase_add_test (tc, test_to_json_unknown_language);
   tcase_add_test (tc, test_append_outcomes_json);
   tcase_add_test (tc, test_evaluate_lines);

@@ -315,7 +315,19 @@ ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_obligation_due (const ActiveringEvaluation *evaluation,
                                                    guint obligation, GDate *out);
 
-/** activering_evaluation_get_obligation_text: Returns: (transfer none): the obligation explained in @lang. */
+/** activering_evaluation_get_obligation_met_on: Returns: %TRUE and sets @out to the day the obligation was met,
+ * for a met obligation whose rule set says when (contract C12); %FALSE otherwise. */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_get_obligation_met_on (const ActiveringEvaluation *evaluation, guint obligation,
+                                                     GDate *out);
+
+/** activering_evaluation_is_obligation_late: Returns: whether a met obligation was met after its due date
+ * (contract C12). */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_is_obligation_late (const ActiveringEvaluation *evaluation, guint obligation);
+
+/** activering_evaluation_get_obligation_text: Returns: (transfer none): the obligation explained in @lang (while it
+ * is undetermined, the rule set's text for that state, if it has one). */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_obligation_text (const ActiveringEvaluation *evaluation,
                                                        guint obligation, const char *lang);

@@ -593,8 +593,40 @@ activering_evaluation_get_obligation_text (const ActiveringEvaluation *ev, guint
   g_return_val_if_fail (ev != NULL, NULL);
   const ObligationResult *o = obligation_at (ev, obligation);
   int language = rule_set_language_index (ev->rules, lang);
-  return o && language >= 0 ? evaluation_text (ev, (const char *const *) ev->rules->obligations[o->index].text, language)
-                            : NULL;
+  if (o == NULL || language < 0)
+    return NULL;
+  const Obligation *decl = &ev->rules->obligations[o->index];
+  /* While undetermined, the duty reads as one that may still fall due ("due on …, unless exempted", C11). */
+  Text text = o->state == ACTIVERING_OBLIGATION_UNDETERMINED && decl->text_undetermined ? decl->text_undetermined
+                                                                                         : decl->text;
+  return evaluation_text (ev, (const char *const *) text, language);
+}
+
+gboolean
+activering_evaluation_get_obligation_met_on (const ActiveringEvaluation *ev, guint obligation, GDate *out)
+{
+  g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
+  const ObligationResult *o = obligation_at (ev, obligation);
+  if (o == NULL || o->state != ACTIVERING_OBLIGATION_MET)
+    return FALSE;
+  gint32 node = ev->rules->obligations[o->index].met_on_node;
+  if (node < 0 || !ev->values[node].known)
+    return FALSE;
+  activering_days_to_gdate ((gint32) ev->values[node].i, out);
+  return TRUE;
+}
+
+gboolean
+activering_evaluation_is_obligation_late (const ActiveringEvaluation *ev, guint obligation)
+{
+  g_return_val_if_fail (ev != NULL, FALSE);
+  const ObligationResult *o = obligation_at (ev, obligation);
+  if (o == NULL || o->state != ACTIVERING_OBLIGATION_MET)
+    return FALSE;
+  const Obligation *decl = &ev->rules->obligations[o->index];
+  const Value *due = &ev->values[decl->due_node];
+  return decl->met_on_node >= 0 && ev->values[decl->met_on_node].known && due->known
+         && ev->values[decl->met_on_node].i > due->i;
 }
 
 const char *

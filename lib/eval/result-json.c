@@ -141,7 +141,15 @@ write_obligation (JsonWriter *w, const ActiveringEvaluation *ev, const Obligatio
     json_writer_date (w, (gint32) due->i);
   else
     json_writer_null (w);
-  json_writer_member_string (w, "text", evaluation_text (ev, (const char *const *) obligation->text, language));
+  guint index = (guint) (result - ev->obligations);
+  GDate met_on;
+  if (activering_evaluation_get_obligation_met_on (ev, index, &met_on))
+    {
+      json_writer_member_date (w, "met_on", activering_days_from_gdate (&met_on));
+      json_writer_key (w, "late");
+      json_writer_bool (w, activering_evaluation_is_obligation_late (ev, index));
+    }
+  json_writer_member_string (w, "text", activering_evaluation_get_obligation_text (ev, index, rules->languages[language]));
   rule_set_write_legal_basis (w, rules, &obligation->legal_basis, language);
   write_fact_paths (w, rules, obligation->facts, obligation->n_facts);
   if (result->state == ACTIVERING_OBLIGATION_UNDETERMINED)

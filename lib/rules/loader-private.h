@@ -142,6 +142,8 @@ gboolean loader_list (Loader *L, json_object *root, const char *key, gsize size,
 gboolean loader_model_member (Loader *L, json_object *o, const char *key, guint *out);
 /* The boolean expression in member @key, compiled into *@node; -1 when it is absent and not @required. */
 gboolean loader_bool_member (Loader *L, json_object *o, const char *key, gboolean required, gint32 *node);
+/* The optional expression of type @type in member @key, compiled into *@node; -1 when it is absent. */
+gboolean loader_expression_member (Loader *L, json_object *o, const char *key, ValueType type, gint32 *node);
 /* The required "id" member: dotted lowercase snake_case. */
 gboolean loader_id_member (Loader *L, json_object *o, const char **out);
 gboolean loader_fail_duplicate_id (Loader *L, const char *id);

@@ -157,8 +157,8 @@ loader_fail_duplicate_id (Loader *L, const char *id)
   return loader_fail (L, ACTIVERING_ERROR_DUPLICATE, "\"%s\" is defined twice", id);
 }
 
-gboolean
-loader_bool_member (Loader *L, json_object *o, const char *key, gboolean required, gint32 *node)
+static gboolean
+expression_member (Loader *L, json_object *o, const char *key, gboolean required, ValueType type, gint32 *node)
 {
   json_object *e = NULL;
   *node = -1;
@@ -166,9 +166,21 @@ loader_bool_member (Loader *L, json_object *o, const char *key, gboolean require
     return required ? loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key) : TRUE;
   gsize mark = loader_push (L, key);
   Typed t;
-  if (!expr_compile_as (L, e, TYPE_BOOL, &t))
+  if (!expr_compile_as (L, e, type, &t))
     return FALSE;
   *node = t.node;
   loader_pop (L, mark);
   return TRUE;
+}
+
+gboolean
+loader_bool_member (Loader *L, json_object *o, const char *key, gboolean required, gint32 *node)
+{
+  return expression_member (L, o, key, required, TYPE_BOOL, node);
+}
+
+gboolean
+loader_expression_member (Loader *L, json_object *o, const char *key, ValueType type, gint32 *node)
+{
+  return expression_member (L, o, key, FALSE, type, node);
 }

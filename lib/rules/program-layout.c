@@ -332,6 +332,8 @@ lay_out_program (Loader *L)
       obligation->applies_node = slot[obligation->applies_node];
       obligation->due_node = slot[obligation->due_node];
       obligation->met_node = slot[obligation->met_node];
+      if (obligation->met_on_node >= 0)
+        obligation->met_on_node = slot[obligation->met_on_node];
     }
   for (guint s = 0; s < rules->n_signals; s++)
     rules->signals[s].when_node = slot[rules->signals[s].when_node];
@@ -374,8 +376,8 @@ program_lay_out (Loader *L)
   for (guint o = 0; o < rules->n_obligations; o++)
     {
       Obligation *obligation = &rules->obligations[o];
-      gint32 roots[] = { obligation->applies_node, obligation->due_node, obligation->met_node };
-      obligation->facts = facts_of (rules, &S, roots, 3, &obligation->n_facts);
+      gint32 roots[] = { obligation->applies_node, obligation->due_node, obligation->met_node, obligation->met_on_node };
+      obligation->facts = facts_of (rules, &S, roots, obligation->met_on_node >= 0 ? 4 : 3, &obligation->n_facts);
     }
   for (guint s = 0; s < rules->n_signals; s++)
     rules->signals[s].facts = facts_of (rules, &S, &rules->signals[s].when_node, 1, &rules->signals[s].n_facts);

@@ -116,7 +116,9 @@ typedef struct
 {
   char *id;
   gint32 applies_node, due_node, met_node;
+  gint32 met_on_node;     /* the date it was met, or -1 (contract C12) */
   Text text;
+  Text text_undetermined; /* the text while undetermined ("due on …, unless exempted"), or NULL (C11) */
   LegalBasis legal_basis;
   guint *facts;
   guint n_facts;

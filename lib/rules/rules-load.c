@@ -1005,7 +1005,8 @@ load_obligations (Loader *L, json_object *root)
     {
       json_object *o = json_object_array_get_idx (obligations, i);
       gsize item = loader_push_index (L, i);
-      static const char *const keys[] = { "id", "applies", "due", "met", "text", "legal_basis", NULL };
+      static const char *const keys[] = { "id",   "applies",           "due",         "met", "met_on",
+                                          "text", "text_undetermined", "legal_basis", NULL };
       if (!json_object_is_type (o, json_type_object))
         return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an obligation object, found %s", loader_json_type_label (o));
       if (!loader_check_keys (L, o, keys))
@@ -1042,6 +1043,11 @@ load_obligations (Loader *L, json_object *root)
           *nodes[p] = t.node;
           loader_pop (L, part_mark);
         }
+      if (!loader_expression_member (L, o, "met_on", TYPE_DATE, &obligation->met_on_node))
+        return FALSE;
+      if (json_object_object_get_ex (o, "text_undetermined", NULL)
+          && !loader_text (L, o, "text_undetermined", &obligation->text_undetermined))
+        return FALSE;
       loader_pop (L, item);
       rules->n_obligations++;
     }

@@ -169,9 +169,9 @@ activering_trajectory_append_event (ActiveringTrajectory *t, const char *json, g
         {
           g_autoptr (GString) message = g_string_new (NULL);
           violation_append_message (t->scratch, violation, 0, message);
-          char path[32];
-          g_snprintf (path, sizeof path, "/events/%u", index);
-          activering_error_set_at (&local, ACTIVERING_ERROR_INVALID_VALUE, "trajectory", path, "%s: %s",
+          char event_path[32];
+          g_snprintf (event_path, sizeof event_path, "/events/%u", index);
+          activering_error_set_at (&local, ACTIVERING_ERROR_INVALID_VALUE, "trajectory", event_path, "%s: %s",
                                    violation_info[violation->code].code, message->str);
           ok = FALSE;
         }
