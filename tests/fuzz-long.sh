@@ -13,7 +13,7 @@
 : "${top_builddir:=$top_srcdir}"
 FUZZ_LONG_SECONDS=${FUZZ_LONG_SECONDS:-300}
 FUZZ_LONG_MERGE=${FUZZ_LONG_MERGE:-yes}
-targets=${FUZZ_LONG_TARGETS:-"facts rules trajectory organisation cases"}
+targets=${FUZZ_LONG_TARGETS:-"facts rules trajectory organisation cases cli"}
 
 case $FUZZ_LONG_SECONDS in
   '' | 0 | *[!0-9]*) echo "fuzz-long.sh: FUZZ_LONG_SECONDS must be a positive number of seconds" >&2; exit 2 ;;
@@ -30,7 +30,7 @@ for t in $targets; do
   corpus="$work/corpus-$t"
   mkdir -p "$corpus" "$work/artifacts-$t"
   [ -d "$seeds" ] && cp "$seeds"/* "$corpus"/ 2>/dev/null
-  case $t in trajectory | organisation) dict=$t.dict ;; *) dict=facts.dict ;; esac
+  case $t in trajectory | organisation | cli) dict=$t.dict ;; *) dict=facts.dict ;; esac
   echo "fuzz-$t: fuzzing for $FUZZ_LONG_SECONDS s from $(ls "$corpus" | wc -l | tr -d ' ') seeds"
   "$fuzzer" -max_total_time="$FUZZ_LONG_SECONDS" -max_len=65536 -rss_limit_mb=2048 -timeout=25 \
     -print_final_stats=1 -dict="$top_srcdir/tests/fuzz/$dict" -artifact_prefix="$work/artifacts-$t/" \

@@ -15,7 +15,7 @@
 : "${top_builddir:=$top_srcdir}"
 FUZZ_SECONDS=${FUZZ_SECONDS:-10}
 
-targets="facts rules trajectory organisation cases"
+targets="facts rules trajectory organisation cases cli"
 
 for t in $targets; do
   if [ ! -x "$top_builddir/tests/fuzz/fuzz-$t" ]; then
@@ -50,7 +50,7 @@ for t in $targets; do
   set -- "$@" -max_len=65536 -rss_limit_mb=2048 -timeout=25 -print_final_stats=1 -artifact_prefix="$work/artifacts-$t/"
   # facts.dict holds the facts document's keys and codes, which also appear in rule sets; trajectory.dict the logs',
   # organisation.dict the organisation documents'.
-  case $t in trajectory | organisation) dict=$t.dict ;; *) dict=facts.dict ;; esac
+  case $t in trajectory | organisation | cli) dict=$t.dict ;; *) dict=facts.dict ;; esac
   if [ -f "$top_srcdir/tests/fuzz/$dict" ]; then
     set -- "$@" -dict="$top_srcdir/tests/fuzz/$dict"
   fi

@@ -51,6 +51,8 @@ void cli_pad (GString *out, const char *text, int width);
 /* Appends @command to the program name ("activering" → "activering rules"), so that a subcommand's --help says
  * "Usage: activering rules …". */
 void cli_enter_command (const char *command);
+/* Runs the command line @argv (argv[0] is the program) and returns its exit status, output unflushed (cli-main.c). */
+int cli_main (int argc, char **argv);
 
 /* Parses a subcommand's options; prints usage errors. Returns FALSE on a usage error. */
 gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv);
