@@ -2933,6 +2933,29 @@ one_measure (const char *condition)
 
 /* Lint reads the rule file again with the loader's own reader and depth: what loaded is linted, never a NULL
  * tree (33 nested "not" passed json-c's default depth of 32 and crashed lint). */
+START_TEST (test_nul_in_a_comment)
+{
+  /* A comment may hold any byte, NUL too: the rule set keeps its whole text, so lint and diff re-read it as it
+   * loaded (the fuzzer found the diff reading past a text cut at the NUL). */
+  g_autofree char *raw = test_read_file ("tests/fuzz/corpus-rules/one-measure.json", NULL);
+  gsize length = strlen (raw) + 8;
+  g_autofree char *text = g_malloc0 (length);
+  memcpy (text, "// a\0b\0\n", 8);
+  memcpy (text + 8, raw, length - 8);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (text, (gssize) length, "nul.json", &error);
+  ck_assert_msg (rules != NULL, "%s", error ? error->message : "?");
+  /* the same rule set without the comment: nothing differs but the digest */
+  g_autoptr (ActiveringRuleSet) plain = activering_rule_set_new_from_data (raw, -1, "plain.json", &error);
+  ck_assert_msg (plain != NULL, "%s", error ? error->message : "?");
+  g_autofree char *diff = activering_rule_set_diff_to_json (plain, rules, ACTIVERING_JSON_DEFAULT);
+  ck_assert_msg (strstr (diff, "\"changes\":[]") != NULL, "%s", diff);
+  guint errors = 99;
+  g_autofree char *lint = activering_rule_set_lint_to_json (rules, ACTIVERING_JSON_DEFAULT, &errors);
+  ck_assert_uint_eq (errors, 0);
+}
+END_TEST
+
 START_TEST (test_lint_deep_nesting)
 {
   GString *condition = g_string_new (NULL);
@@ -3206,6 +3229,7 @@ rules_suite (void)
   tcase_add_test (tc, test_diff);
   tcase_add_test (tc, test_lint);
   tcase_add_test (tc, test_lint_deep_nesting);
+  tcase_add_test (tc, test_nul_in_a_comment);
   tcase_add_test (tc, test_lint_legal_bases);
   tcase_add_test (tc, test_duplicate_keys_refused);
   suite_add_tcase (s, tc);

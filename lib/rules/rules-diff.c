@@ -55,7 +55,7 @@ write_value (JsonWriter *w, json_object *value)
 static void
 note_in_summary (Differ *D, const char *kind)
 {
-  const char *p = D->path->str + 1;
+  const char *p = D->path->len > 0 ? D->path->str + 1 : D->path->str; /* the root itself: "" */
   const char *slash = strchr (p, '/');
   /* a top-level member (the version, the title) is listed under "document" */
   g_autofree char *section = slash ? g_strndup (p, (gsize) (slash - p)) : g_strdup ("document");
