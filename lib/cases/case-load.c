@@ -17,9 +17,9 @@
 
 #define CASES_MAX_NESTING 128 /* inline facts and expected reports are a few levels deep */
 
-static const char *const file_keys[] = {"format", "description", "rules", "cases", NULL};
-static const char *const case_keys[] = {"name", "as_of", "facts", "facts_file", "trajectory", "organisation", "expect",
-                                        NULL};
+static const char *const file_keys[] = { "format", "description", "rules", "cases", NULL };
+static const char *const case_keys[] = { "name",       "as_of",        "facts",  "facts_file",
+                                         "trajectory", "organisation", "expect", NULL };
 
 /* ---- what is known about a rule set ---- */
 
@@ -159,6 +159,13 @@ case_json_string (json_object *value)
   return json_object_is_type (value, json_type_string) ? json_object_get_string (value) : NULL;
 }
 
+/* Item @i of @array, an array of strings. */
+const char *
+case_array_string (json_object *array, size_t i)
+{
+  return json_object_get_string (json_object_array_get_idx (array, i));
+}
+
 /* A strict ISO date, YYYY-MM-DD with a day that exists, into @out. */
 gboolean
 case_parse_date (const char *text, GDate *out)
@@ -177,8 +184,7 @@ case_check_keys (CaseLoader *L, json_object *object, const char *where, const ch
 {
   if (!json_object_is_type (object, json_type_object))
     {
-      case_loader_error (L, "%s: expected an object, got %s", where,
-                         json_type_to_name (json_object_get_type (object)));
+      case_loader_error (L, "%s: expected an object, got %s", where, json_type_to_name (json_object_get_type (object)));
       return FALSE;
     }
   json_object_object_foreach (object, key, value)
@@ -202,8 +208,7 @@ case_check_measure_dot_id (CaseLoader *L, const CaseRules *rules, const char *wh
   g_autofree char *code = dot ? g_strndup (id, (gsize) (dot - id)) : g_strdup (id);
   if (activering_rule_set_lookup_measure (rules->rules, code) < 0)
     {
-      case_loader_error (L, "%s: \"%s\": unknown measure \"%s\" (a %s is named \"measure.id\")", where, id, code,
-                         what);
+      case_loader_error (L, "%s: \"%s\": unknown measure \"%s\" (a %s is named \"measure.id\")", where, id, code, what);
       return FALSE;
     }
   if (!g_hash_table_contains (ids, id))
@@ -249,6 +254,33 @@ case_check_word (CaseLoader *L, const char *where, const char *key, json_object 
       g_autofree char *known = join_list (allowed);
       case_loader_error (L, "%s: \"%s\": %s is not one of %s", where, key, json_object_to_json_string (value), known);
     }
+}
+
+/* Checks that @value is the library's name of one of the values @first to @last of an enumeration, or @extra
+ * ("absent", where an expectation may say that something is not reported). */
+void
+case_check_state_name (CaseLoader *L, const char *where, const char *key, json_object *value, CaseStateName name,
+                       int first, int last, const char *extra)
+{
+  const char *words[8];
+  guint n = 0;
+  g_assert (last - first + 3 <= (int) G_N_ELEMENTS (words));
+  for (int v = first; v <= last; v++)
+    words[n++] = name (v);
+  if (extra != NULL)
+    words[n++] = extra;
+  words[n] = NULL;
+  case_check_word (L, where, key, value, words);
+}
+
+/* An object, as most expectations are. */
+gboolean
+case_check_object (CaseLoader *L, const char *where, json_object *value)
+{
+  if (json_object_is_type (value, json_type_object))
+    return TRUE;
+  case_loader_error (L, "%s: expected an object", where);
+  return FALSE;
 }
 
 /* ---- the documents of a case ---- */
@@ -450,7 +482,7 @@ int
 case_load_text (const char *file, const char *dir, const char *text, gsize length, ActiveringRuleSet *override,
                 GPtrArray *cases, GString *errors, CaseRules **rules_out)
 {
-  CaseLoader loader = {.file = file, .errors = errors, .case_index = -1};
+  CaseLoader loader = { .file = file, .errors = errors, .case_index = -1 };
   CaseLoader *L = &loader;
   g_autoptr (GError) syntax = NULL;
   json_object *root = parse_json (file, text, length, &syntax);

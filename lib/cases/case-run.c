@@ -8,8 +8,19 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "cases/cases-private.h"
 #include "util/dates-private.h"
+
+/* The index of the measure of a "measure.id" id (a condition, a limit). */
+int
+case_measure_of (ActiveringRuleSet *rules, const char *id)
+{
+  const char *dot = strchr (id, '.');
+  g_autofree char *code = dot ? g_strndup (id, (gsize) (dot - id)) : g_strdup (id);
+  return activering_rule_set_lookup_measure (rules, code);
+}
 
 /* What came out for measure @measure, once per case, under its first mismatch. */
 void
@@ -32,7 +43,7 @@ case_run (const Case *c, ActiveringEvaluation *ev, GString *out)
       return FALSE;
     }
   g_autoptr (GHashTable) described = g_hash_table_new (NULL, NULL);
-  CaseRun run = {.c = c, .rules = rules, .facts = facts, .out = out, .described = described};
+  CaseRun run = { .c = c, .rules = rules, .facts = facts, .out = out, .described = described };
   case_run_expectations (&run, CASE_STAGE_DOCUMENTS);
   if (facts == NULL)
     return FALSE;

@@ -4,12 +4,15 @@
 /* cases-private.h: data-driven rule cases (`activering.cases/1`, docs/rule-cases.md), the runner behind
  * `activering test` and the project's own tests/cases.
  *
- *   case-file.c             the public ActiveringCaseFile: loading a file, and its cases one by one
- *   case-load.c             reading a case file and checking it against its rule set
- *   case-expect.c           the expectation keys: one table, each key with its check and its run
- *   case-expect-reports.c   the two keys that compare documents: "trajectory" and "roles"
- *   case-run.c              running one case, with what was expected against what came out
- *   case-coverage.c         which condition states and parameter periods the cases exercised
+ *   case-file.c               the public ActiveringCaseFile: loading a file, and its cases one by one
+ *   case-load.c               reading a case file and checking it against its rule set
+ *   case-expect.c             the keys of "expect": one table, each key with its check, its run and its stage
+ *   case-expect-documents.c   "trajectory" and "roles": documents of their own, compared as a subset
+ *   case-expect-decisions.c   "outcomes", "conditions", "reasons", "coverage", "via", "signals"
+ *   case-expect-details.c     "missing", "missing_asked_of", "missing_state", "limits", "absent_limits",
+ *                             "obligations", "obligation_due"
+ *   case-run.c                running one case, with what was expected against what came out
+ *   case-coverage.c           which condition states and parameter periods the cases exercised
  */
 #pragma once
 
@@ -26,22 +29,22 @@
 typedef struct
 {
   ActiveringRuleSet *rules;
-  GHashTable *conditions;      /* "measure.condition" */
-  GHashTable *limits;          /* "measure.limit" */
-  GHashTable *obligations;     /* obligation ids */
+  GHashTable *conditions;  /* "measure.condition" */
+  GHashTable *limits;      /* "measure.limit" */
+  GHashTable *obligations; /* obligation ids */
 } CaseRules;
 
 /* One case, checked: everything in it is known to the rule set. */
 typedef struct
 {
-  char *file;                  /* as shown in messages: the path as given */
+  char *file; /* as shown in messages: the path as given */
   char *name;
-  CaseRules *rules;            /* the case file's */
-  json_object *expect;         /* a reference of its own */
-  char *facts_json;            /* the facts document, with format and id filled in; NULL for a trajectory case
-                                  without facts */
-  char *trajectory_json;       /* the trajectory document, with format and id filled in; or NULL */
-  char *organisation_json;     /* the organisation document, with format and id filled in; or NULL */
+  CaseRules *rules;        /* the case file's */
+  json_object *expect;     /* a reference of its own */
+  char *facts_json;        /* the facts document, with format and id filled in; NULL for a trajectory case
+                              without facts */
+  char *trajectory_json;   /* the trajectory document, with format and id filled in; or NULL */
+  char *organisation_json; /* the organisation document, with format and id filled in; or NULL */
   gboolean has_as_of;
   GDate as_of;
 } Case;
@@ -50,7 +53,7 @@ struct _ActiveringCaseFile
 {
   char *name;
   CaseRules *rules;
-  GPtrArray *cases;            /* Case */
+  GPtrArray *cases; /* Case */
 };
 
 /* ---- case-load.c ---- */
@@ -58,11 +61,11 @@ struct _ActiveringCaseFile
 /* Collects the problems of one case file, each on a line of its own that names the file (and the case). */
 typedef struct
 {
-  const char *file;            /* for messages */
+  const char *file; /* for messages */
   GString *errors;
   int n_errors;
-  const char *case_name;       /* for messages, while checking one case */
-  int case_index;              /* -1 outside the cases */
+  const char *case_name; /* for messages, while checking one case */
+  int case_index;        /* -1 outside the cases */
 } CaseLoader;
 
 int case_load_text (const char *file, const char *dir, const char *text, gsize length, ActiveringRuleSet *override,
@@ -79,7 +82,13 @@ void case_check_fact (CaseLoader *loader, const CaseRules *rules, const char *wh
 void case_check_obligation_id (CaseLoader *loader, const CaseRules *rules, const char *where, const char *id);
 void case_check_word (CaseLoader *loader, const char *where, const char *key, json_object *value,
                       const char *const *allowed);
+gboolean case_check_object (CaseLoader *loader, const char *where, json_object *value);
+/* The library's name of an enumeration's value (activering_outcome_to_string () and the like). */
+typedef const char *(*CaseStateName) (int value);
+void case_check_state_name (CaseLoader *loader, const char *where, const char *key, json_object *value,
+                            CaseStateName name, int first, int last, const char *extra);
 const char *case_json_string (json_object *value);
+const char *case_array_string (json_object *array, size_t i);
 gboolean case_parse_date (const char *text, GDate *out);
 
 /* ---- case-run.c ---- */
@@ -89,13 +98,14 @@ typedef struct
 {
   const Case *c;
   ActiveringRuleSet *rules;
-  const ActiveringFacts *facts;      /* NULL for a trajectory case without facts */
-  const ActiveringEvaluation *ev;    /* NULL before the evaluation (CASE_STAGE_DOCUMENTS) */
-  GString *out;                      /* one paragraph per mismatch */
-  GHashTable *described;             /* measures already described under a mismatch (index + 1) */
+  const ActiveringFacts *facts;   /* NULL for a trajectory case without facts */
+  const ActiveringEvaluation *ev; /* NULL before the evaluation (CASE_STAGE_DOCUMENTS) */
+  GString *out;                   /* one paragraph per mismatch */
+  GHashTable *described;          /* measures already described under a mismatch (index + 1) */
 } CaseRun;
 
 gboolean case_run (const Case *c, ActiveringEvaluation *ev, GString *out);
+int case_measure_of (ActiveringRuleSet *rules, const char *id);
 void case_run_describe_measure (CaseRun *run, guint measure);
 void case_append_heading (GString *out, const Case *c);
 
@@ -127,12 +137,29 @@ typedef struct
 gboolean case_check_expect (CaseLoader *loader, const CaseRules *rules, json_object *expect);
 void case_run_expectations (CaseRun *run, CaseStage stage);
 
-/* ---- case-expect-reports.c ---- */
+/* The rows of the table, a check and a run function for each key (each a CaseExpectCheck and a CaseExpectRun). */
+#define CASE_DECLARE_EXPECTATION(key)                                                                                  \
+  void case_check_##key (CaseLoader *loader, const CaseRules *rules, const char *where, json_object *value);           \
+  void case_run_##key (CaseRun *run, json_object *value)
 
-void case_check_trajectory_expect (CaseLoader *loader, const CaseRules *rules, const char *where, json_object *value);
-void case_run_trajectory_expect (CaseRun *run, json_object *value);
-void case_check_roles_expect (CaseLoader *loader, const CaseRules *rules, const char *where, json_object *value);
-void case_run_roles_expect (CaseRun *run, json_object *value);
+/* case-expect-documents.c */
+CASE_DECLARE_EXPECTATION (trajectory);
+CASE_DECLARE_EXPECTATION (roles);
+/* case-expect-decisions.c */
+CASE_DECLARE_EXPECTATION (outcomes);
+CASE_DECLARE_EXPECTATION (conditions);
+CASE_DECLARE_EXPECTATION (reasons);
+CASE_DECLARE_EXPECTATION (coverage);
+CASE_DECLARE_EXPECTATION (via);
+CASE_DECLARE_EXPECTATION (signals);
+/* case-expect-details.c */
+CASE_DECLARE_EXPECTATION (missing);
+CASE_DECLARE_EXPECTATION (missing_asked_of);
+CASE_DECLARE_EXPECTATION (missing_state);
+CASE_DECLARE_EXPECTATION (limits);
+CASE_DECLARE_EXPECTATION (absent_limits);
+CASE_DECLARE_EXPECTATION (obligations);
+CASE_DECLARE_EXPECTATION (obligation_due);
 
 /* ---- case-coverage.c ---- */
 

@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The libactivering authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-/* case-expect-reports.c: the expectations that compare a document of their own with part of it given in the case:
+/* case-expect-documents.c: the expectations that compare a document of their own with part of it given in the case:
  * "trajectory" (the replay's `activering.trajectory-report/1`) and "roles" (the `activering.roles/1` assignment).
  * Both run before the evaluation (CASE_STAGE_DOCUMENTS), and both match as docs/rule-cases.md says: objects hold
  * at least the keys given, arrays as many items, each holding what its expected item gives, other values equal.
@@ -13,13 +13,13 @@
 #include "cases/cases-private.h"
 
 /* The keys of a trajectory report that an expectation may check. */
-static const char *const report_keys[] = {"state", "current_model", "current_phase", "corresponds_to",
-                                          "open_measures", "days_per_phase", "days_per_measure", "path", "runs",
-                                          "indicators", "violations", NULL};
+static const char *const report_keys[] = { "state",         "current_model",  "current_phase",    "corresponds_to",
+                                           "open_measures", "days_per_phase", "days_per_measure", "path",
+                                           "runs",          "indicators",     "violations",       NULL };
 
 /* The keys of a role assignment that an expectation may check (see roles_view ()). */
-static const char *const roles_keys[] = {"model", "phase", "regie", "assignments", "absent_tasks", "gaps", "conflicts",
-                                         "missing", NULL};
+static const char *const roles_keys[] = { "model", "phase",     "regie",   "assignments", "absent_tasks",
+                                          "gaps",  "conflicts", "missing", NULL };
 
 /* Appends to @out, with its path in the report, every place where @actual does not hold what @expected says. */
 static void
@@ -71,8 +71,7 @@ append_document (GString *out, const char *what, json_object *document)
 /* ---- trajectory ---- */
 
 static void
-check_document_expect (CaseLoader *L, const char *where, json_object *value, const char *what,
-                       const char *const *keys)
+check_document_expect (CaseLoader *L, const char *where, json_object *value, const char *what, const char *const *keys)
 {
   if (!json_object_is_type (value, json_type_object))
     case_loader_error (L, "%s: expected an object: what the %s must hold", where, what);
@@ -81,7 +80,7 @@ check_document_expect (CaseLoader *L, const char *where, json_object *value, con
 }
 
 void
-case_check_trajectory_expect (CaseLoader *L, const CaseRules *rules, const char *where, json_object *value)
+case_check_trajectory (CaseLoader *L, const CaseRules *rules, const char *where, json_object *value)
 {
   (void) rules;
   check_document_expect (L, where, value, "trajectory report", report_keys);
@@ -89,7 +88,7 @@ case_check_trajectory_expect (CaseLoader *L, const CaseRules *rules, const char 
 
 /* Replays the case's trajectory (with its facts, if any) and compares the report with @expected. */
 void
-case_run_trajectory_expect (CaseRun *run, json_object *expected)
+case_run_trajectory (CaseRun *run, json_object *expected)
 {
   const Case *c = run->c;
   GString *out = run->out;
@@ -122,7 +121,7 @@ case_run_trajectory_expect (CaseRun *run, json_object *expected)
 /* ---- roles ---- */
 
 void
-case_check_roles_expect (CaseLoader *L, const CaseRules *rules, const char *where, json_object *value)
+case_check_roles (CaseLoader *L, const CaseRules *rules, const char *where, json_object *value)
 {
   (void) rules;
   check_document_expect (L, where, value, "role assignment", roles_keys);
@@ -133,7 +132,7 @@ static json_object *
 roles_view (json_object *document)
 {
   json_object *view = json_object_new_object (), *value = NULL;
-  static const char *const copied[] = {"model", "phase", "regie", "conflicts"};
+  static const char *const copied[] = { "model", "phase", "regie", "conflicts" };
   for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
     if (json_object_object_get_ex (document, copied[i], &value))
       json_object_object_add (view, copied[i], json_object_get (value));
@@ -185,7 +184,7 @@ check_absent_tasks (json_object *absent, json_object *by_task, GString *out)
 
 /* Assigns the case's roles (with its trajectory, if any) and compares them with @expected. */
 void
-case_run_roles_expect (CaseRun *run, json_object *expected)
+case_run_roles (CaseRun *run, json_object *expected)
 {
   const Case *c = run->c;
   GString *out = run->out;
