@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 /* case-expect-decisions.c: the expectations on what the evaluation decided (CASE_STAGE_DECISIONS): "outcomes",
- * "conditions", "reasons", "coverage", "via" and "signals". Each key has a check_ function, run when the case file
- * is loaded, and a run_ function, run with the case; the table in case-expect.c lists them.
+ * "conditions", "reasons", "coverage", "via" and "signals". Each key has its case_check_<key> (), called when the
+ * case file is loaded, and its case_run_<key> (), called with the case; the table in case-expect.c lists them.
  */
 #include "config.h"
 

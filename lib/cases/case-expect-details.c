@@ -3,8 +3,8 @@
  */
 /* case-expect-details.c: the expectations on what a decision rests on and leads to (CASE_STAGE_DETAILS): "missing",
  * "missing_asked_of", "missing_state", "limits", "absent_limits", "obligations" and "obligation_due". Each key has
- * a check_ function, run when the case file is loaded, and a run_ function, run with the case; the table in
- * case-expect.c lists them.
+ * its case_check_<key> (), called when the case file is loaded, and its case_run_<key> (), called with the case;
+ * the table in case-expect.c lists them.
  */
 #include "config.h"
 

@@ -133,7 +133,7 @@ case_loader_error (CaseLoader *L, const char *format, ...)
   append_problem (L, line->str);
 }
 
-/* ---- checks the expectations share ---- */
+/* ---- checks, for the file, its cases and their expectations ---- */
 
 static gboolean
 in_list (const char *const *list, const char *word)
