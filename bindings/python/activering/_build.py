@@ -1,9 +1,11 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """cffi builder for activering._native: out-of-line API mode, compiled against libactivering's own headers.
 
 Where the library is found, in this order:
   - ACTIVERING_CFLAGS and ACTIVERING_LIBS (what `make check` sets for the library just built in the tree);
   - pkg-config activering-1.0 (an installed library).
-Used by setup.py (`pip install ./bindings/python`) and by bindings/python/build.py (make check).
+Used by setup.py (`pip install ./bindings/python`) and by bindings/python/build-in-tree.sh (make check).
 """
 import os
 import shlex
@@ -37,6 +39,16 @@ const char *activering_error_code_to_string (int code);
 const char *activering_error_get_path (const GError *error);
 const char *activering_error_get_document (const GError *error);
 const char *activering_outcome_to_string (int outcome);
+const char *activering_truth_to_string (int truth);
+const char *activering_reason_to_string (int reason);
+const char *activering_obligation_state_to_string (int state);
+const char *activering_fact_state_to_string (int state);
+/* The last value of each enumeration whose names enums.py reads (the values count up from 0). */
+static const int ACTIVERING_OUTCOME_NOT_APPLICABLE;
+static const int ACTIVERING_TRUTH_UNKNOWN;
+static const int ACTIVERING_REASON_REGIME_NOT_ENCODED;
+static const int ACTIVERING_OBLIGATION_UNDETERMINED;
+static const int ACTIVERING_FACT_BLANK;
 
 ActiveringRuleSet *activering_rule_set_new_default (GError **error);
 ActiveringRuleSet *activering_rule_set_new_from_data (const char *data, ssize_t length, const char *document_name,

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
 """Screening a Dask DataFrame: evaluate_frame on every partition, on as many cores or machines as Dask has.
 
     import dask.dataframe as dd

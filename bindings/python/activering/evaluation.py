@@ -1,0 +1,157 @@
+# SPDX-FileCopyrightText: 2026 The libactivering authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Screening dossiers: evaluate (one), evaluate_many (a batch in one call into C), and what the batch calls share
+with evaluate_frame: the outcome codes and progress in chunks."""
+from __future__ import annotations
+
+import gc as _gc
+import json as _json
+from typing import Iterable, Mapping, Optional
+
+from ._convert import DateLike, Document, FACTS_FORMAT, _dumps, _facts, _gdate, _gstring, _lang, _take_string, _text
+from ._native import ffi as _ffi, lib as _lib
+from .enums import OUTCOMES
+from .errors import UsageError, _new_error, _raise
+from .rules import RuleSet, _rules
+
+__all__ = ["evaluate", "evaluate_many"]
+
+# ActiveringLinesFlags, and the outcome code of a line in error (ACTIVERING_LINES_ERROR).
+_LINES_COMPACT = 1
+_LINES_IDS = 8
+_LINES_ERROR = 255
+
+_PROGRESS_CHUNK = 10000  # rows per call into C when progress is reported
+
+
+def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: Optional[RuleSet] = None) -> dict:
+    """Screens one dossier for every measure: the `activering.result/1` document as a dict.
+
+    @facts is an `activering.facts/1` document (a dict, or JSON text; "format" may be left out). @as_of is the
+    evaluation date (default: the facts' "as_of", or today). Raises an Error subclass for bad facts."""
+    r = _rules(rules)
+    handle = _facts(r, facts)
+    evaluation = _ffi.gc(_lib.activering_evaluation_new(r._ptr), _lib.activering_evaluation_free)
+    error = _new_error()
+    if not _lib.activering_evaluation_run(evaluation, handle, _gdate(as_of), 0, error):
+        _raise(error)
+    text = _lib.activering_evaluation_to_json(evaluation, _lang(lang), 0, error)
+    if text == _ffi.NULL:
+        _raise(error)
+    return _json.loads(_take_string(text))
+
+
+def _batch(documents: Iterable[Document]):
+    """The documents as one JSON lines text."""
+    if isinstance(documents, (str, bytes, Mapping)) or not hasattr(documents, "__iter__"):
+        raise TypeError("evaluate_many takes an iterable of facts documents (dicts or JSON text), "
+                        f"not {type(documents).__name__}")
+    parts = []
+    for document in documents:
+        if document.__class__ is str:  # the common cases first: isinstance on typing's Mapping is slow
+            text = document
+        elif document.__class__ is dict or isinstance(document, Mapping):
+            if "format" not in document:
+                document = {"format": FACTS_FORMAT, **document}
+            text = _dumps(document)
+        elif isinstance(document, (str, bytes, bytearray)):
+            text = document.decode() if isinstance(document, (bytes, bytearray)) else document
+        else:
+            raise TypeError(f"each facts document must be a dict or JSON text, not {type(document).__name__}")
+        if "\n" in text:
+            text = text.replace("\n", " ")  # JSON allows a newline only between tokens: one line each
+        if not text.strip():
+            text = '""'  # an empty document stays in its place, as an error
+        parts.append(text)
+    return "\n".join(parts).encode(), len(parts)
+
+
+def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_lines):
+    rows = _ffi.new("unsigned int *")
+    errors = _ffi.new("unsigned int *")
+    error = _new_error()
+    if not _lib.activering_evaluate_lines(rules._ptr, data, len(data), _gdate(as_of), _lang(lang), flags, out,
+                                          outcomes, missing, max_lines, rows, errors, error):
+        _raise(error)
+    return rows[0], errors[0]
+
+
+def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: str = "nl",
+                  compact: bool = False, rules: Optional[RuleSet] = None, progress=None) -> list:
+    """Screens a whole batch in one call into C: one dict per dossier, in order.
+
+    Each result is an `activering.result/1` document, or with @compact an `activering.outcomes/1` one (only the
+    outcomes: the fast path for bulk screening). A bad dossier raises nothing: its entry is an
+    `activering.error/1` document {"format", "line", "code", "message", "path"} (line: its 1-based position in
+    @documents), and the others are evaluated.
+
+    @progress (a function of (dossiers done, total), or True for a tqdm bar) has the batch go in chunks of 10,000,
+    reporting after each; the results are the same."""
+    r = _rules(rules)
+    if progress is not None and progress is not False:
+        if isinstance(documents, (str, bytes, Mapping)) or not hasattr(documents, "__iter__"):
+            _batch(documents)  # raises the TypeError
+        documents = list(documents)
+        report = _progress(progress, len(documents))
+        results = []
+        for start in range(0, len(documents), _PROGRESS_CHUNK):
+            chunk = evaluate_many(documents[start:start + _PROGRESS_CHUNK], as_of, lang, compact, r)
+            for result in chunk:
+                if result.get("format") == "activering.error/1":
+                    result["line"] += start  # the position in the whole batch
+            results.extend(chunk)
+            report(len(results))
+        if not documents:
+            report(0)
+        return results
+    data, n = _batch(documents)
+    out = _gstring()
+    if not compact:
+        _run_lines(r, data, as_of, lang, 0, out, _ffi.NULL, _ffi.NULL, 0)
+        text = _text(out)
+        return _json.loads("[" + text.replace("\n", ",")[:-1] + "]") if text else []
+    # Compact: the outcomes come back as a matrix and each row as "id TAB as_of", so only bad rows are JSON to read.
+    measures = r.measures
+    k = len(measures)
+    cells = _ffi.new("unsigned char[]", max(n, 1) * k)
+    rows, _ = _run_lines(r, data, as_of, lang, _LINES_COMPACT | _LINES_IDS, out, cells, _ffi.NULL, max(n, 1))
+    codes = _ffi.unpack(cells, rows * k)
+    names = [OUTCOMES[c] if c < len(OUTCOMES) else None for c in range(256)]
+    results = []
+    append = results.append
+    collecting = _gc.isenabled()
+    _gc.disable()  # a cycle collection per 700 new dicts would rescan every object the caller holds
+    try:
+        for row, line in enumerate(_text(out).split("\n")[:rows]):
+            if line.startswith("{"):
+                append(_json.loads(line))
+                continue
+            id_, when = line.split("\t")
+            append({"format": "activering.outcomes/1", "id": id_, "as_of": when,
+                    "outcomes": dict(zip(measures, [names[c] for c in codes[row * k:row * k + k]]))})
+    finally:
+        if collecting:
+            _gc.enable()
+    return results
+
+
+def _progress(progress, total: int):
+    """A function of the rows done so far, from @progress: None, a callable(done, total), or True for tqdm."""
+    if progress is None or progress is False:
+        return None
+    if progress is True:
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            raise UsageError("progress=True needs tqdm (Debian: python3-tqdm); "
+                             "or pass a function of (done, total)") from None
+        bar = tqdm(total=total, unit="dossier")
+
+        def update(done):
+            bar.update(done - bar.n)
+            if done >= total:
+                bar.close()
+        return update
+    if not callable(progress):
+        raise TypeError(f"progress must be True, None or a function of (done, total), not {type(progress).__name__}")
+    return lambda done: progress(done, total)
