@@ -444,6 +444,20 @@ START_TEST (test_bad_case_files)
   assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"absent_limits\": \"ibo.ends_on\"}"), "expected an array", NULL);
   assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"obligations\": {\"gpmi.deadline\": \"late\"}}"),
                    "\"late\" is not one of", NULL);
+  /* the expectations of December 2026: reasons, coverage, via, signals */
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"reasons\": {\"ibo\": \"too_early\"}}"),
+                   "expect.reasons", "\"too_early\" is not one of", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"reasons\": {\"ibbo\": null}}"), "unknown measure \"ibbo\"", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"coverage\": {\"art60\": 3}}"),
+                   "expect.coverage", "expected a coverage code or null", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"via\": {\"art60.twe_framework\": \"twe_ocmw.status\"}}"),
+                   "expect.via", "expected an array of condition ids", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"via\": {\"art60.twe_framework\": [\"twe_ocmw.statuss\"]}}"),
+                   "measure twe_ocmw has no condition of that id", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"signals\": \"language_barrier\"}"), "expect.signals",
+                   "expected an array", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {\"signals\": [3]}"), "expect.signals", "item 0 is not a string",
+                   NULL);
   assert_rejected (ONE_CASE (GOOD_FACTS ", \"expect\": {}"), "checks nothing", NULL);
   assert_rejected (ONE_CASE (GOOD_FACTS), "no \"expect\"", NULL);
   assert_rejected (ONE_CASE ("\"expect\": {\"outcomes\": {\"art60\": \"eligible\"}}"), "exactly one of", NULL);

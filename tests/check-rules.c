@@ -2799,6 +2799,12 @@ static const Mutation menu_mutations[] = {
   { "/trajectory_checks/2/unless", "true", ACTIVERING_ERROR_INVALID_VALUE,
     "/trajectory_checks/2/unless: \"unless\" goes with \"max_duration\"" },
   { "/trajectory_checks/4/unless", "3", ACTIVERING_ERROR_RULE_TYPE, "/trajectory_checks/4/unless: " },
+  { "/obligations/0/met_on", "true", ACTIVERING_ERROR_RULE_TYPE, "/obligations/0/met_on: " },
+  { "/obligations/0/met_on", "{\"fact\": \"gpmi.signed\"}", ACTIVERING_ERROR_UNKNOWN_REF,
+    "/obligations/0/met_on/fact: unknown fact \"gpmi.signed\"" },
+  { "/obligations/0/text_undetermined/fr", NULL, ACTIVERING_ERROR_TRANSLATION,
+    "/obligations/0/text_undetermined: missing the \"fr\" translation" },
+  { "/obligations/0/text_undetermined", "\"due\"", ACTIVERING_ERROR_TYPE, "/obligations/0/text_undetermined: expected a text" },
 };
 
 START_TEST (test_menu_language_errors)
