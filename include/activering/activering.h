@@ -27,6 +27,7 @@
 #include <activering/activering-roles.h>
 #include <activering/activering-rule-analysis.h>
 #include <activering/activering-cases.h>
+#include <activering/activering-types.h>
 #undef ACTIVERING_INSIDE
 
 #endif

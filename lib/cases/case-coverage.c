@@ -12,6 +12,7 @@
 #include "eval/evaluation-private.h"
 #include "json/json-writer-private.h"
 #include "util/dates-private.h"
+#include "util/boxed-private.h"
 
 /* A condition's states as bits: 1 << ActiveringTruth. */
 #define N_TRUTHS (ACTIVERING_TRUTH_UNKNOWN + 1)
@@ -19,6 +20,7 @@
 
 struct _ActiveringCaseCoverage
 {
+  grefcount ref_count; /* see util/boxed-private.h */
   ActiveringRuleSet *rules;
   guint n_cases;
   guint8 **seen;    /* per measure, per condition: bit set of the ActiveringTruth states seen */
@@ -30,6 +32,7 @@ activering_case_coverage_new (ActiveringRuleSet *rules)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   ActiveringCaseCoverage *coverage = g_new0 (ActiveringCaseCoverage, 1);
+  g_ref_count_init (&coverage->ref_count);
   coverage->rules = activering_rule_set_ref (rules);
   coverage->seen = g_new0 (guint8 *, MAX (rules->n_measures, 1));
   for (guint m = 0; m < rules->n_measures; m++)
@@ -43,8 +46,7 @@ activering_case_coverage_new (ActiveringRuleSet *rules)
 void
 activering_case_coverage_free (ActiveringCaseCoverage *coverage)
 {
-  if (coverage == NULL)
-    return;
+  ACTIVERING_BOXED_RELEASE (coverage);
   for (guint m = 0; m < coverage->rules->n_measures; m++)
     g_free (coverage->seen[m]);
   for (guint p = 0; p < coverage->rules->n_params; p++)
@@ -168,3 +170,5 @@ activering_case_coverage_to_text (const ActiveringCaseCoverage *coverage, const 
     g_string_append_printf (out, "%severy parameter period was exercised\n", p);
   return g_string_free (out, FALSE);
 }
+
+ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringCaseCoverage, activering_case_coverage)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cases/cases-private.h"
+#include "util/boxed-private.h"
 
 ActiveringCaseFile *
 activering_case_file_new_from_data (const char *name, const char *dir, const char *data, gssize length,
@@ -38,6 +39,7 @@ activering_case_file_new_from_data (const char *name, const char *dir, const cha
       return NULL;
     }
   ActiveringCaseFile *file = g_new0 (ActiveringCaseFile, 1);
+  g_ref_count_init (&file->ref_count);
   file->name = g_strdup (name);
   file->rules = rules_used;
   file->cases = g_steal_pointer (&cases);
@@ -63,8 +65,7 @@ activering_case_file_load (const char *path, ActiveringRuleSet *rules, GError **
 void
 activering_case_file_free (ActiveringCaseFile *file)
 {
-  if (file == NULL)
-    return;
+  ACTIVERING_BOXED_RELEASE (file);
   g_ptr_array_unref (file->cases);
   case_rules_free (file->rules);
   g_free (file->name);
@@ -143,3 +144,5 @@ activering_case_file_run_case (const ActiveringCaseFile *file, guint index, Acti
     }
   return FALSE;
 }
+
+ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringCaseFile, activering_case_file)

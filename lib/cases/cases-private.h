@@ -51,6 +51,7 @@ typedef struct
 
 struct _ActiveringCaseFile
 {
+  grefcount ref_count; /* see util/boxed-private.h */
   char *name;
   CaseRules *rules;
   GPtrArray *cases; /* Case */

@@ -22,6 +22,7 @@ typedef struct
 
 struct _ActiveringEvaluation
 {
+  grefcount ref_count; /* see util/boxed-private.h */
   ActiveringRuleSet *rules;
   GString *id;
   gint32 as_of;

@@ -6,6 +6,7 @@
 #include "eval/evaluation-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/boxed-private.h"
 
 static void
 missing_list_init (MissingList *list, guint capacity)
@@ -27,6 +28,7 @@ activering_evaluation_new (ActiveringRuleSet *rules)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   ActiveringEvaluation *ev = g_new0 (ActiveringEvaluation, 1);
+  g_ref_count_init (&ev->ref_count);
   ev->rules = activering_rule_set_ref (rules);
   ev->id = g_string_new (NULL);
   const Program *program = &rules->program;
@@ -64,8 +66,7 @@ activering_evaluation_new (ActiveringRuleSet *rules)
 void
 activering_evaluation_free (ActiveringEvaluation *ev)
 {
-  if (ev == NULL)
-    return;
+  ACTIVERING_BOXED_RELEASE (ev);
   const ActiveringRuleSet *rules = ev->rules;
   for (guint m = 0; m < rules->n_measures; m++)
     {
@@ -656,3 +657,5 @@ activering_obligation_state_to_string (ActiveringObligationState state)
   static const char *const names[] = { "met", "due", "overdue", "undetermined" };
   return (guint) state < G_N_ELEMENTS (names) ? names[state] : "undetermined";
 }
+
+ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringEvaluation, activering_evaluation)

@@ -21,6 +21,7 @@ typedef struct
 
 struct _ActiveringFacts
 {
+  grefcount ref_count; /* see util/boxed-private.h */
   ActiveringRuleSet *rules;
   gboolean has_id;
   gsize id_len;

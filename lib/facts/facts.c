@@ -16,6 +16,7 @@
 #include "json/json-reader-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/boxed-private.h"
 
 #define FACTS_DOCUMENT "facts"
 #define FACTS_FORMAT_VERSION "activering.facts/1"
@@ -460,6 +461,7 @@ activering_facts_new (ActiveringRuleSet *rules)
   guint n = MAX (rules->n_facts, 1), objects = MAX (rules->n_schema_objects, 1);
   gsize size = sizeof (ActiveringFacts) + sizeof (Value) * n + sizeof (guint) * 2 * n + n + objects;
   ActiveringFacts *facts = g_malloc0 (size);
+  g_ref_count_init (&facts->ref_count);
   facts->values = (Value *) (facts + 1);
   facts->run_first = (guint *) (facts->values + n);
   facts->run_count = facts->run_first + n;
@@ -477,8 +479,7 @@ activering_facts_new (ActiveringRuleSet *rules)
 void
 activering_facts_free (ActiveringFacts *facts)
 {
-  if (facts == NULL)
-    return;
+  ACTIVERING_BOXED_RELEASE (facts);
   activering_rule_set_unref (facts->rules);
   g_array_free (facts->runs, TRUE);
   g_string_free (facts->text, TRUE);
@@ -623,3 +624,5 @@ facts_read_value (ActiveringFacts *facts, guint slot, const char *json, gsize le
     }
   return ok;
 }
+
+ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringFacts, activering_facts)

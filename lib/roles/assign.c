@@ -16,6 +16,7 @@
 
 #include "roles/roles-private.h"
 #include "util/dates-private.h"
+#include "util/boxed-private.h"
 
 /* A task's assignment after every change that applies to this organisation and phase. */
 typedef struct
@@ -435,6 +436,7 @@ activering_role_assignment_new (ActiveringRuleSet *rules)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   ActiveringRoleAssignment *ra = g_new0 (ActiveringRoleAssignment, 1);
+  g_ref_count_init (&ra->ref_count);
   ra->rules = activering_rule_set_ref (rules);
   ra->id = g_string_new (NULL);
   ra->organisation_id = g_string_new (NULL);
@@ -473,8 +475,7 @@ activering_role_assignment_new (ActiveringRuleSet *rules)
 void
 activering_role_assignment_free (ActiveringRoleAssignment *ra)
 {
-  if (ra == NULL)
-    return;
+  ACTIVERING_BOXED_RELEASE (ra);
   activering_evaluation_free (ra->evaluation);
   activering_trajectory_report_free (ra->report);
   g_string_free (ra->id, TRUE);
@@ -497,3 +498,5 @@ activering_role_assignment_free (ActiveringRoleAssignment *ra)
   activering_rule_set_unref (ra->rules);
   g_free (ra);
 }
+
+ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringRoleAssignment, activering_role_assignment)

@@ -364,6 +364,7 @@ static ActiveringOrganisation *
 organisation_alloc (ActiveringRuleSet *rules)
 {
   ActiveringOrganisation *o = g_new0 (ActiveringOrganisation, 1);
+  g_ref_count_init (&o->ref_count);
   o->rules = activering_rule_set_ref (rules);
   o->actors = g_array_new (FALSE, FALSE, sizeof (Actor));
   o->agreements = g_array_new (FALSE, FALSE, sizeof (Agreement));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "roles/roles-private.h"
+#include "util/boxed-private.h"
 
 int
 organisation_actor_index (const ActiveringOrganisation *organisation, const char *id, gsize len)
@@ -22,8 +23,7 @@ organisation_actor_index (const ActiveringOrganisation *organisation, const char
 void
 activering_organisation_free (ActiveringOrganisation *organisation)
 {
-  if (organisation == NULL)
-    return;
+  ACTIVERING_BOXED_RELEASE (organisation);
   activering_rule_set_unref (organisation->rules);
   g_array_free (organisation->actors, TRUE);
   g_array_free (organisation->agreements, TRUE);
@@ -90,3 +90,5 @@ activering_organisation_get_actor_role (const ActiveringOrganisation *organisati
     return NULL;
   return organisation->rules->roles[g_array_index (organisation->actors, Actor, index).role].code;
 }
+
+ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringOrganisation, activering_organisation)

@@ -31,6 +31,7 @@ typedef struct
 
 struct _ActiveringOrganisation
 {
+  grefcount ref_count; /* see util/boxed-private.h */
   ActiveringRuleSet *rules;
   const char *id;
   const char *region; /* NULL if not given */
@@ -94,6 +95,7 @@ typedef struct
 
 struct _ActiveringRoleAssignment
 {
+  grefcount ref_count; /* see util/boxed-private.h */
   ActiveringRuleSet *rules;
   gboolean has_run;
   GString *id, *organisation_id;

@@ -382,3 +382,5 @@ rule_set_write_legal_basis (JsonWriter *w, const ActiveringRuleSet *rules, const
   if (basis->fallback && language != 0)
     json_writer_member_string (w, "legal_basis_lang", rules->languages[0]);
 }
+
+G_DEFINE_BOXED_TYPE (ActiveringRuleSet, activering_rule_set, activering_rule_set_ref, activering_rule_set_unref)

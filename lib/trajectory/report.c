@@ -7,6 +7,7 @@
 #include "trajectory/trajectory-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/boxed-private.h"
 
 #define REPORT_FORMAT "activering.trajectory-report/1"
 #define NO_DATE G_MININT32
@@ -17,6 +18,7 @@ activering_trajectory_report_new (ActiveringRuleSet *rules)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   ActiveringTrajectoryReport *report = g_new0 (ActiveringTrajectoryReport, 1);
+  g_ref_count_init (&report->ref_count);
   report->rules = activering_rule_set_ref (rules);
   report->id = g_string_new (NULL);
   report->close_reason = g_string_new (NULL);
@@ -38,8 +40,7 @@ activering_trajectory_report_new (ActiveringRuleSet *rules)
 void
 activering_trajectory_report_free (ActiveringTrajectoryReport *report)
 {
-  if (report == NULL)
-    return;
+  ACTIVERING_BOXED_RELEASE (report);
   activering_evaluation_free (report->evaluation);
   g_string_free (report->id, TRUE);
   g_string_free (report->close_reason, TRUE);
@@ -527,3 +528,5 @@ activering_trajectory_report_to_json (const ActiveringTrajectoryReport *report, 
     }
   return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }
+
+ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringTrajectoryReport, activering_trajectory_report)

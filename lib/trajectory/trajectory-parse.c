@@ -384,6 +384,7 @@ ActiveringTrajectory *
 trajectory_alloc (ActiveringRuleSet *rules)
 {
   ActiveringTrajectory *t = g_new0 (ActiveringTrajectory, 1);
+  g_ref_count_init (&t->ref_count);
   t->rules = activering_rule_set_ref (rules);
   t->events = g_array_new (FALSE, FALSE, sizeof (Event));
   t->extras = g_ptr_array_new ();

@@ -32,6 +32,7 @@ typedef struct
 
 struct _ActiveringTrajectory
 {
+  grefcount ref_count; /* see util/boxed-private.h */
   ActiveringRuleSet *rules;
   const char *id;
   guint model;
@@ -93,6 +94,7 @@ typedef enum
 
 struct _ActiveringTrajectoryReport
 {
+  grefcount ref_count; /* see util/boxed-private.h */
   ActiveringRuleSet *rules;
   gboolean has_run;
   GString *id;

@@ -7,6 +7,7 @@
 #include "trajectory/trajectory-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/boxed-private.h"
 
 ActiveringTrajectory *
 activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model, GError **error)
@@ -37,8 +38,7 @@ activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char 
 void
 activering_trajectory_free (ActiveringTrajectory *t)
 {
-  if (t == NULL)
-    return;
+  ACTIVERING_BOXED_RELEASE (t);
   activering_trajectory_report_free (t->scratch);
   g_array_free (t->events, TRUE);
   g_ptr_array_free (t->extras, TRUE);
@@ -258,3 +258,5 @@ activering_trajectory_to_json (const ActiveringTrajectory *t, ActiveringJsonFlag
   activering_trajectory_append_json (t, flags, out);
   return json_document_finish (out, (flags & ACTIVERING_JSON_PRETTY) != 0);
 }
+
+ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringTrajectory, activering_trajectory)
