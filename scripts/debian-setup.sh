@@ -14,6 +14,8 @@ PACKAGES="$PACKAGES reuse"
 PACKAGES="$PACKAGES abigail-tools"
 # The Debian packages (scripts/debian-packages.sh): debian/control's build dependencies, and lintian.
 PACKAGES="$PACKAGES debhelper dh-python python3-all-dev chrpath lintian"
+# The reference manual and the GObject Introspection data (docs/reference/), and the PyGObject test.
+PACKAGES="$PACKAGES gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 gi-docgen python3-gi"
 
 missing=""
 for package in $PACKAGES; do
