@@ -3,9 +3,13 @@
  */
 /* json-reader-private.h: a strict streaming JSON reader for documents parsed into their own structures.
  *
- * The caller drives it token by token along the shape it expects. The reader keeps the JSON pointer of the current
- * position (push a key or an index, pop back to a mark) and builds errors as "<document>: <path>: <message>",
- * one line of valid UTF-8 whatever the input held. Only the first error is kept.
+ * The caller drives it token by token along the shape it expects. The reader keeps where it is (push a key or an
+ * index, pop back to a mark) and builds errors as "<document>: <path>: <message>", one line of valid UTF-8 whatever
+ * the input held. Only the first error is kept.
+ *
+ * Where it is costs next to nothing on the happy path: a push records the key's span (or the index) as a frame in
+ * the caller's path buffer, and the JSON pointer is only written out when something fails. After the first error
+ * the path buffer holds that pointer as text (json_reader_write_path gives it at any time).
  */
 #pragma once
 
@@ -21,8 +25,10 @@ typedef struct
   const char *document; /* for messages: "facts", "trajectory", … */
   const char *start, *p, *end;
   int depth, max_depth;
-  GString *path; /* the JSON pointer of the current position */
-  GString *text; /* scratch for strings with escapes */
+  GString *path; /* frames (JsonPathFrame) of the current position; after an error, the error's JSON pointer */
+  gboolean path_written; /* @path holds the pointer of the first error, as text */
+  gsize string_start;    /* offset of the last string read: an escaped key is decoded again from there */
+  GString *text;         /* scratch for strings with escapes */
   GError **error;
   GHashTable *own_keys; /* "x_" members met (their path and key), made on first use: see json_reader_clear */
 } JsonReader;
@@ -42,9 +48,13 @@ gboolean json_reader_fail_unknown_key (JsonReader *R, const char *key, gsize len
 /* Input text quoted for an error message (display-safe, cut at @max_shown bytes). */
 GString *json_reader_quote_input (const char *s, gsize len, gsize max_shown);
 
+/* @key must stay valid while it is pushed: a span of the input, a string that outlives the reader, or the key
+ * json_reader_string or json_reader_text has just read (one with escapes is decoded from the input again). */
 gsize json_reader_push (JsonReader *R, const char *key, gsize len);
 gsize json_reader_push_index (JsonReader *R, guint index);
 void json_reader_pop (JsonReader *R, gsize mark);
+/* The JSON pointer of the current position (of the first error, after one), written into @out. */
+void json_reader_write_path (JsonReader *R, GString *out);
 
 void json_reader_skip_space (JsonReader *R);
 /* What the value at the cursor is ("an object", "a number", …), for "expected …, found …". */

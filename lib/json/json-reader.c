@@ -30,6 +30,7 @@ json_reader_init (JsonReader *R, const char *document, const char *data, gsize l
   R->text = text;
   R->error = error;
   g_string_truncate (path, 0);
+  R->path_written = FALSE;
 }
 
 void
@@ -38,10 +39,25 @@ json_reader_clear (JsonReader *R)
   g_clear_pointer (&R->own_keys, g_hash_table_destroy);
 }
 
+/* Writes the pointer of the first error into the path buffer, in place of the frames it was made from. */
+static void
+write_failed_path (JsonReader *R)
+{
+  if (R->path_written)
+    return;
+  g_autoptr (GString) pointer = g_string_new (NULL);
+  json_reader_write_path (R, pointer);
+  g_string_assign (R->path, pointer->str);
+  R->path_written = TRUE;
+}
+
 gboolean
 json_reader_fail (JsonReader *R, ActiveringError code, const char *format, ...)
 {
-  if (R->error == NULL || *R->error != NULL)
+  if (R->error != NULL && *R->error != NULL)
+    return FALSE;
+  write_failed_path (R);
+  if (R->error == NULL)
     return FALSE;
   va_list args;
   va_start (args, format);
@@ -77,22 +93,92 @@ json_reader_skip_space (JsonReader *R)
     R->p++;
 }
 
+/* Where the reader is: one frame per key or index, in the path buffer, so that a push is a few stores. */
+typedef enum
+{
+  FRAME_KEY,         /* @key, @size bytes: stays valid while pushed */
+  FRAME_ESCAPED_KEY, /* a key with escapes, its opening quote at byte @size of the input */
+  FRAME_INDEX,       /* array index @size */
+} FrameKind;
+
+typedef struct
+{
+  const char *key;
+  gsize size;
+  FrameKind kind;
+} JsonPathFrame;
+
+static gsize
+push_frame (JsonReader *R, const char *key, gsize size, FrameKind kind)
+{
+  gsize mark = R->path->len;
+  if (R->path_written)
+    return mark; /* after an error: the path is that error's */
+  g_string_set_size (R->path, mark + sizeof (JsonPathFrame));
+  JsonPathFrame frame = { key, size, kind };
+  memcpy (R->path->str + mark, &frame, sizeof frame);
+  return mark;
+}
+
 gsize
 json_reader_push (JsonReader *R, const char *key, gsize len)
 {
-  return json_pointer_push (R->path, key, len);
+  /* A key with escapes was unescaped into the scratch buffer, which the next string overwrites. */
+  const char *text = R->text->str;
+  if (key >= text && key < text + R->text->allocated_len)
+    return push_frame (R, NULL, R->string_start, FRAME_ESCAPED_KEY);
+  return push_frame (R, key, len, FRAME_KEY);
 }
 
 gsize
 json_reader_push_index (JsonReader *R, guint index)
 {
-  return json_pointer_push_index (R->path, index);
+  return push_frame (R, NULL, index, FRAME_INDEX);
 }
 
 void
 json_reader_pop (JsonReader *R, gsize mark)
 {
-  g_string_truncate (R->path, mark);
+  if (!R->path_written && mark <= R->path->len)
+    g_string_truncate (R->path, mark);
+}
+
+/* A key with escapes, read again from the input (only on the way to an error). */
+static void
+append_escaped_key (JsonReader *R, gsize offset, GString *out)
+{
+  g_autoptr (GString) path = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  JsonReader again;
+  json_reader_init (&again, R->document, R->start, (gsize) (R->end - R->start), R->max_depth, path, text, NULL);
+  again.p = R->start + offset;
+  const char *key;
+  gsize len;
+  if (json_reader_string (&again, JSON_READER_MAX_SKIPPED_STRING, &key, &len))
+    json_pointer_push (out, key, len);
+}
+
+void
+json_reader_write_path (JsonReader *R, GString *out)
+{
+  g_string_truncate (out, 0);
+  if (R->path_written)
+    {
+      g_string_append_len (out, R->path->str, (gssize) R->path->len);
+      return;
+    }
+  for (gsize at = 0; at + sizeof (JsonPathFrame) <= R->path->len; at += sizeof (JsonPathFrame))
+    {
+      JsonPathFrame frame;
+      memcpy (&frame, R->path->str + at, sizeof frame);
+      switch (frame.kind)
+        {
+        case FRAME_KEY: json_pointer_push (out, frame.key, frame.size); break;
+        case FRAME_ESCAPED_KEY: append_escaped_key (R, frame.size, out); break;
+        case FRAME_INDEX:
+        default: json_pointer_push_index (out, (guint) frame.size); break;
+        }
+    }
 }
 
 /* What the value at the cursor is, for "expected …, found …". */
@@ -153,15 +239,40 @@ read_hex4 (JsonReader *R, guint32 *out)
   return TRUE;
 }
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The first byte from @p that ends a plain run of string: a quote, a backslash or a control character (or @end).
+ * Eight bytes at a time: strings are most of a document. */
+static inline const char *
+scan_plain (const char *p, const char *end)
+{
+  while (end - p >= 8)
+    {
+      guint64 v;
+      memcpy (&v, p, 8);
+      guint64 quote = v ^ (ONES * '"'), backslash = v ^ (ONES * '\\');
+      /* a high bit per byte that is zero (quote, backslash) or below 0x20; it may also flag bytes after a true
+       * one, never miss one, and the bytes are then looked at one by one */
+      guint64 hit = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((v - ONES * 0x20) & ~v);
+      if (hit & HIGHS)
+        break;
+      p += 8;
+    }
+  while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+    p++;
+  return p;
+}
+
 /* Reads a string (the cursor is on its opening quote). Without escapes the result points into the input;
  * with escapes it is unescaped into the reader's scratch buffer. */
 gboolean
 json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len)
 {
+  R->string_start = (gsize) (R->p - R->start);
   R->p++;
   const char *begin = R->p;
-  while (R->p < R->end && *R->p != '"' && *R->p != '\\' && (guchar) *R->p >= 0x20)
-    R->p++;
+  R->p = scan_plain (R->p, R->end);
   if (R->p < R->end && *R->p == '"')
     {
       *out = begin;
@@ -444,7 +555,8 @@ json_reader_own_member (JsonReader *R, const char *key, gsize len)
   /* The member's path and its whole key: a path is cut short for messages, so it alone could make two keys one. */
   if (R->own_keys == NULL)
     R->own_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GString *id = g_string_new_len (R->path->str, (gssize) R->path->len);
+  GString *id = g_string_new (NULL);
+  json_reader_write_path (R, id);
   g_string_append_c (id, '\n');
   g_string_append_len (id, key, (gssize) len);
   if (!g_utf8_validate_len (key, len, NULL) || memchr (key, '\0', len) != NULL)
@@ -571,8 +683,12 @@ json_reader_format (JsonReader *R, const char *format)
 {
   const char *s;
   gsize len;
-  g_autofree char *wanted = g_strdup_printf ("the string \"%s\"", format);
-  if (!json_reader_expect (R, '"', wanted) || !json_reader_string (R, JSON_READER_MAX_STRING, &s, &len))
+  if (R->p >= R->end || *R->p != '"')
+    {
+      g_autofree char *wanted = g_strdup_printf ("the string \"%s\"", format); /* only on the error path */
+      return json_reader_expect (R, '"', wanted);
+    }
+  if (!json_reader_string (R, JSON_READER_MAX_STRING, &s, &len))
     return FALSE;
   if (len == strlen (format) && memcmp (s, format, len) == 0)
     return TRUE;
@@ -672,7 +788,7 @@ json_reader_document (JsonReader *R, const char *what, const char *const *keys, 
   if (!json_reader_fields (R, what, keys, n_keys, field, data, seen))
     return FALSE;
   json_reader_skip_space (R);
-  g_string_truncate (R->path, 0);
+  json_reader_pop (R, 0);
   if (R->p < R->end)
     return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu",
                              (gsize) (R->p - R->start));
