@@ -14,6 +14,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 #include "activering/activering.h"
 
@@ -48,11 +49,62 @@ gboolean json_reader_fail_unknown_key (JsonReader *R, const char *key, gsize len
 /* Input text quoted for an error message (display-safe, cut at @max_shown bytes). */
 GString *json_reader_quote_input (const char *s, gsize len, gsize max_shown);
 
+/* Where the reader is: one frame per key or index, in the path buffer, so that a push is a few stores. */
+typedef enum
+{
+  JSON_FRAME_KEY,         /* @key, @size bytes: stays valid while pushed */
+  JSON_FRAME_ESCAPED_KEY, /* a key with escapes, its opening quote at byte @size of the input */
+  JSON_FRAME_INDEX,       /* array index @size */
+} JsonFrameKind;
+
+typedef struct
+{
+  const char *key;
+  gsize size;
+  JsonFrameKind kind;
+} JsonPathFrame;
+
+static inline gsize
+json_reader_push_frame (JsonReader *R, const char *key, gsize size, JsonFrameKind kind)
+{
+  GString *path = R->path;
+  gsize mark = path->len;
+  if (G_UNLIKELY (R->path_written))
+    return mark; /* after an error: the path is that error's */
+  gsize need = mark + sizeof (JsonPathFrame);
+  if (G_UNLIKELY (need >= path->allocated_len))
+    g_string_set_size (path, need);
+  path->len = need;
+  JsonPathFrame frame = { key, size, kind };
+  memcpy (path->str + mark, &frame, sizeof frame);
+  return mark;
+}
+
 /* @key must stay valid while it is pushed: a span of the input, a string that outlives the reader, or the key
- * json_reader_string or json_reader_text has just read (one with escapes is decoded from the input again). */
-gsize json_reader_push (JsonReader *R, const char *key, gsize len);
-gsize json_reader_push_index (JsonReader *R, guint index);
-void json_reader_pop (JsonReader *R, gsize mark);
+ * json_reader_string or json_reader_text has just read (one with escapes is decoded from the input again, since
+ * the scratch buffer it was unescaped into is overwritten by the next string). */
+static inline gsize
+json_reader_push (JsonReader *R, const char *key, gsize len)
+{
+  const char *text = R->text->str;
+  if (G_UNLIKELY (key >= text && key < text + R->text->allocated_len))
+    return json_reader_push_frame (R, NULL, R->string_start, JSON_FRAME_ESCAPED_KEY);
+  return json_reader_push_frame (R, key, len, JSON_FRAME_KEY);
+}
+
+static inline gsize
+json_reader_push_index (JsonReader *R, guint index)
+{
+  return json_reader_push_frame (R, NULL, index, JSON_FRAME_INDEX);
+}
+
+static inline void
+json_reader_pop (JsonReader *R, gsize mark)
+{
+  if (!R->path_written && mark <= R->path->len)
+    R->path->len = mark; /* frames are bytes, not text: no terminator to keep */
+}
+
 /* The JSON pointer of the current position (of the first error, after one), written into @out. */
 void json_reader_write_path (JsonReader *R, GString *out);
 

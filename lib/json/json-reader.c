@@ -93,56 +93,6 @@ json_reader_skip_space (JsonReader *R)
     R->p++;
 }
 
-/* Where the reader is: one frame per key or index, in the path buffer, so that a push is a few stores. */
-typedef enum
-{
-  FRAME_KEY,         /* @key, @size bytes: stays valid while pushed */
-  FRAME_ESCAPED_KEY, /* a key with escapes, its opening quote at byte @size of the input */
-  FRAME_INDEX,       /* array index @size */
-} FrameKind;
-
-typedef struct
-{
-  const char *key;
-  gsize size;
-  FrameKind kind;
-} JsonPathFrame;
-
-static gsize
-push_frame (JsonReader *R, const char *key, gsize size, FrameKind kind)
-{
-  gsize mark = R->path->len;
-  if (R->path_written)
-    return mark; /* after an error: the path is that error's */
-  g_string_set_size (R->path, mark + sizeof (JsonPathFrame));
-  JsonPathFrame frame = { key, size, kind };
-  memcpy (R->path->str + mark, &frame, sizeof frame);
-  return mark;
-}
-
-gsize
-json_reader_push (JsonReader *R, const char *key, gsize len)
-{
-  /* A key with escapes was unescaped into the scratch buffer, which the next string overwrites. */
-  const char *text = R->text->str;
-  if (key >= text && key < text + R->text->allocated_len)
-    return push_frame (R, NULL, R->string_start, FRAME_ESCAPED_KEY);
-  return push_frame (R, key, len, FRAME_KEY);
-}
-
-gsize
-json_reader_push_index (JsonReader *R, guint index)
-{
-  return push_frame (R, NULL, index, FRAME_INDEX);
-}
-
-void
-json_reader_pop (JsonReader *R, gsize mark)
-{
-  if (!R->path_written && mark <= R->path->len)
-    g_string_truncate (R->path, mark);
-}
-
 /* A key with escapes, read again from the input (only on the way to an error). */
 static void
 append_escaped_key (JsonReader *R, gsize offset, GString *out)
@@ -173,9 +123,9 @@ json_reader_write_path (JsonReader *R, GString *out)
       memcpy (&frame, R->path->str + at, sizeof frame);
       switch (frame.kind)
         {
-        case FRAME_KEY: json_pointer_push (out, frame.key, frame.size); break;
-        case FRAME_ESCAPED_KEY: append_escaped_key (R, frame.size, out); break;
-        case FRAME_INDEX:
+        case JSON_FRAME_KEY: json_pointer_push (out, frame.key, frame.size); break;
+        case JSON_FRAME_ESCAPED_KEY: append_escaped_key (R, frame.size, out); break;
+        case JSON_FRAME_INDEX:
         default: json_pointer_push_index (out, (guint) frame.size); break;
         }
     }
@@ -400,6 +350,16 @@ json_reader_number (JsonReader *R, double *out, gboolean *is_integer)
         R->p++;
     }
   gsize len = (gsize) (R->p - begin);
+  gboolean negative = *begin == '-';
+  if (*is_integer && len - negative <= 15)
+    {
+      /* up to 15 digits: exact as a double, so no need for strtod (most numbers in facts are small integers) */
+      gint64 v = 0;
+      for (const char *q = begin + negative; q < R->p; q++)
+        v = v * 10 + (*q - '0');
+      *out = negative ? -(double) v : (double) v;
+      return TRUE;
+    }
   char buf[64];
   if (len >= sizeof buf)
     return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "a number written with more than %zu characters",
