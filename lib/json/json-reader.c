@@ -14,6 +14,7 @@
 #include "json/json-reader-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/scan-private.h"
 
 void
 json_reader_init (JsonReader *R, const char *document, const char *data, gsize length, int max_depth, GString *path,
@@ -189,31 +190,6 @@ read_hex4 (JsonReader *R, guint32 *out)
   return TRUE;
 }
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* The first byte from @p that ends a plain run of string: a quote, a backslash or a control character (or @end).
- * Eight bytes at a time: strings are most of a document. */
-static inline const char *
-scan_plain (const char *p, const char *end)
-{
-  while (end - p >= 8)
-    {
-      guint64 v;
-      memcpy (&v, p, 8);
-      guint64 quote = v ^ (ONES * '"'), backslash = v ^ (ONES * '\\');
-      /* a high bit per byte that is zero (quote, backslash) or below 0x20; it may also flag bytes after a true
-       * one, never miss one, and the bytes are then looked at one by one */
-      guint64 hit = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((v - ONES * 0x20) & ~v);
-      if (hit & HIGHS)
-        break;
-      p += 8;
-    }
-  while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-    p++;
-  return p;
-}
-
 /* Reads a string (the cursor is on its opening quote). Without escapes the result points into the input;
  * with escapes it is unescaped into the reader's scratch buffer. */
 gboolean
@@ -222,7 +198,7 @@ json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len)
   R->string_start = (gsize) (R->p - R->start);
   R->p++;
   const char *begin = R->p;
-  R->p = scan_plain (R->p, R->end);
+  R->p = activering_scan_plain (R->p, R->end);
   if (R->p < R->end && *R->p == '"')
     {
       *out = begin;
