@@ -112,7 +112,7 @@ field () { sed -n "s/^[[:space:]]*$1.*: //p" "$2" | tail -n 1; }
 goal () {
   awk -v w="$1" -v r="$2" -v g="$3" -v u="$4" 'BEGIN {
     printf "  goal: %-30s %9.0f %s/s per CPU second, goal %9.0f: ratio %.2f  %s\n", w, r, u, g, r / g,
-      r >= g ? "[goal met]" : "[GOAL MISSED]" }'
+      (r >= g ? "[goal met]" : "[GOAL MISSED]") }'
 }
 # wall-clock "h:mm:ss" or "m:ss.ss" to seconds
 seconds () { echo "$1" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
