@@ -219,7 +219,7 @@ eval_at (ActiveringRuleSet *rules, const char *as_of, const char *members)
 {
   g_autofree char *json = doc (as_of, members);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, json, -1, &error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (rules, json, -1, &error);
   ck_assert_msg (facts != NULL, "test facts do not parse: %s\n%s", error ? error->message : "?", json);
   ActiveringEvaluation *ev = activering_evaluation_new (rules);
   ck_assert_msg (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error), "%s",
@@ -1013,7 +1013,7 @@ static char *
 fresh_json (ActiveringRuleSet *rules, const char *line, const char *lang)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, line, -1, &error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (rules, line, -1, &error);
   ck_assert_msg (facts != NULL, "%s", error ? error->message : "?");
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
   ck_assert (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error));
@@ -1349,7 +1349,7 @@ START_TEST (test_to_json_missing_facts)
       line = lines->pdata[i];
   ck_assert_ptr_nonnull (line);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, line, -1, &error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (rules, line, -1, &error);
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
   ck_assert (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error));
   g_autofree char *json = activering_evaluation_to_json (ev, "en", ACTIVERING_JSON_PRETTY, &error);
@@ -1626,7 +1626,7 @@ START_TEST (test_to_json_unknown_language)
 {
   g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (
       rules, "{\"format\": \"activering.facts/1\", \"id\": \"x\", \"as_of\": \"2026-01-01\"}", -1, &error);
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
   ck_assert (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error));
@@ -1702,7 +1702,7 @@ START_TEST (test_as_of)
   g_autoptr (ActiveringRuleSet) rules = logic_rules ();
   g_autoptr (GError) error = NULL;
   g_autofree char *json = doc ("2025-03-04", "\"n\": 15, \"region\": \"north\", \"a\": true");
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, json, -1, &error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (rules, json, -1, &error);
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
   GDate got;
 
@@ -1740,7 +1740,7 @@ START_TEST (test_as_of)
   ck_assert (!activering_evaluation_run (ev, facts, &invalid, ACTIVERING_EVALUATE_DEFAULT, NULL));
 
   /* No as_of in the facts: today. */
-  g_autoptr (ActiveringFacts) undated = activering_facts_new_from_json (
+  g_autoptr (ActiveringFacts) undated = activering_facts_new_from_data (
       rules, "{\"format\": \"activering.facts/1\", \"id\": \"u\"}", -1, &error);
   ck_assert_ptr_nonnull (undated);
   GDate before, after;
@@ -1762,7 +1762,7 @@ START_TEST (test_as_of_beyond_calendar)
    * one. */
   g_autoptr (ActiveringRuleSet) rules = logic_rules ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (
       rules, "{\"format\": \"activering.facts/1\", \"id\": \"far\", \"as_of\": \"2024-06-15\"}", -1, &error);
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
   GDate when;
@@ -1888,7 +1888,7 @@ ref_unref_many (gpointer data)
       if (i % 1000 == 0)
         {
           /* Facts and evaluations take references of their own. */
-          ActiveringFacts *facts = activering_facts_new_from_json (extra, work->line, -1, NULL);
+          ActiveringFacts *facts = activering_facts_new_from_data (extra, work->line, -1, NULL);
           ActiveringEvaluation *ev = activering_evaluation_new (extra);
           GString *out = g_string_new (NULL);
           if (facts == NULL || !activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, NULL))
@@ -1918,7 +1918,7 @@ START_TEST (test_threads_ref_unref)
   work.rules = test_default_rules ();
   work.line = lines->pdata[0];
   {
-    g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (work.rules, work.line, -1, NULL);
+    g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (work.rules, work.line, -1, NULL);
     g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (work.rules);
     ck_assert (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, NULL));
     GString *out = g_string_new (NULL);

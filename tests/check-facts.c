@@ -956,11 +956,11 @@ END_TEST
 START_TEST (test_new_from_json)
 {
   g_autoptr (GError) error = NULL;
-  ActiveringFacts *f = activering_facts_new_from_json (rules, DOC ("\"vdab\":{\"registred\":true}"), -1, &error);
+  ActiveringFacts *f = activering_facts_new_from_data (rules, DOC ("\"vdab\":{\"registred\":true}"), -1, &error);
   ck_assert (f == NULL);
   test_assert_error (error, ACTIVERING_ERROR_UNKNOWN_KEY, "/vdab/registred", NULL);
   g_clear_error (&error);
-  f = activering_facts_new_from_json (rules, DOC ("\"vdab\":{\"registered\":true}"), -1, &error);
+  f = activering_facts_new_from_data (rules, DOC ("\"vdab\":{\"registered\":true}"), -1, &error);
   ck_assert_msg (f != NULL, "%s", error ? error->message : "");
   ck_assert_str_eq (activering_facts_get_id (f), "t-1");
   activering_facts_free (f);

@@ -1378,7 +1378,7 @@ static ActiveringOutcome
 mini_outcome (ActiveringRuleSet *rules, const char *facts_json)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, facts_json, -1, &error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (rules, facts_json, -1, &error);
   ck_assert_msg (facts != NULL, "facts do not parse: %s", error ? error->message : "?");
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
   ck_assert_msg (activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error), "%s",
@@ -1405,7 +1405,7 @@ START_TEST (test_minimal_rule_set)
   ck_assert_int_eq (activering_rule_set_lookup_measure (rules, "twe_ocmw"), -1);
   ck_assert_int_eq (activering_rule_set_lookup_fact (rules, "region"), -1);
   ck_assert_ptr_null (activering_rule_set_get_role_label (rules, "ocmw", "nl"));
-  g_autoptr (ActiveringFacts) flemish = activering_facts_new_from_json (
+  g_autoptr (ActiveringFacts) flemish = activering_facts_new_from_data (
       rules, "{\"format\": \"activering.facts/1\", \"id\": \"x\", \"region\": \"vlaanderen\"}", -1, &error);
   ck_assert_ptr_null (flemish);
   test_assert_error (error, ACTIVERING_ERROR_UNKNOWN_KEY, "/region", NULL);
@@ -1429,7 +1429,7 @@ START_TEST (test_minimal_rule_set)
                     ACTIVERING_OUTCOME_NOT_APPLICABLE);
 
   /* The missing fact is asked of the rule set's own role. */
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (
       rules, "{\"format\": \"activering.facts/1\", \"id\": \"f\", \"as_of\": \"2024-05-01\", \"member\": {\"paid\": true}}",
       -1, &error);
   ck_assert_ptr_nonnull (facts);

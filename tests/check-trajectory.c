@@ -184,7 +184,7 @@ static ActiveringTrajectory *
 parse_ok (const char *json)
 {
   g_autoptr (GError) error = NULL;
-  ActiveringTrajectory *t = activering_trajectory_parse (rules, json, -1, &error);
+  ActiveringTrajectory *t = activering_trajectory_new_from_data (rules, json, -1, &error);
   ck_assert_msg (t != NULL, "rejected: %s\n  document: %.600s", error ? error->message : "?", json);
   ck_assert (error == NULL);
   return t;
@@ -195,13 +195,13 @@ static GError *
 parse_error (const char *json, gssize length)
 {
   GError *error = NULL;
-  ActiveringTrajectory *t = activering_trajectory_parse (rules, json, length, &error);
+  ActiveringTrajectory *t = activering_trajectory_new_from_data (rules, json, length, &error);
   ck_assert_msg (t == NULL, "accepted: %.300s", json ? json : "(null)");
   ck_assert_msg (error != NULL, "failed without an error");
   ck_assert_msg (g_str_has_prefix (error->message, "trajectory: /"),
                  "message does not start with \"trajectory: /\": %s", error->message);
   /* Without a GError it fails the same way. */
-  ck_assert_ptr_null (activering_trajectory_parse (rules, json, length, NULL));
+  ck_assert_ptr_null (activering_trajectory_new_from_data (rules, json, length, NULL));
   return error;
 }
 
@@ -248,7 +248,7 @@ facts_of (const char *members)
   g_autofree char *json =
       g_strdup_printf ("{\"format\":\"activering.facts/1\",\"id\":\"t-1\"%s%s}", *members ? "," : "", members);
   g_autoptr (GError) error = NULL;
-  ActiveringFacts *facts = activering_facts_new_from_json (rules, json, -1, &error);
+  ActiveringFacts *facts = activering_facts_new_from_data (rules, json, -1, &error);
   ck_assert_msg (facts != NULL, "test facts do not parse: %s\n%s", error ? error->message : "?", json);
   return facts;
 }
@@ -443,7 +443,7 @@ START_TEST (test_parse_explicit_length)
   static const char doc[] = DOC ("ocmw7", OPEN ("2025-01-01", "screening")) "GARBAGE";
   gsize length = strlen (doc) - strlen ("GARBAGE");
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringTrajectory) t = activering_trajectory_parse (rules, doc, (gssize) length, &error);
+  g_autoptr (ActiveringTrajectory) t = activering_trajectory_new_from_data (rules, doc, (gssize) length, &error);
   ck_assert_msg (t != NULL, "%s", error ? error->message : "?");
   ck_assert_uint_eq (activering_trajectory_get_n_events (t), 1);
   g_autoptr (GError) short_error = parse_error (doc, (gssize) length - 1);
@@ -1985,12 +1985,12 @@ scenario_json (const Scenario *s, ActiveringTrajectoryReport *report, const char
   while (n < G_N_ELEMENTS (s->events) && s->events[n] != NULL)
     n++;
   g_autofree char *doc = build_doc (s->model, s->events, n);
-  ActiveringTrajectory *t = activering_trajectory_parse (rules, doc, -1, NULL);
+  ActiveringTrajectory *t = activering_trajectory_new_from_data (rules, doc, -1, NULL);
   ActiveringFacts *facts = NULL;
   if (s->facts != NULL)
     {
       g_autofree char *json = g_strdup_printf ("{\"format\":\"activering.facts/1\",\"id\":\"t-1\",%s}", s->facts);
-      facts = activering_facts_new_from_json (rules, json, -1, NULL);
+      facts = activering_facts_new_from_data (rules, json, -1, NULL);
     }
   unsigned y, m, d;
   GDate as_of;

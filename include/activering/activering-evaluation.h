@@ -92,12 +92,6 @@ typedef enum {
   ACTIVERING_EVALUATE_OUTCOMES_ONLY = 1 << 0,
 } ActiveringEvaluateFlags;
 
-/** ActiveringJsonFlags: @ACTIVERING_JSON_PRETTY: indent the document for people. */
-typedef enum {
-  ACTIVERING_JSON_DEFAULT = 0,
-  ACTIVERING_JSON_PRETTY = 1 << 0,
-} ActiveringJsonFlags;
-
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_outcome_to_string (ActiveringOutcome outcome);
 /** activering_reason_to_string: Returns: (transfer none) (nullable): the contract's code of @reason
  * ("not_in_force", "not_in_region", "regime_not_encoded"), or %NULL for %ACTIVERING_REASON_NONE. */

@@ -63,47 +63,25 @@ typedef enum {
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_raci_to_string (ActiveringRaci raci);
 
-/* ---- the tasks of a rule set ---- */
-
-/** activering_rule_set_get_n_tasks: Returns: the number of tasks the rule set defines. */
-ACTIVERING_AVAILABLE_IN_0_1
-guint activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
-/** activering_rule_set_get_task_code: Returns: (transfer none) (nullable): the code of task @index, or %NULL. */
-ACTIVERING_AVAILABLE_IN_0_1
-const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, guint index);
-/**
- * activering_rule_set_get_task_label:
- * Returns: (transfer none) (nullable): the label of task @index in @lang (%NULL: the rule set's first language),
- * or %NULL for an unknown task or language.
- */
-ACTIVERING_AVAILABLE_IN_0_1
-const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index, const char *lang);
-/**
- * activering_rule_set_get_task_legal_basis:
- * Returns: (transfer none) (nullable): its legal or documentary basis in @lang (%NULL: the rule set's first
- * language; its single string where the rule set gives only one), or %NULL for an unknown task or language.
- */
-ACTIVERING_AVAILABLE_IN_0_1
-const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);
-/** activering_rule_set_lookup_task: Returns: the index of the task with @code, or -1. */
-ACTIVERING_AVAILABLE_IN_0_1
-int activering_rule_set_lookup_task (const ActiveringRuleSet *rules, const char *code);
-
 /* ---- the organisation ---- */
 
 /**
- * activering_organisation_parse:
+ * activering_organisation_new_from_data:
  * @rules: the rule set whose roles, tasks, activation services and policies the document uses (a reference is kept)
- * @data: the UTF-8 JSON text of an `activering.organisation/1` document
- * @length: its length in bytes, or -1 if it is NUL-terminated
- * @error: return location for an #ACTIVERING_ERROR naming the JSON path: an unknown role, activation service,
- *   policy or task (with a suggestion), duplicate actor ids, an external service without its partner's name, …
+ * @data: the UTF-8 JSON text of an `activering.organisation/1` document; need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated
+ * @error: return location for a #GError, or %NULL: an #ACTIVERING_ERROR naming the JSON path (an unknown role,
+ *   activation service, policy or task, with a suggestion; duplicate actor ids; an external service without its
+ *   partner's name; …)
  *
- * Returns: (transfer full) (nullable): the organisation, free with activering_organisation_free(); %NULL on error.
+ * Parses and checks an organisation document.
+ *
+ * Returns: (transfer full) (nullable): the organisation, free with activering_organisation_free(); %NULL with
+ *   @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-ActiveringOrganisation *activering_organisation_parse (ActiveringRuleSet *rules, const char *data, gssize length,
-                                                       GError **error);
+ActiveringOrganisation *activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data,
+                                                               gssize length, GError **error);
 /** activering_organisation_free: Frees @organisation (%NULL is allowed). */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_organisation_free (ActiveringOrganisation *organisation);
@@ -116,9 +94,15 @@ const char *activering_organisation_get_activation_service (const ActiveringOrga
 /** activering_organisation_get_external_partner: Returns: (transfer none) (nullable): the partner's name. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_external_partner (const ActiveringOrganisation *organisation);
-/** activering_organisation_get_policy: Returns: %TRUE if the organisation follows policy @code. */
+/**
+ * activering_organisation_has_policy:
+ * @organisation: the organisation
+ * @code: a policy code of the rule set
+ *
+ * Returns: %TRUE if the organisation follows policy @code; %FALSE if not, or for a code the rule set does not have.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_organisation_get_policy (const ActiveringOrganisation *organisation, const char *code);
+gboolean activering_organisation_has_policy (const ActiveringOrganisation *organisation, const char *code);
 /** activering_organisation_get_n_actors: Returns: the number of actors the organisation lists. */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_organisation_get_n_actors (const ActiveringOrganisation *organisation);
@@ -191,9 +175,16 @@ guint activering_role_assignment_get_n_assignments (const ActiveringRoleAssignme
 /** activering_role_assignment_get_task: Returns: (transfer none) (nullable): the task code of assignment @index. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_task (const ActiveringRoleAssignment *assignment, guint index);
-/** activering_role_assignment_get_active: Returns: %TRUE if task @index is active for the dossier now. */
+/**
+ * activering_role_assignment_is_task_active:
+ * @assignment: the assignment
+ * @index: which assignment, 0 <= @index < activering_role_assignment_get_n_assignments()
+ *
+ * Returns: %TRUE if the task of assignment @index is active for the dossier now; %FALSE if not, and for an index out
+ *   of range (docs/api-conventions.md, "Indexes").
+ */
 ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_role_assignment_get_active (const ActiveringRoleAssignment *assignment, guint index);
+gboolean activering_role_assignment_is_task_active (const ActiveringRoleAssignment *assignment, guint index);
 /** activering_role_assignment_get_n_parties: Returns: how many parties assignment @index has for @raci. */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_parties (const ActiveringRoleAssignment *assignment, guint index,

@@ -23,6 +23,16 @@ G_BEGIN_DECLS
 typedef struct _ActiveringRuleSet ActiveringRuleSet;
 
 /**
+ * ActiveringJsonFlags: how a `*_to_json` or `*_append_json` function writes its document.
+ * @ACTIVERING_JSON_DEFAULT: compact, on one line
+ * @ACTIVERING_JSON_PRETTY: indent the document for people
+ */
+typedef enum {
+  ACTIVERING_JSON_DEFAULT = 0,
+  ACTIVERING_JSON_PRETTY = 1 << 0,
+} ActiveringJsonFlags;
+
+/**
  * activering_rule_set_new_default:
  * @error: return location for a #GError, or %NULL
  *
@@ -238,6 +248,86 @@ const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules,
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, guint model);
+
+/**
+ * activering_rule_set_append_phase_model_dot:
+ *
+ * Draws phase model @model alone as a Graphviz DOT digraph: phases in order (optional ones dashed, entry phases
+ * marked), normal moves solid, moves worth a warning dashed, and the measures that fit each phase. Labels are in
+ * @lang.
+ *
+ * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a bad model index or language.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
+                                                     GString *out, GError **error);
+
+/* ---- the tasks of a rule set ---- */
+
+/** activering_rule_set_get_n_tasks: Returns: the number of tasks the rule set defines. */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
+/** activering_rule_set_get_task_code: Returns: (transfer none) (nullable): the code of task @index, or %NULL. */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, guint index);
+/**
+ * activering_rule_set_get_task_label:
+ * Returns: (transfer none) (nullable): the label of task @index in @lang (%NULL: the rule set's first language),
+ * or %NULL for an unknown task or language.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index, const char *lang);
+/**
+ * activering_rule_set_get_task_legal_basis:
+ * Returns: (transfer none) (nullable): its legal or documentary basis in @lang (%NULL: the rule set's first
+ * language; its single string where the rule set gives only one), or %NULL for an unknown task or language.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);
+/** activering_rule_set_lookup_task: Returns: the index of the task with @code, or -1. */
+ACTIVERING_AVAILABLE_IN_0_1
+int activering_rule_set_lookup_task (const ActiveringRuleSet *rules, const char *code);
+
+/* ---- analysis: what changed between two rule sets, and what an author would want to know (lint) ---- */
+
+/**
+ * activering_rule_set_diff_to_json:
+ * @old_rules: the rule set before the change
+ * @new_rules: the rule set after it
+ * @flags: #ActiveringJsonFlags
+ *
+ * What changed between two rule sets, as an `activering.rules-diff/1` document: both stamps, a summary per section
+ * (the codes of the measures, parameters, facts, … added, removed and changed) and each change with its path, its
+ * kind and the values before and after. Paths name array items by their code or id
+ * ("/measures/<code>/conditions/<id>") and a parameter's periods by their start ("/parameters/<name>/values/<from>").
+ *
+ * Returns: (transfer full): the document; free with g_free().
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, const ActiveringRuleSet *new_rules,
+                                        ActiveringJsonFlags flags);
+
+/**
+ * activering_rule_set_lint_to_json:
+ * @rules: the rule set
+ * @flags: #ActiveringJsonFlags
+ * @n_errors: (out) (optional): how many findings are errors
+ *
+ * What loading does not forbid but a rule author would want to know, as an `activering.lint/1` document: each
+ * finding with its JSON path, a code, a severity ("error" or "warning") and a message. The findings
+ * (docs/rule-tests.md, "Lint"):
+ * - `never_true` (error): an `all` whose comparisons of one fact with constants cannot hold together
+ *   (`x < 3` with `x > 5`); `never_false` (warning): an `any` whose comparisons of one fact cover every value;
+ * - `unused_fact`, `unused_parameter` (warnings): declared, never read;
+ * - `parameter_gap` (warning): a parameter without a value between two periods, or after its last one ends;
+ * - `uncertain_parameter_in_condition` (error): a parameter whose note marks it [L] (low confidence) read by a
+ *   condition, which only [H] and [M] facts may be;
+ * - `no_legal_basis` (error): a legal basis that is empty or a placeholder ("TODO", "?").
+ *
+ * Returns: (transfer full): the document; free with g_free().
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_rule_set_lint_to_json (const ActiveringRuleSet *rules, ActiveringJsonFlags flags, guint *n_errors);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringRuleSet, activering_rule_set_unref)
 

@@ -92,19 +92,21 @@ ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const
                                                  GError **error);
 
 /**
- * activering_trajectory_parse:
- * @data: an `activering.trajectory/1` document (UTF-8 JSON)
- * @length: its length in bytes, or -1 if NUL-terminated
+ * activering_trajectory_new_from_data:
+ * @rules: the rule set whose phase models, measures and roles the log uses (a reference is kept)
+ * @data: an `activering.trajectory/1` document (UTF-8 JSON); need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated
+ * @error: return location for a #GError, or %NULL
  *
  * Parses a log. A malformed document (bad JSON, another format, a bad date, an unknown event type, a missing or
- * misplaced field, an unknown key other than `x_…`) fails with an error naming the JSON path. Codes the rule set
- * does not know (phases, measures, roles) are not errors here: the report shows them as violations.
+ * misplaced field, an unknown key other than `x_…`) fails with an %ACTIVERING_ERROR naming the JSON path. Codes the
+ * rule set does not know (phases, measures, roles) are not errors here: the report shows them as violations.
  *
- * Returns: (transfer full): the log, to free with activering_trajectory_free(); %NULL with @error set.
+ * Returns: (transfer full) (nullable): the log, to free with activering_trajectory_free(); %NULL with @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-ActiveringTrajectory *activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize length,
-                                                   GError **error);
+ActiveringTrajectory *activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length,
+                                                           GError **error);
 
 /** activering_trajectory_free: Frees @trajectory (%NULL is ignored). */
 ACTIVERING_AVAILABLE_IN_0_1
@@ -297,19 +299,6 @@ char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *re
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *report, const char *lang,
                                                   GString *out, GError **error);
-
-/**
- * activering_rule_set_append_phase_model_dot:
- *
- * Draws phase model @model alone as a Graphviz DOT digraph: phases in order (optional ones dashed, entry phases
- * marked), normal moves solid, moves worth a warning dashed, and the measures that fit each phase. Labels are in
- * @lang.
- *
- * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a bad model index or language.
- */
-ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
-                                                     GString *out, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringTrajectory, activering_trajectory_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringTrajectoryReport, activering_trajectory_report_free)

@@ -11,8 +11,8 @@
 #include "cases/cases-private.h"
 
 ActiveringCaseFile *
-activering_case_file_new_from_data (const char *name, const char *dir, const char *data, gssize length,
-                                    ActiveringRuleSet *rules, GError **error)
+activering_case_file_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length, const char *name,
+                                    const char *dir, GError **error)
 {
   g_return_val_if_fail (name != NULL && (data != NULL || length == 0), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -45,7 +45,7 @@ activering_case_file_new_from_data (const char *name, const char *dir, const cha
 }
 
 ActiveringCaseFile *
-activering_case_file_load (const char *path, ActiveringRuleSet *rules, GError **error)
+activering_case_file_new_from_file (ActiveringRuleSet *rules, const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_autofree char *text = NULL;
@@ -57,7 +57,7 @@ activering_case_file_load (const char *path, ActiveringRuleSet *rules, GError **
       return NULL;
     }
   g_autofree char *dir = g_path_get_dirname (path);
-  return activering_case_file_new_from_data (path, dir, text, (gssize) length, rules, error);
+  return activering_case_file_new_from_data (rules, text, (gssize) length, path, dir, error);
 }
 
 void

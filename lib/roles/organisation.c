@@ -58,7 +58,7 @@ activering_organisation_get_external_partner (const ActiveringOrganisation *orga
 }
 
 gboolean
-activering_organisation_get_policy (const ActiveringOrganisation *organisation, const char *code)
+activering_organisation_has_policy (const ActiveringOrganisation *organisation, const char *code)
 {
   g_return_val_if_fail (organisation != NULL && code != NULL, FALSE);
   const ActiveringRuleSet *rules = organisation->rules;

@@ -170,7 +170,7 @@ activering_role_assignment_get_task (const ActiveringRoleAssignment *ra, guint i
 }
 
 gboolean
-activering_role_assignment_get_active (const ActiveringRoleAssignment *ra, guint index)
+activering_role_assignment_is_task_active (const ActiveringRoleAssignment *ra, guint index)
 {
   CHECK_RUN (ra, FALSE);
   const AssignmentRow *row = row_at (ra, index);
