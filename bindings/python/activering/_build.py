@@ -91,9 +91,22 @@ gboolean activering_evaluation_run (ActiveringEvaluation *evaluation, const Acti
                                     int flags, GError **error);
 char *activering_evaluation_to_json (const ActiveringEvaluation *evaluation, const char *lang, int flags,
                                      GError **error);
-gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, size_t length, const GDate *as_of,
-                                    const char *lang, int flags, GString *out, unsigned char *outcomes,
-                                    unsigned char *missing, unsigned int max_lines, unsigned int *n_rows,
+typedef enum { ACTIVERING_LINES_DEFAULT = 0, ACTIVERING_LINES_COMPACT = 1, ACTIVERING_LINES_ERRORS_ONLY = 2,
+               ACTIVERING_LINES_ARRAY = 4, ACTIVERING_LINES_IDS = 8 } ActiveringLinesFlags;
+typedef struct {
+  unsigned int version;
+  const GDate *as_of;
+  const char *lang;
+  ActiveringLinesFlags flags;
+  GString *out;
+  unsigned char *outcomes;
+  unsigned char *missing;
+  unsigned int max_rows;
+} ActiveringBatchOptions;
+#define ACTIVERING_BATCH_OPTIONS_VERSION ...
+gboolean activering_batch_options_init (ActiveringBatchOptions *options, unsigned int version, GError **error);
+gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, size_t length,
+                                    const ActiveringBatchOptions *options, unsigned int *n_rows,
                                     unsigned int *n_errors, GError **error);
 
 typedef enum { ACTIVERING_COLUMN_NUMBERS = 0, ACTIVERING_COLUMN_DAYS = 1, ACTIVERING_COLUMN_CODES = 2,
@@ -107,9 +120,8 @@ typedef struct {
   unsigned int n_codes;
 } ActiveringColumn;
 gboolean activering_evaluate_columns (ActiveringRuleSet *rules, unsigned int n_rows, const ActiveringColumn *columns,
-                                      unsigned int n_columns, const GDate *as_of, unsigned char *outcomes,
-                                      unsigned char *missing, GString *errors, unsigned int *n_errors,
-                                      GError **error);
+                                      unsigned int n_columns, const ActiveringBatchOptions *options,
+                                      unsigned int *n_errors, GError **error);
 
 ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model,
                                                  GError **error);
