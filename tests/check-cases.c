@@ -382,7 +382,7 @@ START_TEST (test_bad_case_files)
   ck_assert_msg (loaded != NULL, "%s", error ? error->message : "");
   ck_assert_uint_eq (activering_case_file_get_n_cases (loaded), 1);
   ck_assert_str_eq (activering_case_file_get_case_name (loaded, 0), "c");
-  ck_assert_ptr_null (activering_case_file_get_case_name (loaded, 1));
+  TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_case_file_get_case_name (loaded, 1)));
   ck_assert (activering_case_file_run_case (loaded, 0, NULL, NULL));
   g_clear_error (&error);
   g_autoptr (ActiveringCaseFile) latin1 = activering_case_file_new_from_data (NULL, "{\"cas\xe9s\": 1}", -1, "l.json", dir,

@@ -9,6 +9,9 @@
  * #ActiveringCaseFile is a loaded case file, checked against its rule set before anything runs; running a case
  * says whether it passed and, when not, what was expected against what came out, with the explanation of the
  * measures involved. A case file belongs to one thread at a time.
+ *
+ * Case indexes run from 0 to activering_case_file_get_n_cases(); an index out of range is a programmer's error: a
+ * GLib critical, and %NULL or %FALSE (docs/api-conventions.md, "Indexes").
  */
 #ifndef ACTIVERING_CASES_H
 #define ACTIVERING_CASES_H

@@ -9,7 +9,10 @@
  * again. One evaluation belongs to one thread at a time; the rule set behind it may be shared.
  *
  * Indexes: @measure runs over the rule set's measures (activering_rule_set_get_n_measures()), the other
- * indexes over the counts the getters below return. Strings returned are owned by the evaluation or the rule
+ * indexes over the counts the getters below return. An index out of range is a programmer's error: a GLib critical,
+ * and the getter returns its fallback (%NULL, 0, %FALSE, %ACTIVERING_OUTCOME_UNDETERMINED, %ACTIVERING_TRUTH_UNKNOWN,
+ * %ACTIVERING_FACT_UNKNOWN, %ACTIVERING_REASON_NONE, %ACTIVERING_OBLIGATION_UNDETERMINED), leaving out-parameters
+ * untouched (docs/api-conventions.md, "Indexes"). Strings returned are owned by the evaluation or the rule
  * set and stay valid until the next run or until the evaluation is freed.
  */
 #ifndef ACTIVERING_EVALUATION_H
@@ -198,7 +201,7 @@ guint activering_evaluation_get_n_condition_via (const ActiveringEvaluation *eva
                                                  guint condition);
 
 /** activering_evaluation_get_condition_via: Returns: (transfer none) (nullable): the id of the @via-th condition
- * that made the condition false ("twe_ocmw.vdab_registered"), or %NULL past the end. */
+ * that made the condition false ("twe_ocmw.vdab_registered"), or %NULL for an index out of range. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_via (const ActiveringEvaluation *evaluation, guint measure,
                                                      guint condition, guint via);

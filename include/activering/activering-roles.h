@@ -15,6 +15,10 @@
  * "organisation", docs/rule-language.md). Both objects belong to one thread at a time; the rule set behind them may
  * be shared. An assignment is reusable: run it on one dossier after another. Strings returned are owned by the
  * object they come from and stay valid until it is run again or freed.
+ *
+ * Indexes run from 0 to the count the matching `get_n_*` getter returns. An index out of range is a programmer's
+ * error: a GLib critical, and the getter returns its fallback (%NULL, 0 or %FALSE), leaving out-parameters untouched
+ * (docs/api-conventions.md, "Indexes").
  */
 #ifndef ACTIVERING_ROLES_H
 #define ACTIVERING_ROLES_H
@@ -224,7 +228,7 @@ const char *activering_role_assignment_get_conflict_code (const ActiveringRoleAs
  * activering_role_assignment_dup_gap_message:
  * activering_role_assignment_dup_conflict_message:
  * Returns: (transfer full) (nullable): the finding explained in @lang (%NULL: the rule set's first language); free
- * with g_free(); %NULL for an unknown index or language.
+ * with g_free(); %NULL for an unknown language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_role_assignment_dup_gap_message (const ActiveringRoleAssignment *assignment, guint index,

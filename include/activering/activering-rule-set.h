@@ -7,6 +7,10 @@
  * practice: declared facts, dated parameters, measures and their conditions, roles, labels in several
  * languages and legal references. Loading checks it completely; the result is immutable and may be shared by
  * any number of threads (its reference count is atomic).
+ *
+ * Indexes (@index, @model, @phase) run from 0 to the count the matching `get_n_*` getter returns. An index out of
+ * range is a programmer's error: a GLib critical, and the getter returns its fallback (%NULL, 0 or %FALSE);
+ * docs/api-conventions.md, "Indexes".
  */
 #ifndef ACTIVERING_RULE_SET_H
 #define ACTIVERING_RULE_SET_H
@@ -149,7 +153,7 @@ int activering_rule_set_lookup_measure (const ActiveringRuleSet *rules, const ch
  * activering_rule_set_get_measure_label:
  * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the measure's name in @lang, or %NULL for an unknown language or index.
+ * Returns: (transfer none): the measure's name in @lang, or %NULL for an unknown language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_measure_label (const ActiveringRuleSet *rules, guint index, const char *lang);
@@ -163,7 +167,7 @@ const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet 
  *
  * The measure's definition as the rule set states it (conditions, limits, legal basis), re-serialised.
  *
- * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for a bad index.
+ * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint index);
@@ -172,7 +176,8 @@ char *activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guin
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_obligations (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_obligation_id: Returns: (transfer none): e.g. "gpmi.deadline", or %NULL for a bad index. */
+/** activering_rule_set_get_obligation_id: Returns: (transfer none): e.g. "gpmi.deadline", or %NULL for an index out of
+ * range. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_obligation_id (const ActiveringRuleSet *rules, guint index);
 
@@ -195,7 +200,7 @@ const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, 
 /**
  * activering_rule_set_get_fact_type:
  * Returns: (transfer none) (nullable): the type of fact @index: "bool", "integer", "number", "date", "enum",
- * "enum_list" or "runs" (docs/rule-language.md, "Facts"), or %NULL for a bad index.
+ * "enum_list" or "runs" (docs/rule-language.md, "Facts"), or %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index);
@@ -213,7 +218,8 @@ const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, 
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_phase_model_code: Returns: (transfer none): e.g. "ocmw7", or %NULL for a bad index. */
+/** activering_rule_set_get_phase_model_code: Returns: (transfer none): e.g. "ocmw7", or %NULL for an index out of
+ * range. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, guint model);
 
@@ -226,7 +232,7 @@ ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_model_label (const ActiveringRuleSet *rules, guint model,
                                                        const char *lang);
 
-/** activering_rule_set_get_n_phases: Returns: how many phases model @model has (0 for a bad index). */
+/** activering_rule_set_get_n_phases: Returns: how many phases model @model has (0 for an index out of range). */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, guint model);
 
@@ -244,7 +250,7 @@ const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules,
  *
  * The phase model as the rule set states it (phases, the measures that fit them, transitions), re-serialised.
  *
- * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for a bad index.
+ * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, guint model);
@@ -256,7 +262,8 @@ char *activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, 
  * marked), normal moves solid, moves worth a warning dashed, and the measures that fit each phase. Labels are in
  * @lang.
  *
- * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a bad model index or language.
+ * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a language the rule set lacks; %FALSE (a critical,
+ *   no error) for a model index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
@@ -273,14 +280,15 @@ const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, g
 /**
  * activering_rule_set_get_task_label:
  * Returns: (transfer none) (nullable): the label of task @index in @lang (%NULL: the rule set's first language),
- * or %NULL for an unknown task or language.
+ * or %NULL for an unknown language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index, const char *lang);
 /**
  * activering_rule_set_get_task_legal_basis:
  * Returns: (transfer none) (nullable): its legal or documentary basis in @lang (%NULL: the rule set's first
- * language; its single string where the rule set gives only one), or %NULL for an unknown task or language.
+ * language; its single string where the rule set gives only one), or %NULL for an unknown language (or an index
+ * out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);

@@ -12,6 +12,10 @@
  * Both belong to one thread at a time; the rule set behind them may be shared. A report is reusable: run it on
  * one trajectory after another and it does not allocate again once warmed up. Strings returned are owned by the
  * object they come from and stay valid until it changes (the next append or run) or is freed.
+ *
+ * Event, open-measure and violation indexes run from 0 to the matching `get_n_*` count. An index out of range is a
+ * programmer's error: a GLib critical, and the getter returns its fallback (%NULL, 0, %ACTIVERING_EVENT_NOTE,
+ * %ACTIVERING_SEVERITY_ERROR), leaving out-parameters untouched (docs/api-conventions.md, "Indexes").
  */
 #ifndef ACTIVERING_TRAJECTORY_H
 #define ACTIVERING_TRAJECTORY_H
@@ -124,11 +128,13 @@ const char *activering_trajectory_get_model (const ActiveringTrajectory *traject
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_get_n_events (const ActiveringTrajectory *trajectory);
 
-/** activering_trajectory_get_event_type: Returns: the type of event @index (which must be in range). */
+/** activering_trajectory_get_event_type: Returns: the type of event @index (%ACTIVERING_EVENT_NOTE for an index out
+ * of range). */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringEventType activering_trajectory_get_event_type (const ActiveringTrajectory *trajectory, guint index);
 
-/** activering_trajectory_get_event_date: Sets @out to the date of event @index (which must be in range). */
+/** activering_trajectory_get_event_date: Sets @out to the date of event @index (left untouched for an index out of
+ * range). */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_get_event_date (const ActiveringTrajectory *trajectory, guint index, GDate *out);
 
@@ -136,7 +142,7 @@ void activering_trajectory_get_event_date (const ActiveringTrajectory *trajector
  * activering_trajectory_get_event_subject:
  *
  * Returns: (transfer none): the phase of an `open`, `reopen` or `enter_phase` event or the measure of a
- *   `start_measure` or `end_measure` event, as written; %NULL for other events or a bad index.
+ *   `start_measure` or `end_measure` event, as written; %NULL for other events (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_subject (const ActiveringTrajectory *trajectory, guint index);
@@ -237,7 +243,7 @@ ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_n_open_measures (const ActiveringTrajectoryReport *report);
 
 /** activering_trajectory_report_get_open_measure: Returns: (transfer none): the code of open measure @index
- * (sets @since to its start if not %NULL), or %NULL for a bad index. */
+ * (sets @since to its start if not %NULL), or %NULL for an index out of range. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_open_measure (const ActiveringTrajectoryReport *report, guint index,
                                                            GDate *since);
@@ -261,7 +267,8 @@ ActiveringSeverity activering_trajectory_report_get_violation_severity (const Ac
                                                                         guint index);
 
 /** activering_trajectory_report_dup_violation_message: Returns: (transfer full): the violation's message in
- * @lang (%NULL: the rule set's first language), to free with g_free(); %NULL for a bad index or language. */
+ * @lang (%NULL: the rule set's first language), to free with g_free(); %NULL for an unknown language (or an index
+ * out of range). */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_trajectory_report_dup_violation_message (const ActiveringTrajectoryReport *report, guint index,
                                                           const char *lang);
