@@ -953,7 +953,7 @@ START_TEST (test_reuse_after_error)
 }
 END_TEST
 
-START_TEST (test_new_from_json)
+START_TEST (test_new_from_data)
 {
   g_autoptr (GError) error = NULL;
   ActiveringFacts *f = activering_facts_new_from_data (rules, DOC ("\"vdab\":{\"registred\":true}"), -1, &error);
@@ -1218,7 +1218,7 @@ facts_suite (void)
   tcase_add_test (tc, test_null_is_blank_absent_is_unknown);
   tcase_add_test (tc, test_null_object_blanks_its_facts);
   tcase_add_test (tc, test_reuse_after_error);
-  tcase_add_test (tc, test_new_from_json);
+  tcase_add_test (tc, test_new_from_data);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("messages");

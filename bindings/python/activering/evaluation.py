@@ -81,12 +81,12 @@ def _batch_options(as_of, lang, flags, out, outcomes, missing, max_rows, keep):
     return options
 
 
-def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_lines):
+def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_rows):
     rows = _ffi.new("unsigned int *")
     errors = _ffi.new("unsigned int *")
     error = _new_error()
     keep = []
-    options = _batch_options(as_of, lang, flags, out, outcomes, missing, max_lines, keep)
+    options = _batch_options(as_of, lang, flags, out, outcomes, missing, max_rows, keep)
     if not _lib.activering_evaluate_lines(rules._ptr, data, len(data), options, rows, errors, error):
         _raise(error)
     return rows[0], errors[0]
