@@ -245,13 +245,14 @@ ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_missing (const ActiveringRoleAssignment *assignment);
 /**
  * activering_role_assignment_get_missing:
- * @index: which missing fact
+ * @assignment: the assignment, after a run
+ * @index: which missing fact, 0 <= @index < activering_role_assignment_get_n_missing()
  * @role: (out) (transfer none) (optional): the role that supplies it here (the fact's `supplied_by` role as the
  *   organisation has it: an external service's trajectbegeleider in place of the OCMW's, …)
  * @actor: (out) (transfer none) (optional) (nullable): the actor, where one can be told
  *
- * Returns: (transfer none) (nullable): the fact's path, or %NULL for an index out of range. The role the rule set
- * names is the `asked_of` of the eligibility result, so both answers agree.
+ * Returns: (transfer none) (nullable): the fact's path, or %NULL for an index out of range (@role and @actor then
+ *   untouched). The role the rule set names is the `asked_of` of the eligibility result, so both answers agree.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_missing (const ActiveringRoleAssignment *assignment, guint index,

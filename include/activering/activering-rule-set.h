@@ -257,42 +257,75 @@ char *activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, 
 
 /**
  * activering_rule_set_append_phase_model_dot:
+ * @rules: the rule set
+ * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
+ * @lang: (nullable): the language of the labels; %NULL for the rule set's first
+ * @out: the DOT text is appended here (nothing on failure)
+ * @error: return location for a #GError, or %NULL
  *
  * Draws phase model @model alone as a Graphviz DOT digraph: phases in order (optional ones dashed, entry phases
  * marked), normal moves solid, moves worth a warning dashed, and the measures that fit each phase. Labels are in
  * @lang.
  *
- * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a language the rule set lacks; %FALSE (a critical,
- *   no error) for a model index out of range.
+ * Returns: %TRUE; %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a language the rule set lacks; %FALSE (a
+ *   critical, no error) for a model index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
                                                      GString *out, GError **error);
 
-/* ---- the tasks of a rule set ---- */
+/* ---- the tasks of a rule set (docs/roles.md) ---- */
 
-/** activering_rule_set_get_n_tasks: Returns: the number of tasks the rule set defines. */
+/**
+ * activering_rule_set_get_n_tasks:
+ * @rules: the rule set
+ *
+ * Returns: the number of tasks the rule set defines.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
-/** activering_rule_set_get_task_code: Returns: (transfer none) (nullable): the code of task @index, or %NULL. */
+
+/**
+ * activering_rule_set_get_task_code:
+ * @rules: the rule set
+ * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
+ *
+ * Returns: (transfer none) (nullable): the code of task @index, or %NULL for an index out of range.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, guint index);
+
 /**
  * activering_rule_set_get_task_label:
- * Returns: (transfer none) (nullable): the label of task @index in @lang (%NULL: the rule set's first language),
- * or %NULL for an unknown language (or an index out of range).
+ * @rules: the rule set
+ * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
+ *
+ * Returns: (transfer none) (nullable): the label of task @index in @lang, or %NULL for an unknown language (or an
+ *   index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index, const char *lang);
+
 /**
  * activering_rule_set_get_task_legal_basis:
- * Returns: (transfer none) (nullable): its legal or documentary basis in @lang (%NULL: the rule set's first
- * language; its single string where the rule set gives only one), or %NULL for an unknown language (or an index
- * out of range).
+ * @rules: the rule set
+ * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
+ *
+ * Returns: (transfer none) (nullable): the task's legal or documentary basis in @lang (its single string where the
+ *   rule set gives only one), or %NULL for an unknown language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);
-/** activering_rule_set_lookup_task: Returns: the index of the task with @code, or -1. */
+
+/**
+ * activering_rule_set_lookup_task:
+ * @rules: the rule set
+ * @code: a task code
+ *
+ * Returns: the index of the task with @code, or -1 if the rule set has none.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 int activering_rule_set_lookup_task (const ActiveringRuleSet *rules, const char *code);
 
@@ -309,7 +342,7 @@ int activering_rule_set_lookup_task (const ActiveringRuleSet *rules, const char 
  * kind and the values before and after. Paths name array items by their code or id
  * ("/measures/<code>/conditions/<id>") and a parameter's periods by their start ("/parameters/<name>/values/<from>").
  *
- * Returns: (transfer full): the document; free with g_free().
+ * Returns: (transfer full): the document, UTF-8 JSON; free with g_free(). Never fails.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, const ActiveringRuleSet *new_rules,
@@ -332,7 +365,7 @@ char *activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, cons
  *   condition, which only [H] and [M] facts may be;
  * - `no_legal_basis` (error): a legal basis that is empty or a placeholder ("TODO", "?").
  *
- * Returns: (transfer full): the document; free with g_free().
+ * Returns: (transfer full): the document, UTF-8 JSON; free with g_free(). Never fails.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_lint_to_json (const ActiveringRuleSet *rules, ActiveringJsonFlags flags, guint *n_errors);
