@@ -106,7 +106,8 @@ main (int argc, char **argv)
       fprintf (stderr, "bench-roles: %s\n", error->message);
       return 1;
     }
-  g_autoptr (ActiveringOrganisation) organisation = activering_organisation_new_from_data (rules, text, (gssize) size, &error);
+  g_autoptr (ActiveringOrganisation) organisation =
+      activering_organisation_new_from_data (rules, text, (gssize) size, &error);
   if (organisation == NULL)
     {
       fprintf (stderr, "bench-roles: %s: %s\n", argv[arg], error->message);

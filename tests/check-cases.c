@@ -385,8 +385,8 @@ START_TEST (test_bad_case_files)
   TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_case_file_get_case_name (loaded, 1)));
   ck_assert (activering_case_file_run_case (loaded, 0, NULL, NULL));
   g_clear_error (&error);
-  g_autoptr (ActiveringCaseFile) latin1 = activering_case_file_new_from_data (NULL, "{\"cas\xe9s\": 1}", -1, "l.json", dir,
-                                                                             &error);
+  g_autoptr (ActiveringCaseFile) latin1 =
+      activering_case_file_new_from_data (NULL, "{\"cas\xe9s\": 1}", -1, "l.json", dir, &error);
   ck_assert_ptr_null (latin1);
   test_assert_error (error, ACTIVERING_ERROR_SYNTAX, "l.json: not valid UTF-8 at byte 5", NULL);
   g_clear_error (&error);

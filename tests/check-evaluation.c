@@ -1740,8 +1740,8 @@ START_TEST (test_as_of)
   ck_assert (!activering_evaluation_run (ev, facts, &invalid, ACTIVERING_EVALUATE_DEFAULT, NULL));
 
   /* No as_of in the facts: today. */
-  g_autoptr (ActiveringFacts) undated = activering_facts_new_from_data (
-      rules, "{\"format\": \"activering.facts/1\", \"id\": \"u\"}", -1, &error);
+  g_autoptr (ActiveringFacts) undated =
+      activering_facts_new_from_data (rules, "{\"format\": \"activering.facts/1\", \"id\": \"u\"}", -1, &error);
   ck_assert_ptr_nonnull (undated);
   GDate before, after;
   g_date_clear (&before, 1);
@@ -1971,9 +1971,9 @@ assert_row_matches (const ActiveringRuleSet *rules, const ActiveringEvaluation *
 }
 
 /* The options of a batch call, field by field, in the order of ActiveringBatchOptions. */
-#define BATCH_OPTIONS(as_of, lang, flags, out, outcomes, missing, max_rows)                                          \
-  (&(ActiveringBatchOptions) { ACTIVERING_BATCH_OPTIONS_VERSION, (as_of), (lang), (flags), (out), (outcomes),        \
-                               (missing), (max_rows) })
+#define BATCH_OPTIONS(as_of, lang, flags, out, outcomes, missing, max_rows)                                            \
+  (&(ActiveringBatchOptions){ ACTIVERING_BATCH_OPTIONS_VERSION, (as_of), (lang), (flags), (out), (outcomes),           \
+                              (missing), (max_rows) })
 
 START_TEST (test_batch_options)
 {

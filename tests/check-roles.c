@@ -42,14 +42,14 @@ teardown (void)
   ",\"income\":{\"status\":\"leefloon\",\"decision_date\":\"2025-05-20\"},\"vdab\":{\"registered\":true}" rest "}"
 
 /* Parsing @text fails with @code and a message holding every following string. */
-#define ASSERT_PARSE_FAILS(text, code, ...)                                                                        \
-  do                                                                                                               \
-    {                                                                                                              \
-      g_autoptr (GError) error_ = NULL;                                                                            \
-      ActiveringOrganisation *o_ = activering_organisation_new_from_data (rules, (text), -1, &error_);                     \
-      ck_assert_msg (o_ == NULL, "the organisation parsed: %s", (text));                                           \
-      test_assert_error (error_, (code), __VA_ARGS__, NULL);                                                       \
-    }                                                                                                              \
+#define ASSERT_PARSE_FAILS(text, code, ...)                                                                            \
+  do                                                                                                                   \
+    {                                                                                                                  \
+      g_autoptr (GError) error_ = NULL;                                                                                \
+      ActiveringOrganisation *o_ = activering_organisation_new_from_data (rules, (text), -1, &error_);                 \
+      ck_assert_msg (o_ == NULL, "the organisation parsed: %s", (text));                                               \
+      test_assert_error (error_, (code), __VA_ARGS__, NULL);                                                           \
+    }                                                                                                                  \
   while (0)
 
 static ActiveringOrganisation *
@@ -152,7 +152,8 @@ START_TEST (test_parse_example)
   TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_organisation_get_actor_role (o, 3)));
 
   g_autofree char *external = test_read_file ("examples/organisations/ocmw-extern.json", &length);
-  g_autoptr (ActiveringOrganisation) e = activering_organisation_new_from_data (rules, external, (gssize) length, &error);
+  g_autoptr (ActiveringOrganisation) e =
+      activering_organisation_new_from_data (rules, external, (gssize) length, &error);
   ck_assert_msg (e != NULL, "%s", error ? error->message : "");
   ck_assert_str_eq (activering_organisation_get_external_partner (e),
                     "Intergemeentelijke activeringsdienst Regio Zuid");

@@ -1430,7 +1430,8 @@ START_TEST (test_minimal_rule_set)
 
   /* The missing fact is asked of the rule set's own role. */
   g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (
-      rules, "{\"format\": \"activering.facts/1\", \"id\": \"f\", \"as_of\": \"2024-05-01\", \"member\": {\"paid\": true}}",
+      rules,
+      "{\"format\": \"activering.facts/1\", \"id\": \"f\", \"as_of\": \"2024-05-01\", \"member\": {\"paid\": true}}",
       -1, &error);
   ck_assert_ptr_nonnull (facts);
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);

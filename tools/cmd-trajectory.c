@@ -26,7 +26,8 @@ static gboolean
 replay (gpointer data, const char *text, gsize length, gboolean one_line, GError **error)
 {
   Replaying *r = data;
-  g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_new_from_data (r->rules, text, (gssize) length, error);
+  g_autoptr (ActiveringTrajectory) trajectory =
+      activering_trajectory_new_from_data (r->rules, text, (gssize) length, error);
   if (trajectory == NULL)
     return FALSE;
   const char *id = activering_trajectory_get_id (trajectory);

@@ -127,7 +127,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   ActiveringRuleSet *rules = fuzz_default_rules ();
   GError *error = NULL;
-  ActiveringOrganisation *organisation = activering_organisation_new_from_data (rules, (const char *) data, (gssize) size, &error);
+  ActiveringOrganisation *organisation =
+      activering_organisation_new_from_data (rules, (const char *) data, (gssize) size, &error);
   if (organisation == NULL)
     {
       check_error (error, "organisation: ");

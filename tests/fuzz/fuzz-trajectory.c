@@ -266,7 +266,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       check_error_line (error, "trajectory: /");
       /* The same bytes fail the same way a second time. */
       GError *again = NULL;
-      CHECK (activering_trajectory_new_from_data (rules, json, (gssize) length, &again) == NULL, "second parse succeeded");
+      CHECK (activering_trajectory_new_from_data (rules, json, (gssize) length, &again) == NULL,
+             "second parse succeeded");
       CHECK (again != NULL && again->code == error->code && strcmp (again->message, error->message) == 0,
              "second parse gave another error: %s / %s", error->message, again ? again->message : "(none)");
       g_error_free (again);

@@ -81,7 +81,7 @@ unsigned int activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
 const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, unsigned int index, const char *lang);
 
-ActiveringFacts *activering_facts_new_from_data (ActiveringRuleSet *rules, const char *json, ssize_t length,
+ActiveringFacts *activering_facts_new_from_data (ActiveringRuleSet *rules, const char *data, ssize_t length,
                                                  GError **error);
 void activering_facts_free (ActiveringFacts *facts);
 
@@ -125,8 +125,8 @@ gboolean activering_evaluate_columns (ActiveringRuleSet *rules, unsigned int n_r
 
 ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model,
                                                  GError **error);
-ActiveringTrajectory *activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data, ssize_t length,
-                                                   GError **error);
+ActiveringTrajectory *activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data,
+                                                           ssize_t length, GError **error);
 void activering_trajectory_free (ActiveringTrajectory *trajectory);
 const char *activering_trajectory_get_id (const ActiveringTrajectory *trajectory);
 const char *activering_trajectory_get_model (const ActiveringTrajectory *trajectory);
@@ -143,8 +143,8 @@ char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *re
 gboolean activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *report, const char *lang,
                                                   GString *out, GError **error);
 
-ActiveringOrganisation *activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data, ssize_t length,
-                                                       GError **error);
+ActiveringOrganisation *activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data,
+                                                               ssize_t length, GError **error);
 void activering_organisation_free (ActiveringOrganisation *organisation);
 const char *activering_organisation_get_id (const ActiveringOrganisation *organisation);
 ActiveringRoleAssignment *activering_role_assignment_new (ActiveringRuleSet *rules);
