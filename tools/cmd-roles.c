@@ -26,7 +26,7 @@ static gboolean
 assign (gpointer data, const char *text, gsize length, gboolean one_line, GError **error)
 {
   Assigning *a = data;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (a->rules, text, (gssize) length, error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (a->rules, text, (gssize) length, error);
   if (facts == NULL)
     return FALSE;
   const ActiveringTrajectory *trajectory =
@@ -49,7 +49,7 @@ assign (gpointer data, const char *text, gsize length, gboolean one_line, GError
 static gpointer
 parse_trajectory (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
 {
-  return activering_trajectory_parse (rules, data, (gssize) length, error);
+  return activering_trajectory_new_from_data (rules, data, (gssize) length, error);
 }
 
 static const char *
@@ -66,7 +66,7 @@ load_organisation (ActiveringRuleSet *rules, const char *path)
   if (data == NULL)
     return NULL;
   g_autoptr (GError) error = NULL;
-  ActiveringOrganisation *organisation = activering_organisation_parse (rules, data, (gssize) length, &error);
+  ActiveringOrganisation *organisation = activering_organisation_new_from_data (rules, data, (gssize) length, &error);
   if (organisation == NULL)
     cli_error ("%s: %s", path, error->message);
   return organisation;

@@ -26,7 +26,8 @@ static gboolean
 replay (gpointer data, const char *text, gsize length, gboolean one_line, GError **error)
 {
   Replaying *r = data;
-  g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_parse (r->rules, text, (gssize) length, error);
+  g_autoptr (ActiveringTrajectory) trajectory =
+      activering_trajectory_new_from_data (r->rules, text, (gssize) length, error);
   if (trajectory == NULL)
     return FALSE;
   const char *id = activering_trajectory_get_id (trajectory);
@@ -57,7 +58,7 @@ replay (gpointer data, const char *text, gsize length, gboolean one_line, GError
 static gpointer
 parse_facts (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
 {
-  return activering_facts_new_from_json (rules, data, (gssize) length, error);
+  return activering_facts_new_from_data (rules, data, (gssize) length, error);
 }
 
 static const char *

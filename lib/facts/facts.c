@@ -545,7 +545,7 @@ activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length,
 }
 
 ActiveringFacts *
-activering_facts_new_from_json (ActiveringRuleSet *rules, const char *json, gssize length, GError **error)
+activering_facts_new_from_data (ActiveringRuleSet *rules, const char *json, gssize length, GError **error)
 {
   ActiveringFacts *facts = activering_facts_new (rules);
   if (!activering_facts_parse (facts, json, length, error))

@@ -380,7 +380,7 @@ organisation_alloc (ActiveringRuleSet *rules)
 }
 
 ActiveringOrganisation *
-activering_organisation_parse (ActiveringRuleSet *rules, const char *data, gssize length, GError **error)
+activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length, GError **error)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
