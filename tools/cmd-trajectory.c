@@ -18,41 +18,68 @@ typedef struct
   GHashTable *facts_by_id; /* id -> ActiveringFacts, from --facts; NULL without */
   GHashTable *facts_used;  /* the ids of those a trajectory matched */
   const char *input_name;
+  /* a worker's own (see replaying_new) */
   ActiveringTrajectoryReport *report;
-  GString *out;
 } Replaying;
 
-static gboolean
-replay (gpointer data, const char *text, gsize length, gboolean one_line, GError **error)
+/* A worker: the options and the facts, with a report and a tally of the facts used of its own, for one thread. */
+static gpointer
+replaying_new (gpointer shared)
 {
-  Replaying *r = data;
+  Replaying *r = g_memdup2 (shared, sizeof (Replaying));
+  r->report = activering_trajectory_report_new (r->rules);
+  r->facts_used = g_hash_table_new (g_str_hash, g_str_equal);
+  return r;
+}
+
+static void
+replaying_done (gpointer shared, gpointer worker)
+{
+  Replaying *total = shared, *r = worker;
+  GHashTableIter iter;
+  gpointer id;
+  g_hash_table_iter_init (&iter, r->facts_used);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (total->facts_used, id);
+  g_hash_table_destroy (r->facts_used);
+  activering_trajectory_report_free (r->report);
+  g_free (r);
+}
+
+static gboolean
+replay (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error)
+{
+  Replaying *r = worker;
   g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_parse (r->rules, text, (gssize) length, error);
   if (trajectory == NULL)
     return FALSE;
   const char *id = activering_trajectory_get_id (trajectory);
-  const ActiveringFacts *facts = r->facts_by_id ? g_hash_table_lookup (r->facts_by_id, id) : NULL;
-  if (r->facts_by_id != NULL && facts == NULL)
+  const char *facts_id = NULL;
+  const ActiveringFacts *facts = NULL;
+  if (r->facts_by_id != NULL && g_hash_table_lookup_extended (r->facts_by_id, id, (gpointer *) &facts_id,
+                                                               (gpointer *) &facts))
+    g_hash_table_add (r->facts_used, (gpointer) facts_id); /* the table's own copy of the id */
+  else if (r->facts_by_id != NULL)
     {
       /* contract C13: the checks that need facts do not run for it, and that must not pass unsaid */
-      guint64 line = cli_input_line ();
-      g_autoptr (GString) where = g_string_new (r->input_name);
-      if (line > 0)
-        g_string_append_printf (where, ": line %" G_GUINT64_FORMAT, line);
-      fprintf (stderr, "activering: %s: warning: no facts document has the id \"%s\" of this trajectory: the checks "
-               "that need facts did not run for it\n", where->str, id);
+      g_string_append_printf (line->messages, "activering: %s", r->input_name);
+      if (line->number > 0)
+        g_string_append_printf (line->messages, ": line %" G_GUINT64_FORMAT, line->number);
+      g_string_append_printf (line->messages, ": warning: no facts document has the id \"%s\" of this trajectory: the "
+                              "checks that need facts did not run for it\n", id);
     }
-  else if (facts != NULL)
-    g_hash_table_add (r->facts_used, g_strdup (id));
   if (!activering_trajectory_report_run (r->report, trajectory, facts, r->has_as_of ? &r->as_of : NULL, error))
     return FALSE;
   if (r->dot)
-    return activering_trajectory_report_append_dot (r->report, r->lang, r->out, error);
-  if (!activering_trajectory_report_append_json (r->report, r->lang, one_line ? 0 : ACTIVERING_JSON_PRETTY, r->out,
-                                                 error))
+    return activering_trajectory_report_append_dot (r->report, r->lang, line->out, error);
+  if (!activering_trajectory_report_append_json (r->report, r->lang, line->one_line ? 0 : ACTIVERING_JSON_PRETTY,
+                                                 line->out, error))
     return FALSE;
-  g_string_append_c (r->out, '\n');
+  g_string_append_c (line->out, '\n');
   return TRUE;
 }
+
+static const CliBatch replaying = { replay, NULL, replaying_new, replaying_done };
 
 static gpointer
 parse_facts (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
@@ -99,6 +126,7 @@ int
 cmd_trajectory (int argc, char **argv)
 {
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL, *facts_path = NULL;
+  g_autofree char *jobs_text = NULL;
   gboolean jsonl = FALSE, dot = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Report on this date (default: today); later events are not replayed",
@@ -109,6 +137,9 @@ cmd_trajectory (int argc, char **argv)
       "The dossiers' facts (one document or JSON lines), matched by id, for the checks that need them", "FILE" },
     { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "Draw each trajectory on its phase model as Graphviz DOT", NULL },
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one trajectory per line; output likewise", NULL },
+    { "jobs", 0, 0, G_OPTION_ARG_STRING, &jobs_text,
+      "With --jsonl, replay in N threads, output in input order (default: the number of cores for a file, 1 for "
+      "a pipe)", "N" },
     { NULL },
   };
   g_autoptr (GOptionContext) context =
@@ -121,6 +152,9 @@ cmd_trajectory (int argc, char **argv)
       cli_error ("trajectory takes one input file (or - for standard input)");
       return EXIT_USAGE;
     }
+  guint jobs;
+  if (!cli_parse_jobs (jobs_text, &jobs))
+    return EXIT_USAGE;
   Replaying r = { .lang = lang ? lang : "nl", .dot = dot };
   if (as_of != NULL)
     {
@@ -139,16 +173,12 @@ cmd_trajectory (int argc, char **argv)
              == NULL)
     return EXIT_INPUT_ERRORS;
   r.rules = rules;
-  r.report = activering_trajectory_report_new (rules);
-  r.out = g_string_sized_new (1 << 17);
   r.input_name = strcmp (argv[1], "-") == 0 ? "<stdin>" : argv[1];
-  r.facts_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int status = cli_run_input (argv[1], jsonl, "trajectories replayed", replay, &r, r.out);
+  r.facts_used = g_hash_table_new (g_str_hash, g_str_equal); /* ids owned by facts_by_id */
+  int status = cli_run_input (argv[1], jsonl, "trajectories replayed", jobs, &replaying, &r);
   if (r.facts_by_id != NULL)
     report_unmatched_facts (&r, facts_path);
   g_hash_table_destroy (r.facts_used);
-  g_string_free (r.out, TRUE);
-  activering_trajectory_report_free (r.report);
   g_clear_pointer (&r.facts_by_id, g_hash_table_destroy);
   return status;
 }
