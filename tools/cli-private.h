@@ -114,8 +114,6 @@ char *cli_read_file (const char *path, gsize *length);
 /* Documents matched by id (--facts, --trajectory), see document-index.h. */
 typedef gpointer (*CliParseFunc) (ActiveringRuleSet *rules, const char *data, gsize length, GError **error);
 typedef const char *(*CliIdFunc) (gconstpointer document);
-GHashTable *cli_load_by_id (ActiveringRuleSet *rules, const char *path, CliParseFunc parse, CliIdFunc id_of,
-                            GDestroyNotify free_document);
 
 /* Runs @batch on FILE (or standard input for "-"): on each line with @jsonl (see cli_run_lines), else on the
  * whole document; writes its output and reports errors. Returns the exit status. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "document-index.h"
 
 typedef struct
 {
@@ -17,7 +18,7 @@ typedef struct
   ActiveringRolesFlags flags;
   ActiveringRuleSet *rules;
   ActiveringOrganisation *organisation;
-  GHashTable *trajectory_by_id; /* id -> ActiveringTrajectory, from --trajectory; NULL without */
+  DocumentIndex *trajectories; /* --trajectory; NULL without */
   /* a worker's own (see assigning_new) */
   ActiveringRoleAssignment *assignment;
 } Assigning;
@@ -47,8 +48,11 @@ assign (gpointer worker, const CliLine *line, const char *text, gsize length, GE
   g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (a->rules, text, (gssize) length, error);
   if (facts == NULL)
     return FALSE;
-  const ActiveringTrajectory *trajectory =
-      a->trajectory_by_id ? g_hash_table_lookup (a->trajectory_by_id, activering_facts_get_id (facts)) : NULL;
+  g_autoptr (ActiveringTrajectory) trajectory = NULL;
+  if (a->trajectories != NULL
+      && (trajectory = document_index_lookup (a->trajectories, activering_facts_get_id (facts), error)) == NULL
+      && *error != NULL)
+    return FALSE; /* the trajectories' file cannot be read back */
   if (!activering_role_assignment_run (a->assignment, a->organisation, facts, trajectory,
                                        a->has_as_of ? &a->as_of : NULL, a->flags, error))
     return FALSE;
@@ -150,13 +154,13 @@ cmd_roles (int argc, char **argv)
   if (organisation == NULL)
     return EXIT_INPUT_ERRORS;
   if (trajectory_path != NULL
-      && (a.trajectory_by_id = cli_load_by_id (rules, trajectory_path, parse_trajectory, trajectory_id,
+      && (a.trajectories = document_index_new (rules, trajectory_path, parse_trajectory, trajectory_id,
                                                (GDestroyNotify) activering_trajectory_free))
              == NULL)
     return EXIT_INPUT_ERRORS;
   a.rules = rules;
   a.organisation = organisation;
   int status = cli_run_input (argv[1], jsonl, "dossiers assigned", jobs, &assigning, &a);
-  g_clear_pointer (&a.trajectory_by_id, g_hash_table_destroy);
+  g_clear_pointer (&a.trajectories, document_index_free);
   return status;
 }
