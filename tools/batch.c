@@ -15,6 +15,11 @@
 #include "parallel-lines.h"
 
 #define PROGRESS_EVERY 50000
+/* A block's output is held until it is written: its input is sized so that its output is about this much (a full
+ * explanation is some 40 times its dossier, outcomes a tenth of it), from what the block before gave. */
+#define OUTPUT_PER_BLOCK (8u << 20)
+#define FIRST_BLOCK (256u << 10)
+#define SMALLEST_BLOCK (64u << 10)
 /* The default number of jobs stops here: beyond it, the main thread's reading and writing is what limits. */
 #define DEFAULT_MAX_JOBS 16
 
@@ -55,10 +60,19 @@ cli_jobs_for (guint jobs, FILE *input)
   return CLAMP (g_get_num_processors (), 1, DEFAULT_MAX_JOBS);
 }
 
-/* Writes a handled block's parts in order. FALSE once a write to standard output failed. */
+/* Writes a handled block's parts in order, and sizes the next block to read from its output (@block_size). FALSE
+ * once a write to standard output failed. */
 static gboolean
-write_block (LineBlock *block, const char *noun, gboolean progress, guint64 *done, guint64 *bad, guint64 *blank)
+write_block (LineBlock *block, const char *noun, gboolean progress, guint64 *done, guint64 *bad, guint64 *blank,
+             gsize *block_size)
 {
+  gsize output = 0;
+  for (guint p = 0; p < line_block_get_n_parts (block); p++)
+    output += line_block_get_part (block, p)->out->len;
+  gsize input = line_block_get_size (block);
+  /* twice as much as the last block, at most; less when its output was large */
+  gsize fit = output > 0 ? (gsize) ((double) OUTPUT_PER_BLOCK * (double) input / (double) output) : G_MAXSIZE;
+  *block_size = CLAMP (MIN (fit, 2 * *block_size), SMALLEST_BLOCK, LINE_BLOCK_MAX_BYTES);
   for (guint p = 0; p < line_block_get_n_parts (block); p++)
     {
       LinePart *part = line_block_get_part (block, p);
@@ -86,16 +100,17 @@ cli_run_lines (FILE *input, const char *name, const char *noun, guint jobs, cons
   /* Two blocks: the next is read while the workers handle this one, and this one is written while they handle
    * the next. */
   LineBlock *this = line_block_new (), *next = line_block_new ();
-  gboolean have = line_block_read (this, &reader);
+  gsize block_size = FIRST_BLOCK;
+  gboolean have = line_block_read (this, &reader, block_size);
   if (have)
     line_pool_start (pool, this);
   while (have)
     {
-      gboolean have_next = line_block_read (next, &reader);
+      gboolean have_next = line_block_read (next, &reader, block_size);
       line_pool_wait (pool);
       if (have_next)
         line_pool_start (pool, next);
-      if (!write_block (this, noun, progress, &done, &bad, &blank))
+      if (!write_block (this, noun, progress, &done, &bad, &blank, &block_size))
         break; /* line_pool_free waits for the next block, if started, and it is not written */
       LineBlock *swap = this;
       this = next;

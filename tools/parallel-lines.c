@@ -16,9 +16,6 @@
 
 #include "parallel-lines.h"
 
-#define BLOCK_BYTES (4u << 20)
-#define BLOCK_LINES 65536u
-
 typedef struct
 {
   gsize offset, length; /* in the block's text */
@@ -45,7 +42,7 @@ LineBlock *
 line_block_new (void)
 {
   LineBlock *block = g_new0 (LineBlock, 1);
-  block->text = g_string_sized_new (BLOCK_BYTES + LINE_READER_MAX_LINE);
+  block->text = g_string_new (NULL);
   block->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), 1024);
   block->parts = g_new0 (Part, CLI_MAX_JOBS);
   return block;
@@ -70,7 +67,7 @@ line_block_free (LineBlock *block)
 }
 
 gboolean
-line_block_read (LineBlock *block, LineReader *reader)
+line_block_read (LineBlock *block, LineReader *reader, gsize max_bytes)
 {
   g_string_truncate (block->text, 0);
   g_array_set_size (block->entries, 0);
@@ -79,7 +76,8 @@ line_block_read (LineBlock *block, LineReader *reader)
   gsize length;
   gboolean too_long;
   /* A blank line costs a byte, so that a block of blank lines stays small too. */
-  while (block->text->len + block->entries->len < BLOCK_BYTES && block->entries->len < BLOCK_LINES
+  while (block->text->len + block->entries->len < MIN (max_bytes, LINE_BLOCK_MAX_BYTES)
+         && block->entries->len < LINE_BLOCK_MAX_LINES
          && line_reader_next (reader, &line, &length, &too_long))
     {
       Entry entry = { block->text->len, length, reader->line_number, too_long };
@@ -88,6 +86,12 @@ line_block_read (LineBlock *block, LineReader *reader)
       g_array_append_val (block->entries, entry);
     }
   return block->entries->len > 0;
+}
+
+gsize
+line_block_get_size (const LineBlock *block)
+{
+  return block->text->len + block->entries->len;
 }
 
 guint

@@ -20,8 +20,15 @@ typedef struct
 
 LineBlock *line_block_new (void);
 void line_block_free (LineBlock *block);
-/* Fills @block with the next lines of @reader (a few MiB, or fewer at the end); FALSE if there were none. */
-gboolean line_block_read (LineBlock *block, LineReader *reader);
+/* The most bytes of input a block holds (and a line more), and the most lines. */
+#define LINE_BLOCK_MAX_BYTES (4u << 20)
+#define LINE_BLOCK_MAX_LINES 65536u
+
+/* Fills @block with the next lines of @reader, up to @max_bytes (a line counting one more byte, for its newline) or
+ * LINE_BLOCK_MAX_LINES; FALSE if there were none. */
+gboolean line_block_read (LineBlock *block, LineReader *reader, gsize max_bytes);
+/* The bytes of input @block holds, counted as line_block_read counts them. */
+gsize line_block_get_size (const LineBlock *block);
 guint line_block_get_n_parts (const LineBlock *block);
 /* The @i-th part of a handled block, in input order. */
 LinePart *line_block_get_part (LineBlock *block, guint i);
