@@ -8,14 +8,19 @@
 #    build inside the source tree), regenerating them only when the generator changes.
 # 2. Runs bench/bench-eval on the 100000 dossiers (load time, evaluations per second against the hand-written
 #    baseline, parsing), and checks the library against the baseline on the whole 1000000.
-# 3. Times the command-line tool end to end, `activering eligibility --jsonl --compact`, on both caseloads with
-#    /usr/bin/time -v: dossiers per second on one core, and the peak resident set size, which must not grow
-#    with the number of dossiers; and the full result documents (`eligibility --jsonl`). Each of the two rates is
-#    printed against its goal (800,000 and 200,000 dossiers per CPU second) with the ratio. bench-eval's section
-#    (e) gives the heap allocations per dossier (goal: none after the first).
+# 3. Times the command-line tool end to end, `activering eligibility --jsonl --compact --jobs 1`, on both caseloads
+#    with /usr/bin/time -v: dossiers per second on one core, and the peak resident set size, which must not grow
+#    with the number of dossiers; and the full result documents (`eligibility --jsonl --jobs 1`). Each of the two
+#    rates is printed against its goal (800,000 and 200,000 dossiers per CPU second) with the ratio. bench-eval's
+#    section (e) gives the heap allocations per dossier (goal: none after the first). Then the compact run on the
+#    100000 with --jobs 1 and --jobs 2: the speed-up of two jobs on two cores (the goal is 1.8x or more) and their
+#    peak RSS.
 # 4. Generates 20000 trajectories of 40 events (bench/gen-trajectories.py, seed 7) into the same cache, runs
 #    bench/bench-trajectory on them (parse, replay, parse + replay + report; the goal is a million events per
 #    second on one core), and times `activering trajectory --jsonl` on them end to end.
+# 4b. Times `activering trajectory --jsonl --jobs 1 --facts FACTS` with 100000 and 1000000 trajectories (5 events
+#    each) and as many facts documents, in reverse order: the facts file is indexed, not held, so the peak RSS
+#    must stay under 100 MB for a million of each. (The million is generated once, about 1.2 GB in the cache.)
 # 5. Runs bench/bench-roles on the 100000 dossiers in the example organisation (the full evaluation an assignment
 #    starts from, the assignment, and parse + assign + roles document), and times `activering roles --jsonl` on them.
 # 6. Builds the Python package against the library in the tree and runs bench/bench-python.py on the 100000
@@ -155,13 +160,13 @@ end_to_end () {
       l, n, u, w, n / w, u, n / c, r / 1024, k, c < 0.9 * w ? "  [busy machine: trust the CPU-second figure]" : "" }'
 }
 
-echo "== end to end: $CLI eligibility --jsonl --compact FILE > /dev/null (one process, one core)"
+echo "== end to end: $CLI eligibility --jsonl --compact --jobs 1 FILE > /dev/null (one process, one core)"
 lines=$("$CLI" eligibility --jsonl --compact "$small" | wc -l)
 [ "$lines" -eq 100000 ] || { echo "run-bench: expected 100000 output lines, got $lines" >&2; status=1; }
-end_to_end "compact, 100k" "$small" 100000 dossiers eligibility --jsonl --compact
+end_to_end "compact, 100k" "$small" 100000 dossiers eligibility --jsonl --compact --jobs 1
 rss_small=$rss
 goal "compact screening" "$cpu_rate" 800000 dossiers
-end_to_end "compact, 1M" "$large" 1000000 dossiers eligibility --jsonl --compact
+end_to_end "compact, 1M" "$large" 1000000 dossiers eligibility --jsonl --compact --jobs 1
 rss_large=$rss
 if [ "$have_time" = yes ]; then
   awk -v a="$rss_small" -v b="$rss_large" 'BEGIN {
@@ -169,9 +174,22 @@ if [ "$have_time" = yes ]; then
     if (b > a * 1.25 + 2048) { print "GROWS with the number of dossiers"; exit 1 } else print "flat (does not grow with the number of dossiers)" }' \
     || status=1
 fi
-end_to_end "full JSON explanation, 100k" "$small" 100000 dossiers eligibility --jsonl
+end_to_end "full JSON explanation, 100k" "$small" 100000 dossiers eligibility --jsonl --jobs 1
 goal "full result documents" "$cpu_rate" 200000 dossiers
 echo "  (allocations per dossier: bench-eval's section (e) above)"
+
+echo
+echo "== --jobs: $CLI eligibility --jsonl --compact --jobs N FILE > /dev/null, wall clock (goal: 2 jobs >= 1.8x one)"
+"$CLI" eligibility --jsonl --compact --jobs 1 "$small" > "$cache/jobs1.out"
+"$CLI" eligibility --jsonl --compact --jobs 2 "$small" | cmp -s - "$cache/jobs1.out" \
+  || { echo "run-bench: --jobs 2 writes another output than --jobs 1" >&2; status=1; }
+rm -f "$cache/jobs1.out"
+end_to_end "compact, 100k, --jobs 1" "$small" 100000 dossiers eligibility --jsonl --compact --jobs 1
+wall_one=$wall
+end_to_end "compact, 100k, --jobs 2" "$small" 100000 dossiers eligibility --jsonl --compact --jobs 2
+awk -v a="$wall_one" -v b="$wall" -v cores="$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)" 'BEGIN {
+  printf "  speed-up of --jobs 2 over --jobs 1: %.2fx (goal: >= 1.80x on 2 idle cores; this machine has %d", a / b, cores
+  print (a / b >= 1.8 ? "; met)" : "; not met here: on a busy machine, compare the CPU-second figures)") }'
 
 # ---- trajectories ----
 echo
@@ -181,7 +199,40 @@ echo
 echo "== end to end: $CLI trajectory --jsonl --as-of $trajectory_as_of FILE > /dev/null (one process, one core)"
 lines=$("$CLI" trajectory --jsonl --as-of "$trajectory_as_of" "$trajectories" | wc -l)
 [ "$lines" -eq 20000 ] || { echo "run-bench: expected 20000 report lines, got $lines" >&2; status=1; }
-end_to_end "reports, 20000 x 40 events" "$trajectories" 20000 trajectories trajectory --jsonl --as-of "$trajectory_as_of"
+end_to_end "reports, 20000 x 40 events" "$trajectories" 20000 trajectories trajectory --jsonl --jobs 1 \
+  --as-of "$trajectory_as_of"
+
+# ---- trajectories with their facts: the facts file indexed, not held ----
+echo
+echo "== end to end: $CLI trajectory --jsonl --jobs 1 --facts FACTS TRAJECTORIES > /dev/null, facts in reverse order"
+million=$cache/trajectories-1000000x5-seed$seed.jsonl
+million_facts=$cache/facts-1000000-reversed-seed$seed.jsonl
+if [ ! -s "$million" ] || [ -n "$(find "$srcdir/bench/gen-trajectories.py" -newer "$million")" ]; then
+  echo "generating 1000000 trajectories of 5 events (seed $seed) into $million"
+  "$PYTHON" "$srcdir/bench/gen-trajectories.py" --count 1000000 --events 5 --seed "$seed" > "$million.tmp"
+  mv "$million.tmp" "$million"
+fi
+if [ ! -s "$million_facts" ] || [ "$large" -nt "$million_facts" ]; then
+  # the caseload's dossiers, with the trajectories' ids, last first
+  sed 's/"id":"synth-/"id":"traj-/' "$large" | tac > "$million_facts.tmp"
+  mv "$million_facts.tmp" "$million_facts"
+fi
+head -n 100000 "$million" > "$cache/trajectories-100k.jsonl"
+grep -E '"id":"traj-000[0-9]{5}"' "$million_facts" > "$cache/facts-100k-reversed.jsonl"
+end_to_end "with facts, 100k + 100k facts" "$cache/trajectories-100k.jsonl" 100000 trajectories trajectory --jsonl \
+  --jobs 1 --as-of "$trajectory_as_of" --facts "$cache/facts-100k-reversed.jsonl"
+rss_index_small=$rss
+repeat_all=$repeat
+repeat=1 # about a minute a run
+end_to_end "with facts, 1M + 1M facts" "$million" 1000000 trajectories trajectory --jsonl --jobs 1 \
+  --as-of "$trajectory_as_of" --facts "$million_facts"
+repeat=$repeat_all
+if [ "$have_time" = yes ]; then
+  awk -v a="$rss_index_small" -v b="$rss" 'BEGIN {
+    printf "  peak RSS: %.1f MB with 100k facts, %.1f MB with 1M (goal: under 100 MB): ", a / 1024, b / 1024
+    if (b > 100 * 1024) { print "OVER"; exit 1 } else print "met" }' || status=1
+fi
+rm -f "$cache/trajectories-100k.jsonl" "$cache/facts-100k-reversed.jsonl"
 
 # ---- roles ----
 organisation=$srcdir/examples/organisations/ocmw-voorbeeld.json
@@ -189,8 +240,8 @@ echo
 echo "== bench-roles on $small, organisation $organisation"
 "$BENCH_ROLES" --min-time "$min_time" "$organisation" "$small" || status=1
 echo
-echo "== end to end: $CLI roles --jsonl --organisation ORG FILE > /dev/null (one process, one core)"
-end_to_end "roles documents, 100k" "$small" 100000 dossiers roles --jsonl --organisation "$organisation"
+echo "== end to end: $CLI roles --jsonl --jobs 1 --organisation ORG FILE > /dev/null (one process, one core)"
+end_to_end "roles documents, 100k" "$small" 100000 dossiers roles --jsonl --jobs 1 --organisation "$organisation"
 
 # ---- Python ----
 echo
@@ -205,7 +256,8 @@ fi
 if command -v hyperfine > /dev/null 2>&1; then
   echo
   echo "== hyperfine"
-  hyperfine --warmup 1 --runs 5 "$CLI eligibility --jsonl --compact $small" || true
+  hyperfine --warmup 1 --runs 5 "$CLI eligibility --jsonl --compact --jobs 1 $small" \
+    "$CLI eligibility --jsonl --compact --jobs 2 $small" || true
 fi
 
 # ---- the shared caseload ----
@@ -218,7 +270,7 @@ if [ -f "$shared_generator" ]; then
     echo "  DIFFERS from $large: timing it separately"
     shared=$cache/shared-caseload-1000000-seed$seed.jsonl
     "$PYTHON" "$shared_generator" --count 1000000 --seed "$seed" > "$shared"
-    end_to_end "compact, shared 1M" "$shared" 1000000 dossiers eligibility --jsonl --compact
+    end_to_end "compact, shared 1M" "$shared" 1000000 dossiers eligibility --jsonl --compact --jobs 1
     status=1
   fi
 fi
@@ -228,13 +280,13 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   echo
   if command -v perf > /dev/null 2>&1 && perf record -q -o "$cache/perf.data" true > /dev/null 2>&1; then
     echo "== perf profile of the end-to-end run (compact, 1M)"
-    perf record -q -o "$cache/perf.data" "$CLI" eligibility --jsonl --compact "$large" > /dev/null 2>&1
+    perf record -q -o "$cache/perf.data" "$CLI" eligibility --jsonl --compact --jobs 1 "$large" > /dev/null 2>&1
     perf report -i "$cache/perf.data" --stdio --no-children --sort symbol 2>/dev/null | grep -E '^ +[0-9]+\.[0-9]+%' | head -n 25
   elif command -v valgrind > /dev/null 2>&1; then
     echo "== callgrind on 20000 lines (compact)"
     head -n 20000 "$small" > "$cache/caseload-20000.jsonl"
     valgrind --tool=callgrind --callgrind-out-file="$cache/callgrind.out" \
-      "$CLI" eligibility --jsonl --compact "$cache/caseload-20000.jsonl" > /dev/null 2>&1
+      "$CLI" eligibility --jsonl --compact --jobs 1 "$cache/caseload-20000.jsonl" > /dev/null 2>&1
     callgrind_annotate "$cache/callgrind.out" 2>/dev/null | head -n 40
   else
     echo "== no profiler (perf, valgrind) found"
