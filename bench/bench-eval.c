@@ -10,8 +10,8 @@
  *
  * (a) loading and compiling the default rule set; (b) evaluations per second from already-parsed facts, all
  * four measures, outcomes only, against the baseline on the same dossiers; (c) the same with the full
- * explanation, and with JSON output; (d) parsing facts documents. Nothing is pinned; the numbers are for one
- * thread.
+ * explanation, and with JSON output; (d) parsing facts documents; (e) heap allocations per dossier once the
+ * buffers have grown (bench-alloc.c counts them). Nothing is pinned; the numbers are for one thread.
  */
 #include "config.h"
 
@@ -23,6 +23,7 @@
 
 #include <activering/activering.h>
 
+#include "bench-alloc.h"
 #include "bench-util.h"
 
 #include "baseline.h"
@@ -211,6 +212,62 @@ time_pipeline (ActiveringRuleSet *rules, const Lines *lines, double min_time)
   g_string_free (out, TRUE);
   t.rate = (double) lines->n * t.passes / t.seconds;
   return t;
+}
+
+/* ---- allocations: a first pass grows the buffers, the second is counted ---- */
+
+typedef struct {
+  guint64 first_pass, second_pass;
+} AllocCount;
+
+static void
+pipeline_pass (ActiveringFacts *facts, ActiveringEvaluation *ev, const Lines *lines, gboolean full, GString *out)
+{
+  ActiveringEvaluateFlags how = full ? ACTIVERING_EVALUATE_DEFAULT : ACTIVERING_EVALUATE_OUTCOMES_ONLY;
+  for (guint i = 0; i < lines->n; i++)
+    {
+      gsize length;
+      const char *line = bench_line_at (lines, i, &length);
+      if (activering_facts_parse (facts, line, (gssize) length, NULL)
+          && activering_evaluation_run (ev, facts, NULL, how, NULL))
+        {
+          if (full)
+            activering_evaluation_append_json (ev, "nl", 0, out, NULL);
+          else
+            activering_evaluation_append_outcomes_json (ev, out);
+          g_string_append_c (out, '\n');
+        }
+      if (out->len >= (1 << 16))
+        g_string_truncate (out, 0);
+    }
+}
+
+static AllocCount
+count_allocations (ActiveringRuleSet *rules, const Lines *lines, gboolean full)
+{
+  AllocCount count;
+  ActiveringFacts *facts = activering_facts_new (rules);
+  ActiveringEvaluation *ev = activering_evaluation_new (rules);
+  GString *out = g_string_sized_new (1 << 17);
+  guint64 before = bench_alloc_count ();
+  pipeline_pass (facts, ev, lines, full, out);
+  guint64 middle = bench_alloc_count ();
+  pipeline_pass (facts, ev, lines, full, out);
+  count.first_pass = middle - before;
+  count.second_pass = bench_alloc_count () - middle;
+  g_string_free (out, TRUE);
+  activering_evaluation_free (ev);
+  activering_facts_free (facts);
+  return count;
+}
+
+static void
+print_allocations (const char *what, const AllocCount *count, guint n)
+{
+  double per_dossier = (double) count->second_pass / n;
+  printf ("  %-46s %8.3f per dossier (second pass: %" G_GUINT64_FORMAT "; first pass, buffers growing: %"
+          G_GUINT64_FORMAT ")   %s\n", what, per_dossier, count->second_pass, count->first_pass,
+          count->second_pass == 0 ? "[goal met]" : "[GOAL MISSED]");
 }
 
 static void
@@ -499,6 +556,18 @@ main (int argc, char **argv)
   Timing pipeline = time_pipeline (rules, &lines, min_time);
   g_snprintf (extra, sizeof extra, "  %.0f MB/s", pipeline.rate * lines.bytes / lines.n / 1e6);
   print_rate ("parse + run + outcomes JSON, in memory", &pipeline, extra);
+
+  printf ("\n(e) heap allocations per dossier, parse + run + output, %u dossiers (goal: none after the first)\n",
+          lines.n);
+  if (!bench_alloc_counting ())
+    printf ("  not counted: this build has no counting malloc (a sanitizer, or not glibc)\n");
+  else
+    {
+      AllocCount compact_count = count_allocations (rules, &lines, FALSE);
+      AllocCount full_count = count_allocations (rules, &lines, TRUE);
+      print_allocations ("compact (OUTCOMES_ONLY + append_outcomes_json)", &compact_count, lines.n);
+      print_allocations ("full (DEFAULT + append_json, nl)", &full_count, lines.n);
+    }
 
   printf ("\npeak RSS %.0f MB\n", bench_peak_rss_kib () / 1024.0);
 

@@ -64,7 +64,7 @@ time_loop (const Bench *b, Loop loop, guint *passes)
             }
           gsize length;
           const char *line = bench_line_at (b->lines, i, &length);
-          ActiveringFacts *facts = activering_facts_new_from_json (b->rules, line, (gssize) length, NULL);
+          ActiveringFacts *facts = activering_facts_new_from_data (b->rules, line, (gssize) length, NULL);
           if (facts == NULL)
             continue;
           if (activering_role_assignment_run (ra, b->organisation, facts, NULL, NULL, ACTIVERING_ROLES_DEFAULT, NULL)
@@ -106,7 +106,8 @@ main (int argc, char **argv)
       fprintf (stderr, "bench-roles: %s\n", error->message);
       return 1;
     }
-  g_autoptr (ActiveringOrganisation) organisation = activering_organisation_parse (rules, text, (gssize) size, &error);
+  g_autoptr (ActiveringOrganisation) organisation =
+      activering_organisation_new_from_data (rules, text, (gssize) size, &error);
   if (organisation == NULL)
     {
       fprintf (stderr, "bench-roles: %s: %s\n", argv[arg], error->message);
@@ -120,7 +121,7 @@ main (int argc, char **argv)
     {
       gsize length;
       const char *line = bench_line_at (&lines, i, &length);
-      ActiveringFacts *facts = activering_facts_new_from_json (rules, line, (gssize) length, NULL);
+      ActiveringFacts *facts = activering_facts_new_from_data (rules, line, (gssize) length, NULL);
       if (facts != NULL)
         b.parsed[b.n_parsed++] = facts;
     }

@@ -8,7 +8,7 @@
  *
  *   bench-trajectory [--count N] [--min-time SECONDS] [--as-of DATE] TRAJECTORIES.jsonl
  *
- * (a) parsing logs (activering_trajectory_parse and free); (b) replaying already-parsed logs with one reused
+ * (a) parsing logs (activering_trajectory_new_from_data and free); (b) replaying already-parsed logs with one reused
  * report (activering_trajectory_report_run); (c) end to end in memory: parse, replay, and the report document
  * (compact, nl). Each loop runs whole passes over the logs for at least --min-time seconds (default
  * $BENCH_MIN_TIME, else 1). The report date defaults to the latest event date of the file, so that every event
@@ -74,7 +74,7 @@ time_loop (const Bench *b, Loop loop)
             }
           gsize length;
           const char *line = bench_line_at (b->lines, i, &length);
-          ActiveringTrajectory *log = activering_trajectory_parse (b->rules, line, (gssize) length, NULL);
+          ActiveringTrajectory *log = activering_trajectory_new_from_data (b->rules, line, (gssize) length, NULL);
           if (log == NULL)
             continue;
           acc += activering_trajectory_get_n_events (log);
@@ -170,7 +170,7 @@ main (int argc, char **argv)
       gsize length;
       const char *line = bench_line_at (&lines, i, &length);
       g_autoptr (GError) parse_error = NULL;
-      ActiveringTrajectory *t = activering_trajectory_parse (rules, line, (gssize) length, &parse_error);
+      ActiveringTrajectory *t = activering_trajectory_new_from_data (rules, line, (gssize) length, &parse_error);
       if (t == NULL)
         {
           if (bad++ < 3)
@@ -241,7 +241,7 @@ main (int argc, char **argv)
   char extra[64];
   Timing parse = time_loop (&b, LOOP_PARSE);
   g_snprintf (extra, sizeof extra, "  %.0f MB/s", parse.rate * lines.bytes / lines.n / 1e6);
-  print_rate ("(a) parse (activering_trajectory_parse)", &parse, events_each, extra);
+  print_rate ("(a) parse (activering_trajectory_new_from_data)", &parse, events_each, extra);
   Timing replay = time_loop (&b, LOOP_REPLAY);
   print_rate ("(b) replay (report_run, parsed logs)", &replay, events_each, NULL);
   Timing all = time_loop (&b, LOOP_END_TO_END);

@@ -110,7 +110,7 @@ main (int argc, char **argv)
 
   /* The facts are checked against the facts the rule set declares. The error names the JSON path but never
    * personal data, so it is safe to show it or to log it. */
-  g_autoptr(ActiveringFacts) facts = activering_facts_new_from_json (rules, facts_json, facts_length, &error);
+  g_autoptr(ActiveringFacts) facts = activering_facts_new_from_data (rules, facts_json, facts_length, &error);
   if (facts == NULL)
     {
       g_printerr ("%s: %s\n", facts_path, error->message);

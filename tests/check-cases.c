@@ -127,7 +127,7 @@ load_all_cases (void)
       g_autoptr (GError) problem = NULL;
       ActiveringCaseFile *file = NULL;
       if (!g_file_get_contents (path, &text, &length, &problem)
-          || (file = activering_case_file_new_from_data (shown, dir, text, (gssize) length, NULL, &problem)) == NULL)
+          || (file = activering_case_file_new_from_data (NULL, text, (gssize) length, shown, dir, &problem)) == NULL)
         {
           g_string_append_printf (load_errors, "%s\n", problem->message);
           continue;
@@ -357,7 +357,7 @@ assert_rejected (const char *text, ...)
 {
   g_autofree char *dir = test_path (CASES_DIR);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_data ("bad.json", dir, text, -1, NULL, &error);
+  g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_data (NULL, text, -1, "bad.json", dir, &error);
   ck_assert_msg (file == NULL, "case file accepted: %s", text);
   ck_assert_msg (error != NULL && error->domain == ACTIVERING_ERROR && error->code == ACTIVERING_ERROR_INVALID_VALUE,
                  "not an invalid_value error for: %s", text);
@@ -378,25 +378,25 @@ START_TEST (test_bad_case_files)
   g_autofree char *dir = test_path (CASES_DIR);
   const char *good = ONE_CASE (GOOD_FACTS ", \"expect\": {\"outcomes\": {\"art60\": \"undetermined\"}}");
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringCaseFile) loaded = activering_case_file_new_from_data ("good.json", dir, good, -1, NULL, &error);
+  g_autoptr (ActiveringCaseFile) loaded = activering_case_file_new_from_data (NULL, good, -1, "good.json", dir, &error);
   ck_assert_msg (loaded != NULL, "%s", error ? error->message : "");
   ck_assert_uint_eq (activering_case_file_get_n_cases (loaded), 1);
   ck_assert_str_eq (activering_case_file_get_case_name (loaded, 0), "c");
-  ck_assert_ptr_null (activering_case_file_get_case_name (loaded, 1));
+  TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_case_file_get_case_name (loaded, 1)));
   ck_assert (activering_case_file_run_case (loaded, 0, NULL, NULL));
   g_clear_error (&error);
-  g_autoptr (ActiveringCaseFile) latin1 = activering_case_file_new_from_data ("l.json", dir, "{\"cas\xe9s\": 1}", -1, NULL,
-                                                                             &error);
+  g_autoptr (ActiveringCaseFile) latin1 =
+      activering_case_file_new_from_data (NULL, "{\"cas\xe9s\": 1}", -1, "l.json", dir, &error);
   ck_assert_ptr_null (latin1);
   test_assert_error (error, ACTIVERING_ERROR_SYNTAX, "l.json: not valid UTF-8 at byte 5", NULL);
   g_clear_error (&error);
   /* a key with a line break stays on its problem's line */
   g_autoptr (ActiveringCaseFile) broken = activering_case_file_new_from_data (
-      "k.json", dir, "{\"format\": \"activering.cases/1\", \"a\\nb\": 1, \"cases\": []}", -1, NULL, &error);
+      NULL, "{\"format\": \"activering.cases/1\", \"a\\nb\": 1, \"cases\": []}", -1, "k.json", dir, &error);
   ck_assert_ptr_null (broken);
   test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "k.json: top level: unknown key \"a\\u000ab\"", NULL);
   g_clear_error (&error);
-  g_autoptr (ActiveringCaseFile) missing = activering_case_file_load ("/no/such/cases.json", NULL, &error);
+  g_autoptr (ActiveringCaseFile) missing = activering_case_file_new_from_file (NULL, "/no/such/cases.json", &error);
   ck_assert_ptr_null (missing);
   test_assert_error (error, ACTIVERING_ERROR_IO, "/no/such/cases.json: cannot read", NULL);
 
@@ -524,7 +524,7 @@ START_TEST (test_mismatch_report)
                                "\"conditions\": {\"art60.status\": \"true\"}, \"missing\": {\"art60\": []}, "
                                "\"limits\": {\"ibo.max_weeks\": 52}, \"obligations\": {\"gpmi.deadline\": \"due\"}}");
   g_autoptr (GError) error = NULL;
-  g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_data ("mine.json", dir, text, -1, NULL, &error);
+  g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_data (NULL, text, -1, "mine.json", dir, &error);
   ck_assert_msg (file != NULL, "%s", error ? error->message : "");
   g_autoptr (GString) out = g_string_new (NULL);
   ck_assert (!activering_case_file_run_case (file, 0, NULL, out));
@@ -560,7 +560,7 @@ START_TEST (test_coverage)
   ck_assert_msg (rules != NULL, "%s", error ? error->message : "");
   const char *cases = ONE_CASE ("\"facts\": {\"region\": \"vlaanderen\", \"income\": {\"status\": \"none\"}}, "
                                 "\"expect\": {\"outcomes\": {\"art60\": \"not_eligible\"}}");
-  g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_data ("cov.json", NULL, cases, -1, rules, &error);
+  g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_data (rules, cases, -1, "cov.json", NULL, &error);
   ck_assert_msg (file != NULL, "%s", error ? error->message : "");
   ck_assert_ptr_eq (activering_case_file_get_rule_set (file), rules);
   g_autoptr (ActiveringCaseCoverage) coverage = activering_case_coverage_new (rules);
@@ -577,7 +577,7 @@ START_TEST (test_coverage)
   ck_assert_ptr_nonnull (strstr (listing, "# parameter periods no case was evaluated in:\n"));
   ck_assert_ptr_nonnull (strstr (listing, "#   ibo.max_weeks from 2030-01-01\n"));
   /* a case of another rule set adds nothing */
-  g_autoptr (ActiveringCaseFile) other = activering_case_file_new_from_data ("cov.json", NULL, cases, -1, NULL, &error);
+  g_autoptr (ActiveringCaseFile) other = activering_case_file_new_from_data (NULL, cases, -1, "cov.json", NULL, &error);
   ck_assert (activering_case_file_run_case (other, 0, coverage, NULL));
   g_autofree char *again = activering_case_coverage_to_json (coverage, ACTIVERING_JSON_DEFAULT);
   ck_assert_ptr_nonnull (strstr (again, "\"cases\":1,"));

@@ -20,7 +20,7 @@ facts_error (const char *json)
 {
   g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
   GError *error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, json, -1, &error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (rules, json, -1, &error);
   ck_assert_msg (facts == NULL, "facts parsed: %s", json);
   ck_assert (error != NULL);
   return error;

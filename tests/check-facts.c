@@ -953,14 +953,14 @@ START_TEST (test_reuse_after_error)
 }
 END_TEST
 
-START_TEST (test_new_from_json)
+START_TEST (test_new_from_data)
 {
   g_autoptr (GError) error = NULL;
-  ActiveringFacts *f = activering_facts_new_from_json (rules, DOC ("\"vdab\":{\"registred\":true}"), -1, &error);
+  ActiveringFacts *f = activering_facts_new_from_data (rules, DOC ("\"vdab\":{\"registred\":true}"), -1, &error);
   ck_assert (f == NULL);
   test_assert_error (error, ACTIVERING_ERROR_UNKNOWN_KEY, "/vdab/registred", NULL);
   g_clear_error (&error);
-  f = activering_facts_new_from_json (rules, DOC ("\"vdab\":{\"registered\":true}"), -1, &error);
+  f = activering_facts_new_from_data (rules, DOC ("\"vdab\":{\"registered\":true}"), -1, &error);
   ck_assert_msg (f != NULL, "%s", error ? error->message : "");
   ck_assert_str_eq (activering_facts_get_id (f), "t-1");
   activering_facts_free (f);
@@ -1218,7 +1218,7 @@ facts_suite (void)
   tcase_add_test (tc, test_null_is_blank_absent_is_unknown);
   tcase_add_test (tc, test_null_object_blanks_its_facts);
   tcase_add_test (tc, test_reuse_after_error);
-  tcase_add_test (tc, test_new_from_json);
+  tcase_add_test (tc, test_new_from_data);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("messages");

@@ -236,6 +236,85 @@ test_trajectory_facts_unmatched () {
   [ ! -s "$TMP/err" ] || fail "warnings where every id matched: $(cat "$TMP/err")"
 }
 
+# ---- trajectory --facts: an index of the facts file, not the facts (issue 14), and the unmatched listed (13) --
+
+test_trajectory_facts_index () {
+  facts=$(tr -d '\n' <"$EXAMPLES/facts/facts-0042-roles.json")
+  trajectory=$(tr -d '\n' <"$EXAMPLES/trajectories/dossier-0042.json")
+  {
+    printf '%s\n' "$facts" | sed 's/"dossier-0042"/"zeta"/'
+    printf '%s\n' "$facts" | sed 's/"dossier-0042"/"other-1"/'
+    printf '%s\n' "$facts" | sed 's/"dossier-0042"/"dossier-0042"/; s/"2026-11-22"/"2026-11-21"/'
+    printf '%s\n' "$facts" | sed 's/"dossier-0042"/"alpha \\"q\\""/'
+    printf '%s\n' "$facts" | sed 's/"dossier-0042"/"other-1"/'
+    printf '%s\r\n' "$facts"
+  } >"$TMP/facts.jsonl"
+  printf '%s\n' "$trajectory" >"$TMP/trajectories.jsonl"
+  run trajectory --jsonl --as-of 2026-03-02 --facts "$TMP/facts.jsonl" "$TMP/trajectories.jsonl"
+  expect_status 0
+  cp "$TMP/out" "$TMP/reports"
+  # an id that repeats counts once (the last document with it counts, as before)
+  stderr_has 'facts.jsonl: warning: 3 facts documents match no trajectory ("alpha "q"", "other-1", "zeta")'
+  # --list-unmatched: a last document with every unmatched id, sorted, the same for any --jobs and from a pipe
+  run trajectory --jsonl --as-of 2026-03-02 --facts "$TMP/facts.jsonl" --list-unmatched "$TMP/trajectories.jsonl"
+  expect_status 0
+  head -n 1 "$TMP/out" | cmp -s - "$TMP/reports" || fail "--list-unmatched changed the reports"
+  expected='{"format":"activering.unmatched-facts/1","facts":"'"$TMP"'/facts.jsonl","count":3,"ids":["alpha \"q\"","other-1","zeta"]}'
+  [ "$(tail -n 1 "$TMP/out")" = "$expected" ] || fail "unexpected list: $(tail -n 1 "$TMP/out")"
+  cp "$TMP/out" "$TMP/listed"
+  for jobs in 1 3; do
+    run trajectory --jsonl --jobs "$jobs" --as-of 2026-03-02 --facts "$TMP/facts.jsonl" --list-unmatched \
+      "$TMP/trajectories.jsonl"
+    cmp -s "$TMP/out" "$TMP/listed" || fail "--jobs $jobs: another list"
+  done
+  "$ACTIVERING" trajectory --jsonl --as-of 2026-03-02 --facts - --list-unmatched "$TMP/trajectories.jsonl" \
+    <"$TMP/facts.jsonl" >"$TMP/out" 2>"$TMP/err"
+  status=$?
+  expect_status 0
+  cat "$TMP/facts.jsonl" | "$ACTIVERING" trajectory --jsonl --as-of 2026-03-02 --facts - --list-unmatched \
+    "$TMP/trajectories.jsonl" >"$TMP/out" 2>"$TMP/err"
+  status=$?
+  expect_status 0
+  sed 's|"facts":"-"|"facts":"'"$TMP"'/facts.jsonl"|' "$TMP/out" | cmp -s - "$TMP/listed" || fail "facts from a pipe differ"
+  stderr_has '-: warning: 3 facts documents match no trajectory'
+  # every one matched: an empty list
+  printf '%s\n' "$facts" >"$TMP/one.jsonl"
+  run trajectory --jsonl --as-of 2026-03-02 --facts "$TMP/one.jsonl" --list-unmatched "$TMP/trajectories.jsonl"
+  expect_status 0
+  tail -n 1 "$TMP/out" | grep -F -q '"count":0,"ids":[]}' || fail "expected an empty list"
+  # a facts file that is one pretty-printed document, from a file or a pipe
+  run trajectory --as-of 2026-03-02 --facts "$EXAMPLES/facts/facts-0042-roles.json" --list-unmatched \
+    "$EXAMPLES/trajectories/dossier-0042.json"
+  expect_status 0
+  tail -n 1 "$TMP/out" | grep -F -q '"count":0,"ids":[]}' || fail "one pretty-printed facts document did not match"
+  "$ACTIVERING" trajectory --as-of 2026-03-02 --facts - "$EXAMPLES/trajectories/dossier-0042.json" \
+    <"$EXAMPLES/facts/facts-0042-roles.json" >"$TMP/out" 2>"$TMP/err" || fail "a pretty-printed document from a pipe"
+  [ ! -s "$TMP/err" ] || fail "warnings for a pretty-printed document from a pipe: $(cat "$TMP/err")"
+  # a bad facts document is still found before any work, with its line
+  printf '%s\n{"format": "activering.facts/1"\n' "$facts" >"$TMP/bad.jsonl"
+  run trajectory --jsonl --as-of 2026-03-02 --facts "$TMP/bad.jsonl" "$TMP/trajectories.jsonl"
+  expect_status 1
+  stderr_has 'bad.jsonl: line 2: facts: /: malformed JSON'
+  [ ! -s "$TMP/out" ] || fail "reports despite a bad facts file"
+  # usage
+  run trajectory --jsonl --list-unmatched "$TMP/trajectories.jsonl"
+  expect_status 2
+  stderr_has 'activering: --list-unmatched lists facts documents: it needs --facts FILE'
+  run trajectory --dot --facts "$TMP/one.jsonl" --list-unmatched "$TMP/trajectories.jsonl"
+  expect_status 2
+  stderr_has 'activering: --list-unmatched writes JSON: it does not go with --dot'
+  # roles --trajectory reads its trajectories the same way
+  printf '%s\n\n%s\n' "$(sed 's/"dossier-0042"/"x"/' "$TMP/trajectories.jsonl")" "$trajectory" >"$TMP/t2.jsonl"
+  run roles --organisation "$EXAMPLES/organisations/ocmw-voorbeeld.json" --trajectory "$TMP/t2.jsonl" \
+    "$EXAMPLES/facts/facts-0042-roles.json"
+  expect_status 0
+  cp "$TMP/out" "$TMP/roles-lines"
+  run roles --organisation "$EXAMPLES/organisations/ocmw-voorbeeld.json" \
+    --trajectory "$EXAMPLES/trajectories/dossier-0042.json" "$EXAMPLES/facts/facts-0042-roles.json"
+  expect_status 0
+  cmp -s "$TMP/out" "$TMP/roles-lines" || fail "roles --trajectory: JSON lines and one document differ"
+}
+
 # ---- determinism ----------------------------------------------------------------------------------------
 
 # The same input gives byte-identical output from run to run, and the same answers in every language: only the
@@ -340,6 +419,7 @@ for t in \
   test_full_disk_is_an_error \
   test_closed_pipe_is_quiet \
   test_trajectory_facts_unmatched \
+  test_trajectory_facts_index \
   test_output_is_deterministic \
   test_digest_follows_every_byte \
   test_personal_data_stays_out; do

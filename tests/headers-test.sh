@@ -252,7 +252,7 @@ main ()
   if (rules == nullptr || activering_rule_set_get_n_measures (rules) == 0)
     return 12;
 
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, facts_json, -1, &error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (rules, facts_json, -1, &error);
   if (facts == nullptr)
     {
       std::fprintf (stderr, "facts: %s\n", error->message);
@@ -266,7 +266,7 @@ main ()
     return 15;
 
   // A bad document: an error in the library's domain, with its stable code name.
-  g_autoptr (ActiveringFacts) bad = activering_facts_new_from_json (rules, "{", -1, &error);
+  g_autoptr (ActiveringFacts) bad = activering_facts_new_from_data (rules, "{", -1, &error);
   if (bad != nullptr || !g_error_matches (error, ACTIVERING_ERROR, ACTIVERING_ERROR_SYNTAX)
       || std::string (activering_error_code_to_string (error->code)) != "syntax")
     return 16;

@@ -97,11 +97,16 @@ for prototype in prototypes:
     calls_null.append((name, must_warn, ("g_free (%s);" if owned else discard + "%s;") % call))
     if first in makers and not re.search(r"_(free|unref|ref)$", name) and not name.endswith("_new"):
         real_args = ["handle_" + first] + [argument(p, True) for p in params[1:]]
+        # a gsize after a text is its length, which no function can check: the text's own (an options structure
+        # left NULL then gives nothing else for the call to refuse first)
+        for i in range(1, len(params)):
+            if re.match(r"gsize\b", params[i]) and re.match(r"const char \*", params[i - 1]):
+                real_args[i] = "strlen (%s)" % real_args[i - 1]
         call = "%s (%s)" % (name, ", ".join(real_args))
         calls_real.append((name, first, ("g_free (%s);" if owned else discard + "%s;") % call))
 
 with open(out, "w", encoding="utf-8") as f:
-    f.write('#include <activering/activering.h>\n#include <stdio.h>\n\n')
+    f.write('#include <activering/activering.h>\n#include <stdio.h>\n#include <string.h>\n\n')
     f.write('static unsigned criticals;\n')
     f.write('static void\ncount (const char *domain, GLogLevelFlags level, const char *message, gpointer data)\n'
             '{\n  (void) domain; (void) level; (void) message; (void) data;\n  criticals++;\n}\n\n')

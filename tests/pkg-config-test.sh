@@ -97,7 +97,7 @@ main (void)
   g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_default (&error);
   g_autoptr (ActiveringFacts) facts = NULL;
   if (rules != NULL)
-    facts = activering_facts_new_from_json (rules, "{\"format\":\"activering.facts/1\",\"id\":\"static-1\"}", -1,
+    facts = activering_facts_new_from_data (rules, "{\"format\":\"activering.facts/1\",\"id\":\"static-1\"}", -1,
                                             &error);
   if (facts == NULL)
     {

@@ -60,3 +60,33 @@ test_run_suite (Suite *suite)
   srunner_free (runner);
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+static unsigned expected_criticals;
+static guint critical_handler;
+static GLogLevelFlags fatal_before;
+
+static void
+count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  (void) domain;
+  (void) level;
+  (void) message;
+  (void) data;
+  expected_criticals++;
+}
+
+void
+test_expect_critical_begin (void)
+{
+  expected_criticals = 0;
+  fatal_before = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  critical_handler = g_log_set_handler ("activering", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
+}
+
+void
+test_expect_critical_end (const char *statement, const char *file, int line)
+{
+  g_log_remove_handler ("activering", critical_handler);
+  g_log_set_always_fatal (fatal_before);
+  ck_assert_msg (expected_criticals > 0, "%s:%d: no critical from %s", file, line, statement);
+}

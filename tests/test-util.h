@@ -22,3 +22,17 @@ void test_assert_error (const GError *error, int code, ...) G_GNUC_NULL_TERMINAT
 
 /* Runs @suite and returns the process exit status. */
 int test_run_suite (Suite *suite);
+
+/* Runs @statement, which must end in a GLib critical from the library and nothing worse: an index out of range, or
+ * another programmer's error (docs/api-conventions.md, "Indexes"). The suites make criticals fatal; this lets
+ * exactly the expected ones through. */
+#define TEST_EXPECT_CRITICAL(statement)                                                                               \
+  do                                                                                                                  \
+    {                                                                                                                 \
+      test_expect_critical_begin ();                                                                                  \
+      statement;                                                                                                      \
+      test_expect_critical_end (#statement, __FILE__, __LINE__);                                                      \
+    }                                                                                                                 \
+  while (0)
+void test_expect_critical_begin (void);
+void test_expect_critical_end (const char *statement, const char *file, int line);

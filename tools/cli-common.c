@@ -158,65 +158,6 @@ cli_read_file (const char *path, gsize *length)
   return data;
 }
 
-/* ---- documents matched by id (--facts, --trajectory) ---- */
-
-static gboolean
-add_document (GHashTable *by_id, ActiveringRuleSet *rules, const char *data, gsize length, CliParseFunc parse,
-              CliIdFunc id_of, GError **error)
-{
-  gpointer document = parse (rules, data, length, error);
-  if (document == NULL)
-    return FALSE;
-  g_hash_table_replace (by_id, g_strdup (id_of (document)), document);
-  return TRUE;
-}
-
-GHashTable *
-cli_load_by_id (ActiveringRuleSet *rules, const char *path, CliParseFunc parse, CliIdFunc id_of,
-                GDestroyNotify free_document)
-{
-  gsize length;
-  g_autofree char *data = cli_read_file (path, &length);
-  if (data == NULL)
-    return NULL;
-  GHashTable *by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_document);
-  g_autoptr (GError) whole = NULL;
-  if (add_document (by_id, rules, data, length, parse, id_of, &whole))
-    return by_id;
-  /* Not one document: JSON lines, then. A file that is neither gets the error of reading it as one document,
-   * unless it has several lines and one of them is at fault. */
-  guint64 line_number = 0, blank = 0;
-  gboolean several = FALSE;
-  for (char *line = data, *next; line != NULL && *line; line = next)
-    {
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      line_number++;
-      several |= next != NULL && *next != '\0';
-      if (line_number == 1 && g_str_has_prefix (line, "\xEF\xBB\xBF"))
-        line += 3; /* a byte order mark before the first document */
-      if (*g_strstrip (line) == '\0')
-        {
-          blank++; /* counted, as in every JSON-lines input, not an error */
-          continue;
-        }
-      g_autoptr (GError) error = NULL;
-      if (!add_document (by_id, rules, line, strlen (line), parse, id_of, &error))
-        {
-          if (several)
-            cli_error ("%s: line %" G_GUINT64_FORMAT ": %s", path, line_number, error->message);
-          else
-            cli_error ("%s: %s", path, whole->message);
-          g_hash_table_destroy (by_id);
-          return NULL;
-        }
-    }
-  if (blank > 0)
-    fprintf (stderr, "activering: %s: %" G_GUINT64_FORMAT " blank line%s skipped\n", path, blank, blank == 1 ? "" : "s");
-  return by_id;
-}
-
 void
 cli_append_json_string (GString *out, const char *s)
 {

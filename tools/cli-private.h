@@ -61,37 +61,64 @@ gboolean cli_parse_options (GOptionContext *context, int *argc, char ***argv);
  * failed. */
 gboolean cli_flush (GString *out, gsize threshold);
 
-/* Handles one non-blank line of a JSON-lines batch, appending its output to the batch's buffer. */
-typedef gboolean (*CliLineFunc) (gpointer data, const char *line, gsize length, GError **error);
-typedef void (*CliBadLineFunc) (gpointer data, guint64 line_number);
+/* Where one line of a batch (or one whole document) is handled: its number, and the buffers its output and its
+ * messages go to. A batch may run in several threads; these buffers are written out in input order, so a
+ * handler writes to them and never to stdout or stderr itself. */
+typedef struct
+{
+  guint64 number;    /* the line's number in the input; 0 for a whole document */
+  gboolean one_line; /* one line of JSON lines (compact output), not a whole document (pretty output) */
+  GString *out;      /* for standard output */
+  GString *messages; /* for standard error: whole lines, "activering: …\n" */
+} CliLine;
 
-/* Runs @each on every line of @input, reports bad lines (and calls @bad_line) and goes on, flushes @out as it
- * fills, shows progress ("N @noun") on a terminal. Returns the exit status. */
-int cli_run_lines (FILE *input, const char *name, const char *noun, CliLineFunc each, CliBadLineFunc bad_line,
-                   gpointer data, GString *out);
+/* What a batch does with its lines. @each and @bad_line run on a worker: the shared state itself, or, with
+ * @worker_new, a worker of its own per thread (then several threads may run, each on its own worker). */
+typedef struct
+{
+  /* Handles one non-blank line; FALSE with @error for a bad one. */
+  gboolean (*each) (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error);
+  /* After a bad line has been reported (nullable). */
+  void (*bad_line) (gpointer worker, const CliLine *line);
+  /* A worker for one thread, made from the shared state (nullable: then the batch runs in one job on it). */
+  gpointer (*worker_new) (gpointer shared);
+  /* Folds a worker's tallies into the shared state and frees the worker; on the main thread, in worker order. */
+  void (*worker_done) (gpointer shared, gpointer worker);
+} CliBatch;
 
-/* The number of the line cli_run_lines is handling, for a message about it; 0 outside a JSON-lines batch. */
-guint64 cli_input_line (void);
+/* The most jobs --jobs accepts. */
+#define CLI_MAX_JOBS 256
+/* Parses --jobs (NULL: 0, for the default); prints the error and returns FALSE for anything but 1 to
+ * CLI_MAX_JOBS. */
+gboolean cli_parse_jobs (const char *text, guint *jobs);
+/* The number of jobs for @input: @jobs if given, else the number of cores when @input is a regular file (one
+ * that can be read ahead), else 1 (a pipe or a terminal, where lines come as someone types them). */
+guint cli_jobs_for (guint jobs, FILE *input);
+
+/* Runs @batch on every line of @input in @jobs threads, in blocks of lines: writes each line's output and
+ * messages in input order, reports bad lines (with their numbers) and goes on, shows progress ("N @noun") on
+ * a terminal. Standard output and standard error are the same whatever @jobs is. Returns the exit status. */
+int cli_run_lines (FILE *input, const char *name, const char *noun, guint jobs, const CliBatch *batch,
+                   gpointer shared);
+
+/* Runs @batch on the whole of @input, one document, on a worker of its own; writes its output and reports its
+ * error. Returns the exit status. */
+int cli_run_document (FILE *input, const char *name, const CliBatch *batch, gpointer shared);
+
 /* The largest document a command reads whole. */
 #define CLI_MAX_DOCUMENT (64u << 20)
 
 /* Reads FILE (or standard input for "-") whole; prints the error and returns NULL. */
 char *cli_read_file (const char *path, gsize *length);
 
-/* Documents matched by id (--facts, --trajectory): FILE holds one document, or JSON lines of them. Prints the
- * error (with the bad line's number) and returns NULL. */
+/* Documents matched by id (--facts, --trajectory), see document-index.h. */
 typedef gpointer (*CliParseFunc) (ActiveringRuleSet *rules, const char *data, gsize length, GError **error);
 typedef const char *(*CliIdFunc) (gconstpointer document);
-GHashTable *cli_load_by_id (ActiveringRuleSet *rules, const char *path, CliParseFunc parse, CliIdFunc id_of,
-                            GDestroyNotify free_document);
 
-/* Handles one input document (a whole file, or one line of a batch when @one_line), appending its output. */
-typedef gboolean (*CliDocumentFunc) (gpointer data, const char *text, gsize length, gboolean one_line,
-                                     GError **error);
-/* Runs @each on FILE (or standard input for "-"): on each line with @jsonl (see cli_run_lines), else on the whole
- * document; writes @out and reports errors. Returns the exit status. */
-int cli_run_input (const char *path, gboolean jsonl, const char *noun, CliDocumentFunc each, gpointer data,
-                   GString *out);
+/* Runs @batch on FILE (or standard input for "-"): on each line with @jsonl (see cli_run_lines), else on the
+ * whole document; writes its output and reports errors. Returns the exit status. */
+int cli_run_input (const char *path, gboolean jsonl, const char *noun, guint jobs, const CliBatch *batch,
+                   gpointer shared);
 
 /* The RACI table of an assignment, for a start meeting (roles-table.c). */
 void roles_table_append (GString *out, ActiveringRuleSet *rules, const ActiveringOrganisation *organisation,
@@ -110,11 +137,16 @@ int cmd_rules_lint (int argc, char **argv);
 int rules_lint_file (const char *path, const char *lang);
 int cmd_test (int argc, char **argv);
 
-/* The human-readable screening table (human-table.c). */
+/* The human-readable screening table (human-table.c): rows as the dossiers come, totals at the end. Each worker
+ * of a batch keeps its own table's tallies, added up at the end with human_table_merge. */
 typedef struct HumanTable HumanTable;
-HumanTable *human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out);
-void human_table_add (HumanTable *table, const ActiveringEvaluation *evaluation);
-void human_table_add_error (HumanTable *table, guint64 line);
-/* Prints the totals and the most needed facts. */
-void human_table_finish (HumanTable *table);
+HumanTable *human_table_new (ActiveringRuleSet *rules, const char *lang);
+/* The legend and the column heads. */
+void human_table_append_header (HumanTable *table, GString *out);
+void human_table_add (HumanTable *table, const ActiveringEvaluation *evaluation, GString *out);
+void human_table_add_error (HumanTable *table, guint64 line, GString *out);
+/* Adds @from's tallies to @table's. */
+void human_table_merge (HumanTable *table, const HumanTable *from);
+/* The totals and the most needed facts. */
+void human_table_append_totals (HumanTable *table, GString *out);
 void human_table_free (HumanTable *table);

@@ -16,81 +16,80 @@ typedef struct
   const char *lang;
   gboolean compact, human;
   ActiveringRuleSet *rules;
+  /* a worker's own (see screening_new) */
   ActiveringFacts *facts;
   ActiveringEvaluation *evaluation;
   HumanTable *table;
-  GString *out;
 } Screening;
 
 /* Evaluates the parsed facts and writes the answer in the form asked for. */
 static gboolean
-screen_parsed (Screening *s, gboolean one_line, GError **error)
+screen_parsed (Screening *s, gboolean one_line, GString *out, GError **error)
 {
   ActiveringEvaluateFlags flags = s->compact ? ACTIVERING_EVALUATE_OUTCOMES_ONLY : ACTIVERING_EVALUATE_DEFAULT;
   if (!activering_evaluation_run (s->evaluation, s->facts, s->has_as_of ? &s->as_of : NULL, flags, error))
     return FALSE;
   if (s->human)
     {
-      human_table_add (s->table, s->evaluation);
+      human_table_add (s->table, s->evaluation, out);
       return TRUE;
     }
   if (s->compact)
-    activering_evaluation_append_outcomes_json (s->evaluation, s->out);
-  else if (!activering_evaluation_append_json (s->evaluation, s->lang, one_line ? 0 : ACTIVERING_JSON_PRETTY, s->out,
+    activering_evaluation_append_outcomes_json (s->evaluation, out);
+  else if (!activering_evaluation_append_json (s->evaluation, s->lang, one_line ? 0 : ACTIVERING_JSON_PRETTY, out,
                                                error))
     return FALSE;
-  g_string_append_c (s->out, '\n');
+  g_string_append_c (out, '\n');
   return TRUE;
 }
 
-static int
-screen_document (Screening *s, FILE *input, const char *name)
+/* A worker: the options, with facts, an evaluation and table tallies of its own, for one thread. */
+static gpointer
+screening_new (gpointer shared)
 {
-  gsize length;
-  g_autofree char *data = cli_read_all (input, name, CLI_MAX_DOCUMENT, &length);
-  if (data == NULL)
-    return EXIT_INPUT_ERRORS;
-  g_autoptr (GError) error = NULL;
-  if (!activering_facts_parse (s->facts, data, (gssize) length, &error) || !screen_parsed (s, s->compact, &error))
-    {
-      fprintf (stderr, "activering: %s: %s\n", name, error->message);
-      return EXIT_INPUT_ERRORS;
-    }
-  if (s->human)
-    human_table_finish (s->table);
-  cli_flush (s->out, 0);
-  return EXIT_DONE;
-}
-
-static gboolean
-screen_line (gpointer data, const char *line, gsize length, GError **error)
-{
-  Screening *s = data;
-  return activering_facts_parse (s->facts, line, (gssize) length, error) && screen_parsed (s, TRUE, error);
+  Screening *s = g_memdup2 (shared, sizeof (Screening));
+  s->facts = activering_facts_new (s->rules);
+  s->evaluation = activering_evaluation_new (s->rules);
+  s->table = s->human ? human_table_new (s->rules, s->lang) : NULL;
+  return s;
 }
 
 static void
-screen_bad_line (gpointer data, guint64 line_number)
+screening_done (gpointer shared, gpointer worker)
 {
-  Screening *s = data;
-  if (s->human)
-    human_table_add_error (s->table, line_number);
+  Screening *total = shared, *s = worker;
+  if (s->table != NULL)
+    human_table_merge (total->table, s->table);
+  human_table_free (s->table);
+  activering_evaluation_free (s->evaluation);
+  activering_facts_free (s->facts);
+  g_free (s);
 }
 
-static int
-screen_lines (Screening *s, FILE *input, const char *name)
+static gboolean
+screen (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error)
 {
-  int status = cli_run_lines (input, name, "dossiers screened", screen_line, screen_bad_line, s, s->out);
-  if (s->human)
-    human_table_finish (s->table);
-  cli_flush (s->out, 0);
-  return status;
+  Screening *s = worker;
+  /* a whole document is pretty-printed, unless only its outcomes are asked for */
+  return activering_facts_parse (s->facts, text, (gssize) length, error)
+         && screen_parsed (s, line->one_line || s->compact, line->out, error);
 }
+
+static void
+screen_bad_line (gpointer worker, const CliLine *line)
+{
+  Screening *s = worker;
+  if (s->human)
+    human_table_add_error (s->table, line->number, line->out);
+}
+
+static const CliBatch screening = { screen, screen_bad_line, screening_new, screening_done };
 
 int
 cmd_eligibility (int argc, char **argv)
 {
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL;
+  g_autofree char *jobs_text = NULL;
   gboolean jsonl = FALSE, compact = FALSE, human = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Evaluate on this date (default: the dossier's as_of, else today)",
@@ -100,6 +99,9 @@ cmd_eligibility (int argc, char **argv)
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one dossier per line; output likewise", NULL },
     { "compact", 0, 0, G_OPTION_ARG_NONE, &compact, "Write only the outcomes (activering.outcomes/1)", NULL },
     { "human", 0, 0, G_OPTION_ARG_NONE, &human, "Print a table for people instead of JSON", NULL },
+    { "jobs", 0, 0, G_OPTION_ARG_STRING, &jobs_text,
+      "With --jsonl, screen in N threads, output in input order (default: the number of cores for a file, 1 for "
+      "a pipe)", "N" },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE|-] — screen dossiers for every measure");
@@ -111,6 +113,9 @@ cmd_eligibility (int argc, char **argv)
       cli_error ("eligibility takes one input file (or - for standard input)");
       return EXIT_USAGE;
     }
+  guint jobs;
+  if (!cli_parse_jobs (jobs_text, &jobs))
+    return EXIT_USAGE;
   Screening s = { .lang = lang ? lang : "nl", .compact = compact && !human, .human = human };
   if (as_of != NULL)
     {
@@ -128,17 +133,19 @@ cmd_eligibility (int argc, char **argv)
   if (input == NULL)
     return EXIT_INPUT_ERRORS;
   s.rules = rules;
-  s.facts = activering_facts_new (rules);
-  s.evaluation = activering_evaluation_new (rules);
-  s.out = g_string_sized_new (1 << 17);
-  s.table = human ? human_table_new (rules, s.lang, stdout) : NULL;
+  s.table = human ? human_table_new (rules, s.lang) : NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  if (human)
+    human_table_append_header (s.table, out);
+  cli_flush (out, 0);
   const char *name = strcmp (path, "-") == 0 ? "<stdin>" : path;
-  int status = jsonl ? screen_lines (&s, input, name) : screen_document (&s, input, name);
+  int status = jsonl ? cli_run_lines (input, name, "dossiers screened", cli_jobs_for (jobs, input), &screening, &s)
+                     : cli_run_document (input, name, &screening, &s);
+  if (human && (jsonl || status == EXIT_DONE)) /* a single dossier that is not one has no totals */
+    human_table_append_totals (s.table, out);
+  cli_flush (out, 0);
   if (input != stdin)
     fclose (input);
-  g_string_free (s.out, TRUE);
   human_table_free (s.table);
-  activering_evaluation_free (s.evaluation);
-  activering_facts_free (s.facts);
   return status; /* main settles what a failed write makes of it */
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "document-index.h"
 
 typedef struct
 {
@@ -17,39 +18,62 @@ typedef struct
   ActiveringRolesFlags flags;
   ActiveringRuleSet *rules;
   ActiveringOrganisation *organisation;
-  GHashTable *trajectory_by_id; /* id -> ActiveringTrajectory, from --trajectory; NULL without */
+  DocumentIndex *trajectories; /* --trajectory; NULL without */
+  /* a worker's own (see assigning_new) */
   ActiveringRoleAssignment *assignment;
-  GString *out;
 } Assigning;
 
-static gboolean
-assign (gpointer data, const char *text, gsize length, gboolean one_line, GError **error)
+/* A worker: the options, the organisation and the trajectories, with an assignment of its own, for one thread. */
+static gpointer
+assigning_new (gpointer shared)
 {
-  Assigning *a = data;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (a->rules, text, (gssize) length, error);
+  Assigning *a = g_memdup2 (shared, sizeof (Assigning));
+  a->assignment = activering_role_assignment_new (a->rules);
+  return a;
+}
+
+static void
+assigning_done (gpointer shared, gpointer worker)
+{
+  (void) shared;
+  Assigning *a = worker;
+  activering_role_assignment_free (a->assignment);
+  g_free (a);
+}
+
+static gboolean
+assign (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error)
+{
+  Assigning *a = worker;
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (a->rules, text, (gssize) length, error);
   if (facts == NULL)
     return FALSE;
-  const ActiveringTrajectory *trajectory =
-      a->trajectory_by_id ? g_hash_table_lookup (a->trajectory_by_id, activering_facts_get_id (facts)) : NULL;
+  g_autoptr (ActiveringTrajectory) trajectory = NULL;
+  if (a->trajectories != NULL
+      && (trajectory = document_index_lookup (a->trajectories, activering_facts_get_id (facts), error)) == NULL
+      && *error != NULL)
+    return FALSE; /* the trajectories' file cannot be read back */
   if (!activering_role_assignment_run (a->assignment, a->organisation, facts, trajectory,
                                        a->has_as_of ? &a->as_of : NULL, a->flags, error))
     return FALSE;
   if (a->human)
     {
-      roles_table_append (a->out, a->rules, a->organisation, a->assignment, a->lang);
+      roles_table_append (line->out, a->rules, a->organisation, a->assignment, a->lang);
       return TRUE;
     }
-  if (!activering_role_assignment_append_json (a->assignment, a->lang, one_line ? 0 : ACTIVERING_JSON_PRETTY, a->out,
-                                               error))
+  if (!activering_role_assignment_append_json (a->assignment, a->lang, line->one_line ? 0 : ACTIVERING_JSON_PRETTY,
+                                               line->out, error))
     return FALSE;
-  g_string_append_c (a->out, '\n');
+  g_string_append_c (line->out, '\n');
   return TRUE;
 }
+
+static const CliBatch assigning = { assign, NULL, assigning_new, assigning_done };
 
 static gpointer
 parse_trajectory (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
 {
-  return activering_trajectory_parse (rules, data, (gssize) length, error);
+  return activering_trajectory_new_from_data (rules, data, (gssize) length, error);
 }
 
 static const char *
@@ -66,7 +90,7 @@ load_organisation (ActiveringRuleSet *rules, const char *path)
   if (data == NULL)
     return NULL;
   g_autoptr (GError) error = NULL;
-  ActiveringOrganisation *organisation = activering_organisation_parse (rules, data, (gssize) length, &error);
+  ActiveringOrganisation *organisation = activering_organisation_new_from_data (rules, data, (gssize) length, &error);
   if (organisation == NULL)
     cli_error ("%s: %s", path, error->message);
   return organisation;
@@ -77,6 +101,7 @@ cmd_roles (int argc, char **argv)
 {
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL, *organisation_path = NULL;
   g_autofree char *trajectory_path = NULL;
+  g_autofree char *jobs_text = NULL;
   gboolean jsonl = FALSE, human = FALSE, all = FALSE;
   GOptionEntry entries[] = {
     { "organisation", 0, 0, G_OPTION_ARG_FILENAME, &organisation_path,
@@ -93,6 +118,9 @@ cmd_roles (int argc, char **argv)
     { "human", 0, 0, G_OPTION_ARG_NONE, &human, "Print a RACI table for people instead of JSON", NULL },
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one facts document per line; output likewise",
       NULL },
+    { "jobs", 0, 0, G_OPTION_ARG_STRING, &jobs_text,
+      "With --jsonl, assign in N threads, output in input order (default: the number of cores for a file, 1 for "
+      "a pipe)", "N" },
     { NULL },
   };
   g_autoptr (GOptionContext) context =
@@ -106,6 +134,9 @@ cmd_roles (int argc, char **argv)
                                            : "roles takes one facts file (or - for standard input)");
       return EXIT_USAGE;
     }
+  guint jobs;
+  if (!cli_parse_jobs (jobs_text, &jobs))
+    return EXIT_USAGE;
   Assigning a = { .lang = lang ? lang : "nl", .human = human,
                   .flags = all ? ACTIVERING_ROLES_ALL_TASKS : ACTIVERING_ROLES_DEFAULT };
   if (as_of != NULL)
@@ -123,17 +154,13 @@ cmd_roles (int argc, char **argv)
   if (organisation == NULL)
     return EXIT_INPUT_ERRORS;
   if (trajectory_path != NULL
-      && (a.trajectory_by_id = cli_load_by_id (rules, trajectory_path, parse_trajectory, trajectory_id,
+      && (a.trajectories = document_index_new (rules, trajectory_path, parse_trajectory, trajectory_id,
                                                (GDestroyNotify) activering_trajectory_free))
              == NULL)
     return EXIT_INPUT_ERRORS;
   a.rules = rules;
   a.organisation = organisation;
-  a.assignment = activering_role_assignment_new (rules);
-  a.out = g_string_sized_new (1 << 17);
-  int status = cli_run_input (argv[1], jsonl, "dossiers assigned", assign, &a, a.out);
-  g_string_free (a.out, TRUE);
-  activering_role_assignment_free (a.assignment);
-  g_clear_pointer (&a.trajectory_by_id, g_hash_table_destroy);
+  int status = cli_run_input (argv[1], jsonl, "dossiers assigned", jobs, &assigning, &a);
+  g_clear_pointer (&a.trajectories, document_index_free);
   return status;
 }

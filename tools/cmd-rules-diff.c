@@ -47,8 +47,9 @@ add_example (Impact *I, const char *id, const char *measure, const char *before,
 
 /* One dossier under both rule sets: a line either cannot read counts as bad for it. */
 static gboolean
-compare_line (gpointer data, const char *line, gsize length, GError **error)
+compare_line (gpointer data, const CliLine *where, const char *line, gsize length, GError **error)
 {
+  (void) where;
   Impact *I = data;
   gboolean old_ok = activering_facts_parse (I->old_facts, line, (gssize) length, NULL)
                     && activering_evaluation_run (I->old_ev, I->old_facts, I->as_of,
@@ -187,8 +188,9 @@ cmd_rules_diff (int argc, char **argv)
       I.transitions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       I.transition_order = g_ptr_array_new ();
       I.examples = g_string_new (NULL);
-      g_autoptr (GString) nothing = g_string_new (NULL);
-      status = cli_run_lines (input, caseload, "dossiers compared", compare_line, NULL, &I, nothing);
+      /* one job: the tallies are shared (a batch without workers of its own) */
+      static const CliBatch comparing = { compare_line, NULL, NULL, NULL };
+      status = cli_run_lines (input, caseload, "dossiers compared", 1, &comparing, &I);
       /* bad lines are the input's errors (1) and say more than a change does */
       if (status == EXIT_DONE && I.changed > 0 && !no_fail_on_change)
         {

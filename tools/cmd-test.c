@@ -264,7 +264,7 @@ cmd_test (int argc, char **argv)
   for (int a = 1; a < argc; a++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (ActiveringCaseFile) file = activering_case_file_load (argv[a], rules, &error);
+      g_autoptr (ActiveringCaseFile) file = activering_case_file_new_from_file (rules, argv[a], &error);
       if (file == NULL)
         {
           Result *r = g_new0 (Result, 1);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "document-index.h"
 
 
 typedef struct
@@ -15,49 +16,67 @@ typedef struct
   gboolean has_as_of, dot;
   const char *lang;
   ActiveringRuleSet *rules;
-  GHashTable *facts_by_id; /* id -> ActiveringFacts, from --facts; NULL without */
-  GHashTable *facts_used;  /* the ids of those a trajectory matched */
+  DocumentIndex *facts_index; /* --facts; NULL without */
   const char *input_name;
+  /* a worker's own (see replaying_new) */
   ActiveringTrajectoryReport *report;
-  GString *out;
 } Replaying;
 
-static gboolean
-replay (gpointer data, const char *text, gsize length, gboolean one_line, GError **error)
+/* A worker: the options and the facts' index, with a report of its own, for one thread. */
+static gpointer
+replaying_new (gpointer shared)
 {
-  Replaying *r = data;
-  g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_parse (r->rules, text, (gssize) length, error);
+  Replaying *r = g_memdup2 (shared, sizeof (Replaying));
+  r->report = activering_trajectory_report_new (r->rules);
+  return r;
+}
+
+static void
+replaying_done (gpointer shared, gpointer worker)
+{
+  (void) shared;
+  Replaying *r = worker;
+  activering_trajectory_report_free (r->report);
+  g_free (r);
+}
+
+static gboolean
+replay (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error)
+{
+  Replaying *r = worker;
+  g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_new_from_data (r->rules, text, (gssize) length, error);
   if (trajectory == NULL)
     return FALSE;
   const char *id = activering_trajectory_get_id (trajectory);
-  const ActiveringFacts *facts = r->facts_by_id ? g_hash_table_lookup (r->facts_by_id, id) : NULL;
-  if (r->facts_by_id != NULL && facts == NULL)
+  g_autoptr (ActiveringFacts) facts = NULL;
+  if (r->facts_index != NULL && (facts = document_index_lookup (r->facts_index, id, error)) == NULL)
     {
+      if (*error != NULL)
+        return FALSE; /* the facts file cannot be read back */
       /* contract C13: the checks that need facts do not run for it, and that must not pass unsaid */
-      guint64 line = cli_input_line ();
-      g_autoptr (GString) where = g_string_new (r->input_name);
-      if (line > 0)
-        g_string_append_printf (where, ": line %" G_GUINT64_FORMAT, line);
-      fprintf (stderr, "activering: %s: warning: no facts document has the id \"%s\" of this trajectory: the checks "
-               "that need facts did not run for it\n", where->str, id);
+      g_string_append_printf (line->messages, "activering: %s", r->input_name);
+      if (line->number > 0)
+        g_string_append_printf (line->messages, ": line %" G_GUINT64_FORMAT, line->number);
+      g_string_append_printf (line->messages, ": warning: no facts document has the id \"%s\" of this trajectory: the "
+                              "checks that need facts did not run for it\n", id);
     }
-  else if (facts != NULL)
-    g_hash_table_add (r->facts_used, g_strdup (id));
   if (!activering_trajectory_report_run (r->report, trajectory, facts, r->has_as_of ? &r->as_of : NULL, error))
     return FALSE;
   if (r->dot)
-    return activering_trajectory_report_append_dot (r->report, r->lang, r->out, error);
-  if (!activering_trajectory_report_append_json (r->report, r->lang, one_line ? 0 : ACTIVERING_JSON_PRETTY, r->out,
-                                                 error))
+    return activering_trajectory_report_append_dot (r->report, r->lang, line->out, error);
+  if (!activering_trajectory_report_append_json (r->report, r->lang, line->one_line ? 0 : ACTIVERING_JSON_PRETTY,
+                                                 line->out, error))
     return FALSE;
-  g_string_append_c (r->out, '\n');
+  g_string_append_c (line->out, '\n');
   return TRUE;
 }
+
+static const CliBatch replaying = { replay, NULL, replaying_new, replaying_done };
 
 static gpointer
 parse_facts (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
 {
-  return activering_facts_new_from_json (rules, data, (gssize) length, error);
+  return activering_facts_new_from_data (rules, data, (gssize) length, error);
 }
 
 static const char *
@@ -66,40 +85,51 @@ facts_id (gconstpointer facts)
   return activering_facts_get_id (facts);
 }
 
-static gint
-compare_ids (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 /* Facts documents whose id no trajectory had: counted (and the first few named) on standard error, since their
- * dossier's checks never ran. Sorted, so the message is the same from run to run. */
-static void
-report_unmatched_facts (const Replaying *r, const char *facts_path)
+ * dossier's checks never ran; with --list-unmatched, every id in a last document on standard output. Sorted, so
+ * that they are the same from run to run and for any --jobs. */
+static int
+report_unmatched_facts (const Replaying *r, const char *facts_path, gboolean list, int status)
 {
-  g_autoptr (GPtrArray) unmatched = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer id;
-  g_hash_table_iter_init (&iter, r->facts_by_id);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (!g_hash_table_contains (r->facts_used, id))
-      g_ptr_array_add (unmatched, id);
-  if (unmatched->len == 0)
-    return;
-  g_ptr_array_sort (unmatched, compare_ids);
-  g_autoptr (GString) ids = g_string_new (NULL);
-  for (guint i = 0; i < MIN (unmatched->len, 5); i++)
-    g_string_append_printf (ids, "%s\"%s\"", i ? ", " : "", (const char *) unmatched->pdata[i]);
-  fprintf (stderr, "activering: %s: warning: %u facts document%s match%s no trajectory (%s%s)\n", facts_path,
-           unmatched->len, unmatched->len == 1 ? "" : "s", unmatched->len == 1 ? "es" : "", ids->str,
-           unmatched->len > 5 ? ", …" : "");
+  guint64 n = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) unmatched = document_index_dup_unmatched (r->facts_index, list ? 0 : 5, &n, &error);
+  if (unmatched == NULL)
+    {
+      cli_error ("%s", error->message);
+      return EXIT_INPUT_ERRORS;
+    }
+  if (n > 0)
+    {
+      g_autoptr (GString) ids = g_string_new (NULL);
+      for (guint i = 0; i < MIN (unmatched->len, 5); i++)
+        g_string_append_printf (ids, "%s\"%s\"", i ? ", " : "", (const char *) unmatched->pdata[i]);
+      fprintf (stderr, "activering: %s: warning: %" G_GUINT64_FORMAT " facts document%s match%s no trajectory (%s%s)\n",
+               facts_path, n, n == 1 ? "" : "s", n == 1 ? "es" : "", ids->str, n > 5 ? ", …" : "");
+    }
+  if (list)
+    {
+      g_autoptr (GString) out = g_string_new ("{\"format\":\"activering.unmatched-facts/1\",\"facts\":");
+      cli_append_json_string (out, facts_path);
+      g_string_append_printf (out, ",\"count\":%" G_GUINT64_FORMAT ",\"ids\":[", n);
+      for (guint i = 0; i < unmatched->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          cli_append_json_string (out, unmatched->pdata[i]);
+        }
+      g_string_append (out, "]}\n");
+      cli_write (out->str, out->len);
+    }
+  return status;
 }
 
 int
 cmd_trajectory (int argc, char **argv)
 {
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL, *facts_path = NULL;
-  gboolean jsonl = FALSE, dot = FALSE;
+  g_autofree char *jobs_text = NULL;
+  gboolean jsonl = FALSE, dot = FALSE, list_unmatched = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Report on this date (default: today); later events are not replayed",
       "DATE" },
@@ -107,8 +137,13 @@ cmd_trajectory (int argc, char **argv)
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
     { "facts", 0, 0, G_OPTION_ARG_FILENAME, &facts_path,
       "The dossiers' facts (one document or JSON lines), matched by id, for the checks that need them", "FILE" },
+    { "list-unmatched", 0, 0, G_OPTION_ARG_NONE, &list_unmatched,
+      "With --facts, end with a document listing the id of every facts document no trajectory matched", NULL },
     { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "Draw each trajectory on its phase model as Graphviz DOT", NULL },
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one trajectory per line; output likewise", NULL },
+    { "jobs", 0, 0, G_OPTION_ARG_STRING, &jobs_text,
+      "With --jsonl, replay in N threads, output in input order (default: the number of cores for a file, 1 for "
+      "a pipe)", "N" },
     { NULL },
   };
   g_autoptr (GOptionContext) context =
@@ -121,6 +156,15 @@ cmd_trajectory (int argc, char **argv)
       cli_error ("trajectory takes one input file (or - for standard input)");
       return EXIT_USAGE;
     }
+  if (list_unmatched && (facts_path == NULL || dot))
+    {
+      cli_error (facts_path == NULL ? "--list-unmatched lists facts documents: it needs --facts FILE"
+                                    : "--list-unmatched writes JSON: it does not go with --dot");
+      return EXIT_USAGE;
+    }
+  guint jobs;
+  if (!cli_parse_jobs (jobs_text, &jobs))
+    return EXIT_USAGE;
   Replaying r = { .lang = lang ? lang : "nl", .dot = dot };
   if (as_of != NULL)
     {
@@ -134,21 +178,15 @@ cmd_trajectory (int argc, char **argv)
   if (!cli_check_language (rules, r.lang))
     return EXIT_USAGE;
   if (facts_path != NULL
-      && (r.facts_by_id = cli_load_by_id (rules, facts_path, parse_facts, facts_id,
-                                          (GDestroyNotify) activering_facts_free))
+      && (r.facts_index = document_index_new (rules, facts_path, parse_facts, facts_id,
+                                              (GDestroyNotify) activering_facts_free))
              == NULL)
     return EXIT_INPUT_ERRORS;
   r.rules = rules;
-  r.report = activering_trajectory_report_new (rules);
-  r.out = g_string_sized_new (1 << 17);
   r.input_name = strcmp (argv[1], "-") == 0 ? "<stdin>" : argv[1];
-  r.facts_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int status = cli_run_input (argv[1], jsonl, "trajectories replayed", replay, &r, r.out);
-  if (r.facts_by_id != NULL)
-    report_unmatched_facts (&r, facts_path);
-  g_hash_table_destroy (r.facts_used);
-  g_string_free (r.out, TRUE);
-  activering_trajectory_report_free (r.report);
-  g_clear_pointer (&r.facts_by_id, g_hash_table_destroy);
+  int status = cli_run_input (argv[1], jsonl, "trajectories replayed", jobs, &replaying, &r);
+  if (r.facts_index != NULL)
+    status = report_unmatched_facts (&r, facts_path, list_unmatched, status);
+  g_clear_pointer (&r.facts_index, document_index_free);
   return status;
 }

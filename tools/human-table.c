@@ -60,7 +60,6 @@ struct HumanTable
   ActiveringRuleSet *rules;
   const Words *w;
   const char *lang;
-  FILE *out;
   guint n_measures;
   guint64 (*counts)[4];
   guint64 *missing; /* per fact slot */
@@ -69,7 +68,7 @@ struct HumanTable
 };
 
 HumanTable *
-human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out)
+human_table_new (ActiveringRuleSet *rules, const char *lang)
 {
   HumanTable *t = g_new0 (HumanTable, 1);
   t->rules = rules;
@@ -78,36 +77,33 @@ human_table_new (ActiveringRuleSet *rules, const char *lang, FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (strcmp (words[i].lang, lang) == 0)
       t->w = &words[i];
-  t->out = out;
   t->n_measures = activering_rule_set_get_n_measures (rules);
   t->counts = g_malloc0 (sizeof (guint64[4]) * MAX (t->n_measures, 1));
   t->missing = g_new0 (guint64, MAX (activering_rule_set_get_n_facts (rules), 1));
   t->line = g_string_new (NULL);
+  return t;
+}
 
-  GString *s = t->line;
-  g_string_truncate (s, 0);
+void
+human_table_append_header (HumanTable *t, GString *s)
+{
   for (int o = 0; o < 4; o++)
     g_string_append_printf (s, "%s%s %s", o ? "   " : "", symbols[o], t->w->outcome[o]);
-  fprintf (out, "%s\n\n", s->str);
-  g_string_truncate (s, 0);
+  g_string_append (s, "\n\n");
   cli_pad (s, t->w->dossier, ID_WIDTH);
   for (guint m = 0; m < t->n_measures; m++)
     g_string_append_printf (s, "%*u", CELL_WIDTH, m + 1);
   g_string_append (s, "  ");
   g_string_append (s, t->w->todo);
-  fprintf (out, "%s\n", s->str);
-  g_string_truncate (s, 0);
+  g_string_append_c (s, '\n');
   for (glong i = 0; i < ID_WIDTH + (glong) t->n_measures * CELL_WIDTH + 2 + (glong) g_utf8_strlen (t->w->todo, -1); i++)
     g_string_append (s, "─");
-  fprintf (out, "%s\n", s->str);
-  return t;
+  g_string_append_c (s, '\n');
 }
 
 void
-human_table_add (HumanTable *t, const ActiveringEvaluation *ev)
+human_table_add (HumanTable *t, const ActiveringEvaluation *ev, GString *s)
 {
-  GString *s = t->line;
-  g_string_truncate (s, 0);
   cli_pad (s, activering_evaluation_get_id (ev), ID_WIDTH);
   for (guint m = 0; m < t->n_measures; m++)
     {
@@ -136,15 +132,27 @@ human_table_add (HumanTable *t, const ActiveringEvaluation *ev)
       const char *mark = state == ACTIVERING_OBLIGATION_OVERDUE ? "⚠" : state == ACTIVERING_OBLIGATION_DUE ? "•" : "?";
       g_string_append_printf (s, " %s %s%s", mark, activering_evaluation_get_obligation_id (ev, o), date);
     }
-  fprintf (t->out, "%s\n", s->str);
+  g_string_append_c (s, '\n');
   t->rows++;
 }
 
 void
-human_table_add_error (HumanTable *t, guint64 line)
+human_table_add_error (HumanTable *t, guint64 line, GString *out)
 {
-  fprintf (t->out, "%-*s  ✘ %s %" G_GUINT64_FORMAT "\n", ID_WIDTH, "—", t->w->bad_line, line);
+  g_string_append_printf (out, "%-*s  ✘ %s %" G_GUINT64_FORMAT "\n", ID_WIDTH, "—", t->w->bad_line, line);
   t->bad++;
+}
+
+void
+human_table_merge (HumanTable *t, const HumanTable *from)
+{
+  for (guint m = 0; m < t->n_measures; m++)
+    for (int o = 0; o < 4; o++)
+      t->counts[m][o] += from->counts[m][o];
+  for (guint i = 0; i < activering_rule_set_get_n_facts (t->rules); i++)
+    t->missing[i] += from->missing[i];
+  t->rows += from->rows;
+  t->bad += from->bad;
 }
 
 typedef struct
@@ -161,16 +169,15 @@ by_count (gconstpointer a, gconstpointer b)
 }
 
 void
-human_table_finish (HumanTable *t)
+human_table_append_totals (HumanTable *t, GString *out)
 {
-  FILE *out = t->out;
-  fprintf (out, "\n%s (%" G_GUINT64_FORMAT ")\n", t->w->totals, t->rows);
+  g_string_append_printf (out, "\n%s (%" G_GUINT64_FORMAT ")\n", t->w->totals, t->rows);
   for (guint m = 0; m < t->n_measures; m++)
     {
-      fprintf (out, "  %2u  %-20s", m + 1, activering_rule_set_get_measure_code (t->rules, m));
+      g_string_append_printf (out, "  %2u  %-20s", m + 1, activering_rule_set_get_measure_code (t->rules, m));
       for (int o = 0; o < 4; o++)
-        fprintf (out, "  %s %5" G_GUINT64_FORMAT, symbols[o], t->counts[m][o]);
-      fprintf (out, "   %s\n", activering_rule_set_get_measure_label (t->rules, m, t->lang));
+        g_string_append_printf (out, "  %s %5" G_GUINT64_FORMAT, symbols[o], t->counts[m][o]);
+      g_string_append_printf (out, "   %s\n", activering_rule_set_get_measure_label (t->rules, m, t->lang));
     }
   guint n_facts = activering_rule_set_get_n_facts (t->rules);
   g_autofree Tally *tally = g_new0 (Tally, MAX (n_facts, 1));
@@ -181,7 +188,7 @@ human_table_finish (HumanTable *t)
   if (n > 0)
     {
       qsort (tally, n, sizeof (Tally), by_count);
-      fprintf (out, "\n%s\n", t->w->needed);
+      g_string_append_printf (out, "\n%s\n", t->w->needed);
       for (guint i = 0; i < MIN (n, 8); i++)
         {
           const char *role = activering_rule_set_get_fact_supplied_by (t->rules, tally[i].slot);
@@ -189,7 +196,7 @@ human_table_finish (HumanTable *t)
           cli_pad (t->line, activering_rule_set_get_fact_label (t->rules, tally[i].slot, t->lang), 60);
           g_string_append_printf (t->line, "  %s: %s", t->w->asked_of,
                                   activering_rule_set_get_role_label (t->rules, role, t->lang));
-          fprintf (out, "%s\n", t->line->str);
+          g_string_append_printf (out, "%s\n", t->line->str);
         }
     }
 }

@@ -32,6 +32,7 @@ refill (LineReader *reader)
     return FALSE;
   if (reader->start > 0)
     {
+      reader->consumed += reader->start;
       memmove (reader->buffer, reader->buffer + reader->start, reader->end - reader->start);
       reader->end -= reader->start;
       reader->start = 0;
@@ -59,6 +60,7 @@ line_reader_next (LineReader *reader, const char **line, gsize *length, gboolean
           gsize at = (gsize) (newline - reader->buffer);
           *line = reader->buffer + reader->start;
           *length = at - reader->start;
+          reader->line_offset = reader->consumed + reader->start;
           if (*length > 0 && (*line)[*length - 1] == '\r')
             (*length)--;
           reader->start = at + 1;
@@ -69,9 +71,11 @@ line_reader_next (LineReader *reader, const char **line, gsize *length, gboolean
         {
           /* Too long: drop it up to its newline, keeping memory bounded. */
           reader->line_number++;
+          reader->line_offset = reader->consumed + reader->start;
           *too_long = TRUE;
           while (TRUE)
             {
+              reader->consumed += reader->end;
               reader->start = reader->end = 0;
               if (!refill (reader))
                 break;
@@ -94,6 +98,7 @@ line_reader_next (LineReader *reader, const char **line, gsize *length, gboolean
             {
               /* The last line has no newline. */
               *line = reader->buffer + reader->start;
+              reader->line_offset = reader->consumed + reader->start;
               *length = reader->end - reader->start;
               reader->start = reader->end;
               reader->line_number++;

@@ -16,6 +16,8 @@ typedef struct
   char *buffer;
   gsize start, end, capacity;
   guint64 line_number;
+  guint64 consumed;    /* bytes of the input before buffer[0] */
+  guint64 line_offset; /* where the last line returned starts, in bytes from where reading began */
   gboolean eof;
 } LineReader;
 

@@ -126,9 +126,10 @@ roles_table_append (GString *out, ActiveringRuleSet *rules, const ActiveringOrga
   for (guint i = 0; i < n; i++)
     {
       int task = activering_rule_set_lookup_task (rules, activering_role_assignment_get_task (ra, i));
-      g_autofree char *label = g_strdup_printf ("%s%s%s", activering_rule_set_get_task_label (rules, (guint) task, lang),
-                                                activering_role_assignment_get_active (ra, i) ? "" : " ",
-                                                activering_role_assignment_get_active (ra, i) ? "" : w->inactive);
+      g_autofree char *label =
+          g_strdup_printf ("%s%s%s", activering_rule_set_get_task_label (rules, (guint) task, lang),
+                           activering_role_assignment_is_task_active (ra, i) ? "" : " ",
+                           activering_role_assignment_is_task_active (ra, i) ? "" : w->inactive);
       cli_pad (out, label, TASK_WIDTH);
       for (guint c = 0; c < columns->len; c++)
         {

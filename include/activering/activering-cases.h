@@ -9,6 +9,9 @@
  * #ActiveringCaseFile is a loaded case file, checked against its rule set before anything runs; running a case
  * says whether it passed and, when not, what was expected against what came out, with the explanation of the
  * measures involved. A case file belongs to one thread at a time.
+ *
+ * Case indexes run from 0 to activering_case_file_get_n_cases(); an index out of range is a programmer's error: a
+ * GLib critical, and %NULL or %FALSE (docs/api-conventions.md, "Indexes").
  */
 #ifndef ACTIVERING_CASES_H
 #define ACTIVERING_CASES_H
@@ -28,32 +31,40 @@ typedef struct _ActiveringCaseFile ActiveringCaseFile;
 typedef struct _ActiveringCaseCoverage ActiveringCaseCoverage;
 
 /**
- * activering_case_file_load:
- * @path: the case file
+ * activering_case_file_new_from_file:
  * @rules: (nullable): the rule set to run the cases against; %NULL: the one the file names (its "rules", relative
- *   to the file), or the embedded default
- * @error: return location for an error: %ACTIVERING_ERROR_IO if the file cannot be read; otherwise
- *   %ACTIVERING_ERROR_INVALID_VALUE with every problem of the file, one per line, each naming the file, the case
- *   and what is wrong ("cases/x.json: case 3 \"…\": expect.outcomes: unknown measure \"…\" …")
+ *   to the file), or the embedded default. A reference is kept.
+ * @path: the case file, an `activering.cases/1` document
+ * @error: return location for a #GError, or %NULL: %ACTIVERING_ERROR_IO if the file cannot be read; otherwise as
+ *   activering_case_file_new_from_data()
  *
- * Returns: (transfer full) (nullable): the cases, free with activering_case_file_free(); %NULL on error.
+ * Reads and checks a case file. Relative paths in the file ("rules", "facts_file") start from the file's directory.
+ *
+ * Returns: (transfer full) (nullable): the cases, free with activering_case_file_free(); %NULL with @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-ActiveringCaseFile *activering_case_file_load (const char *path, ActiveringRuleSet *rules, GError **error);
+ActiveringCaseFile *activering_case_file_new_from_file (ActiveringRuleSet *rules, const char *path, GError **error);
 
 /**
  * activering_case_file_new_from_data:
+ * @rules: (nullable): the rule set to run the cases against; %NULL: the one the text names (its "rules", relative
+ *   to @dir), or the embedded default. A reference is kept.
+ * @data: the text of an `activering.cases/1` document (UTF-8 JSON); need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated
  * @name: how messages name the file
  * @dir: (nullable): the directory relative paths in the file ("rules", "facts_file") start from; %NULL: the
  *   current directory
- * @data: the file's text
- * @length: its length, or -1 if it is NUL-terminated
+ * @error: return location for a #GError, or %NULL: %ACTIVERING_ERROR_SYNTAX if @data is not valid UTF-8;
+ *   otherwise %ACTIVERING_ERROR_INVALID_VALUE with every problem of the file, one per line, each naming the file,
+ *   the case and what is wrong ("cases/x.json: case 3 \"…\": expect.outcomes: unknown measure \"…\" …")
  *
- * Like activering_case_file_load(), from text in memory.
+ * Like activering_case_file_new_from_file(), from text in memory.
+ *
+ * Returns: (transfer full) (nullable): the cases, free with activering_case_file_free(); %NULL with @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-ActiveringCaseFile *activering_case_file_new_from_data (const char *name, const char *dir, const char *data,
-                                                        gssize length, ActiveringRuleSet *rules, GError **error);
+ActiveringCaseFile *activering_case_file_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length,
+                                                        const char *name, const char *dir, GError **error);
 /** activering_case_file_free: Frees @file (%NULL is allowed). */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_case_file_free (ActiveringCaseFile *file);

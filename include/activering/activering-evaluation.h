@@ -9,7 +9,10 @@
  * again. One evaluation belongs to one thread at a time; the rule set behind it may be shared.
  *
  * Indexes: @measure runs over the rule set's measures (activering_rule_set_get_n_measures()), the other
- * indexes over the counts the getters below return. Strings returned are owned by the evaluation or the rule
+ * indexes over the counts the getters below return. An index out of range is a programmer's error: a GLib critical,
+ * and the getter returns its fallback (%NULL, 0, %FALSE, %ACTIVERING_OUTCOME_UNDETERMINED, %ACTIVERING_TRUTH_UNKNOWN,
+ * %ACTIVERING_FACT_UNKNOWN, %ACTIVERING_REASON_NONE, %ACTIVERING_OBLIGATION_UNDETERMINED), leaving out-parameters
+ * untouched (docs/api-conventions.md, "Indexes"). Strings returned are owned by the evaluation or the rule
  * set and stay valid until the next run or until the evaluation is freed.
  */
 #ifndef ACTIVERING_EVALUATION_H
@@ -91,12 +94,6 @@ typedef enum {
   ACTIVERING_EVALUATE_DEFAULT = 0,
   ACTIVERING_EVALUATE_OUTCOMES_ONLY = 1 << 0,
 } ActiveringEvaluateFlags;
-
-/** ActiveringJsonFlags: @ACTIVERING_JSON_PRETTY: indent the document for people. */
-typedef enum {
-  ACTIVERING_JSON_DEFAULT = 0,
-  ACTIVERING_JSON_PRETTY = 1 << 0,
-} ActiveringJsonFlags;
 
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_outcome_to_string (ActiveringOutcome outcome);
 /** activering_reason_to_string: Returns: (transfer none) (nullable): the contract's code of @reason
@@ -204,7 +201,7 @@ guint activering_evaluation_get_n_condition_via (const ActiveringEvaluation *eva
                                                  guint condition);
 
 /** activering_evaluation_get_condition_via: Returns: (transfer none) (nullable): the id of the @via-th condition
- * that made the condition false ("twe_ocmw.vdab_registered"), or %NULL past the end. */
+ * that made the condition false ("twe_ocmw.vdab_registered"), or %NULL for an index out of range. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_via (const ActiveringEvaluation *evaluation, guint measure,
                                                      guint condition, guint via);
@@ -414,43 +411,102 @@ typedef enum {
   ACTIVERING_LINES_IDS = 1 << 3,
 } ActiveringLinesFlags;
 
-/** ACTIVERING_LINES_ERROR: the value activering_evaluate_lines() puts in the outcomes of a line in error. */
+/** ACTIVERING_LINES_ERROR: the value activering_evaluate_lines() and activering_evaluate_columns() put in the
+ * outcomes of a row in error. */
 #define ACTIVERING_LINES_ERROR 255
+
+/**
+ * ActiveringBatchOptions:
+ * @version: the version of the structure the caller was built with: %ACTIVERING_BATCH_OPTIONS_VERSION, set by
+ *   %ACTIVERING_BATCH_OPTIONS_INIT or activering_batch_options_init(). Always the first field.
+ * @as_of: (nullable): the evaluation date; %NULL: each dossier's own date (a document's `as_of`, a table's "as_of"
+ *   column), or today. Read during the call only.
+ * @lang: (nullable): activering_evaluate_lines(): the language of the documents written to @out; %NULL: the rule
+ *   set's first. activering_evaluate_columns() writes only error documents and ignores it.
+ * @flags: activering_evaluate_lines(): #ActiveringLinesFlags. activering_evaluate_columns() ignores it.
+ * @out: (nullable): documents are appended here, one line each, in input order. activering_evaluate_lines(): the
+ *   result (or outcomes) of each line, and for a line in error an `activering.error/1` document
+ *   `{"format", "line", "code", "message", "path"}` (the line number counts every input line; `code` as
+ *   activering_error_code_to_string(); `path` the JSON pointer). activering_evaluate_columns(): only the
+ *   `activering.error/1` document of each row in error (its "line" is the 1-based row; its message names the column,
+ *   e.g. "facts: /income.status: …").
+ * @outcomes: (nullable): rows × the number of measures bytes: row r (the r-th non-blank line, or the r-th row of the
+ *   table), column m holds its #ActiveringOutcome for measure m, or %ACTIVERING_LINES_ERROR for a row in error
+ * @missing: (nullable): rows × the number of facts bytes: 1 where the fact is missing for at least one measure of
+ *   the row, else 0. With @missing %NULL only the outcomes are worked out where nothing else is written.
+ * @max_rows: activering_evaluate_lines(): the rows @outcomes and @missing have room for (a batch with more non-blank
+ *   lines is refused when either is given). activering_evaluate_columns() ignores it: the table's @n_rows is the
+ *   size of both.
+ *
+ * What a batch call (activering_evaluate_lines(), activering_evaluate_columns()) does besides its input: the date,
+ * the language and the form of what it writes, and where. Fields the caller does not set must be zero: initialise
+ * the structure with %ACTIVERING_BATCH_OPTIONS_INIT or activering_batch_options_init(), then set the fields needed.
+ *
+ * Later versions of the library add fields at the end only, and raise %ACTIVERING_BATCH_OPTIONS_VERSION; a program
+ * built against this version keeps working with them, its fields read as they were (docs/api-conventions.md,
+ * "Options structures").
+ */
+typedef struct {
+  guint version;
+  const GDate *as_of;
+  const char *lang;
+  ActiveringLinesFlags flags;
+  GString *out;
+  guint8 *outcomes;
+  guint8 *missing;
+  guint max_rows;
+} ActiveringBatchOptions;
+
+/** ACTIVERING_BATCH_OPTIONS_VERSION: the version of #ActiveringBatchOptions this header declares. */
+#define ACTIVERING_BATCH_OPTIONS_VERSION 1
+
+/** ACTIVERING_BATCH_OPTIONS_INIT: a static initialiser for #ActiveringBatchOptions: this version, every other field
+ * zero (no date, the first language, %ACTIVERING_LINES_DEFAULT, no outputs). */
+#define ACTIVERING_BATCH_OPTIONS_INIT { ACTIVERING_BATCH_OPTIONS_VERSION, NULL, NULL, ACTIVERING_LINES_DEFAULT, NULL, \
+                                        NULL, NULL, 0 }
+
+/**
+ * activering_batch_options_init:
+ * @options: the structure to initialise
+ * @version: %ACTIVERING_BATCH_OPTIONS_VERSION (or an earlier version the caller was built with)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Initialises @options as %ACTIVERING_BATCH_OPTIONS_INIT does: @version first, every other field of that version
+ * zero. For bindings, which cannot use the macro. Only the fields of @version are written.
+ *
+ * Returns: %TRUE; %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a version this library does not know (0, or
+ *   later than its own), @options then untouched.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_batch_options_init (ActiveringBatchOptions *options, guint version, GError **error);
 
 /**
  * activering_evaluate_lines:
  * @rules: the rule set
- * @data: JSON lines: one `activering.facts/1` document per line (blank lines are skipped; a final newline is optional)
+ * @data: JSON lines: one `activering.facts/1` document per line (blank lines are skipped; a final newline is
+ *   optional), or with %ACTIVERING_LINES_ARRAY one JSON array of them
  * @length: the length of @data in bytes
- * @as_of: (nullable): the evaluation date; %NULL: each document's `as_of`, or today
- * @lang: (nullable): the language of the documents written (%NULL: the rule set's first)
- * @flags: #ActiveringLinesFlags
- * @out: (nullable): documents are appended here, one line each, in input order: the result (or outcomes) of each
- *   line, and for a line in error an `activering.error/1` document `{"format", "line", "code", "message", "path"}`
- *   (the line number counts every input line; `code` as activering_error_code_to_string(); `path` the JSON pointer)
- * @outcomes: (nullable): @max_lines × the number of measures bytes: row r (the r-th non-blank line), column m holds
- *   its #ActiveringOutcome for measure m, or %ACTIVERING_LINES_ERROR for a line in error
- * @missing: (nullable): @max_lines × the number of facts bytes: 1 where the fact is missing for at least one measure
- *   of the row, else 0
- * @max_lines: the rows @outcomes and @missing have room for
+ * @options: (nullable): the date, language, flags and outputs (#ActiveringBatchOptions); %NULL: as
+ *   %ACTIVERING_BATCH_OPTIONS_INIT (the batch is checked and counted, nothing is written)
  * @n_rows: (out) (optional): the number of non-blank lines evaluated, those in error included
  * @n_errors: (out) (optional): the number of lines in error
- * @error: return location for an #ACTIVERING_ERROR_USAGE error: an unknown language, an invalid date, more
- *   non-blank lines than @max_lines when @outcomes or @missing is given; with %ACTIVERING_LINES_ARRAY, an
- *   #ACTIVERING_ERROR_SYNTAX error ("batch: /12: …") when the array itself is malformed, so that it cannot be
- *   split into documents (the documents before it have been evaluated)
+ * @error: return location for a #GError, or %NULL: %ACTIVERING_ERROR_USAGE for an @options version this library
+ *   does not know, an unknown language, an invalid date, more non-blank lines than @options->max_rows when
+ *   @options->outcomes or @options->missing is given; with %ACTIVERING_LINES_ARRAY, %ACTIVERING_ERROR_SYNTAX
+ *   ("batch: /12: …") when the array itself is malformed, so that it cannot be split into documents (the documents
+ *   before it have been evaluated)
  *
  * Evaluates a whole batch in one call, for bindings and bulk screening: one facts object and one evaluation are
  * reused, so nothing is allocated per line once warmed up. A bad line never stops the batch: it is reported in
- * @out and @outcomes, and the rest is evaluated. With @missing %NULL and %ACTIVERING_LINES_COMPACT only the
- * outcomes are worked out, the fast path of bulk screening.
+ * @options->out and @options->outcomes, and the rest is evaluated. With @options->missing %NULL and
+ * %ACTIVERING_LINES_COMPACT only the outcomes are worked out, the fast path of bulk screening.
  *
- * Returns: %TRUE if the batch ran (whatever its lines held), %FALSE with @error for a bad argument.
+ * Returns: %TRUE if the batch ran (whatever its lines held), %FALSE with @error set for a bad argument.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize length, const GDate *as_of,
-                                    const char *lang, ActiveringLinesFlags flags, GString *out, guint8 *outcomes,
-                                    guint8 *missing, guint max_lines, guint *n_rows, guint *n_errors, GError **error);
+gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize length,
+                                    const ActiveringBatchOptions *options, guint *n_rows, guint *n_errors,
+                                    GError **error);
 
 /**
  * ActiveringColumnKind: how a column of activering_evaluate_columns() holds its values.
@@ -497,25 +553,22 @@ typedef struct {
  * @n_rows: the number of dossiers (rows)
  * @columns: (array length=n_columns): the columns; a fact without a column is unknown for every row
  * @n_columns: the number of columns
- * @as_of: (nullable): the evaluation date; %NULL: each row's "as_of" column, or today
- * @outcomes: (nullable): @n_rows × the number of measures bytes, as in activering_evaluate_lines()
- * @missing: (nullable): @n_rows × the number of facts bytes, as in activering_evaluate_lines()
- * @errors: (nullable): an `activering.error/1` document per row in error is appended, one per line (its "line" is
- *   the 1-based row; its message names the column, e.g. "facts: /income.status: …")
+ * @options: (nullable): the date and outputs (#ActiveringBatchOptions: @as_of, @out for the error documents,
+ *   @outcomes and @missing of @n_rows rows); %NULL: as %ACTIVERING_BATCH_OPTIONS_INIT
  * @n_errors: (out) (optional): the number of rows in error
- * @error: return location for an #ACTIVERING_ERROR_USAGE error: a column naming no fact, a kind that does not fit
- *   the fact's type, an invalid date
+ * @error: return location for a #GError, or %NULL: %ACTIVERING_ERROR_USAGE for an @options version this library
+ *   does not know, a column naming no fact, a kind that does not fit the fact's type, an invalid date
  *
  * Evaluates a table of dossiers straight from typed columns, as a DataFrame holds them, with no JSON in between:
  * the fast path of the Python binding's evaluate_frame(). Every value is checked as in a facts document, with
  * the same messages; a bad value puts its row in error and the other rows are evaluated.
  *
- * Returns: %TRUE if the table ran (whatever its rows held), %FALSE with @error for a bad column.
+ * Returns: %TRUE if the table ran (whatever its rows held), %FALSE with @error set for a bad argument.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluate_columns (ActiveringRuleSet *rules, guint n_rows, const ActiveringColumn *columns,
-                                      guint n_columns, const GDate *as_of, guint8 *outcomes, guint8 *missing,
-                                      GString *errors, guint *n_errors, GError **error);
+                                      guint n_columns, const ActiveringBatchOptions *options, guint *n_errors,
+                                      GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringEvaluation, activering_evaluation_free)
 

@@ -50,11 +50,12 @@ ActiveringFacts *activering_facts_new (ActiveringRuleSet *rules);
 
 /**
  * activering_facts_parse:
- * @facts: the facts object to fill; what it held before is dropped
- * @json: one `activering.facts/1` document as UTF-8 JSON; need not be NUL-terminated
- * @length: the length of @json in bytes, or -1 if it is NUL-terminated
+ * @facts: the facts object to refill; what it held before is dropped
+ * @data: one `activering.facts/1` document as UTF-8 JSON; need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated
  * @error: return location for a #GError, or %NULL
  *
+ * Refills @facts from a document, without allocating once warmed up (the `_parse` of docs/api-conventions.md).
  * Errors (domain %ACTIVERING_ERROR) name the JSON path, e.g. `facts: /vdab/registered_since: "2025-13-01" is
  * not a valid date`: %ACTIVERING_ERROR_SYNTAX (malformed or empty), %ACTIVERING_ERROR_FORMAT,
  * %ACTIVERING_ERROR_TYPE, %ACTIVERING_ERROR_UNKNOWN_KEY (with a "did you mean" suggestion; keys starting
@@ -63,21 +64,25 @@ ActiveringFacts *activering_facts_new (ActiveringRuleSet *rules);
  * %ACTIVERING_ERROR_TOO_LARGE. A document without `format` is a %ACTIVERING_ERROR_FORMAT error. Error messages
  * are one line of valid UTF-8 whatever the input held. On error @facts is left empty.
  *
- * Returns: %TRUE on success.
+ * Returns: %TRUE on success; %FALSE with @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length, GError **error);
+gboolean activering_facts_parse (ActiveringFacts *facts, const char *data, gssize length, GError **error);
 
 /**
- * activering_facts_new_from_json:
+ * activering_facts_new_from_data:
+ * @rules: the rule set whose declared facts the document is checked against; a reference is kept
+ * @data: one `activering.facts/1` document as UTF-8 JSON; need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated
+ * @error: return location for a #GError, or %NULL; the errors of activering_facts_parse()
  *
- * activering_facts_new() followed by activering_facts_parse().
+ * activering_facts_new() followed by activering_facts_parse(): a new facts object holding one document.
  *
- * Returns: (transfer full): the facts, or %NULL with @error set.
+ * Returns: (transfer full) (nullable): the facts, free with activering_facts_free(); %NULL with @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-ActiveringFacts *activering_facts_new_from_json (ActiveringRuleSet *rules,
-                                                 const char *json,
+ActiveringFacts *activering_facts_new_from_data (ActiveringRuleSet *rules,
+                                                 const char *data,
                                                  gssize length,
                                                  GError **error);
 

@@ -15,6 +15,10 @@
  * "organisation", docs/rule-language.md). Both objects belong to one thread at a time; the rule set behind them may
  * be shared. An assignment is reusable: run it on one dossier after another. Strings returned are owned by the
  * object they come from and stay valid until it is run again or freed.
+ *
+ * Indexes run from 0 to the count the matching `get_n_*` getter returns. An index out of range is a programmer's
+ * error: a GLib critical, and the getter returns its fallback (%NULL, 0 or %FALSE), leaving out-parameters untouched
+ * (docs/api-conventions.md, "Indexes").
  */
 #ifndef ACTIVERING_ROLES_H
 #define ACTIVERING_ROLES_H
@@ -63,47 +67,25 @@ typedef enum {
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_raci_to_string (ActiveringRaci raci);
 
-/* ---- the tasks of a rule set ---- */
-
-/** activering_rule_set_get_n_tasks: Returns: the number of tasks the rule set defines. */
-ACTIVERING_AVAILABLE_IN_0_1
-guint activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
-/** activering_rule_set_get_task_code: Returns: (transfer none) (nullable): the code of task @index, or %NULL. */
-ACTIVERING_AVAILABLE_IN_0_1
-const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, guint index);
-/**
- * activering_rule_set_get_task_label:
- * Returns: (transfer none) (nullable): the label of task @index in @lang (%NULL: the rule set's first language),
- * or %NULL for an unknown task or language.
- */
-ACTIVERING_AVAILABLE_IN_0_1
-const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index, const char *lang);
-/**
- * activering_rule_set_get_task_legal_basis:
- * Returns: (transfer none) (nullable): its legal or documentary basis in @lang (%NULL: the rule set's first
- * language; its single string where the rule set gives only one), or %NULL for an unknown task or language.
- */
-ACTIVERING_AVAILABLE_IN_0_1
-const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);
-/** activering_rule_set_lookup_task: Returns: the index of the task with @code, or -1. */
-ACTIVERING_AVAILABLE_IN_0_1
-int activering_rule_set_lookup_task (const ActiveringRuleSet *rules, const char *code);
-
 /* ---- the organisation ---- */
 
 /**
- * activering_organisation_parse:
+ * activering_organisation_new_from_data:
  * @rules: the rule set whose roles, tasks, activation services and policies the document uses (a reference is kept)
- * @data: the UTF-8 JSON text of an `activering.organisation/1` document
- * @length: its length in bytes, or -1 if it is NUL-terminated
- * @error: return location for an #ACTIVERING_ERROR naming the JSON path: an unknown role, activation service,
- *   policy or task (with a suggestion), duplicate actor ids, an external service without its partner's name, …
+ * @data: the UTF-8 JSON text of an `activering.organisation/1` document; need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated
+ * @error: return location for a #GError, or %NULL: an #ACTIVERING_ERROR naming the JSON path (an unknown role,
+ *   activation service, policy or task, with a suggestion; duplicate actor ids; an external service without its
+ *   partner's name; …)
  *
- * Returns: (transfer full) (nullable): the organisation, free with activering_organisation_free(); %NULL on error.
+ * Parses and checks an organisation document.
+ *
+ * Returns: (transfer full) (nullable): the organisation, free with activering_organisation_free(); %NULL with
+ *   @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-ActiveringOrganisation *activering_organisation_parse (ActiveringRuleSet *rules, const char *data, gssize length,
-                                                       GError **error);
+ActiveringOrganisation *activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data,
+                                                               gssize length, GError **error);
 /** activering_organisation_free: Frees @organisation (%NULL is allowed). */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_organisation_free (ActiveringOrganisation *organisation);
@@ -116,9 +98,15 @@ const char *activering_organisation_get_activation_service (const ActiveringOrga
 /** activering_organisation_get_external_partner: Returns: (transfer none) (nullable): the partner's name. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_external_partner (const ActiveringOrganisation *organisation);
-/** activering_organisation_get_policy: Returns: %TRUE if the organisation follows policy @code. */
+/**
+ * activering_organisation_has_policy:
+ * @organisation: the organisation
+ * @code: a policy code of the rule set
+ *
+ * Returns: %TRUE if the organisation follows policy @code; %FALSE if not, or for a code the rule set does not have.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_organisation_get_policy (const ActiveringOrganisation *organisation, const char *code);
+gboolean activering_organisation_has_policy (const ActiveringOrganisation *organisation, const char *code);
 /** activering_organisation_get_n_actors: Returns: the number of actors the organisation lists. */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_organisation_get_n_actors (const ActiveringOrganisation *organisation);
@@ -191,9 +179,16 @@ guint activering_role_assignment_get_n_assignments (const ActiveringRoleAssignme
 /** activering_role_assignment_get_task: Returns: (transfer none) (nullable): the task code of assignment @index. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_task (const ActiveringRoleAssignment *assignment, guint index);
-/** activering_role_assignment_get_active: Returns: %TRUE if task @index is active for the dossier now. */
+/**
+ * activering_role_assignment_is_task_active:
+ * @assignment: the assignment
+ * @index: which assignment, 0 <= @index < activering_role_assignment_get_n_assignments()
+ *
+ * Returns: %TRUE if the task of assignment @index is active for the dossier now; %FALSE if not, and for an index out
+ *   of range (docs/api-conventions.md, "Indexes").
+ */
 ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_role_assignment_get_active (const ActiveringRoleAssignment *assignment, guint index);
+gboolean activering_role_assignment_is_task_active (const ActiveringRoleAssignment *assignment, guint index);
 /** activering_role_assignment_get_n_parties: Returns: how many parties assignment @index has for @raci. */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_parties (const ActiveringRoleAssignment *assignment, guint index,
@@ -233,7 +228,7 @@ const char *activering_role_assignment_get_conflict_code (const ActiveringRoleAs
  * activering_role_assignment_dup_gap_message:
  * activering_role_assignment_dup_conflict_message:
  * Returns: (transfer full) (nullable): the finding explained in @lang (%NULL: the rule set's first language); free
- * with g_free(); %NULL for an unknown index or language.
+ * with g_free(); %NULL for an unknown language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_role_assignment_dup_gap_message (const ActiveringRoleAssignment *assignment, guint index,
@@ -250,13 +245,14 @@ ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_missing (const ActiveringRoleAssignment *assignment);
 /**
  * activering_role_assignment_get_missing:
- * @index: which missing fact
+ * @assignment: the assignment, after a run
+ * @index: which missing fact, 0 <= @index < activering_role_assignment_get_n_missing()
  * @role: (out) (transfer none) (optional): the role that supplies it here (the fact's `supplied_by` role as the
  *   organisation has it: an external service's trajectbegeleider in place of the OCMW's, …)
  * @actor: (out) (transfer none) (optional) (nullable): the actor, where one can be told
  *
- * Returns: (transfer none) (nullable): the fact's path, or %NULL for an index out of range. The role the rule set
- * names is the `asked_of` of the eligibility result, so both answers agree.
+ * Returns: (transfer none) (nullable): the fact's path, or %NULL for an index out of range (@role and @actor then
+ *   untouched). The role the rule set names is the `asked_of` of the eligibility result, so both answers agree.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_missing (const ActiveringRoleAssignment *assignment, guint index,

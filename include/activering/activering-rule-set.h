@@ -7,6 +7,10 @@
  * practice: declared facts, dated parameters, measures and their conditions, roles, labels in several
  * languages and legal references. Loading checks it completely; the result is immutable and may be shared by
  * any number of threads (its reference count is atomic).
+ *
+ * Indexes (@index, @model, @phase) run from 0 to the count the matching `get_n_*` getter returns. An index out of
+ * range is a programmer's error: a GLib critical, and the getter returns its fallback (%NULL, 0 or %FALSE);
+ * docs/api-conventions.md, "Indexes".
  */
 #ifndef ACTIVERING_RULE_SET_H
 #define ACTIVERING_RULE_SET_H
@@ -21,6 +25,16 @@
 G_BEGIN_DECLS
 
 typedef struct _ActiveringRuleSet ActiveringRuleSet;
+
+/**
+ * ActiveringJsonFlags: how a `*_to_json` or `*_append_json` function writes its document.
+ * @ACTIVERING_JSON_DEFAULT: compact, on one line
+ * @ACTIVERING_JSON_PRETTY: indent the document for people
+ */
+typedef enum {
+  ACTIVERING_JSON_DEFAULT = 0,
+  ACTIVERING_JSON_PRETTY = 1 << 0,
+} ActiveringJsonFlags;
 
 /**
  * activering_rule_set_new_default:
@@ -139,7 +153,7 @@ int activering_rule_set_lookup_measure (const ActiveringRuleSet *rules, const ch
  * activering_rule_set_get_measure_label:
  * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the measure's name in @lang, or %NULL for an unknown language or index.
+ * Returns: (transfer none): the measure's name in @lang, or %NULL for an unknown language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_measure_label (const ActiveringRuleSet *rules, guint index, const char *lang);
@@ -153,7 +167,7 @@ const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet 
  *
  * The measure's definition as the rule set states it (conditions, limits, legal basis), re-serialised.
  *
- * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for a bad index.
+ * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint index);
@@ -162,7 +176,8 @@ char *activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guin
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_obligations (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_obligation_id: Returns: (transfer none): e.g. "gpmi.deadline", or %NULL for a bad index. */
+/** activering_rule_set_get_obligation_id: Returns: (transfer none): e.g. "gpmi.deadline", or %NULL for an index out of
+ * range. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_obligation_id (const ActiveringRuleSet *rules, guint index);
 
@@ -185,7 +200,7 @@ const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, 
 /**
  * activering_rule_set_get_fact_type:
  * Returns: (transfer none) (nullable): the type of fact @index: "bool", "integer", "number", "date", "enum",
- * "enum_list" or "runs" (docs/rule-language.md, "Facts"), or %NULL for a bad index.
+ * "enum_list" or "runs" (docs/rule-language.md, "Facts"), or %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index);
@@ -203,7 +218,8 @@ const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, 
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_phase_model_code: Returns: (transfer none): e.g. "ocmw7", or %NULL for a bad index. */
+/** activering_rule_set_get_phase_model_code: Returns: (transfer none): e.g. "ocmw7", or %NULL for an index out of
+ * range. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, guint model);
 
@@ -216,7 +232,7 @@ ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_model_label (const ActiveringRuleSet *rules, guint model,
                                                        const char *lang);
 
-/** activering_rule_set_get_n_phases: Returns: how many phases model @model has (0 for a bad index). */
+/** activering_rule_set_get_n_phases: Returns: how many phases model @model has (0 for an index out of range). */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, guint model);
 
@@ -234,10 +250,125 @@ const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules,
  *
  * The phase model as the rule set states it (phases, the measures that fit them, transitions), re-serialised.
  *
- * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for a bad index.
+ * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, guint model);
+
+/**
+ * activering_rule_set_append_phase_model_dot:
+ * @rules: the rule set
+ * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
+ * @lang: (nullable): the language of the labels; %NULL for the rule set's first
+ * @out: the DOT text is appended here (nothing on failure)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Draws phase model @model alone as a Graphviz DOT digraph: phases in order (optional ones dashed, entry phases
+ * marked), normal moves solid, moves worth a warning dashed, and the measures that fit each phase. Labels are in
+ * @lang.
+ *
+ * Returns: %TRUE; %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a language the rule set lacks; %FALSE (a
+ *   critical, no error) for a model index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
+                                                     GString *out, GError **error);
+
+/* ---- the tasks of a rule set (docs/roles.md) ---- */
+
+/**
+ * activering_rule_set_get_n_tasks:
+ * @rules: the rule set
+ *
+ * Returns: the number of tasks the rule set defines.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
+
+/**
+ * activering_rule_set_get_task_code:
+ * @rules: the rule set
+ * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
+ *
+ * Returns: (transfer none) (nullable): the code of task @index, or %NULL for an index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, guint index);
+
+/**
+ * activering_rule_set_get_task_label:
+ * @rules: the rule set
+ * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
+ *
+ * Returns: (transfer none) (nullable): the label of task @index in @lang, or %NULL for an unknown language (or an
+ *   index out of range).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index, const char *lang);
+
+/**
+ * activering_rule_set_get_task_legal_basis:
+ * @rules: the rule set
+ * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
+ *
+ * Returns: (transfer none) (nullable): the task's legal or documentary basis in @lang (its single string where the
+ *   rule set gives only one), or %NULL for an unknown language (or an index out of range).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);
+
+/**
+ * activering_rule_set_lookup_task:
+ * @rules: the rule set
+ * @code: a task code
+ *
+ * Returns: the index of the task with @code, or -1 if the rule set has none.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+int activering_rule_set_lookup_task (const ActiveringRuleSet *rules, const char *code);
+
+/* ---- analysis: what changed between two rule sets, and what an author would want to know (lint) ---- */
+
+/**
+ * activering_rule_set_diff_to_json:
+ * @old_rules: the rule set before the change
+ * @new_rules: the rule set after it
+ * @flags: #ActiveringJsonFlags
+ *
+ * What changed between two rule sets, as an `activering.rules-diff/1` document: both stamps, a summary per section
+ * (the codes of the measures, parameters, facts, … added, removed and changed) and each change with its path, its
+ * kind and the values before and after. Paths name array items by their code or id
+ * ("/measures/<code>/conditions/<id>") and a parameter's periods by their start ("/parameters/<name>/values/<from>").
+ *
+ * Returns: (transfer full): the document, UTF-8 JSON; free with g_free(). Never fails.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, const ActiveringRuleSet *new_rules,
+                                        ActiveringJsonFlags flags);
+
+/**
+ * activering_rule_set_lint_to_json:
+ * @rules: the rule set
+ * @flags: #ActiveringJsonFlags
+ * @n_errors: (out) (optional): how many findings are errors
+ *
+ * What loading does not forbid but a rule author would want to know, as an `activering.lint/1` document: each
+ * finding with its JSON path, a code, a severity ("error" or "warning") and a message. The findings
+ * (docs/rule-tests.md, "Lint"):
+ * - `never_true` (error): an `all` whose comparisons of one fact with constants cannot hold together
+ *   (`x < 3` with `x > 5`); `never_false` (warning): an `any` whose comparisons of one fact cover every value;
+ * - `unused_fact`, `unused_parameter` (warnings): declared, never read;
+ * - `parameter_gap` (warning): a parameter without a value between two periods, or after its last one ends;
+ * - `uncertain_parameter_in_condition` (error): a parameter whose note marks it [L] (low confidence) read by a
+ *   condition, which only [H] and [M] facts may be;
+ * - `no_legal_basis` (error): a legal basis that is empty or a placeholder ("TODO", "?").
+ *
+ * Returns: (transfer full): the document, UTF-8 JSON; free with g_free(). Never fails.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_rule_set_lint_to_json (const ActiveringRuleSet *rules, ActiveringJsonFlags flags, guint *n_errors);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringRuleSet, activering_rule_set_unref)
 

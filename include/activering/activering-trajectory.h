@@ -12,6 +12,10 @@
  * Both belong to one thread at a time; the rule set behind them may be shared. A report is reusable: run it on
  * one trajectory after another and it does not allocate again once warmed up. Strings returned are owned by the
  * object they come from and stay valid until it changes (the next append or run) or is freed.
+ *
+ * Event, open-measure and violation indexes run from 0 to the matching `get_n_*` count. An index out of range is a
+ * programmer's error: a GLib critical, and the getter returns its fallback (%NULL, 0, %ACTIVERING_EVENT_NOTE,
+ * %ACTIVERING_SEVERITY_ERROR), leaving out-parameters untouched (docs/api-conventions.md, "Indexes").
  */
 #ifndef ACTIVERING_TRAJECTORY_H
 #define ACTIVERING_TRAJECTORY_H
@@ -92,19 +96,21 @@ ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const
                                                  GError **error);
 
 /**
- * activering_trajectory_parse:
- * @data: an `activering.trajectory/1` document (UTF-8 JSON)
- * @length: its length in bytes, or -1 if NUL-terminated
+ * activering_trajectory_new_from_data:
+ * @rules: the rule set whose phase models, measures and roles the log uses (a reference is kept)
+ * @data: an `activering.trajectory/1` document (UTF-8 JSON); need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated
+ * @error: return location for a #GError, or %NULL
  *
  * Parses a log. A malformed document (bad JSON, another format, a bad date, an unknown event type, a missing or
- * misplaced field, an unknown key other than `x_…`) fails with an error naming the JSON path. Codes the rule set
- * does not know (phases, measures, roles) are not errors here: the report shows them as violations.
+ * misplaced field, an unknown key other than `x_…`) fails with an %ACTIVERING_ERROR naming the JSON path. Codes the
+ * rule set does not know (phases, measures, roles) are not errors here: the report shows them as violations.
  *
- * Returns: (transfer full): the log, to free with activering_trajectory_free(); %NULL with @error set.
+ * Returns: (transfer full) (nullable): the log, to free with activering_trajectory_free(); %NULL with @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
-ActiveringTrajectory *activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize length,
-                                                   GError **error);
+ActiveringTrajectory *activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length,
+                                                           GError **error);
 
 /** activering_trajectory_free: Frees @trajectory (%NULL is ignored). */
 ACTIVERING_AVAILABLE_IN_0_1
@@ -122,11 +128,13 @@ const char *activering_trajectory_get_model (const ActiveringTrajectory *traject
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_get_n_events (const ActiveringTrajectory *trajectory);
 
-/** activering_trajectory_get_event_type: Returns: the type of event @index (which must be in range). */
+/** activering_trajectory_get_event_type: Returns: the type of event @index (%ACTIVERING_EVENT_NOTE for an index out
+ * of range). */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringEventType activering_trajectory_get_event_type (const ActiveringTrajectory *trajectory, guint index);
 
-/** activering_trajectory_get_event_date: Sets @out to the date of event @index (which must be in range). */
+/** activering_trajectory_get_event_date: Sets @out to the date of event @index (left untouched for an index out of
+ * range). */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_get_event_date (const ActiveringTrajectory *trajectory, guint index, GDate *out);
 
@@ -134,7 +142,7 @@ void activering_trajectory_get_event_date (const ActiveringTrajectory *trajector
  * activering_trajectory_get_event_subject:
  *
  * Returns: (transfer none): the phase of an `open`, `reopen` or `enter_phase` event or the measure of a
- *   `start_measure` or `end_measure` event, as written; %NULL for other events or a bad index.
+ *   `start_measure` or `end_measure` event, as written; %NULL for other events (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_subject (const ActiveringTrajectory *trajectory, guint index);
@@ -235,7 +243,7 @@ ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_n_open_measures (const ActiveringTrajectoryReport *report);
 
 /** activering_trajectory_report_get_open_measure: Returns: (transfer none): the code of open measure @index
- * (sets @since to its start if not %NULL), or %NULL for a bad index. */
+ * (sets @since to its start if not %NULL), or %NULL for an index out of range. */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_open_measure (const ActiveringTrajectoryReport *report, guint index,
                                                            GDate *since);
@@ -259,7 +267,8 @@ ActiveringSeverity activering_trajectory_report_get_violation_severity (const Ac
                                                                         guint index);
 
 /** activering_trajectory_report_dup_violation_message: Returns: (transfer full): the violation's message in
- * @lang (%NULL: the rule set's first language), to free with g_free(); %NULL for a bad index or language. */
+ * @lang (%NULL: the rule set's first language), to free with g_free(); %NULL for an unknown language (or an index
+ * out of range). */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_trajectory_report_dup_violation_message (const ActiveringTrajectoryReport *report, guint index,
                                                           const char *lang);
@@ -297,19 +306,6 @@ char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *re
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *report, const char *lang,
                                                   GString *out, GError **error);
-
-/**
- * activering_rule_set_append_phase_model_dot:
- *
- * Draws phase model @model alone as a Graphviz DOT digraph: phases in order (optional ones dashed, entry phases
- * marked), normal moves solid, moves worth a warning dashed, and the measures that fit each phase. Labels are in
- * @lang.
- *
- * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) for a bad model index or language.
- */
-ACTIVERING_AVAILABLE_IN_0_1
-gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
-                                                     GString *out, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringTrajectory, activering_trajectory_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringTrajectoryReport, activering_trajectory_report_free)

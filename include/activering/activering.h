@@ -8,7 +8,7 @@
  * evaluated and explained by a small engine.
  *
  *   g_autoptr(ActiveringRuleSet) rules = activering_rule_set_new_default (&error);
- *   g_autoptr(ActiveringFacts) facts = activering_facts_new_from_json (rules, json, -1, &error);
+ *   g_autoptr(ActiveringFacts) facts = activering_facts_new_from_data (rules, json, -1, &error);
  *   g_autoptr(ActiveringEvaluation) ev = activering_evaluation_new (rules);
  *   activering_evaluation_run (ev, facts, NULL, ACTIVERING_EVALUATE_DEFAULT, &error);
  *   g_autofree char *result = activering_evaluation_to_json (ev, "nl", ACTIVERING_JSON_PRETTY, &error);
@@ -25,7 +25,6 @@
 #include <activering/activering-evaluation.h>
 #include <activering/activering-trajectory.h>
 #include <activering/activering-roles.h>
-#include <activering/activering-rule-analysis.h>
 #include <activering/activering-cases.h>
 #include <activering/activering-types.h>
 #undef ACTIVERING_INSIDE

@@ -94,7 +94,7 @@ case_run_trajectory (CaseRun *run, json_object *expected)
   GString *out = run->out;
   g_autoptr (GError) error = NULL;
   g_autoptr (ActiveringTrajectory) trajectory =
-      activering_trajectory_parse (run->rules, c->trajectory_json, -1, &error);
+      activering_trajectory_new_from_data (run->rules, c->trajectory_json, -1, &error);
   if (trajectory == NULL)
     {
       g_string_append_printf (out, "  the trajectory does not parse: %s\n", error->message);
@@ -190,7 +190,7 @@ case_run_roles (CaseRun *run, json_object *expected)
   GString *out = run->out;
   g_autoptr (GError) error = NULL;
   g_autoptr (ActiveringOrganisation) organisation =
-      activering_organisation_parse (run->rules, c->organisation_json, -1, &error);
+      activering_organisation_new_from_data (run->rules, c->organisation_json, -1, &error);
   if (organisation == NULL)
     {
       g_string_append_printf (out, "  the organisation does not parse: %s\n", error->message);
@@ -198,7 +198,7 @@ case_run_roles (CaseRun *run, json_object *expected)
     }
   g_autoptr (ActiveringTrajectory) trajectory = NULL;
   if (c->trajectory_json != NULL
-      && (trajectory = activering_trajectory_parse (run->rules, c->trajectory_json, -1, &error)) == NULL)
+      && (trajectory = activering_trajectory_new_from_data (run->rules, c->trajectory_json, -1, &error)) == NULL)
     {
       g_string_append_printf (out, "  the trajectory does not parse: %s\n", error->message);
       return;

@@ -12,8 +12,8 @@
 #include "util/boxed-private.h"
 
 ActiveringCaseFile *
-activering_case_file_new_from_data (const char *name, const char *dir, const char *data, gssize length,
-                                    ActiveringRuleSet *rules, GError **error)
+activering_case_file_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length, const char *name,
+                                    const char *dir, GError **error)
 {
   g_return_val_if_fail (name != NULL && (data != NULL || length == 0), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -47,7 +47,7 @@ activering_case_file_new_from_data (const char *name, const char *dir, const cha
 }
 
 ActiveringCaseFile *
-activering_case_file_load (const char *path, ActiveringRuleSet *rules, GError **error)
+activering_case_file_new_from_file (ActiveringRuleSet *rules, const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_autofree char *text = NULL;
@@ -59,7 +59,7 @@ activering_case_file_load (const char *path, ActiveringRuleSet *rules, GError **
       return NULL;
     }
   g_autofree char *dir = g_path_get_dirname (path);
-  return activering_case_file_new_from_data (path, dir, text, (gssize) length, rules, error);
+  return activering_case_file_new_from_data (rules, text, (gssize) length, path, dir, error);
 }
 
 void
@@ -96,29 +96,34 @@ activering_case_file_get_n_cases (const ActiveringCaseFile *file)
 static const Case *
 case_at (const ActiveringCaseFile *file, guint index)
 {
-  g_return_val_if_fail (file != NULL, NULL); /* a programmer's error, as for every handle */
-  return index < file->cases->len ? g_ptr_array_index (file->cases, index) : NULL;
+  return file != NULL && index < file->cases->len ? g_ptr_array_index (file->cases, index) : NULL;
 }
 
 const char *
 activering_case_file_get_case_name (const ActiveringCaseFile *file, guint index)
 {
+  g_return_val_if_fail (file != NULL, NULL);
   const Case *c = case_at (file, index);
-  return c ? c->name : NULL;
+  g_return_val_if_fail (index_in_range (c), NULL);
+  return c->name;
 }
 
 const char *
 activering_case_file_get_case_facts (const ActiveringCaseFile *file, guint index)
 {
+  g_return_val_if_fail (file != NULL, NULL);
   const Case *c = case_at (file, index);
-  return c ? c->facts_json : NULL;
+  g_return_val_if_fail (index_in_range (c), NULL);
+  return c->facts_json;
 }
 
 gboolean
 activering_case_file_get_case_as_of (const ActiveringCaseFile *file, guint index, GDate *out)
 {
+  g_return_val_if_fail (file != NULL, FALSE);
   const Case *c = case_at (file, index);
-  if (c == NULL || !c->has_as_of)
+  g_return_val_if_fail (index_in_range (c), FALSE);
+  if (!c->has_as_of)
     return FALSE;
   if (out != NULL)
     *out = c->as_of;
@@ -129,8 +134,9 @@ gboolean
 activering_case_file_run_case (const ActiveringCaseFile *file, guint index, ActiveringCaseCoverage *coverage,
                                GString *failure)
 {
+  g_return_val_if_fail (file != NULL, FALSE);
   const Case *c = case_at (file, index);
-  g_return_val_if_fail (c != NULL, FALSE);
+  g_return_val_if_fail (index_in_range (c), FALSE);
   g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (file->rules->rules);
   g_autoptr (GString) mismatches = g_string_new (NULL);
   if (case_run (c, ev, mismatches) && coverage != NULL)

@@ -37,7 +37,7 @@ case_run (const Case *c, ActiveringEvaluation *ev, GString *out)
   ActiveringRuleSet *rules = c->rules->rules;
   g_autoptr (GError) error = NULL;
   g_autoptr (ActiveringFacts) facts = NULL;
-  if (c->facts_json != NULL && (facts = activering_facts_new_from_json (rules, c->facts_json, -1, &error)) == NULL)
+  if (c->facts_json != NULL && (facts = activering_facts_new_from_data (rules, c->facts_json, -1, &error)) == NULL)
     {
       g_string_append_printf (out, "  the facts do not parse: %s\n", error->message);
       return FALSE;

@@ -20,6 +20,7 @@
 #include <json-c/json.h>
 
 #include "activering/activering.h"
+#include "util/error-private.h"
 
 #define CASES_FORMAT "activering.cases/1"
 /* Mismatches are reported in English, whatever the rule set's first language. */

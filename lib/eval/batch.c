@@ -113,10 +113,54 @@ batch_fill_error_row (const ActiveringRuleSet *rules, guint row, guint8 *outcome
     memset (&missing[(gsize) row * rules->n_facts], 0, rules->n_facts);
 }
 
+/* The size of each version of ActiveringBatchOptions, [version]: a caller built against version v owns only the
+ * first batch_options_size[v] bytes. A new field is appended to the structure and its size added here. */
+static const gsize batch_options_size[] = {
+  0,
+  G_STRUCT_OFFSET (ActiveringBatchOptions, max_rows) + sizeof (guint), /* 1 */
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (batch_options_size) == ACTIVERING_BATCH_OPTIONS_VERSION + 1);
+
+static gboolean
+batch_options_check_version (guint version, GError **error)
+{
+  if (version >= 1 && version <= ACTIVERING_BATCH_OPTIONS_VERSION)
+    return TRUE;
+  g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
+               "batch options: version %u is not one this library knows (1 to %u); initialise the options with "
+               "ACTIVERING_BATCH_OPTIONS_INIT or activering_batch_options_init()",
+               version, (guint) ACTIVERING_BATCH_OPTIONS_VERSION);
+  return FALSE;
+}
+
 gboolean
-activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize length, const GDate *as_of,
-                           const char *lang, ActiveringLinesFlags flags, GString *out, guint8 *outcomes,
-                           guint8 *missing, guint max_lines, guint *n_rows, guint *n_errors, GError **error)
+activering_batch_options_init (ActiveringBatchOptions *options, guint version, GError **error)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!batch_options_check_version (version, error))
+    return FALSE;
+  memset (options, 0, batch_options_size[version]);
+  options->version = version;
+  return TRUE;
+}
+
+gboolean
+batch_options_read (const ActiveringBatchOptions *options, ActiveringBatchOptions *copy, GError **error)
+{
+  static const ActiveringBatchOptions defaults = ACTIVERING_BATCH_OPTIONS_INIT;
+  *copy = defaults;
+  if (options == NULL)
+    return TRUE;
+  if (!batch_options_check_version (options->version, error))
+    return FALSE;
+  memcpy (copy, options, batch_options_size[options->version]);
+  return TRUE;
+}
+
+gboolean
+activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize length,
+                           const ActiveringBatchOptions *options, guint *n_rows, guint *n_errors, GError **error)
 {
   g_return_val_if_fail (rules != NULL && (data != NULL || length == 0), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -124,6 +168,15 @@ activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize len
     *n_rows = 0;
   if (n_errors != NULL)
     *n_errors = 0;
+  ActiveringBatchOptions o;
+  if (!batch_options_read (options, &o, error))
+    return FALSE;
+  const GDate *as_of = o.as_of;
+  const char *lang = o.lang;
+  ActiveringLinesFlags flags = o.flags;
+  GString *out = o.out;
+  guint8 *outcomes = o.outcomes, *missing = o.missing;
+  guint max_lines = o.max_rows;
   if (out != NULL && rule_set_output_language (rules, lang, "evaluation", error) < 0)
     return FALSE;
   g_autoptr (ActiveringFacts) facts = activering_facts_new (rules);

@@ -246,13 +246,18 @@ read_cell (ActiveringFacts *facts, const Prepared *p, guint row, GError **error)
 
 gboolean
 activering_evaluate_columns (ActiveringRuleSet *rules, guint n_rows, const ActiveringColumn *columns, guint n_columns,
-                             const GDate *as_of, guint8 *outcomes, guint8 *missing, GString *errors, guint *n_errors,
-                             GError **error)
+                             const ActiveringBatchOptions *options, guint *n_errors, GError **error)
 {
   g_return_val_if_fail (rules != NULL && (columns != NULL || n_columns == 0), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (n_errors != NULL)
     *n_errors = 0;
+  ActiveringBatchOptions o;
+  if (!batch_options_read (options, &o, error))
+    return FALSE;
+  const GDate *as_of = o.as_of;
+  guint8 *outcomes = o.outcomes, *missing = o.missing;
+  GString *errors = o.out;
   g_autofree Prepared *prepared = g_new0 (Prepared, MAX (n_columns, 1));
   gboolean ok = prepare (rules, columns, n_columns, prepared, error);
   g_autoptr (ActiveringFacts) facts = activering_facts_new (rules);

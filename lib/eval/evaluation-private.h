@@ -76,3 +76,6 @@ void explain_missing (ActiveringEvaluation *ev, const ActiveringFacts *facts, co
 void batch_fill_row (const ActiveringEvaluation *ev, guint row, guint8 *outcomes, guint8 *missing);
 void batch_fill_error_row (const ActiveringRuleSet *rules, guint row, guint8 *outcomes, guint8 *missing);
 void batch_append_error (GString *out, guint64 line, const GError *problem, const char *path);
+/* Copies the caller's options (NULL: the defaults) into @copy, the fields its version lacks at their defaults; an
+ * unknown version is a usage error. */
+gboolean batch_options_read (const ActiveringBatchOptions *options, ActiveringBatchOptions *copy, GError **error);

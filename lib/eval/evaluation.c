@@ -277,6 +277,7 @@ activering_evaluation_get_condition_id (const ActiveringEvaluation *ev, guint me
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Condition *c = condition_at (ev, measure, condition);
+  g_return_val_if_fail (index_in_range (c), NULL);
   return c ? c->id : NULL;
 }
 
@@ -285,6 +286,7 @@ activering_evaluation_get_condition_state (const ActiveringEvaluation *ev, guint
 {
   g_return_val_if_fail (ev != NULL, ACTIVERING_TRUTH_UNKNOWN);
   const Condition *c = condition_at (ev, measure, condition);
+  g_return_val_if_fail (index_in_range (c), ACTIVERING_TRUTH_UNKNOWN);
   if (c == NULL || !ev->values[c->node].known)
     return ACTIVERING_TRUTH_UNKNOWN;
   return ev->values[c->node].i ? ACTIVERING_TRUTH_TRUE : ACTIVERING_TRUTH_FALSE;
@@ -296,6 +298,7 @@ activering_evaluation_get_condition_text (const ActiveringEvaluation *ev, guint 
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Condition *c = condition_at (ev, measure, condition);
+  g_return_val_if_fail (index_in_range (c), NULL);
   int language = rule_set_language_index (ev->rules, lang);
   if (c == NULL || language < 0)
     return NULL;
@@ -312,6 +315,7 @@ activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *ev,
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Condition *c = condition_at (ev, measure, condition);
+  g_return_val_if_fail (index_in_range (c), NULL);
   int language = rule_set_language_index (ev->rules, lang);
   return c && language >= 0 ? legal_basis_in (&c->legal_basis, language) : NULL;
 }
@@ -322,6 +326,7 @@ activering_evaluation_is_condition_legal_basis_fallback (const ActiveringEvaluat
 {
   g_return_val_if_fail (ev != NULL, FALSE);
   const Condition *c = condition_at (ev, measure, condition);
+  g_return_val_if_fail (index_in_range (c), FALSE);
   return c != NULL && c->legal_basis.fallback;
 }
 
@@ -356,6 +361,7 @@ guint
 activering_evaluation_get_n_condition_via (const ActiveringEvaluation *ev, guint measure, guint condition)
 {
   g_return_val_if_fail (ev != NULL, 0);
+  g_return_val_if_fail (index_in_range (condition_at (ev, measure, condition)), 0);
   guint n = 0;
   each_via (ev, measure, condition, count_via, &n);
   return n;
@@ -381,8 +387,10 @@ const char *
 activering_evaluation_get_condition_via (const ActiveringEvaluation *ev, guint measure, guint condition, guint via)
 {
   g_return_val_if_fail (ev != NULL, NULL);
+  g_return_val_if_fail (index_in_range (condition_at (ev, measure, condition)), NULL);
   ViaAt at = { via, NULL };
   each_via (ev, measure, condition, find_via, &at);
+  g_return_val_if_fail (index_in_range (at.id), NULL);
   return at.id;
 }
 
@@ -431,6 +439,7 @@ activering_evaluation_get_signal_id (const ActiveringEvaluation *ev, guint signa
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Signal *s = signal_at (ev, signal);
+  g_return_val_if_fail (index_in_range (s), NULL);
   return s ? s->id : NULL;
 }
 
@@ -439,6 +448,7 @@ activering_evaluation_get_signal_text (const ActiveringEvaluation *ev, guint sig
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Signal *s = signal_at (ev, signal);
+  g_return_val_if_fail (index_in_range (s), NULL);
   int language = rule_set_language_index (ev->rules, lang);
   return s && language >= 0 ? evaluation_text (ev, (const char *const *) s->text, language) : NULL;
 }
@@ -448,6 +458,7 @@ activering_evaluation_get_signal_source (const ActiveringEvaluation *ev, guint s
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Signal *s = signal_at (ev, signal);
+  g_return_val_if_fail (index_in_range (s), NULL);
   return s ? s->source : NULL;
 }
 
@@ -463,7 +474,8 @@ activering_evaluation_get_missing_fact (const ActiveringEvaluation *ev, guint me
 {
   CHECK_MEASURE (ev, measure, NULL);
   const MissingList *list = &ev->missing[measure];
-  return ev->explained && missing < list->n ? ev->rules->facts[list->slots[missing]].path : NULL;
+  g_return_val_if_fail (ev->explained && missing < list->n, NULL);
+  return ev->rules->facts[list->slots[missing]].path;
 }
 
 ActiveringFactState
@@ -471,7 +483,8 @@ activering_evaluation_get_missing_state (const ActiveringEvaluation *ev, guint m
 {
   CHECK_MEASURE (ev, measure, ACTIVERING_FACT_UNKNOWN);
   const MissingList *list = &ev->missing[measure];
-  return ev->explained && missing < list->n ? (ActiveringFactState) list->states[missing] : ACTIVERING_FACT_UNKNOWN;
+  g_return_val_if_fail (ev->explained && missing < list->n, ACTIVERING_FACT_UNKNOWN);
+  return (ActiveringFactState) list->states[missing];
 }
 
 const char *
@@ -479,7 +492,8 @@ activering_evaluation_get_missing_asked_of (const ActiveringEvaluation *ev, guin
 {
   CHECK_MEASURE (ev, measure, NULL);
   const MissingList *list = &ev->missing[measure];
-  return ev->explained && missing < list->n ? ev->rules->facts[list->slots[missing]].supplied_by : NULL;
+  g_return_val_if_fail (ev->explained && missing < list->n, NULL);
+  return ev->rules->facts[list->slots[missing]].supplied_by;
 }
 
 guint
@@ -502,6 +516,7 @@ activering_evaluation_get_limit_id (const ActiveringEvaluation *ev, guint measur
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Limit *l = limit_at (ev, measure, limit);
+  g_return_val_if_fail (index_in_range (l), NULL);
   return l ? l->id : NULL;
 }
 
@@ -510,6 +525,7 @@ activering_evaluation_get_limit_unit (const ActiveringEvaluation *ev, guint meas
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Limit *l = limit_at (ev, measure, limit);
+  g_return_val_if_fail (index_in_range (l), NULL);
   return l ? l->unit : NULL;
 }
 
@@ -518,6 +534,7 @@ activering_evaluation_get_limit_number (const ActiveringEvaluation *ev, guint me
 {
   g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
   const Limit *l = limit_at (ev, measure, limit);
+  g_return_val_if_fail (index_in_range (l), FALSE);
   if (l == NULL || l->type == TYPE_DATE)
     return FALSE;
   const Value *v = &ev->values[l->value_node];
@@ -530,6 +547,7 @@ activering_evaluation_get_limit_date (const ActiveringEvaluation *ev, guint meas
 {
   g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
   const Limit *l = limit_at (ev, measure, limit);
+  g_return_val_if_fail (index_in_range (l), FALSE);
   if (l == NULL || l->type != TYPE_DATE)
     return FALSE;
   activering_days_to_gdate ((gint32) ev->values[l->value_node].i, out);
@@ -541,6 +559,7 @@ activering_evaluation_get_limit_text (const ActiveringEvaluation *ev, guint meas
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const Limit *l = limit_at (ev, measure, limit);
+  g_return_val_if_fail (index_in_range (l), NULL);
   int language = rule_set_language_index (ev->rules, lang);
   return l && language >= 0 ? evaluation_text (ev, (const char *const *) l->text, language) : NULL;
 }
@@ -563,6 +582,7 @@ activering_evaluation_get_obligation_id (const ActiveringEvaluation *ev, guint o
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const ObligationResult *o = obligation_at (ev, obligation);
+  g_return_val_if_fail (index_in_range (o), NULL);
   return o ? ev->rules->obligations[o->index].id : NULL;
 }
 
@@ -571,6 +591,7 @@ activering_evaluation_get_obligation_state (const ActiveringEvaluation *ev, guin
 {
   g_return_val_if_fail (ev != NULL, ACTIVERING_OBLIGATION_UNDETERMINED);
   const ObligationResult *o = obligation_at (ev, obligation);
+  g_return_val_if_fail (index_in_range (o), ACTIVERING_OBLIGATION_UNDETERMINED);
   return o ? o->state : ACTIVERING_OBLIGATION_UNDETERMINED;
 }
 
@@ -579,6 +600,7 @@ activering_evaluation_get_obligation_due (const ActiveringEvaluation *ev, guint 
 {
   g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
   const ObligationResult *o = obligation_at (ev, obligation);
+  g_return_val_if_fail (index_in_range (o), FALSE);
   if (o == NULL)
     return FALSE;
   const Value *due = &ev->values[ev->rules->obligations[o->index].due_node];
@@ -593,6 +615,7 @@ activering_evaluation_get_obligation_text (const ActiveringEvaluation *ev, guint
 {
   g_return_val_if_fail (ev != NULL, NULL);
   const ObligationResult *o = obligation_at (ev, obligation);
+  g_return_val_if_fail (index_in_range (o), NULL);
   int language = rule_set_language_index (ev->rules, lang);
   if (o == NULL || language < 0)
     return NULL;
@@ -608,6 +631,7 @@ activering_evaluation_get_obligation_met_on (const ActiveringEvaluation *ev, gui
 {
   g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
   const ObligationResult *o = obligation_at (ev, obligation);
+  g_return_val_if_fail (index_in_range (o), FALSE);
   if (o == NULL || o->state != ACTIVERING_OBLIGATION_MET)
     return FALSE;
   gint32 node = ev->rules->obligations[o->index].met_on_node;
@@ -622,6 +646,7 @@ activering_evaluation_is_obligation_late (const ActiveringEvaluation *ev, guint 
 {
   g_return_val_if_fail (ev != NULL, FALSE);
   const ObligationResult *o = obligation_at (ev, obligation);
+  g_return_val_if_fail (index_in_range (o), FALSE);
   if (o == NULL || o->state != ACTIVERING_OBLIGATION_MET)
     return FALSE;
   const Obligation *decl = &ev->rules->obligations[o->index];

@@ -7,6 +7,7 @@ void
 activering_evaluation_append_missing_text (const ActiveringEvaluation *ev, guint measure, GString *out)
 {
   g_return_if_fail (ev != NULL && out != NULL);
+  g_return_if_fail (measure < ev->rules->n_measures);
   guint n = activering_evaluation_get_n_missing (ev, measure);
   if (n == 0)
     g_string_append (out, "none");
@@ -22,6 +23,7 @@ activering_evaluation_append_measure_text (const ActiveringEvaluation *ev, guint
                                            const char *indent, GString *out)
 {
   g_return_if_fail (ev != NULL && out != NULL);
+  g_return_if_fail (measure < ev->rules->n_measures);
   const char *in = indent ? indent : "";
   g_string_append_printf (out, "%soutcome: %s\n", in,
                           activering_outcome_to_string (activering_evaluation_get_outcome (ev, measure)));

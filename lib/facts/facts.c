@@ -43,6 +43,8 @@ read_code (Parser *P, const FactDecl *decl, guint *index)
   for (guint i = 0; i < decl->n_values; i++)
     {
       const char *value = rules->symbols[decl->values[i]];
+      if (len > 0 && value[0] != s[0])
+        continue; /* most codes differ in their first letter: no strlen for those */
       if (strlen (value) == len && memcmp (value, s, len) == 0)
         {
           *index = i;
@@ -383,6 +385,7 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
   gboolean first = TRUE, done;
   const char *key;
   gsize len;
+  guint next = 0; /* documents tend to list keys in the schema's order: look there first */
   while (json_reader_next_member (&P->r, &first, &key, &len, &done) && !done)
     {
       gsize mark = json_reader_push (&P->r, key, len);
@@ -392,9 +395,17 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
       if (!handled)
         {
           const SchemaNode *child = NULL;
-          for (guint i = 0; i < node->n_children; i++)
-            if (node->children[i]->key_len == len && memcmp (node->children[i]->key, key, len) == 0)
-              child = node->children[i];
+          for (guint k = 0; k < node->n_children; k++)
+            {
+              guint i = next + k < node->n_children ? next + k : next + k - node->n_children;
+              const SchemaNode *candidate = node->children[i];
+              if (candidate->key_len == len && memcmp (candidate->key, key, len) == 0)
+                {
+                  child = candidate;
+                  next = i + 1;
+                  break;
+                }
+            }
           int dotted = child == NULL && root ? dotted_fact (P->facts->rules, key, len) : -1;
           if (dotted >= 0)
             {
@@ -512,7 +523,7 @@ activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length,
   if (ok)
     {
       json_reader_skip_space (&P->r);
-      g_string_truncate (facts->path, 0);
+      json_reader_pop (&P->r, 0);
       if (P->r.p < P->r.end)
         ok = json_reader_fail (&P->r, ACTIVERING_ERROR_SYNTAX,
                                "malformed JSON: unexpected data after the document at byte %zu",
@@ -535,7 +546,7 @@ activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length,
 }
 
 ActiveringFacts *
-activering_facts_new_from_json (ActiveringRuleSet *rules, const char *json, gssize length, GError **error)
+activering_facts_new_from_data (ActiveringRuleSet *rules, const char *json, gssize length, GError **error)
 {
   ActiveringFacts *facts = activering_facts_new (rules);
   if (!activering_facts_parse (facts, json, length, error))

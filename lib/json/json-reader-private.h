@@ -3,13 +3,18 @@
  */
 /* json-reader-private.h: a strict streaming JSON reader for documents parsed into their own structures.
  *
- * The caller drives it token by token along the shape it expects. The reader keeps the JSON pointer of the current
- * position (push a key or an index, pop back to a mark) and builds errors as "<document>: <path>: <message>",
- * one line of valid UTF-8 whatever the input held. Only the first error is kept.
+ * The caller drives it token by token along the shape it expects. The reader keeps where it is (push a key or an
+ * index, pop back to a mark) and builds errors as "<document>: <path>: <message>", one line of valid UTF-8 whatever
+ * the input held. Only the first error is kept.
+ *
+ * Where it is costs next to nothing on the happy path: a push records the key's span (or the index) as a frame in
+ * the caller's path buffer, and the JSON pointer is only written out when something fails. After the first error
+ * the path buffer holds that pointer as text (json_reader_write_path gives it at any time).
  */
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 #include "activering/activering.h"
 
@@ -21,8 +26,10 @@ typedef struct
   const char *document; /* for messages: "facts", "trajectory", … */
   const char *start, *p, *end;
   int depth, max_depth;
-  GString *path; /* the JSON pointer of the current position */
-  GString *text; /* scratch for strings with escapes */
+  GString *path; /* frames (JsonPathFrame) of the current position; after an error, the error's JSON pointer */
+  gboolean path_written; /* @path holds the pointer of the first error, as text */
+  gsize string_start;    /* offset of the last string read: an escaped key is decoded again from there */
+  GString *text;         /* scratch for strings with escapes */
   GError **error;
   GHashTable *own_keys; /* "x_" members met (their path and key), made on first use: see json_reader_clear */
 } JsonReader;
@@ -42,9 +49,68 @@ gboolean json_reader_fail_unknown_key (JsonReader *R, const char *key, gsize len
 /* Input text quoted for an error message (display-safe, cut at @max_shown bytes). */
 GString *json_reader_quote_input (const char *s, gsize len, gsize max_shown);
 
-gsize json_reader_push (JsonReader *R, const char *key, gsize len);
-gsize json_reader_push_index (JsonReader *R, guint index);
-void json_reader_pop (JsonReader *R, gsize mark);
+/* Where the reader is: one frame per key or index, in the path buffer, so that a push is a few stores. */
+typedef enum
+{
+  JSON_FRAME_KEY,         /* @key, @size bytes: stays valid while pushed */
+  JSON_FRAME_ESCAPED_KEY, /* a key with escapes, its opening quote at byte @size of the input */
+  JSON_FRAME_INDEX,       /* array index @size */
+} JsonFrameKind;
+
+typedef struct
+{
+  const char *key;
+  gsize size;
+  gsize kind; /* JsonFrameKind, as wide as the rest: a frame is three plain words, with no padding to stall on */
+} JsonPathFrame;
+
+static inline gsize
+json_reader_push_frame (JsonReader *R, const char *key, gsize size, JsonFrameKind kind)
+{
+  GString *path = R->path;
+  gsize mark = path->len;
+  if (G_UNLIKELY (R->path_written))
+    return mark; /* after an error: the path is that error's */
+  gsize need = mark + sizeof (JsonPathFrame);
+  if (G_UNLIKELY (need >= path->allocated_len))
+    g_string_set_size (path, need);
+  path->len = need;
+  /* stored field by field (frames are whole words from the start of a malloc'd buffer, so aligned): a struct
+   * copied in from the stack costs a store-forwarding stall on every key */
+  JsonPathFrame *frame = (JsonPathFrame *) (void *) (path->str + mark);
+  frame->key = key;
+  frame->size = size;
+  frame->kind = kind;
+  return mark;
+}
+
+/* @key must stay valid while it is pushed: a span of the input, a string that outlives the reader, or the key
+ * json_reader_string or json_reader_text has just read (one with escapes is decoded from the input again, since
+ * the scratch buffer it was unescaped into is overwritten by the next string). */
+static inline gsize
+json_reader_push (JsonReader *R, const char *key, gsize len)
+{
+  const char *text = R->text->str;
+  if (G_UNLIKELY (key >= text && key < text + R->text->allocated_len))
+    return json_reader_push_frame (R, NULL, R->string_start, JSON_FRAME_ESCAPED_KEY);
+  return json_reader_push_frame (R, key, len, JSON_FRAME_KEY);
+}
+
+static inline gsize
+json_reader_push_index (JsonReader *R, guint index)
+{
+  return json_reader_push_frame (R, NULL, index, JSON_FRAME_INDEX);
+}
+
+static inline void
+json_reader_pop (JsonReader *R, gsize mark)
+{
+  if (!R->path_written && mark <= R->path->len)
+    R->path->len = mark; /* frames are bytes, not text: no terminator to keep */
+}
+
+/* The JSON pointer of the current position (of the first error, after one), written into @out. */
+void json_reader_write_path (JsonReader *R, GString *out);
 
 void json_reader_skip_space (JsonReader *R);
 /* What the value at the cursor is ("an object", "a number", …), for "expected …, found …". */

@@ -14,6 +14,7 @@
 #include "json/json-reader-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/scan-private.h"
 
 void
 json_reader_init (JsonReader *R, const char *document, const char *data, gsize length, int max_depth, GString *path,
@@ -30,6 +31,7 @@ json_reader_init (JsonReader *R, const char *document, const char *data, gsize l
   R->text = text;
   R->error = error;
   g_string_truncate (path, 0);
+  R->path_written = FALSE;
 }
 
 void
@@ -38,10 +40,25 @@ json_reader_clear (JsonReader *R)
   g_clear_pointer (&R->own_keys, g_hash_table_destroy);
 }
 
+/* Writes the pointer of the first error into the path buffer, in place of the frames it was made from. */
+static void
+write_failed_path (JsonReader *R)
+{
+  if (R->path_written)
+    return;
+  g_autoptr (GString) pointer = g_string_new (NULL);
+  json_reader_write_path (R, pointer);
+  g_string_assign (R->path, pointer->str);
+  R->path_written = TRUE;
+}
+
 gboolean
 json_reader_fail (JsonReader *R, ActiveringError code, const char *format, ...)
 {
-  if (R->error == NULL || *R->error != NULL)
+  if (R->error != NULL && *R->error != NULL)
+    return FALSE;
+  write_failed_path (R);
+  if (R->error == NULL)
     return FALSE;
   va_list args;
   va_start (args, format);
@@ -77,22 +94,42 @@ json_reader_skip_space (JsonReader *R)
     R->p++;
 }
 
-gsize
-json_reader_push (JsonReader *R, const char *key, gsize len)
+/* A key with escapes, read again from the input (only on the way to an error). */
+static void
+append_escaped_key (JsonReader *R, gsize offset, GString *out)
 {
-  return json_pointer_push (R->path, key, len);
-}
-
-gsize
-json_reader_push_index (JsonReader *R, guint index)
-{
-  return json_pointer_push_index (R->path, index);
+  g_autoptr (GString) path = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  JsonReader again;
+  json_reader_init (&again, R->document, R->start, (gsize) (R->end - R->start), R->max_depth, path, text, NULL);
+  again.p = R->start + offset;
+  const char *key;
+  gsize len;
+  if (json_reader_string (&again, JSON_READER_MAX_SKIPPED_STRING, &key, &len))
+    json_pointer_push (out, key, len);
 }
 
 void
-json_reader_pop (JsonReader *R, gsize mark)
+json_reader_write_path (JsonReader *R, GString *out)
 {
-  g_string_truncate (R->path, mark);
+  g_string_truncate (out, 0);
+  if (R->path_written)
+    {
+      g_string_append_len (out, R->path->str, (gssize) R->path->len);
+      return;
+    }
+  for (gsize at = 0; at + sizeof (JsonPathFrame) <= R->path->len; at += sizeof (JsonPathFrame))
+    {
+      JsonPathFrame frame;
+      memcpy (&frame, R->path->str + at, sizeof frame);
+      switch (frame.kind)
+        {
+        case JSON_FRAME_KEY: json_pointer_push (out, frame.key, frame.size); break;
+        case JSON_FRAME_ESCAPED_KEY: append_escaped_key (R, frame.size, out); break;
+        case JSON_FRAME_INDEX:
+        default: json_pointer_push_index (out, (guint) frame.size); break;
+        }
+    }
 }
 
 /* What the value at the cursor is, for "expected …, found …". */
@@ -158,10 +195,10 @@ read_hex4 (JsonReader *R, guint32 *out)
 gboolean
 json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len)
 {
+  R->string_start = (gsize) (R->p - R->start);
   R->p++;
   const char *begin = R->p;
-  while (R->p < R->end && *R->p != '"' && *R->p != '\\' && (guchar) *R->p >= 0x20)
-    R->p++;
+  R->p = activering_scan_plain (R->p, R->end);
   if (R->p < R->end && *R->p == '"')
     {
       *out = begin;
@@ -289,6 +326,16 @@ json_reader_number (JsonReader *R, double *out, gboolean *is_integer)
         R->p++;
     }
   gsize len = (gsize) (R->p - begin);
+  gboolean negative = *begin == '-';
+  if (*is_integer && len - negative <= 15)
+    {
+      /* up to 15 digits: exact as a double, so no need for strtod (most numbers in facts are small integers) */
+      gint64 v = 0;
+      for (const char *q = begin + negative; q < R->p; q++)
+        v = v * 10 + (*q - '0');
+      *out = negative ? -(double) v : (double) v;
+      return TRUE;
+    }
   char buf[64];
   if (len >= sizeof buf)
     return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "a number written with more than %zu characters",
@@ -444,7 +491,8 @@ json_reader_own_member (JsonReader *R, const char *key, gsize len)
   /* The member's path and its whole key: a path is cut short for messages, so it alone could make two keys one. */
   if (R->own_keys == NULL)
     R->own_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GString *id = g_string_new_len (R->path->str, (gssize) R->path->len);
+  GString *id = g_string_new (NULL);
+  json_reader_write_path (R, id);
   g_string_append_c (id, '\n');
   g_string_append_len (id, key, (gssize) len);
   if (!g_utf8_validate_len (key, len, NULL) || memchr (key, '\0', len) != NULL)
@@ -571,8 +619,12 @@ json_reader_format (JsonReader *R, const char *format)
 {
   const char *s;
   gsize len;
-  g_autofree char *wanted = g_strdup_printf ("the string \"%s\"", format);
-  if (!json_reader_expect (R, '"', wanted) || !json_reader_string (R, JSON_READER_MAX_STRING, &s, &len))
+  if (R->p >= R->end || *R->p != '"')
+    {
+      g_autofree char *wanted = g_strdup_printf ("the string \"%s\"", format); /* only on the error path */
+      return json_reader_expect (R, '"', wanted);
+    }
+  if (!json_reader_string (R, JSON_READER_MAX_STRING, &s, &len))
     return FALSE;
   if (len == strlen (format) && memcmp (s, format, len) == 0)
     return TRUE;
@@ -672,7 +724,7 @@ json_reader_document (JsonReader *R, const char *what, const char *const *keys, 
   if (!json_reader_fields (R, what, keys, n_keys, field, data, seen))
     return FALSE;
   json_reader_skip_space (R);
-  g_string_truncate (R->path, 0);
+  json_reader_pop (R, 0);
   if (R->p < R->end)
     return json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu",
                              (gsize) (R->p - R->start));

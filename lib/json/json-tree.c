@@ -193,7 +193,7 @@ json_tree_parse (const char *document, const char *data, gsize length, int max_d
   else if (local == NULL)
     {
       root = read_value (&T);
-      g_string_truncate (path, 0);
+      json_reader_pop (R, 0);
       if (local == NULL && skip_space (&T) && R->p < R->end)
         json_reader_fail (R, ACTIVERING_ERROR_SYNTAX, "malformed JSON: unexpected data after the document at byte %zu",
                           (gsize) (R->p - R->start));

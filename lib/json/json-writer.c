@@ -109,6 +109,21 @@ json_writer_string (JsonWriter *w, const char *value)
     activering_append_quoted (w->out, value, strlen (value), G_MAXSIZE);
 }
 
+/* As "%" G_GINT64_FORMAT writes it, without printf: g_string_append_printf allocates on every call. */
+static void
+append_integer (GString *out, gint64 value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
 void
 json_writer_number (JsonWriter *w, double value)
 {
@@ -120,7 +135,7 @@ json_writer_number (JsonWriter *w, double value)
     }
   if (value == floor (value) && fabs (value) < 1e15)
     {
-      g_string_append_printf (w->out, "%" G_GINT64_FORMAT, (gint64) value);
+      append_integer (w->out, (gint64) value);
       return;
     }
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -131,7 +146,7 @@ void
 json_writer_integer (JsonWriter *w, gint64 value)
 {
   before_value (w);
-  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+  append_integer (w->out, value);
 }
 
 void

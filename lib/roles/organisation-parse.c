@@ -351,7 +351,10 @@ check_document (Parser *P)
       int index = organisation_actor_index (o, actor, strlen (actor));
       if (index < 0)
         {
-          g_string_printf (R->path, "/agreements/%u/actor", a);
+          json_reader_pop (R, 0);
+          json_reader_push (R, "agreements", strlen ("agreements"));
+          json_reader_push_index (R, a);
+          json_reader_push (R, "actor", strlen ("actor"));
           g_autoptr (GString) quoted = json_reader_quote_input (actor, strlen (actor), 64);
           return json_reader_fail (R, ACTIVERING_ERROR_UNKNOWN_REF, "no actor %s in \"actors\"", quoted->str);
         }
@@ -378,7 +381,7 @@ organisation_alloc (ActiveringRuleSet *rules)
 }
 
 ActiveringOrganisation *
-activering_organisation_parse (ActiveringRuleSet *rules, const char *data, gssize length, GError **error)
+activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length, GError **error)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);

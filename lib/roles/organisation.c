@@ -58,7 +58,7 @@ activering_organisation_get_external_partner (const ActiveringOrganisation *orga
 }
 
 gboolean
-activering_organisation_get_policy (const ActiveringOrganisation *organisation, const char *code)
+activering_organisation_has_policy (const ActiveringOrganisation *organisation, const char *code)
 {
   g_return_val_if_fail (organisation != NULL && code != NULL, FALSE);
   const ActiveringRuleSet *rules = organisation->rules;
@@ -79,15 +79,15 @@ const char *
 activering_organisation_get_actor_id (const ActiveringOrganisation *organisation, guint index)
 {
   g_return_val_if_fail (organisation != NULL, NULL);
-  return index < organisation->actors->len ? g_array_index (organisation->actors, Actor, index).id : NULL;
+  g_return_val_if_fail (index < organisation->actors->len, NULL);
+  return g_array_index (organisation->actors, Actor, index).id;
 }
 
 const char *
 activering_organisation_get_actor_role (const ActiveringOrganisation *organisation, guint index)
 {
   g_return_val_if_fail (organisation != NULL, NULL);
-  if (index >= organisation->actors->len)
-    return NULL;
+  g_return_val_if_fail (index < organisation->actors->len, NULL);
   return organisation->rules->roles[g_array_index (organisation->actors, Actor, index).role].code;
 }
 

@@ -115,12 +115,13 @@ activering_role_assignment_get_missing (const ActiveringRoleAssignment *ra, guin
                                         const char **actor)
 {
   CHECK_RUN (ra, NULL);
-  const MissingFact *missing = index < ra->missing->len ? &g_array_index (ra->missing, MissingFact, index) : NULL;
+  g_return_val_if_fail (index < ra->missing->len, NULL);
+  const MissingFact *missing = &g_array_index (ra->missing, MissingFact, index);
   if (role != NULL)
-    *role = missing ? role_code (ra, missing->who.role) : NULL;
+    *role = role_code (ra, missing->who.role);
   if (actor != NULL)
-    *actor = missing ? missing->who.actor : NULL;
-  return missing ? ra->rules->facts[missing->fact].path : NULL;
+    *actor = missing->who.actor;
+  return ra->rules->facts[missing->fact].path;
 }
 
 const char *
@@ -166,14 +167,16 @@ activering_role_assignment_get_task (const ActiveringRoleAssignment *ra, guint i
 {
   CHECK_RUN (ra, NULL);
   const AssignmentRow *row = row_at (ra, index);
+  g_return_val_if_fail (index_in_range (row), NULL);
   return row ? ra->rules->tasks[row->task].code : NULL;
 }
 
 gboolean
-activering_role_assignment_get_active (const ActiveringRoleAssignment *ra, guint index)
+activering_role_assignment_is_task_active (const ActiveringRoleAssignment *ra, guint index)
 {
   CHECK_RUN (ra, FALSE);
   const AssignmentRow *row = row_at (ra, index);
+  g_return_val_if_fail (index_in_range (row), FALSE);
   return row != NULL && row->active;
 }
 
@@ -202,6 +205,7 @@ activering_role_assignment_get_n_parties (const ActiveringRoleAssignment *ra, gu
 {
   CHECK_RUN (ra, 0);
   const AssignmentRow *row = row_at (ra, index);
+  g_return_val_if_fail (index_in_range (row), 0);
   guint n = 0;
   if (row != NULL)
     parties_of (ra, row, raci, &n);
@@ -223,6 +227,7 @@ activering_role_assignment_get_party_role (const ActiveringRoleAssignment *ra, g
 {
   CHECK_RUN (ra, NULL);
   const Party *p = party_at (ra, index, raci, party);
+  g_return_val_if_fail (index_in_range (p), NULL);
   return p ? role_code (ra, p->role) : NULL;
 }
 
@@ -232,6 +237,7 @@ activering_role_assignment_get_party_actor (const ActiveringRoleAssignment *ra, 
 {
   CHECK_RUN (ra, NULL);
   const Party *p = party_at (ra, index, raci, party);
+  g_return_val_if_fail (index_in_range (p), NULL);
   return p ? p->actor : NULL;
 }
 
@@ -246,7 +252,8 @@ const char *
 activering_role_assignment_get_gap_task (const ActiveringRoleAssignment *ra, guint index)
 {
   CHECK_RUN (ra, NULL);
-  return index < ra->gaps->len ? ra->rules->tasks[g_array_index (ra->gaps, Gap, index).task].code : NULL;
+  g_return_val_if_fail (index < ra->gaps->len, NULL);
+  return ra->rules->tasks[g_array_index (ra->gaps, Gap, index).task].code;
 }
 
 guint
@@ -260,24 +267,25 @@ const char *
 activering_role_assignment_get_conflict_task (const ActiveringRoleAssignment *ra, guint index)
 {
   CHECK_RUN (ra, NULL);
-  return index < ra->conflicts->len ? ra->rules->tasks[g_array_index (ra->conflicts, Conflict, index).task].code
-                                    : NULL;
+  g_return_val_if_fail (index < ra->conflicts->len, NULL);
+  return ra->rules->tasks[g_array_index (ra->conflicts, Conflict, index).task].code;
 }
 
 const char *
 activering_role_assignment_get_conflict_code (const ActiveringRoleAssignment *ra, guint index)
 {
   CHECK_RUN (ra, NULL);
-  return index < ra->conflicts->len ? role_message_info[g_array_index (ra->conflicts, Conflict, index).code].code
-                                    : NULL;
+  g_return_val_if_fail (index < ra->conflicts->len, NULL);
+  return role_message_info[g_array_index (ra->conflicts, Conflict, index).code].code;
 }
 
 char *
 activering_role_assignment_dup_gap_message (const ActiveringRoleAssignment *ra, guint index, const char *lang)
 {
   CHECK_RUN (ra, NULL);
+  g_return_val_if_fail (index < ra->gaps->len, NULL);
   int language = rule_set_language_index (ra->rules, lang);
-  if (index >= ra->gaps->len || language < 0)
+  if (language < 0)
     return NULL;
   GString *out = g_string_new (NULL);
   role_assignment_append_gap_message (ra, &g_array_index (ra->gaps, Gap, index), language, out);
@@ -288,8 +296,9 @@ char *
 activering_role_assignment_dup_conflict_message (const ActiveringRoleAssignment *ra, guint index, const char *lang)
 {
   CHECK_RUN (ra, NULL);
+  g_return_val_if_fail (index < ra->conflicts->len, NULL);
   int language = rule_set_language_index (ra->rules, lang);
-  if (index >= ra->conflicts->len || language < 0)
+  if (language < 0)
     return NULL;
   GString *out = g_string_new (NULL);
   role_assignment_append_conflict_message (ra, &g_array_index (ra->conflicts, Conflict, index), language, out);

@@ -26,7 +26,8 @@ const char *
 activering_rule_set_get_task_code (const ActiveringRuleSet *rules, guint index)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return index < rules->n_tasks ? rules->tasks[index].code : NULL;
+  g_return_val_if_fail (index < rules->n_tasks, NULL);
+  return rules->tasks[index].code;
 }
 
 const char *
@@ -34,7 +35,8 @@ activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index,
 {
   g_return_val_if_fail (rules != NULL, NULL);
   int language = rule_set_language_index (rules, lang);
-  return index < rules->n_tasks && language >= 0 ? rules->tasks[index].label[language] : NULL;
+  g_return_val_if_fail (index < rules->n_tasks, NULL);
+  return language >= 0 ? rules->tasks[index].label[language] : NULL;
 }
 
 const char *
@@ -42,7 +44,8 @@ activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint 
 {
   g_return_val_if_fail (rules != NULL, NULL);
   int language = rule_set_language_index (rules, lang);
-  return index < rules->n_tasks && language >= 0 ? legal_basis_in (&rules->tasks[index].legal_basis, language) : NULL;
+  g_return_val_if_fail (index < rules->n_tasks, NULL);
+  return language >= 0 ? legal_basis_in (&rules->tasks[index].legal_basis, language) : NULL;
 }
 
 int

@@ -19,7 +19,8 @@ const char *
 activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, guint model)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return model < rules->n_models ? rules->models[model].code : NULL;
+  g_return_val_if_fail (model < rules->n_models, NULL);
+  return rules->models[model].code;
 }
 
 int
@@ -34,30 +35,33 @@ activering_rule_set_get_phase_model_label (const ActiveringRuleSet *rules, guint
 {
   g_return_val_if_fail (rules != NULL, NULL);
   int language = rule_set_language_index (rules, lang);
-  return model < rules->n_models && language >= 0 ? rules->models[model].label[language] : NULL;
+  g_return_val_if_fail (model < rules->n_models, NULL);
+  return language >= 0 ? rules->models[model].label[language] : NULL;
 }
 
 guint
 activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, guint model)
 {
   g_return_val_if_fail (rules != NULL, 0);
-  return model < rules->n_models ? rules->models[model].n_phases : 0;
+  g_return_val_if_fail (model < rules->n_models, 0);
+  return rules->models[model].n_phases;
 }
 
 const char *
 activering_rule_set_get_phase_code (const ActiveringRuleSet *rules, guint model, guint phase)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return model < rules->n_models && phase < rules->models[model].n_phases ? rules->models[model].phases[phase].code
-                                                                          : NULL;
+  g_return_val_if_fail (model < rules->n_models && phase < rules->models[model].n_phases, NULL);
+  return rules->models[model].phases[phase].code;
 }
 
 const char *
 activering_rule_set_get_phase_label (const ActiveringRuleSet *rules, guint model, guint phase, const char *lang)
 {
   g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (model < rules->n_models && phase < rules->models[model].n_phases, NULL);
   int language = rule_set_language_index (rules, lang);
-  if (model >= rules->n_models || phase >= rules->models[model].n_phases || language < 0)
+  if (language < 0)
     return NULL;
   return rules->models[model].phases[phase].label[language];
 }
@@ -66,5 +70,6 @@ char *
 activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, guint model)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return model < rules->n_models ? g_strdup (rules->models[model].json) : NULL;
+  g_return_val_if_fail (model < rules->n_models, NULL);
+  return g_strdup (rules->models[model].json);
 }

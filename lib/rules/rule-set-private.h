@@ -10,6 +10,7 @@
 #include "json/json-writer-private.h"
 #include "rules/program-private.h"
 #include "rules/violation-codes-private.h"
+#include "util/error-private.h"
 
 /* A label or text: one string per language of the rule set, in the order of rules->languages. A text that
  * quotes parameters ("{param:ibo.max_weeks}") has one more entry after the languages: its template number plus

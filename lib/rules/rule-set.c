@@ -206,7 +206,8 @@ const char *
 activering_rule_set_get_measure_label (const ActiveringRuleSet *rules, guint index, const char *lang)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return index < rules->n_measures ? text_in (rules, rules->measures[index].label, lang) : NULL;
+  g_return_val_if_fail (index < rules->n_measures, NULL);
+  return text_in (rules, rules->measures[index].label, lang);
 }
 
 const char *
@@ -220,7 +221,8 @@ char *
 activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint index)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return index < rules->n_measures ? g_strdup (rules->measures[index].json) : NULL;
+  g_return_val_if_fail (index < rules->n_measures, NULL);
+  return g_strdup (rules->measures[index].json);
 }
 
 guint
@@ -234,7 +236,8 @@ const char *
 activering_rule_set_get_obligation_id (const ActiveringRuleSet *rules, guint index)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return index < rules->n_obligations ? rules->obligations[index].id : NULL;
+  g_return_val_if_fail (index < rules->n_obligations, NULL);
+  return rules->obligations[index].id;
 }
 
 guint
@@ -265,7 +268,8 @@ const char *
 activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, guint index, const char *lang)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return index < rules->n_facts ? text_in (rules, rules->facts[index].label, lang) : NULL;
+  g_return_val_if_fail (index < rules->n_facts, NULL);
+  return text_in (rules, rules->facts[index].label, lang);
 }
 
 const char *
@@ -280,7 +284,8 @@ activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index)
 {
   static const char *const names[] = { "bool", "integer", "number", "date", "enum", "enum_list", "runs" };
   g_return_val_if_fail (rules != NULL, NULL);
-  if (index >= rules->n_facts || (guint) rules->facts[index].type >= G_N_ELEMENTS (names))
+  g_return_val_if_fail (index < rules->n_facts, NULL);
+  if ((guint) rules->facts[index].type >= G_N_ELEMENTS (names))
     return NULL;
   return names[rules->facts[index].type];
 }

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 /* rules-lint.c: what loading a rule set does not forbid but its author would want to know
- * (activering_rule_set_lint_to_json; the findings are listed in activering-rule-analysis.h).
+ * (activering_rule_set_lint_to_json; the findings are listed in activering-rule-set.h).
  *
  * The rule set's JSON text is walked as a tree, so that each finding names the JSON path of the node at fault.
  * Array items go by their code or id, as in rules diff (/measures/ibo/conditions/duration), when all have one.

@@ -124,11 +124,12 @@ activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guin
                                             GError **error)
 {
   g_return_val_if_fail (rules != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (model < rules->n_models, FALSE);
   int language = rule_set_language_index (rules, lang);
-  if (model >= rules->n_models || language < 0)
+  if (language < 0)
     {
-      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
-                   "phase model diagram: no phase model %u or no texts in \"%s\"", model, lang ? lang : "");
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "phase model diagram: no texts in \"%s\"",
+                   lang ? lang : "");
       return FALSE;
     }
   begin_graph (out, rules->models[model].code, rules->models[model].label[language]);

@@ -152,6 +152,7 @@ activering_trajectory_report_get_open_measure (const ActiveringTrajectoryReport 
 {
   g_return_val_if_fail (report != NULL, NULL);
   const MeasureRun *run = open_run (report, index);
+  g_return_val_if_fail (index_in_range (run), NULL);
   if (run == NULL)
     return NULL;
   if (since != NULL)
@@ -177,6 +178,7 @@ activering_trajectory_report_get_violation_code (const ActiveringTrajectoryRepor
 {
   g_return_val_if_fail (report != NULL, NULL);
   const Violation *v = violation_at (report, index);
+  g_return_val_if_fail (index_in_range (v), NULL);
   return v ? violation_info[v->code].code : NULL;
 }
 
@@ -200,6 +202,7 @@ activering_trajectory_report_dup_violation_message (const ActiveringTrajectoryRe
 {
   g_return_val_if_fail (report != NULL, NULL);
   const Violation *v = violation_at (report, index);
+  g_return_val_if_fail (index_in_range (v), NULL);
   int language = rule_set_language_index (report->rules, lang);
   if (v == NULL || language < 0)
     return NULL;

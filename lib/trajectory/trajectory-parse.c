@@ -394,7 +394,7 @@ trajectory_alloc (ActiveringRuleSet *rules)
 }
 
 ActiveringTrajectory *
-activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, gssize length, GError **error)
+activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length, GError **error)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);

@@ -94,7 +94,8 @@ activering_trajectory_get_event_subject (const ActiveringTrajectory *t, guint in
 {
   g_return_val_if_fail (t != NULL, NULL);
   const Event *event = event_at (t, index);
-  return event ? event->code : NULL;
+  g_return_val_if_fail (index_in_range (event), NULL);
+  return event->code;
 }
 
 const char *
@@ -102,7 +103,8 @@ activering_trajectory_get_event_reason (const ActiveringTrajectory *t, guint ind
 {
   g_return_val_if_fail (t != NULL, NULL);
   const Event *event = event_at (t, index);
-  return event && event->type != ACTIVERING_EVENT_NOTE ? event->reason : NULL;
+  g_return_val_if_fail (index_in_range (event), NULL);
+  return event->type != ACTIVERING_EVENT_NOTE ? event->reason : NULL;
 }
 
 const char *
@@ -110,7 +112,8 @@ activering_trajectory_get_event_by (const ActiveringTrajectory *t, guint index)
 {
   g_return_val_if_fail (t != NULL, NULL);
   const Event *event = event_at (t, index);
-  return event ? event->by : NULL;
+  g_return_val_if_fail (index_in_range (event), NULL);
+  return event->by;
 }
 
 /* The first error-severity violation that replaying the log with its new last event finds at that event;

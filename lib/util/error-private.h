@@ -7,6 +7,12 @@
 #include <glib.h>
 #include "activering/activering.h"
 
+/* The one behaviour of an index out of range in a public getter (docs/api-conventions.md, "Indexes"): the getter
+ * finds its item (NULL when the index is out of range) and then
+ *   g_return_val_if_fail (index_in_range (item), <its documented fallback>);
+ * a GLib critical that names the function, and the fallback. */
+#define index_in_range(item) ((item) != NULL)
+
 /* Sets @error (if not NULL) to "<document>: <path>: <message>"; an empty @path is shown as "/". The error
  * carries @document and the path shown (activering_error_get_document, activering_error_get_path). */
 void activering_set_error_at (GError **error, ActiveringError code, const char *document, const char *path,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/error-private.h"
+#include "util/scan-private.h"
 
 /* What an error carries besides its message: GLib's extended errors keep it in front of the GError, and copy and
  * free it with the error. */
@@ -180,27 +181,31 @@ activering_append_quoted (GString *out, const char *s, gsize len, gsize max_show
       while (len > 0 && ((guchar) s[len] & 0xC0) == 0x80)
         len--;
     }
-  g_string_append_c (out, '"');
-  gsize run = 0; /* start of the pending run of bytes that need no escaping */
-  for (gsize i = 0; i < len; i++)
+  activering_string_append (out, "\"", 1);
+  const char *p = s, *end = s + len;
+  while (TRUE)
     {
-      guchar c = (guchar) s[i];
-      if (c != '"' && c != '\\' && c >= 0x20)
-        continue;
-      g_string_append_len (out, s + run, (gssize) (i - run));
+      const char *stop = activering_scan_plain (p, end); /* the text is mostly plain: copied in runs */
+      activering_string_append (out, p, (gsize) (stop - p));
+      if (stop == end)
+        break;
+      guchar c = (guchar) *stop;
       if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
+        {
+          static const char hex[] = "0123456789abcdef";
+          char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF] };
+          activering_string_append (out, escape, 6);
+        }
       else
         {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, (char) c);
+          char escape[2] = { '\\', (char) c };
+          activering_string_append (out, escape, 2);
         }
-      run = i + 1;
+      p = stop + 1;
     }
-  g_string_append_len (out, s + run, (gssize) (len - run));
   if (cut)
     g_string_append (out, "…");
-  g_string_append_c (out, '"');
+  activering_string_append (out, "\"", 1);
 }
 
 void

@@ -35,8 +35,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   ActiveringRuleSet *rules = fuzz_default_rules ();
   GError *error = NULL;
   /* no directory for relative paths: a "rules" or "facts_file" the input names is not read from the disk */
-  ActiveringCaseFile *file = activering_case_file_new_from_data ("fuzz.json", "/nonexistent", (const char *) data,
-                                                                 (gssize) size, rules, &error);
+  ActiveringCaseFile *file = activering_case_file_new_from_data (rules, (const char *) data, (gssize) size, "fuzz.json",
+                                                                 "/nonexistent", &error);
   if (file == NULL)
     {
       check_error (error, "fuzz.json: ");

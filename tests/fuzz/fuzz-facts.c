@@ -131,7 +131,7 @@ check_fast_path_after (ActiveringRuleSet *rules, const char *previous, const Act
 {
   GError *error = NULL;
   /* Written for data/rules/be-vlaanderen.json: if the rule set changes under it, the check is skipped. */
-  ActiveringFacts *other = activering_facts_new_from_json (rules, previous, -1, NULL);
+  ActiveringFacts *other = activering_facts_new_from_data (rules, previous, -1, NULL);
   if (other == NULL)
     return;
   ActiveringEvaluation *ev = activering_evaluation_new (rules);

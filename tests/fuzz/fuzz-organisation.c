@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The libactivering authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-/* fuzz-organisation.c: libFuzzer target for organisation documents (activering_organisation_parse) and the role
+/* fuzz-organisation.c: libFuzzer target for organisation documents (activering_organisation_new_from_data) and the role
  * assignment a parsed organisation reaches: assigning two fixed dossiers (one with a trajectory), with and without
  * every task listed, and writing the `activering.roles/1` document in each language.
  *
@@ -96,7 +96,7 @@ assign (ActiveringRuleSet *rules, const ActiveringOrganisation *organisation, co
         const ActiveringTrajectory *t)
 {
   GError *error = NULL;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_json (rules, facts_json, -1, &error);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (rules, facts_json, -1, &error);
   CHECK (facts != NULL, "fixed facts do not parse: %s", error ? error->message : "?");
   g_autoptr (ActiveringRoleAssignment) ra = activering_role_assignment_new (rules);
   for (guint flags = 0; flags < 2; flags++)
@@ -127,7 +127,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   ActiveringRuleSet *rules = fuzz_default_rules ();
   GError *error = NULL;
-  ActiveringOrganisation *organisation = activering_organisation_parse (rules, (const char *) data, (gssize) size, &error);
+  ActiveringOrganisation *organisation =
+      activering_organisation_new_from_data (rules, (const char *) data, (gssize) size, &error);
   if (organisation == NULL)
     {
       check_error (error, "organisation: ");
@@ -138,12 +139,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
   CHECK (activering_organisation_get_id (organisation) != NULL, "no id");
   CHECK (activering_organisation_get_activation_service (organisation) != NULL, "no activation service");
-  CHECK (!activering_organisation_get_policy (organisation, "no_such_policy"), "an unknown policy is on");
+  CHECK (!activering_organisation_has_policy (organisation, "no_such_policy"), "an unknown policy is on");
   for (guint a = 0; a < activering_organisation_get_n_actors (organisation); a++)
     CHECK (activering_organisation_get_actor_id (organisation, a) != NULL
                && activering_organisation_get_actor_role (organisation, a) != NULL,
            "actor %u does not read back", a);
-  g_autoptr (ActiveringTrajectory) t = activering_trajectory_parse (rules, trajectory, -1, &error);
+  g_autoptr (ActiveringTrajectory) t = activering_trajectory_new_from_data (rules, trajectory, -1, &error);
   CHECK (t != NULL, "fixed trajectory does not parse: %s", error ? error->message : "?");
   assign (rules, organisation, facts_twe, t);
   assign (rules, organisation, facts_blank, NULL);

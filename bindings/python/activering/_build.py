@@ -81,7 +81,7 @@ unsigned int activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
 const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, unsigned int index, const char *lang);
 
-ActiveringFacts *activering_facts_new_from_json (ActiveringRuleSet *rules, const char *json, ssize_t length,
+ActiveringFacts *activering_facts_new_from_data (ActiveringRuleSet *rules, const char *data, ssize_t length,
                                                  GError **error);
 void activering_facts_free (ActiveringFacts *facts);
 
@@ -91,9 +91,22 @@ gboolean activering_evaluation_run (ActiveringEvaluation *evaluation, const Acti
                                     int flags, GError **error);
 char *activering_evaluation_to_json (const ActiveringEvaluation *evaluation, const char *lang, int flags,
                                      GError **error);
-gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, size_t length, const GDate *as_of,
-                                    const char *lang, int flags, GString *out, unsigned char *outcomes,
-                                    unsigned char *missing, unsigned int max_lines, unsigned int *n_rows,
+typedef enum { ACTIVERING_LINES_DEFAULT = 0, ACTIVERING_LINES_COMPACT = 1, ACTIVERING_LINES_ERRORS_ONLY = 2,
+               ACTIVERING_LINES_ARRAY = 4, ACTIVERING_LINES_IDS = 8 } ActiveringLinesFlags;
+typedef struct {
+  unsigned int version;
+  const GDate *as_of;
+  const char *lang;
+  ActiveringLinesFlags flags;
+  GString *out;
+  unsigned char *outcomes;
+  unsigned char *missing;
+  unsigned int max_rows;
+} ActiveringBatchOptions;
+#define ACTIVERING_BATCH_OPTIONS_VERSION ...
+gboolean activering_batch_options_init (ActiveringBatchOptions *options, unsigned int version, GError **error);
+gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, size_t length,
+                                    const ActiveringBatchOptions *options, unsigned int *n_rows,
                                     unsigned int *n_errors, GError **error);
 
 typedef enum { ACTIVERING_COLUMN_NUMBERS = 0, ACTIVERING_COLUMN_DAYS = 1, ACTIVERING_COLUMN_CODES = 2,
@@ -107,14 +120,13 @@ typedef struct {
   unsigned int n_codes;
 } ActiveringColumn;
 gboolean activering_evaluate_columns (ActiveringRuleSet *rules, unsigned int n_rows, const ActiveringColumn *columns,
-                                      unsigned int n_columns, const GDate *as_of, unsigned char *outcomes,
-                                      unsigned char *missing, GString *errors, unsigned int *n_errors,
-                                      GError **error);
+                                      unsigned int n_columns, const ActiveringBatchOptions *options,
+                                      unsigned int *n_errors, GError **error);
 
 ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model,
                                                  GError **error);
-ActiveringTrajectory *activering_trajectory_parse (ActiveringRuleSet *rules, const char *data, ssize_t length,
-                                                   GError **error);
+ActiveringTrajectory *activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data,
+                                                           ssize_t length, GError **error);
 void activering_trajectory_free (ActiveringTrajectory *trajectory);
 const char *activering_trajectory_get_id (const ActiveringTrajectory *trajectory);
 const char *activering_trajectory_get_model (const ActiveringTrajectory *trajectory);
@@ -131,8 +143,8 @@ char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *re
 gboolean activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *report, const char *lang,
                                                   GString *out, GError **error);
 
-ActiveringOrganisation *activering_organisation_parse (ActiveringRuleSet *rules, const char *data, ssize_t length,
-                                                       GError **error);
+ActiveringOrganisation *activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data,
+                                                               ssize_t length, GError **error);
 void activering_organisation_free (ActiveringOrganisation *organisation);
 const char *activering_organisation_get_id (const ActiveringOrganisation *organisation);
 ActiveringRoleAssignment *activering_role_assignment_new (ActiveringRuleSet *rules);

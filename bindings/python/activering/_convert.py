@@ -102,7 +102,7 @@ def _facts(rules, facts: Document):
     """The C handle of a facts document, read against @rules (a RuleSet); freed with the Python object."""
     data = _document_bytes(facts, "facts", FACTS_FORMAT)
     error = _new_error()
-    ptr = _lib.activering_facts_new_from_json(rules._ptr, data, len(data), error)
+    ptr = _lib.activering_facts_new_from_data(rules._ptr, data, len(data), error)
     if ptr == _ffi.NULL:
         _raise(error)
     return _ffi.gc(ptr, _lib.activering_facts_free)

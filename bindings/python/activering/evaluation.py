@@ -66,12 +66,28 @@ def _batch(documents: Iterable[Document]):
     return "\n".join(parts).encode(), len(parts)
 
 
-def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_lines):
+def _batch_options(as_of, lang, flags, out, outcomes, missing, max_rows, keep):
+    """An ActiveringBatchOptions for a batch call; what its pointers point to is kept alive in @keep."""
+    options = _ffi.new("ActiveringBatchOptions *")
+    error = _new_error()
+    if not _lib.activering_batch_options_init(options, _lib.ACTIVERING_BATCH_OPTIONS_VERSION, error):
+        _raise(error)
+    date = _gdate(as_of)
+    code = _lang(lang)
+    code = _ffi.new("char[]", code) if code != _ffi.NULL else code
+    keep.extend((date, code, outcomes, missing))
+    options.as_of, options.lang, options.flags, options.out = date, code, flags, out
+    options.outcomes, options.missing, options.max_rows = outcomes, missing, max_rows
+    return options
+
+
+def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_rows):
     rows = _ffi.new("unsigned int *")
     errors = _ffi.new("unsigned int *")
     error = _new_error()
-    if not _lib.activering_evaluate_lines(rules._ptr, data, len(data), _gdate(as_of), _lang(lang), flags, out,
-                                          outcomes, missing, max_lines, rows, errors, error):
+    keep = []
+    options = _batch_options(as_of, lang, flags, out, outcomes, missing, max_rows, keep)
+    if not _lib.activering_evaluate_lines(rules._ptr, data, len(data), options, rows, errors, error):
         _raise(error)
     return rows[0], errors[0]
 

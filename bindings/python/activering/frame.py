@@ -6,11 +6,11 @@ from __future__ import annotations
 import json as _json
 from typing import TYPE_CHECKING, Optional
 
-from ._convert import DateLike, _dumps, _gdate, _gstring, _text
+from ._convert import DateLike, _dumps, _gstring, _text
 from ._native import ffi as _ffi, lib as _lib
 from .enums import OUTCOMES
 from .errors import UnknownKeyError, _new_error, _raise
-from .evaluation import _LINES_ERROR, _PROGRESS_CHUNK, _progress
+from .evaluation import _LINES_ERROR, _PROGRESS_CHUNK, _batch_options, _progress
 from .rules import RuleSet, _rules
 
 if TYPE_CHECKING:  # pandas and numpy are optional ("frames"): imported where evaluate_frame needs them
@@ -116,9 +116,9 @@ def _evaluate_frame_at_once(frame, as_of, missing, id_column, r):
     out = _gstring()
     n_errors = _ffi.new("unsigned int *")
     error = _new_error()
-    if not _lib.activering_evaluate_columns(
-            r._ptr, n, array, len(columns), _gdate(as_of), _ffi.from_buffer("unsigned char[]", outcomes),
-            _ffi.from_buffer("unsigned char[]", missing_cells) if missing else _ffi.NULL, out, n_errors, error):
+    options = _batch_options(as_of, None, 0, out, _ffi.from_buffer("unsigned char[]", outcomes),
+                             _ffi.from_buffer("unsigned char[]", missing_cells) if missing else _ffi.NULL, n, keep)
+    if not _lib.activering_evaluate_columns(r._ptr, n, array, len(columns), options, n_errors, error):
         _raise(error)
     result = pd.DataFrame(index=frame.index)
     result["id"] = ids.to_numpy()

@@ -26,7 +26,7 @@ class Organisation:
         self._rules = _rules(rules)
         data = _document_bytes(document, "an organisation", "activering.organisation/1")
         error = _new_error()
-        ptr = _lib.activering_organisation_parse(self._rules._ptr, data, len(data), error)
+        ptr = _lib.activering_organisation_new_from_data(self._rules._ptr, data, len(data), error)
         if ptr == _ffi.NULL:
             _raise(error)
         self._ptr = _ffi.gc(ptr, _lib.activering_organisation_free)

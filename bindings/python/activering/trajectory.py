@@ -39,7 +39,7 @@ class Trajectory:
         r = _rules(rules)
         data = _document_bytes(document, "a trajectory", "activering.trajectory/1")
         error = _new_error()
-        ptr = _lib.activering_trajectory_parse(r._ptr, data, len(data), error)
+        ptr = _lib.activering_trajectory_new_from_data(r._ptr, data, len(data), error)
         if ptr == _ffi.NULL:
             _raise(error)
         return cls("", "", r, _ptr=ptr)
