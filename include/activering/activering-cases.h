@@ -65,19 +65,39 @@ ActiveringCaseFile *activering_case_file_new_from_file (ActiveringRuleSet *rules
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringCaseFile *activering_case_file_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length,
                                                         const char *name, const char *dir, GError **error);
-/** activering_case_file_free: Frees @file (%NULL is allowed). */
+/**
+ * activering_case_file_free:
+ *
+ * Frees @file (%NULL is allowed).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_case_file_free (ActiveringCaseFile *file);
-/** activering_case_file_get_name: Returns: (transfer none): the file's name, as messages give it. */
+/**
+ * activering_case_file_get_name:
+ *
+ * Returns: (transfer none): the file's name, as messages give it.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_case_file_get_name (const ActiveringCaseFile *file);
-/** activering_case_file_get_rule_set: Returns: (transfer none): the rule set the cases run against. */
+/**
+ * activering_case_file_get_rule_set:
+ *
+ * Returns: (transfer none): the rule set the cases run against.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRuleSet *activering_case_file_get_rule_set (const ActiveringCaseFile *file);
-/** activering_case_file_get_n_cases: Returns: how many cases the file holds. */
+/**
+ * activering_case_file_get_n_cases:
+ *
+ * Returns: how many cases the file holds.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_case_file_get_n_cases (const ActiveringCaseFile *file);
-/** activering_case_file_get_case_name: Returns: (transfer none) (nullable): the name of case @index. */
+/**
+ * activering_case_file_get_case_name:
+ *
+ * Returns: (transfer none) (nullable): the name of case @index.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_case_file_get_case_name (const ActiveringCaseFile *file, guint index);
 /**
@@ -87,7 +107,11 @@ const char *activering_case_file_get_case_name (const ActiveringCaseFile *file, 
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_case_file_get_case_facts (const ActiveringCaseFile *file, guint index);
-/** activering_case_file_get_case_as_of: Returns: %TRUE and sets @out if the case gives its own date. */
+/**
+ * activering_case_file_get_case_as_of:
+ *
+ * Returns: %TRUE and sets @out if the case gives its own date.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_case_file_get_case_as_of (const ActiveringCaseFile *file, guint index, GDate *out);
 /**
@@ -112,7 +136,11 @@ gboolean activering_case_file_run_case (const ActiveringCaseFile *file, guint in
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringCaseCoverage *activering_case_coverage_new (ActiveringRuleSet *rules);
-/** activering_case_coverage_free: Frees @coverage (%NULL is allowed). */
+/**
+ * activering_case_coverage_free:
+ *
+ * Frees @coverage (%NULL is allowed).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_case_coverage_free (ActiveringCaseCoverage *coverage);
 /**

@@ -14,7 +14,11 @@
 
 G_BEGIN_DECLS
 
-/** ACTIVERING_ERROR: the GError domain of every error this library reports. */
+/**
+ * ACTIVERING_ERROR:
+ *
+ * The GError domain of every error this library reports.
+ */
 #define ACTIVERING_ERROR (activering_error_quark ())
 
 /**

@@ -63,7 +63,11 @@ typedef enum {
   ACTIVERING_REASON_REGIME_NOT_ENCODED = 3,
 } ActiveringReason;
 
-/** ActiveringTruth: a three-valued (Kleene) truth value. */
+/**
+ * ActiveringTruth:
+ *
+ * A three-valued (Kleene) truth value.
+ */
 typedef enum {
   ACTIVERING_TRUTH_FALSE = 0,
   ACTIVERING_TRUTH_TRUE = 1,
@@ -96,8 +100,12 @@ typedef enum {
 } ActiveringEvaluateFlags;
 
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_outcome_to_string (ActiveringOutcome outcome);
-/** activering_reason_to_string: Returns: (transfer none) (nullable): the contract's code of @reason
- * ("not_in_force", "not_in_region", "regime_not_encoded"), or %NULL for %ACTIVERING_REASON_NONE. */
+/**
+ * activering_reason_to_string:
+ *
+ * Returns: (transfer none) (nullable): the contract's code of @reason ("not_in_force", "not_in_region",
+ * "regime_not_encoded"), or %NULL for %ACTIVERING_REASON_NONE.
+ */
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_reason_to_string (ActiveringReason reason);
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_truth_to_string (ActiveringTruth truth);
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_obligation_state_to_string (ActiveringObligationState state);
@@ -111,7 +119,11 @@ ACTIVERING_AVAILABLE_IN_0_1 const char *activering_obligation_state_to_string (A
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringEvaluation *activering_evaluation_new (ActiveringRuleSet *rules);
 
-/** activering_evaluation_free: frees @evaluation. Accepts %NULL. */
+/**
+ * activering_evaluation_free:
+ *
+ * Frees @evaluation. Accepts %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_evaluation_free (ActiveringEvaluation *evaluation);
 
@@ -135,28 +147,51 @@ gboolean activering_evaluation_run (ActiveringEvaluation *evaluation,
                                     ActiveringEvaluateFlags flags,
                                     GError **error);
 
-/** activering_evaluation_get_id: Returns: (transfer none): the opaque id of the dossier of the last run. */
+/**
+ * activering_evaluation_get_id:
+ *
+ * Returns: (transfer none): the opaque id of the dossier of the last run.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_id (const ActiveringEvaluation *evaluation);
 
-/** activering_evaluation_get_as_of: @out: (out): the date the last run evaluated on. */
+/**
+ * activering_evaluation_get_as_of:
+ * @out: (out): the date the last run evaluated on.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_evaluation_get_as_of (const ActiveringEvaluation *evaluation, GDate *out);
 
-/** activering_evaluation_get_outcome: Returns: the outcome for @measure (undetermined before the first run). */
+/**
+ * activering_evaluation_get_outcome:
+ *
+ * Returns: the outcome for @measure (undetermined before the first run).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringOutcome activering_evaluation_get_outcome (const ActiveringEvaluation *evaluation, guint measure);
 
-/** activering_evaluation_get_n_conditions: Returns: how many top-level conditions @measure has. */
+/**
+ * activering_evaluation_get_n_conditions:
+ *
+ * Returns: how many top-level conditions @measure has.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_conditions (const ActiveringEvaluation *evaluation, guint measure);
 
-/** activering_evaluation_get_condition_id: Returns: (transfer none): e.g. "twe_ocmw.half_time". */
+/**
+ * activering_evaluation_get_condition_id:
+ *
+ * Returns: (transfer none): e.g. "twe_ocmw.half_time".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_id (const ActiveringEvaluation *evaluation,
                                                     guint measure, guint condition);
 
-/** activering_evaluation_get_condition_state: Returns: the condition's three-valued state. */
+/**
+ * activering_evaluation_get_condition_state:
+ *
+ * Returns: the condition's three-valued state.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringTruth activering_evaluation_get_condition_state (const ActiveringEvaluation *evaluation,
                                                            guint measure, guint condition);
@@ -184,8 +219,12 @@ ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *evaluation,
                                                              guint measure, guint condition, const char *lang);
 
-/** activering_evaluation_is_condition_legal_basis_fallback: Returns: whether the rule set gives the condition's
- * legal basis only as one string (in its first language), which every language then reads. */
+/**
+ * activering_evaluation_is_condition_legal_basis_fallback:
+ *
+ * Returns: whether the rule set gives the condition's legal basis only as one string (in its first language), which
+ * every language then reads.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_is_condition_legal_basis_fallback (const ActiveringEvaluation *evaluation,
                                                                   guint measure, guint condition);
@@ -200,77 +239,134 @@ ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_condition_via (const ActiveringEvaluation *evaluation, guint measure,
                                                  guint condition);
 
-/** activering_evaluation_get_condition_via: Returns: (transfer none) (nullable): the id of the @via-th condition
- * that made the condition false ("twe_ocmw.vdab_registered"), or %NULL for an index out of range. */
+/**
+ * activering_evaluation_get_condition_via:
+ *
+ * Returns: (transfer none) (nullable): the id of the @via-th condition that made the condition false
+ * ("twe_ocmw.vdab_registered"), or %NULL for an index out of range.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_via (const ActiveringEvaluation *evaluation, guint measure,
                                                      guint condition, guint via);
 
-/** activering_evaluation_get_reason: Returns: why @measure is not judged by its conditions, or
- * %ACTIVERING_REASON_NONE. */
+/**
+ * activering_evaluation_get_reason:
+ *
+ * Returns: why @measure is not judged by its conditions, or %ACTIVERING_REASON_NONE.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringReason activering_evaluation_get_reason (const ActiveringEvaluation *evaluation, guint measure);
 
-/** activering_evaluation_get_coverage: Returns: (transfer none) (nullable): the code of what the rule set does not
- * check for @measure here (e.g. "federal_only": only the federal conditions are checked), or %NULL. */
+/**
+ * activering_evaluation_get_coverage:
+ *
+ * Returns: (transfer none) (nullable): the code of what the rule set does not check for @measure here (e.g.
+ * "federal_only": only the federal conditions are checked), or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_coverage (const ActiveringEvaluation *evaluation, guint measure);
 
-/** activering_evaluation_get_coverage_text: @lang: (nullable): a language of the rule set.
- * Returns: (transfer none) (nullable): what the coverage means, in words, or %NULL. */
+/**
+ * activering_evaluation_get_coverage_text:
+ * @lang: (nullable): a language of the rule set.
+ *
+ * Returns: (transfer none) (nullable): what the coverage means, in words, or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_coverage_text (const ActiveringEvaluation *evaluation, guint measure,
                                                      const char *lang);
 
-/** activering_evaluation_get_n_signals: Returns: how many signals hold for the dossier: observations (a language
- * barrier, an open context condition) that never change an outcome. */
+/**
+ * activering_evaluation_get_n_signals:
+ *
+ * Returns: how many signals hold for the dossier: observations (a language barrier, an open context condition) that
+ * never change an outcome.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_signals (const ActiveringEvaluation *evaluation);
 
-/** activering_evaluation_get_signal_id: Returns: (transfer none) (nullable): the signal's id, or %NULL past the
- * end. */
+/**
+ * activering_evaluation_get_signal_id:
+ *
+ * Returns: (transfer none) (nullable): the signal's id, or %NULL past the end.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_signal_id (const ActiveringEvaluation *evaluation, guint signal);
 
-/** activering_evaluation_get_signal_text: @lang: (nullable): a language of the rule set.
- * Returns: (transfer none) (nullable): what the signal suggests, in @lang. */
+/**
+ * activering_evaluation_get_signal_text:
+ * @lang: (nullable): a language of the rule set.
+ *
+ * Returns: (transfer none) (nullable): what the signal suggests, in @lang.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_signal_text (const ActiveringEvaluation *evaluation, guint signal,
                                                    const char *lang);
 
-/** activering_evaluation_get_signal_source: Returns: (transfer none) (nullable): where the observation comes
- * from (a source document). */
+/**
+ * activering_evaluation_get_signal_source:
+ *
+ * Returns: (transfer none) (nullable): where the observation comes from (a source document).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_signal_source (const ActiveringEvaluation *evaluation, guint signal);
 
-/** activering_evaluation_get_n_missing: Returns: how many unknown or blank facts would decide @measure. */
+/**
+ * activering_evaluation_get_n_missing:
+ *
+ * Returns: how many unknown or blank facts would decide @measure.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_missing (const ActiveringEvaluation *evaluation, guint measure);
 
-/** activering_evaluation_get_missing_fact: Returns: (transfer none): the dotted fact path. */
+/**
+ * activering_evaluation_get_missing_fact:
+ *
+ * Returns: (transfer none): the dotted fact path.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_missing_fact (const ActiveringEvaluation *evaluation,
                                                     guint measure, guint missing);
 
-/** activering_evaluation_get_missing_state: Returns: %ACTIVERING_FACT_UNKNOWN or %ACTIVERING_FACT_BLANK. */
+/**
+ * activering_evaluation_get_missing_state:
+ *
+ * Returns: %ACTIVERING_FACT_UNKNOWN or %ACTIVERING_FACT_BLANK.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringFactState activering_evaluation_get_missing_state (const ActiveringEvaluation *evaluation,
                                                              guint measure, guint missing);
 
-/** activering_evaluation_get_missing_asked_of: Returns: (transfer none): the role code that supplies the fact. */
+/**
+ * activering_evaluation_get_missing_asked_of:
+ *
+ * Returns: (transfer none): the role code that supplies the fact.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_missing_asked_of (const ActiveringEvaluation *evaluation,
                                                         guint measure, guint missing);
 
-/** activering_evaluation_get_n_limits: Returns: how many limits the rule set could compute for @measure. */
+/**
+ * activering_evaluation_get_n_limits:
+ *
+ * Returns: how many limits the rule set could compute for @measure.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_limits (const ActiveringEvaluation *evaluation, guint measure);
 
-/** activering_evaluation_get_limit_id: Returns: (transfer none): e.g. "ibo.max_weeks". */
+/**
+ * activering_evaluation_get_limit_id:
+ *
+ * Returns: (transfer none): e.g. "ibo.max_weeks".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_limit_id (const ActiveringEvaluation *evaluation, guint measure, guint limit);
 
-/** activering_evaluation_get_limit_unit: Returns: (transfer none): e.g. "weeks", "months", "fraction", "date". */
+/**
+ * activering_evaluation_get_limit_unit:
+ *
+ * Returns: (transfer none): e.g. "weeks", "months", "fraction", "date".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_limit_unit (const ActiveringEvaluation *evaluation, guint measure, guint limit);
 
@@ -284,47 +380,82 @@ ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_limit_number (const ActiveringEvaluation *evaluation,
                                                  guint measure, guint limit, double *out);
 
-/** activering_evaluation_get_limit_date: Returns: %TRUE and sets @out if the limit is a date. */
+/**
+ * activering_evaluation_get_limit_date:
+ *
+ * Returns: %TRUE and sets @out if the limit is a date.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_limit_date (const ActiveringEvaluation *evaluation,
                                                guint measure, guint limit, GDate *out);
 
-/** activering_evaluation_get_limit_text: Returns: (transfer none): the limit explained in @lang. */
+/**
+ * activering_evaluation_get_limit_text:
+ *
+ * Returns: (transfer none): the limit explained in @lang.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_limit_text (const ActiveringEvaluation *evaluation,
                                                   guint measure, guint limit, const char *lang);
 
-/** activering_evaluation_get_n_obligations: Returns: how many obligations apply (or may apply) to the dossier. */
+/**
+ * activering_evaluation_get_n_obligations:
+ *
+ * Returns: how many obligations apply (or may apply) to the dossier.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_obligations (const ActiveringEvaluation *evaluation);
 
-/** activering_evaluation_get_obligation_id: Returns: (transfer none): e.g. "gpmi.deadline". */
+/**
+ * activering_evaluation_get_obligation_id:
+ *
+ * Returns: (transfer none): e.g. "gpmi.deadline".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_obligation_id (const ActiveringEvaluation *evaluation, guint obligation);
 
-/** activering_evaluation_get_obligation_state: Returns: met, due, overdue or undetermined. */
+/**
+ * activering_evaluation_get_obligation_state:
+ *
+ * Returns: met, due, overdue or undetermined.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringObligationState activering_evaluation_get_obligation_state (const ActiveringEvaluation *evaluation,
                                                                       guint obligation);
 
-/** activering_evaluation_get_obligation_due: Returns: %TRUE and sets @out if the due date is known. */
+/**
+ * activering_evaluation_get_obligation_due:
+ *
+ * Returns: %TRUE and sets @out if the due date is known.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_obligation_due (const ActiveringEvaluation *evaluation,
                                                    guint obligation, GDate *out);
 
-/** activering_evaluation_get_obligation_met_on: Returns: %TRUE and sets @out to the day the obligation was met,
- * for a met obligation whose rule set says when (contract C12); %FALSE otherwise. */
+/**
+ * activering_evaluation_get_obligation_met_on:
+ *
+ * Returns: %TRUE and sets @out to the day the obligation was met, for a met obligation whose rule set says when
+ * (contract C12); %FALSE otherwise.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_obligation_met_on (const ActiveringEvaluation *evaluation, guint obligation,
                                                      GDate *out);
 
-/** activering_evaluation_is_obligation_late: Returns: whether a met obligation was met after its due date
- * (contract C12). */
+/**
+ * activering_evaluation_is_obligation_late:
+ *
+ * Returns: whether a met obligation was met after its due date (contract C12).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_is_obligation_late (const ActiveringEvaluation *evaluation, guint obligation);
 
-/** activering_evaluation_get_obligation_text: Returns: (transfer none): the obligation explained in @lang (while it
- * is undetermined, the rule set's text for that state, if it has one). */
+/**
+ * activering_evaluation_get_obligation_text:
+ *
+ * Returns: (transfer none): the obligation explained in @lang (while it is undetermined, the rule set's text for that
+ * state, if it has one).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_obligation_text (const ActiveringEvaluation *evaluation,
                                                        guint obligation, const char *lang);
@@ -411,8 +542,11 @@ typedef enum {
   ACTIVERING_LINES_IDS = 1 << 3,
 } ActiveringLinesFlags;
 
-/** ACTIVERING_LINES_ERROR: the value activering_evaluate_lines() and activering_evaluate_columns() put in the
- * outcomes of a row in error. */
+/**
+ * ACTIVERING_LINES_ERROR:
+ *
+ * The value activering_evaluate_lines() and activering_evaluate_columns() put in the outcomes of a row in error.
+ */
 #define ACTIVERING_LINES_ERROR 255
 
 /**
@@ -457,11 +591,19 @@ typedef struct {
   guint max_rows;
 } ActiveringBatchOptions;
 
-/** ACTIVERING_BATCH_OPTIONS_VERSION: the version of #ActiveringBatchOptions this header declares. */
+/**
+ * ACTIVERING_BATCH_OPTIONS_VERSION:
+ *
+ * The version of #ActiveringBatchOptions this header declares.
+ */
 #define ACTIVERING_BATCH_OPTIONS_VERSION 1
 
-/** ACTIVERING_BATCH_OPTIONS_INIT: a static initialiser for #ActiveringBatchOptions: this version, every other field
- * zero (no date, the first language, %ACTIVERING_LINES_DEFAULT, no outputs). */
+/**
+ * ACTIVERING_BATCH_OPTIONS_INIT:
+ *
+ * A static initialiser for #ActiveringBatchOptions: this version, every other field zero (no date, the first
+ * language, %ACTIVERING_LINES_DEFAULT, no outputs).
+ */
 #define ACTIVERING_BATCH_OPTIONS_INIT { ACTIVERING_BATCH_OPTIONS_VERSION, NULL, NULL, ACTIVERING_LINES_DEFAULT, NULL, \
                                         NULL, NULL, 0 }
 
@@ -509,7 +651,7 @@ gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, 
                                     GError **error);
 
 /**
- * ActiveringColumnKind: how a column of activering_evaluate_columns() holds its values.
+ * ActiveringColumnKind:
  * @ACTIVERING_COLUMN_NUMBERS: a double per row; NaN is an empty cell. For bool (0 or 1), integer and number facts.
  * @ACTIVERING_COLUMN_DAYS: a gint64 per row, days since 1970-01-01; G_MININT64 is an empty cell. For date facts (and
  *   as_of).
@@ -518,6 +660,8 @@ gboolean activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, 
  *   offsets[r] to offsets[r + 1]; an empty text is an empty cell, and the text `null` a blank fact. For any fact,
  *   the text is its value as JSON (a list, the runs of measures, …); for the "id" and "as_of" columns it is the
  *   plain value.
+ *
+ * How a column of activering_evaluate_columns() holds its values.
  *
  * An empty cell is an absent fact (unknown: the table holds no value for it), as a key left out of a facts
  * document is; a table says "asked, but not known" (blank) only with a `null` text.
@@ -530,13 +674,15 @@ typedef enum {
 } ActiveringColumnKind;
 
 /**
- * ActiveringColumn: one column of a table of dossiers.
+ * ActiveringColumn:
  * @name: a fact's dotted path ("income.status"), "id" or "as_of"
  * @kind: how @values holds the rows (#ActiveringColumnKind)
  * @values: the rows, as @kind says (the caller's memory, read during the call only)
  * @text: %ACTIVERING_COLUMN_TEXTS: the rows' texts, one after another (UTF-8)
  * @codes: %ACTIVERING_COLUMN_CODES: the strings the indexes refer to
  * @n_codes: how many @codes there are
+ *
+ * One column of a table of dossiers.
  */
 typedef struct {
   const char *name;

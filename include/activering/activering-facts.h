@@ -35,7 +35,11 @@ typedef enum {
   ACTIVERING_FACT_BLANK = 2,
 } ActiveringFactState;
 
-/** activering_fact_state_to_string: Returns: (transfer none): "known", "unknown" or "blank". */
+/**
+ * activering_fact_state_to_string:
+ *
+ * Returns: (transfer none): "known", "unknown" or "blank".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_fact_state_to_string (ActiveringFactState state);
 
@@ -86,15 +90,27 @@ ActiveringFacts *activering_facts_new_from_data (ActiveringRuleSet *rules,
                                                  gssize length,
                                                  GError **error);
 
-/** activering_facts_free: frees @facts and drops its rule-set reference. Accepts %NULL. */
+/**
+ * activering_facts_free:
+ *
+ * Frees @facts and drops its rule-set reference. Accepts %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_facts_free (ActiveringFacts *facts);
 
-/** activering_facts_get_rule_set: Returns: (transfer none): the rule set @facts was made for. */
+/**
+ * activering_facts_get_rule_set:
+ *
+ * Returns: (transfer none): the rule set @facts was made for.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRuleSet *activering_facts_get_rule_set (const ActiveringFacts *facts);
 
-/** activering_facts_get_id: Returns: (transfer none): the dossier's opaque id, or %NULL before a parse. */
+/**
+ * activering_facts_get_id:
+ *
+ * Returns: (transfer none): the dossier's opaque id, or %NULL before a parse.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_facts_get_id (const ActiveringFacts *facts);
 

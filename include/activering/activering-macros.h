@@ -19,7 +19,11 @@
 #define ACTIVERING_EXTERN extern
 #endif
 
-/** ACTIVERING_AVAILABLE_IN_0_1: the symbol exists since libactivering 0.1. */
+/**
+ * ACTIVERING_AVAILABLE_IN_0_1:
+ *
+ * The symbol exists since libactivering 0.1.
+ */
 #define ACTIVERING_AVAILABLE_IN_0_1 ACTIVERING_EXTERN
 
 #endif

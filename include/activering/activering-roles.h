@@ -40,11 +40,13 @@ typedef struct _ActiveringOrganisation ActiveringOrganisation;
 typedef struct _ActiveringRoleAssignment ActiveringRoleAssignment;
 
 /**
- * ActiveringRaci: the four parts of an assignment.
+ * ActiveringRaci:
  * @ACTIVERING_RACI_RESPONSIBLE: does the task (at most one party; none when the task is a gap)
  * @ACTIVERING_RACI_ACCOUNTABLE: answers for it (one party)
  * @ACTIVERING_RACI_CONSULTED: is asked before (any number)
  * @ACTIVERING_RACI_INFORMED: is told after (any number)
+ *
+ * The four parts of an assignment.
  */
 typedef enum {
   ACTIVERING_RACI_RESPONSIBLE = 0,
@@ -63,7 +65,11 @@ typedef enum {
   ACTIVERING_ROLES_ALL_TASKS = 1 << 0,
 } ActiveringRolesFlags;
 
-/** activering_raci_to_string: Returns: (transfer none): "responsible", "accountable", "consulted" or "informed". */
+/**
+ * activering_raci_to_string:
+ *
+ * Returns: (transfer none): "responsible", "accountable", "consulted" or "informed".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_raci_to_string (ActiveringRaci raci);
 
@@ -86,16 +92,32 @@ const char *activering_raci_to_string (ActiveringRaci raci);
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringOrganisation *activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data,
                                                                gssize length, GError **error);
-/** activering_organisation_free: Frees @organisation (%NULL is allowed). */
+/**
+ * activering_organisation_free:
+ *
+ * Frees @organisation (%NULL is allowed).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_organisation_free (ActiveringOrganisation *organisation);
-/** activering_organisation_get_id: Returns: (transfer none): the organisation's id. */
+/**
+ * activering_organisation_get_id:
+ *
+ * Returns: (transfer none): the organisation's id.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_id (const ActiveringOrganisation *organisation);
-/** activering_organisation_get_activation_service: Returns: (transfer none): e.g. "internal_dedicated". */
+/**
+ * activering_organisation_get_activation_service:
+ *
+ * Returns: (transfer none): e.g. "internal_dedicated".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_activation_service (const ActiveringOrganisation *organisation);
-/** activering_organisation_get_external_partner: Returns: (transfer none) (nullable): the partner's name. */
+/**
+ * activering_organisation_get_external_partner:
+ *
+ * Returns: (transfer none) (nullable): the partner's name.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_external_partner (const ActiveringOrganisation *organisation);
 /**
@@ -107,13 +129,25 @@ const char *activering_organisation_get_external_partner (const ActiveringOrgani
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_organisation_has_policy (const ActiveringOrganisation *organisation, const char *code);
-/** activering_organisation_get_n_actors: Returns: the number of actors the organisation lists. */
+/**
+ * activering_organisation_get_n_actors:
+ *
+ * Returns: the number of actors the organisation lists.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_organisation_get_n_actors (const ActiveringOrganisation *organisation);
-/** activering_organisation_get_actor_id: Returns: (transfer none) (nullable): actor @index's id, or %NULL. */
+/**
+ * activering_organisation_get_actor_id:
+ *
+ * Returns: (transfer none) (nullable): actor @index's id, or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_actor_id (const ActiveringOrganisation *organisation, guint index);
-/** activering_organisation_get_actor_role: Returns: (transfer none) (nullable): actor @index's role code. */
+/**
+ * activering_organisation_get_actor_role:
+ *
+ * Returns: (transfer none) (nullable): actor @index's role code.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_actor_role (const ActiveringOrganisation *organisation, guint index);
 
@@ -127,7 +161,11 @@ const char *activering_organisation_get_actor_role (const ActiveringOrganisation
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRoleAssignment *activering_role_assignment_new (ActiveringRuleSet *rules);
-/** activering_role_assignment_free: Frees @assignment (%NULL is allowed). */
+/**
+ * activering_role_assignment_free:
+ *
+ * Frees @assignment (%NULL is allowed).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_role_assignment_free (ActiveringRoleAssignment *assignment);
 
@@ -151,16 +189,32 @@ gboolean activering_role_assignment_run (ActiveringRoleAssignment *assignment,
                                          const ActiveringTrajectory *trajectory, const GDate *as_of,
                                          ActiveringRolesFlags flags, GError **error);
 
-/** activering_role_assignment_get_id: Returns: (transfer none): the dossier's id. */
+/**
+ * activering_role_assignment_get_id:
+ *
+ * Returns: (transfer none): the dossier's id.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_id (const ActiveringRoleAssignment *assignment);
-/** activering_role_assignment_get_as_of: Sets @out to the date the assignment was made on. */
+/**
+ * activering_role_assignment_get_as_of:
+ *
+ * Sets @out to the date the assignment was made on.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_role_assignment_get_as_of (const ActiveringRoleAssignment *assignment, GDate *out);
-/** activering_role_assignment_get_phase: Returns: (transfer none) (nullable): the current phase, if a trajectory is open. */
+/**
+ * activering_role_assignment_get_phase:
+ *
+ * Returns: (transfer none) (nullable): the current phase, if a trajectory is open.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_phase (const ActiveringRoleAssignment *assignment);
-/** activering_role_assignment_get_model: Returns: (transfer none) (nullable): the model of the current phase. */
+/**
+ * activering_role_assignment_get_model:
+ *
+ * Returns: (transfer none) (nullable): the model of the current phase.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_model (const ActiveringRoleAssignment *assignment);
 /**
@@ -173,10 +227,18 @@ const char *activering_role_assignment_get_model (const ActiveringRoleAssignment
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_role_assignment_get_regie (const ActiveringRoleAssignment *assignment, const char **role,
                                                const char **actor);
-/** activering_role_assignment_get_n_assignments: Returns: the number of tasks listed (active ones, or all). */
+/**
+ * activering_role_assignment_get_n_assignments:
+ *
+ * Returns: the number of tasks listed (active ones, or all).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_assignments (const ActiveringRoleAssignment *assignment);
-/** activering_role_assignment_get_task: Returns: (transfer none) (nullable): the task code of assignment @index. */
+/**
+ * activering_role_assignment_get_task:
+ *
+ * Returns: (transfer none) (nullable): the task code of assignment @index.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_task (const ActiveringRoleAssignment *assignment, guint index);
 /**
@@ -189,11 +251,19 @@ const char *activering_role_assignment_get_task (const ActiveringRoleAssignment 
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_role_assignment_is_task_active (const ActiveringRoleAssignment *assignment, guint index);
-/** activering_role_assignment_get_n_parties: Returns: how many parties assignment @index has for @raci. */
+/**
+ * activering_role_assignment_get_n_parties:
+ *
+ * Returns: how many parties assignment @index has for @raci.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_parties (const ActiveringRoleAssignment *assignment, guint index,
                                                 ActiveringRaci raci);
-/** activering_role_assignment_get_party_role: Returns: (transfer none) (nullable): the role of party @party. */
+/**
+ * activering_role_assignment_get_party_role:
+ *
+ * Returns: (transfer none) (nullable): the role of party @party.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_party_role (const ActiveringRoleAssignment *assignment, guint index,
                                                        ActiveringRaci raci, guint party);
@@ -205,16 +275,32 @@ const char *activering_role_assignment_get_party_role (const ActiveringRoleAssig
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_party_actor (const ActiveringRoleAssignment *assignment, guint index,
                                                         ActiveringRaci raci, guint party);
-/** activering_role_assignment_get_n_gaps: Returns: the number of active tasks that nobody can take. */
+/**
+ * activering_role_assignment_get_n_gaps:
+ *
+ * Returns: the number of active tasks that nobody can take.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_gaps (const ActiveringRoleAssignment *assignment);
-/** activering_role_assignment_get_gap_task: Returns: (transfer none) (nullable): the task of gap @index. */
+/**
+ * activering_role_assignment_get_gap_task:
+ *
+ * Returns: (transfer none) (nullable): the task of gap @index.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_gap_task (const ActiveringRoleAssignment *assignment, guint index);
-/** activering_role_assignment_get_n_conflicts: Returns: the number of conflicts found in the agreements. */
+/**
+ * activering_role_assignment_get_n_conflicts:
+ *
+ * Returns: the number of conflicts found in the agreements.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_conflicts (const ActiveringRoleAssignment *assignment);
-/** activering_role_assignment_get_conflict_task: Returns: (transfer none) (nullable): the task of conflict @index. */
+/**
+ * activering_role_assignment_get_conflict_task:
+ *
+ * Returns: (transfer none) (nullable): the task of conflict @index.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_conflict_task (const ActiveringRoleAssignment *assignment, guint index);
 /**
@@ -226,13 +312,25 @@ ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_conflict_code (const ActiveringRoleAssignment *assignment, guint index);
 /**
  * activering_role_assignment_dup_gap_message:
- * activering_role_assignment_dup_conflict_message:
- * Returns: (transfer full) (nullable): the finding explained in @lang (%NULL: the rule set's first language); free
- * with g_free(); %NULL for an unknown language (or an index out of range).
+ * @assignment: an assignment that has run
+ * @index: a gap, below activering_role_assignment_get_n_gaps()
+ * @lang: (nullable): a language of the rule set; %NULL: its first
+ *
+ * Returns: (transfer full) (nullable): the gap explained in @lang; free with g_free(); %NULL for an unknown
+ * language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_role_assignment_dup_gap_message (const ActiveringRoleAssignment *assignment, guint index,
                                                   const char *lang);
+/**
+ * activering_role_assignment_dup_conflict_message:
+ * @assignment: an assignment that has run
+ * @index: a conflict, below activering_role_assignment_get_n_conflicts()
+ * @lang: (nullable): a language of the rule set; %NULL: its first
+ *
+ * Returns: (transfer full) (nullable): the conflict explained in @lang; free with g_free(); %NULL for an unknown
+ * language (or an index out of range).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_role_assignment_dup_conflict_message (const ActiveringRoleAssignment *assignment, guint index,
                                                        const char *lang);
@@ -269,7 +367,11 @@ const char *activering_role_assignment_get_missing (const ActiveringRoleAssignme
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_role_assignment_append_json (const ActiveringRoleAssignment *assignment, const char *lang,
                                                  ActiveringJsonFlags flags, GString *out, GError **error);
-/** activering_role_assignment_to_json: Returns: (transfer full) (nullable): the document; free with g_free(). */
+/**
+ * activering_role_assignment_to_json:
+ *
+ * Returns: (transfer full) (nullable): the document; free with g_free().
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_role_assignment_to_json (const ActiveringRoleAssignment *assignment, const char *lang,
                                           ActiveringJsonFlags flags, GError **error);

@@ -27,9 +27,11 @@ G_BEGIN_DECLS
 typedef struct _ActiveringRuleSet ActiveringRuleSet;
 
 /**
- * ActiveringJsonFlags: how a `*_to_json` or `*_append_json` function writes its document.
+ * ActiveringJsonFlags:
  * @ACTIVERING_JSON_DEFAULT: compact, on one line
  * @ACTIVERING_JSON_PRETTY: indent the document for people
+ *
+ * How a `*_to_json` or `*_append_json` function writes its document.
  */
 typedef enum {
   ACTIVERING_JSON_DEFAULT = 0,
@@ -81,19 +83,35 @@ ActiveringRuleSet *activering_rule_set_new_from_data (const char *data,
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRuleSet *activering_rule_set_new_from_file (const char *path, GError **error);
 
-/** activering_rule_set_ref: Returns: (transfer full): @rules, with one more reference. Thread-safe. */
+/**
+ * activering_rule_set_ref:
+ *
+ * Returns: (transfer full): @rules, with one more reference. Thread-safe.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRuleSet *activering_rule_set_ref (ActiveringRuleSet *rules);
 
-/** activering_rule_set_unref: drops a reference; frees the rule set with the last one. Accepts %NULL. */
+/**
+ * activering_rule_set_unref:
+ *
+ * Drops a reference; frees the rule set with the last one. Accepts %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_rule_set_unref (ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_id: Returns: (transfer none): the rule set's id, e.g. "be-vlaanderen". */
+/**
+ * activering_rule_set_get_id:
+ *
+ * Returns: (transfer none): the rule set's id, e.g. "be-vlaanderen".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_id (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_version: Returns: (transfer none): the rule set's version, e.g. "2026.11.0". */
+/**
+ * activering_rule_set_get_version:
+ *
+ * Returns: (transfer none): the rule set's version, e.g. "2026.11.0".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_version (const ActiveringRuleSet *rules);
 
@@ -123,11 +141,19 @@ const char *activering_rule_set_get_title (const ActiveringRuleSet *rules, const
 ACTIVERING_AVAILABLE_IN_0_1
 const char *const *activering_rule_set_get_languages (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_has_language: Returns: %TRUE if every label of the rule set exists in @lang. */
+/**
+ * activering_rule_set_has_language:
+ *
+ * Returns: %TRUE if every label of the rule set exists in @lang.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_rule_set_has_language (const ActiveringRuleSet *rules, const char *lang);
 
-/** activering_rule_set_get_n_measures: Returns: how many measures the rule set defines. */
+/**
+ * activering_rule_set_get_n_measures:
+ *
+ * Returns: how many measures the rule set defines.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_measures (const ActiveringRuleSet *rules);
 
@@ -158,7 +184,11 @@ int activering_rule_set_lookup_measure (const ActiveringRuleSet *rules, const ch
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_measure_label (const ActiveringRuleSet *rules, guint index, const char *lang);
 
-/** activering_rule_set_get_measure_decided_by: Returns: (transfer none): the role code that decides on the measure. */
+/**
+ * activering_rule_set_get_measure_decided_by:
+ *
+ * Returns: (transfer none): the role code that decides on the measure.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet *rules, guint index);
 
@@ -172,28 +202,51 @@ const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet 
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint index);
 
-/** activering_rule_set_get_n_obligations: Returns: how many obligations (duties with a date) the rule set defines. */
+/**
+ * activering_rule_set_get_n_obligations:
+ *
+ * Returns: how many obligations (duties with a date) the rule set defines.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_obligations (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_obligation_id: Returns: (transfer none): e.g. "gpmi.deadline", or %NULL for an index out of
- * range. */
+/**
+ * activering_rule_set_get_obligation_id:
+ *
+ * Returns: (transfer none): e.g. "gpmi.deadline", or %NULL for an index out of range.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_obligation_id (const ActiveringRuleSet *rules, guint index);
 
-/** activering_rule_set_get_n_facts: Returns: how many facts the rule set declares. */
+/**
+ * activering_rule_set_get_n_facts:
+ *
+ * Returns: how many facts the rule set declares.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_facts (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_fact_path: Returns: (transfer none): the dotted path of fact @index, e.g. "vdab.registered". */
+/**
+ * activering_rule_set_get_fact_path:
+ *
+ * Returns: (transfer none): the dotted path of fact @index, e.g. "vdab.registered".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_path (const ActiveringRuleSet *rules, guint index);
 
-/** activering_rule_set_lookup_fact: Returns: the index of the fact at dotted @path, or -1. */
+/**
+ * activering_rule_set_lookup_fact:
+ *
+ * Returns: the index of the fact at dotted @path, or -1.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 int activering_rule_set_lookup_fact (const ActiveringRuleSet *rules, const char *path);
 
-/** activering_rule_set_get_fact_label: Returns: (transfer none): the fact's label in @lang, or %NULL. */
+/**
+ * activering_rule_set_get_fact_label:
+ *
+ * Returns: (transfer none): the fact's label in @lang, or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, guint index, const char *lang);
 
@@ -204,43 +257,78 @@ const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, 
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index);
-/** activering_rule_set_get_fact_supplied_by: Returns: (transfer none): the role code expected to supply the fact. */
+/**
+ * activering_rule_set_get_fact_supplied_by:
+ *
+ * Returns: (transfer none): the role code expected to supply the fact.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, guint index);
 
-/** activering_rule_set_get_role_label: Returns: (transfer none): the label of role @code in @lang, or %NULL. */
+/**
+ * activering_rule_set_get_role_label:
+ *
+ * Returns: (transfer none): the label of role @code in @lang, or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang);
 
 /* ---- phase models (see docs/rule-language.md, "Phase models") ---- */
 
-/** activering_rule_set_get_n_phase_models: Returns: how many phase models the rule set defines. */
+/**
+ * activering_rule_set_get_n_phase_models:
+ *
+ * Returns: how many phase models the rule set defines.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules);
 
-/** activering_rule_set_get_phase_model_code: Returns: (transfer none): e.g. "ocmw7", or %NULL for an index out of
- * range. */
+/**
+ * activering_rule_set_get_phase_model_code:
+ *
+ * Returns: (transfer none): e.g. "ocmw7", or %NULL for an index out of range.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, guint model);
 
-/** activering_rule_set_lookup_phase_model: Returns: the index of the phase model @code, or -1. */
+/**
+ * activering_rule_set_lookup_phase_model:
+ *
+ * Returns: the index of the phase model @code, or -1.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 int activering_rule_set_lookup_phase_model (const ActiveringRuleSet *rules, const char *code);
 
-/** activering_rule_set_get_phase_model_label: Returns: (transfer none): the model's label in @lang, or %NULL. */
+/**
+ * activering_rule_set_get_phase_model_label:
+ *
+ * Returns: (transfer none): the model's label in @lang, or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_model_label (const ActiveringRuleSet *rules, guint model,
                                                        const char *lang);
 
-/** activering_rule_set_get_n_phases: Returns: how many phases model @model has (0 for an index out of range). */
+/**
+ * activering_rule_set_get_n_phases:
+ *
+ * Returns: how many phases model @model has (0 for an index out of range).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, guint model);
 
-/** activering_rule_set_get_phase_code: Returns: (transfer none): the code of phase @phase of @model, or %NULL. */
+/**
+ * activering_rule_set_get_phase_code:
+ *
+ * Returns: (transfer none): the code of phase @phase of @model, or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_code (const ActiveringRuleSet *rules, guint model, guint phase);
 
-/** activering_rule_set_get_phase_label: Returns: (transfer none): the phase's label in @lang, or %NULL. */
+/**
+ * activering_rule_set_get_phase_label:
+ *
+ * Returns: (transfer none): the phase's label in @lang, or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules, guint model, guint phase,
                                                  const char *lang);

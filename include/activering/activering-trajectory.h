@@ -36,7 +36,7 @@ typedef struct _ActiveringTrajectory ActiveringTrajectory;
 typedef struct _ActiveringTrajectoryReport ActiveringTrajectoryReport;
 
 /**
- * ActiveringEventType: the kinds of event in a trajectory log.
+ * ActiveringEventType:
  * @ACTIVERING_EVENT_OPEN: the trajectory starts, in a phase
  * @ACTIVERING_EVENT_REOPEN: it starts again after a close, in a phase
  * @ACTIVERING_EVENT_ENTER_PHASE: it moves to a phase (possibly of another model: a handover)
@@ -44,6 +44,8 @@ typedef struct _ActiveringTrajectoryReport ActiveringTrajectoryReport;
  * @ACTIVERING_EVENT_END_MEASURE: a measure ends, on the event's day, for a reason
  * @ACTIVERING_EVENT_NOTE: a free-text note (never copied into reports or errors)
  * @ACTIVERING_EVENT_CLOSE: the trajectory closes, for a reason
+ *
+ * The kinds of event in a trajectory log.
  */
 typedef enum {
   ACTIVERING_EVENT_OPEN = 0,
@@ -67,13 +69,21 @@ typedef enum {
   ACTIVERING_TRAJECTORY_CLOSED = 2,
 } ActiveringTrajectoryState;
 
-/** ActiveringSeverity: of a violation: @ACTIVERING_SEVERITY_ERROR or @ACTIVERING_SEVERITY_WARNING. */
+/**
+ * ActiveringSeverity:
+ *
+ * Of a violation: @ACTIVERING_SEVERITY_ERROR or @ACTIVERING_SEVERITY_WARNING.
+ */
 typedef enum {
   ACTIVERING_SEVERITY_ERROR = 0,
   ACTIVERING_SEVERITY_WARNING = 1,
 } ActiveringSeverity;
 
-/** activering_event_type_to_string: Returns: (transfer none): the event type's code, e.g. "enter_phase". */
+/**
+ * activering_event_type_to_string:
+ *
+ * Returns: (transfer none): the event type's code, e.g. "enter_phase".
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_event_type_to_string (ActiveringEventType type);
 
@@ -112,29 +122,51 @@ ACTIVERING_AVAILABLE_IN_0_1
 ActiveringTrajectory *activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data, gssize length,
                                                            GError **error);
 
-/** activering_trajectory_free: Frees @trajectory (%NULL is ignored). */
+/**
+ * activering_trajectory_free:
+ *
+ * Frees @trajectory (%NULL is ignored).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_free (ActiveringTrajectory *trajectory);
 
-/** activering_trajectory_get_id: Returns: (transfer none): the dossier's id. */
+/**
+ * activering_trajectory_get_id:
+ *
+ * Returns: (transfer none): the dossier's id.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_id (const ActiveringTrajectory *trajectory);
 
-/** activering_trajectory_get_model: Returns: (transfer none): the code of the phase model it starts in. */
+/**
+ * activering_trajectory_get_model:
+ *
+ * Returns: (transfer none): the code of the phase model it starts in.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_model (const ActiveringTrajectory *trajectory);
 
-/** activering_trajectory_get_n_events: Returns: how many events the log holds. */
+/**
+ * activering_trajectory_get_n_events:
+ *
+ * Returns: how many events the log holds.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_get_n_events (const ActiveringTrajectory *trajectory);
 
-/** activering_trajectory_get_event_type: Returns: the type of event @index (%ACTIVERING_EVENT_NOTE for an index out
- * of range). */
+/**
+ * activering_trajectory_get_event_type:
+ *
+ * Returns: the type of event @index (%ACTIVERING_EVENT_NOTE for an index out of range).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringEventType activering_trajectory_get_event_type (const ActiveringTrajectory *trajectory, guint index);
 
-/** activering_trajectory_get_event_date: Sets @out to the date of event @index (left untouched for an index out of
- * range). */
+/**
+ * activering_trajectory_get_event_date:
+ *
+ * Sets @out to the date of event @index (left untouched for an index out of range).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_get_event_date (const ActiveringTrajectory *trajectory, guint index, GDate *out);
 
@@ -147,12 +179,19 @@ void activering_trajectory_get_event_date (const ActiveringTrajectory *trajector
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_subject (const ActiveringTrajectory *trajectory, guint index);
 
-/** activering_trajectory_get_event_reason: Returns: (transfer none): the reason of an `end_measure` or `close`
- * event, else %NULL. */
+/**
+ * activering_trajectory_get_event_reason:
+ *
+ * Returns: (transfer none): the reason of an `end_measure` or `close` event, else %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_reason (const ActiveringTrajectory *trajectory, guint index);
 
-/** activering_trajectory_get_event_by: Returns: (transfer none): the role code of who recorded it, or %NULL. */
+/**
+ * activering_trajectory_get_event_by:
+ *
+ * Returns: (transfer none): the role code of who recorded it, or %NULL.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_by (const ActiveringTrajectory *trajectory, guint index);
 
@@ -183,17 +222,29 @@ ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_append_json (const ActiveringTrajectory *trajectory, ActiveringJsonFlags flags,
                                         GString *out);
 
-/** activering_trajectory_to_json: Returns: (transfer full): the document, to free with g_free(). */
+/**
+ * activering_trajectory_to_json:
+ *
+ * Returns: (transfer full): the document, to free with g_free().
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_trajectory_to_json (const ActiveringTrajectory *trajectory, ActiveringJsonFlags flags);
 
 /* ---- replay and report ---- */
 
-/** activering_trajectory_report_new: Returns: (transfer full): an empty report for trajectories of @rules. */
+/**
+ * activering_trajectory_report_new:
+ *
+ * Returns: (transfer full): an empty report for trajectories of @rules.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringTrajectoryReport *activering_trajectory_report_new (ActiveringRuleSet *rules);
 
-/** activering_trajectory_report_free: Frees @report (%NULL is ignored). */
+/**
+ * activering_trajectory_report_free:
+ *
+ * Frees @report (%NULL is ignored).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_report_free (ActiveringTrajectoryReport *report);
 
@@ -213,62 +264,105 @@ ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_trajectory_report_run (ActiveringTrajectoryReport *report, const ActiveringTrajectory *trajectory,
                                            const ActiveringFacts *facts, const GDate *as_of, GError **error);
 
-/** activering_trajectory_report_get_state: Returns: where the trajectory stands on the report date. */
+/**
+ * activering_trajectory_report_get_state:
+ *
+ * Returns: where the trajectory stands on the report date.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringTrajectoryState activering_trajectory_report_get_state (const ActiveringTrajectoryReport *report);
 
-/** activering_trajectory_report_get_current_phase: Returns: (transfer none): the current (after a close: the
- * last) phase's code, or %NULL if not started. */
+/**
+ * activering_trajectory_report_get_current_phase:
+ *
+ * Returns: (transfer none): the current (after a close: the last) phase's code, or %NULL if not started.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_current_phase (const ActiveringTrajectoryReport *report);
 
-/** activering_trajectory_report_get_current_model: Returns: (transfer none): the model of the current phase
- * (another model than the trajectory's after a handover), or %NULL if not started. */
+/**
+ * activering_trajectory_report_get_current_model:
+ *
+ * Returns: (transfer none): the model of the current phase (another model than the trajectory's after a handover), or
+ * %NULL if not started.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_current_model (const ActiveringTrajectoryReport *report);
 
-/** activering_trajectory_report_get_days_in_phase: Returns: the calendar days spent in phase @phase (every visit
- * added up; 0 for a phase never visited or unknown). */
+/**
+ * activering_trajectory_report_get_days_in_phase:
+ *
+ * Returns: the calendar days spent in phase @phase (every visit added up; 0 for a phase never visited or unknown).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_days_in_phase (const ActiveringTrajectoryReport *report, const char *phase);
 
-/** activering_trajectory_report_get_days_in_measure: Returns: the calendar days measure @measure ran (every run
- * added up). */
+/**
+ * activering_trajectory_report_get_days_in_measure:
+ *
+ * Returns: the calendar days measure @measure ran (every run added up).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_days_in_measure (const ActiveringTrajectoryReport *report,
                                                         const char *measure);
 
-/** activering_trajectory_report_get_n_open_measures: Returns: how many measures run on the report date. */
+/**
+ * activering_trajectory_report_get_n_open_measures:
+ *
+ * Returns: how many measures run on the report date.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_n_open_measures (const ActiveringTrajectoryReport *report);
 
-/** activering_trajectory_report_get_open_measure: Returns: (transfer none): the code of open measure @index
- * (sets @since to its start if not %NULL), or %NULL for an index out of range. */
+/**
+ * activering_trajectory_report_get_open_measure:
+ *
+ * Returns: (transfer none): the code of open measure @index (sets @since to its start if not %NULL), or %NULL for an
+ * index out of range.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_open_measure (const ActiveringTrajectoryReport *report, guint index,
                                                            GDate *since);
 
-/** activering_trajectory_report_get_n_violations: Returns: how many violations the replay found. */
+/**
+ * activering_trajectory_report_get_n_violations:
+ *
+ * Returns: how many violations the replay found.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_n_violations (const ActiveringTrajectoryReport *report);
 
-/** activering_trajectory_report_get_violation_code: Returns: (transfer none): e.g. "event_out_of_order", or
- * %NULL for a bad index. */
+/**
+ * activering_trajectory_report_get_violation_code:
+ *
+ * Returns: (transfer none): e.g. "event_out_of_order", or %NULL for a bad index.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_violation_code (const ActiveringTrajectoryReport *report, guint index);
 
-/** activering_trajectory_report_get_violation_event: Returns: the index of the event at fault. */
+/**
+ * activering_trajectory_report_get_violation_event:
+ *
+ * Returns: the index of the event at fault.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_violation_event (const ActiveringTrajectoryReport *report, guint index);
 
-/** activering_trajectory_report_get_violation_severity: Returns: error or warning. */
+/**
+ * activering_trajectory_report_get_violation_severity:
+ *
+ * Returns: error or warning.
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringSeverity activering_trajectory_report_get_violation_severity (const ActiveringTrajectoryReport *report,
                                                                         guint index);
 
-/** activering_trajectory_report_dup_violation_message: Returns: (transfer full): the violation's message in
- * @lang (%NULL: the rule set's first language), to free with g_free(); %NULL for an unknown language (or an index
- * out of range). */
+/**
+ * activering_trajectory_report_dup_violation_message:
+ *
+ * Returns: (transfer full): the violation's message in @lang (%NULL: the rule set's first language), to free with
+ * g_free(); %NULL for an unknown language (or an index out of range).
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_trajectory_report_dup_violation_message (const ActiveringTrajectoryReport *report, guint index,
                                                           const char *lang);
@@ -286,8 +380,12 @@ ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_trajectory_report_append_json (const ActiveringTrajectoryReport *report, const char *lang,
                                                    ActiveringJsonFlags flags, GString *out, GError **error);
 
-/** activering_trajectory_report_to_json: Returns: (transfer full): the document, to free with g_free(); %NULL
- * with @error set as for activering_trajectory_report_append_json(). */
+/**
+ * activering_trajectory_report_to_json:
+ *
+ * Returns: (transfer full): the document, to free with g_free(); %NULL with @error set as for
+ * activering_trajectory_report_append_json().
+ */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *report, const char *lang,
                                             ActiveringJsonFlags flags, GError **error);
