@@ -29,6 +29,14 @@
 
 G_BEGIN_DECLS
 
+/**
+ * ActiveringEvaluation:
+ *
+ * The answer for one dossier on one date (see the introduction of this header). Opaque; made with
+ * activering_evaluation_new(), filled with activering_evaluation_run(), freed with activering_evaluation_free().
+ * A copy made by a language binding shares the object (it takes a reference) and is released with the same
+ * activering_evaluation_free().
+ */
 typedef struct _ActiveringEvaluation ActiveringEvaluation;
 
 /**
@@ -37,6 +45,9 @@ typedef struct _ActiveringEvaluation ActiveringEvaluation;
  * @ACTIVERING_OUTCOME_NOT_ELIGIBLE: at least one condition is false
  * @ACTIVERING_OUTCOME_UNDETERMINED: no condition is false, but some needed fact is unknown or blank
  * @ACTIVERING_OUTCOME_NOT_APPLICABLE: the measure does not exist in that region or on that date
+ *
+ * The answer for one measure (activering_evaluation_get_outcome()). Its values are also the bytes of a batch's
+ * outcomes (#ActiveringBatchOptions).
  */
 typedef enum {
   ACTIVERING_OUTCOME_ELIGIBLE = 0,
@@ -65,8 +76,11 @@ typedef enum {
 
 /**
  * ActiveringTruth:
+ * @ACTIVERING_TRUTH_FALSE: false
+ * @ACTIVERING_TRUTH_TRUE: true
+ * @ACTIVERING_TRUTH_UNKNOWN: not known: a fact it depends on is unknown or blank
  *
- * A three-valued (Kleene) truth value.
+ * A three-valued (Kleene) truth value: the state of a condition (activering_evaluation_get_condition_state()).
  */
 typedef enum {
   ACTIVERING_TRUTH_FALSE = 0,
@@ -80,6 +94,9 @@ typedef enum {
  * @ACTIVERING_OBLIGATION_DUE: not done yet, deadline not passed
  * @ACTIVERING_OBLIGATION_OVERDUE: not done, deadline passed
  * @ACTIVERING_OBLIGATION_UNDETERMINED: a fact needed to tell is unknown or blank
+ *
+ * The state of one of the rule set's obligations on the evaluation date
+ * (activering_evaluation_get_obligation_state()).
  */
 typedef enum {
   ACTIVERING_OBLIGATION_MET = 0,
@@ -93,36 +110,74 @@ typedef enum {
  * @ACTIVERING_EVALUATE_DEFAULT: outcomes, condition states, missing facts, limits and obligations
  * @ACTIVERING_EVALUATE_OUTCOMES_ONLY: outcomes only (the fast path for bulk screening); the other getters
  *   then report nothing
+ *
+ * What activering_evaluation_run() works out.
  */
 typedef enum {
   ACTIVERING_EVALUATE_DEFAULT = 0,
   ACTIVERING_EVALUATE_OUTCOMES_ONLY = 1 << 0,
 } ActiveringEvaluateFlags;
 
+/**
+ * activering_outcome_to_string:
+ * @outcome: an outcome
+ *
+ * The contract's code of an outcome, as result documents give it.
+ *
+ * Returns: (transfer none): "eligible", "not_eligible", "undetermined" or "not_applicable", a static string;
+ *   "undetermined" for a value that is not an #ActiveringOutcome.
+ */
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_outcome_to_string (ActiveringOutcome outcome);
 /**
  * activering_reason_to_string:
+ * @reason: a reason
+ *
+ * The contract's code of a reason, as result documents give it.
  *
  * Returns: (transfer none) (nullable): the contract's code of @reason ("not_in_force", "not_in_region",
- * "regime_not_encoded"), or %NULL for %ACTIVERING_REASON_NONE.
+ * "regime_not_encoded"), a static string; %NULL for %ACTIVERING_REASON_NONE and for a value that is not an
+ * #ActiveringReason.
  */
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_reason_to_string (ActiveringReason reason);
+/**
+ * activering_truth_to_string:
+ * @truth: a truth value
+ *
+ * The name of a truth value, as result documents give a condition's state.
+ *
+ * Returns: (transfer none): "false", "true" or "unknown", a static string; "unknown" for a value that is not an
+ *   #ActiveringTruth.
+ */
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_truth_to_string (ActiveringTruth truth);
+/**
+ * activering_obligation_state_to_string:
+ * @state: an obligation state
+ *
+ * The contract's code of an obligation state, as result documents give it.
+ *
+ * Returns: (transfer none): "met", "due", "overdue" or "undetermined", a static string; "undetermined" for a value
+ *   that is not an #ActiveringObligationState.
+ */
 ACTIVERING_AVAILABLE_IN_0_1 const char *activering_obligation_state_to_string (ActiveringObligationState state);
 
 /**
  * activering_evaluation_new:
  * @rules: the rule set to evaluate against; a reference is kept
  *
- * Returns: (transfer full): an evaluation with no answer yet; free with activering_evaluation_free().
+ * Makes an evaluation for @rules, to be run with activering_evaluation_run() on one dossier after another.
+ *
+ * Returns: (transfer full): an evaluation with no answer yet (every outcome undetermined); free with
+ *   activering_evaluation_free().
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringEvaluation *activering_evaluation_new (ActiveringRuleSet *rules);
 
 /**
  * activering_evaluation_free:
+ * @evaluation: (nullable) (transfer full): the evaluation to free
  *
- * Frees @evaluation. Accepts %NULL.
+ * Frees @evaluation and drops its rule-set reference. Accepts %NULL. (A binding's copy shares the object: it is
+ * freed with its last reference.)
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_evaluation_free (ActiveringEvaluation *evaluation);
@@ -130,15 +185,19 @@ void activering_evaluation_free (ActiveringEvaluation *evaluation);
 /**
  * activering_evaluation_run:
  * @evaluation: the evaluation to fill; its previous answer is dropped
- * @facts: the dossier, parsed against the same rule set
- * @as_of: (nullable): the date to evaluate on; %NULL for the facts' `as_of`, or today if they have none
+ * @facts: the dossier, parsed against the same rule set (another rule set's facts are a programmer's error: a
+ *   critical, and %FALSE with @error not set)
+ * @as_of: (nullable): the date to evaluate on, read during the call only; %NULL for the facts' `as_of`, or today
+ *   (local time) if they have none
  * @flags: what to compute
  * @error: return location for a #GError, or %NULL
  *
- * Evaluates every measure and obligation of the rule set. Does not allocate after the first run.
- * Fails with %ACTIVERING_ERROR_USAGE only if @as_of is not a valid date.
+ * Evaluates every measure and obligation of the rule set. Does not allocate after the first run. The answer is
+ * copied out of @facts: they may be parsed into again before it is read.
+ * Fails with %ACTIVERING_ERROR_USAGE (domain %ACTIVERING_ERROR) only if @as_of is not a valid date between the
+ * years 1 and 9999; the previous answer is then kept.
  *
- * Returns: %TRUE on success.
+ * Returns: %TRUE on success; %FALSE with @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_run (ActiveringEvaluation *evaluation,
@@ -149,39 +208,66 @@ gboolean activering_evaluation_run (ActiveringEvaluation *evaluation,
 
 /**
  * activering_evaluation_get_id:
+ * @evaluation: an evaluation
  *
- * Returns: (transfer none): the opaque id of the dossier of the last run.
+ * The id of the dossier the last run evaluated (the facts' `id`, copied).
+ *
+ * Returns: (transfer none): the opaque id of the dossier of the last run, owned by @evaluation and valid until the
+ *   next run or until it is freed; "" before the first run, %NULL only for a %NULL @evaluation (a critical).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_id (const ActiveringEvaluation *evaluation);
 
 /**
  * activering_evaluation_get_as_of:
- * @out: (out): the date the last run evaluated on.
+ * @evaluation: an evaluation
+ * @out: (out caller-allocates): the caller's #GDate, set to the date the last run evaluated on
+ *
+ * The date the last run evaluated on: its @as_of, the facts' `as_of`, or the day it ran. Before the first run the
+ * date written is meaningless.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_evaluation_get_as_of (const ActiveringEvaluation *evaluation, GDate *out);
 
 /**
  * activering_evaluation_get_outcome:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
  *
- * Returns: the outcome for @measure (undetermined before the first run).
+ * The answer for one measure. Available after every run, %ACTIVERING_EVALUATE_OUTCOMES_ONLY included.
+ *
+ * Returns: the outcome for @measure (undetermined before the first run); %ACTIVERING_OUTCOME_UNDETERMINED for an
+ *   index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringOutcome activering_evaluation_get_outcome (const ActiveringEvaluation *evaluation, guint measure);
 
 /**
  * activering_evaluation_get_n_conditions:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
  *
- * Returns: how many top-level conditions @measure has.
+ * The top-level conditions of @measure that apply to the dossier, in the rule set's order: a condition whose
+ * `applies` is false for the dossier is left out (one whose `applies` is unknown is listed). The condition getters
+ * below read them by index.
+ *
+ * Returns: how many top-level conditions @measure has for the dossier; 0 for a measure not judged by its
+ *   conditions (activering_evaluation_get_reason()), after a run with %ACTIVERING_EVALUATE_OUTCOMES_ONLY, before
+ *   the first run, and for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_conditions (const ActiveringEvaluation *evaluation, guint measure);
 
 /**
  * activering_evaluation_get_condition_id:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @condition: a condition's index, below activering_evaluation_get_n_conditions()
  *
- * Returns: (transfer none): e.g. "twe_ocmw.half_time".
+ * The id of a condition: the measure's code and the condition's own id, joined by a dot.
+ *
+ * Returns: (transfer none) (nullable): e.g. "twe_ocmw.half_time", owned by the rule set; %NULL for an index out of
+ *   range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_id (const ActiveringEvaluation *evaluation,
@@ -189,8 +275,14 @@ const char *activering_evaluation_get_condition_id (const ActiveringEvaluation *
 
 /**
  * activering_evaluation_get_condition_state:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @condition: a condition's index, below activering_evaluation_get_n_conditions()
  *
- * Returns: the condition's three-valued state.
+ * Whether a condition holds for the dossier on the evaluation date.
+ *
+ * Returns: the condition's three-valued state (%ACTIVERING_TRUTH_UNKNOWN when a fact it needs is unknown or
+ *   blank); %ACTIVERING_TRUTH_UNKNOWN for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringTruth activering_evaluation_get_condition_state (const ActiveringEvaluation *evaluation,
@@ -198,10 +290,17 @@ ActiveringTruth activering_evaluation_get_condition_state (const ActiveringEvalu
 
 /**
  * activering_evaluation_get_condition_text:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @condition: a condition's index, below activering_evaluation_get_n_conditions()
  * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the explanation for the condition's state in @lang (the text the rule set gives
- * for true, false or unknown), or %NULL for an unknown language.
+ * The text that explains the condition's state to people, with the parameters it quotes as on the evaluation date.
+ * An unknown language is not a programmer's error: %NULL, with no critical.
+ *
+ * Returns: (transfer none) (nullable): the explanation for the condition's state in @lang (the text the rule set
+ *   gives for true, false or unknown), owned by @evaluation or its rule set and valid until the next run; %NULL
+ *   for an unknown language, or an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_text (const ActiveringEvaluation *evaluation,
@@ -209,11 +308,16 @@ const char *activering_evaluation_get_condition_text (const ActiveringEvaluation
 
 /**
  * activering_evaluation_get_condition_legal_basis:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @condition: a condition's index, below activering_evaluation_get_n_conditions()
  * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
+ * The legal reference a condition rests on (an article of a decree, …).
+ *
  * Returns: (transfer none) (nullable): the legal reference in @lang, or in the rule set's first language where it
- * gives the basis as one string (see activering_evaluation_is_condition_legal_basis_fallback()); %NULL for an
- * unknown language or condition.
+ *   gives the basis as one string (see activering_evaluation_is_condition_legal_basis_fallback()), owned by the
+ *   rule set; %NULL for an unknown language (no critical), or an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_legal_basis (const ActiveringEvaluation *evaluation,
@@ -221,9 +325,15 @@ const char *activering_evaluation_get_condition_legal_basis (const ActiveringEva
 
 /**
  * activering_evaluation_is_condition_legal_basis_fallback:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @condition: a condition's index, below activering_evaluation_get_n_conditions()
+ *
+ * Whether activering_evaluation_get_condition_legal_basis() answers in the rule set's first language whatever the
+ * language asked for (a result document in another language then says so in "legal_basis_lang").
  *
  * Returns: whether the rule set gives the condition's legal basis only as one string (in its first language), which
- * every language then reads.
+ *   every language then reads; %FALSE for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_is_condition_legal_basis_fallback (const ActiveringEvaluation *evaluation,
@@ -231,9 +341,15 @@ gboolean activering_evaluation_is_condition_legal_basis_fallback (const Activeri
 
 /**
  * activering_evaluation_get_n_condition_via:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @condition: a condition's index, below activering_evaluation_get_n_conditions()
  *
  * A false condition that reads another measure's outcome (`{"measure": …}`) was made false by that measure's
- * false conditions (contract C8): this counts them. 0 for a condition that is not false or reads no measure.
+ * false conditions (contract C8): this counts them, for activering_evaluation_get_condition_via().
+ *
+ * Returns: the number of conditions that made the condition false; 0 for a condition that is not false or reads no
+ *   measure, and for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_condition_via (const ActiveringEvaluation *evaluation, guint measure,
@@ -241,9 +357,16 @@ guint activering_evaluation_get_n_condition_via (const ActiveringEvaluation *eva
 
 /**
  * activering_evaluation_get_condition_via:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @condition: a condition's index, below activering_evaluation_get_n_conditions()
+ * @via: an index below activering_evaluation_get_n_condition_via()
+ *
+ * One of the other measures' false conditions that made a condition false (contract C8), in the order of the
+ * measures the condition reads, then of their conditions.
  *
  * Returns: (transfer none) (nullable): the id of the @via-th condition that made the condition false
- * ("twe_ocmw.vdab_registered"), or %NULL for an index out of range.
+ *   ("twe_ocmw.vdab_registered"), owned by the rule set; %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_condition_via (const ActiveringEvaluation *evaluation, guint measure,
@@ -251,26 +374,45 @@ const char *activering_evaluation_get_condition_via (const ActiveringEvaluation 
 
 /**
  * activering_evaluation_get_reason:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
  *
- * Returns: why @measure is not judged by its conditions, or %ACTIVERING_REASON_NONE.
+ * Why a measure is not judged by its conditions (contract C6, C7): it then lists no conditions, no missing facts
+ * and no limits. Available after every run, %ACTIVERING_EVALUATE_OUTCOMES_ONLY included.
+ *
+ * Returns: why @measure is not judged by its conditions, or %ACTIVERING_REASON_NONE (also before the first run,
+ *   and for an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringReason activering_evaluation_get_reason (const ActiveringEvaluation *evaluation, guint measure);
 
 /**
  * activering_evaluation_get_coverage:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ *
+ * What the rule set leaves unchecked for a measure in the dossier's case: the first of the measure's coverage
+ * entries whose condition holds.
  *
  * Returns: (transfer none) (nullable): the code of what the rule set does not check for @measure here (e.g.
- * "federal_only": only the federal conditions are checked), or %NULL.
+ *   "federal_only": only the federal conditions are checked), owned by the rule set; %NULL if it checks
+ *   everything, after a run with %ACTIVERING_EVALUATE_OUTCOMES_ONLY, before the first run, and for an index out
+ *   of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_coverage (const ActiveringEvaluation *evaluation, guint measure);
 
 /**
  * activering_evaluation_get_coverage_text:
- * @lang: (nullable): a language of the rule set.
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none) (nullable): what the coverage means, in words, or %NULL.
+ * What activering_evaluation_get_coverage() means, for people.
+ *
+ * Returns: (transfer none) (nullable): what the coverage means, in words, in @lang, owned by @evaluation or its
+ *   rule set and valid until the next run; %NULL where activering_evaluation_get_coverage() is %NULL, for an
+ *   unknown language (no critical), and for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_coverage_text (const ActiveringEvaluation *evaluation, guint measure,
@@ -278,26 +420,39 @@ const char *activering_evaluation_get_coverage_text (const ActiveringEvaluation 
 
 /**
  * activering_evaluation_get_n_signals:
+ * @evaluation: an evaluation
+ *
+ * The rule set's signals whose condition holds for the dossier, in the rule set's order, read by index with the
+ * signal getters below.
  *
  * Returns: how many signals hold for the dossier: observations (a language barrier, an open context condition) that
- * never change an outcome.
+ *   never change an outcome; 0 after a run with %ACTIVERING_EVALUATE_OUTCOMES_ONLY and before the first run.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_signals (const ActiveringEvaluation *evaluation);
 
 /**
  * activering_evaluation_get_signal_id:
+ * @evaluation: an evaluation
+ * @signal: a signal's index, below activering_evaluation_get_n_signals()
  *
- * Returns: (transfer none) (nullable): the signal's id, or %NULL past the end.
+ * The id of a signal that holds for the dossier.
+ *
+ * Returns: (transfer none) (nullable): the signal's id, owned by the rule set; %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_signal_id (const ActiveringEvaluation *evaluation, guint signal);
 
 /**
  * activering_evaluation_get_signal_text:
- * @lang: (nullable): a language of the rule set.
+ * @evaluation: an evaluation
+ * @signal: a signal's index, below activering_evaluation_get_n_signals()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none) (nullable): what the signal suggests, in @lang.
+ * What a signal suggests to the people handling the dossier.
+ *
+ * Returns: (transfer none) (nullable): what the signal suggests, in @lang, owned by @evaluation or its rule set
+ *   and valid until the next run; %NULL for an unknown language (no critical), or an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_signal_text (const ActiveringEvaluation *evaluation, guint signal,
@@ -305,24 +460,43 @@ const char *activering_evaluation_get_signal_text (const ActiveringEvaluation *e
 
 /**
  * activering_evaluation_get_signal_source:
+ * @evaluation: an evaluation
+ * @signal: a signal's index, below activering_evaluation_get_n_signals()
  *
- * Returns: (transfer none) (nullable): where the observation comes from (a source document).
+ * Where the observation behind a signal comes from.
+ *
+ * Returns: (transfer none) (nullable): where the observation comes from (a source document), owned by the rule
+ *   set; %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_signal_source (const ActiveringEvaluation *evaluation, guint signal);
 
 /**
  * activering_evaluation_get_n_missing:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
  *
- * Returns: how many unknown or blank facts would decide @measure.
+ * The facts still missing for an undetermined measure: the unknown or blank facts under the unknown parts of its
+ * conditions, each of which could still change the outcome. Listed in the rule set's order of facts, read by index
+ * with the getters below.
+ *
+ * Returns: how many unknown or blank facts would decide @measure; 0 for an outcome that is not undetermined, for a
+ *   measure not judged by its conditions, after a run with %ACTIVERING_EVALUATE_OUTCOMES_ONLY, before the first
+ *   run, and for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_missing (const ActiveringEvaluation *evaluation, guint measure);
 
 /**
  * activering_evaluation_get_missing_fact:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @missing: an index below activering_evaluation_get_n_missing()
  *
- * Returns: (transfer none): the dotted fact path.
+ * Which fact is missing.
+ *
+ * Returns: (transfer none) (nullable): the dotted fact path ("vdab.registered"), owned by the rule set; %NULL for
+ *   an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_missing_fact (const ActiveringEvaluation *evaluation,
@@ -330,8 +504,14 @@ const char *activering_evaluation_get_missing_fact (const ActiveringEvaluation *
 
 /**
  * activering_evaluation_get_missing_state:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @missing: an index below activering_evaluation_get_n_missing()
  *
- * Returns: %ACTIVERING_FACT_UNKNOWN or %ACTIVERING_FACT_BLANK.
+ * How a fact is missing: absent from the document, or given as null.
+ *
+ * Returns: %ACTIVERING_FACT_UNKNOWN or %ACTIVERING_FACT_BLANK; %ACTIVERING_FACT_UNKNOWN for an index out of
+ *   range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringFactState activering_evaluation_get_missing_state (const ActiveringEvaluation *evaluation,
@@ -339,8 +519,14 @@ ActiveringFactState activering_evaluation_get_missing_state (const ActiveringEva
 
 /**
  * activering_evaluation_get_missing_asked_of:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @missing: an index below activering_evaluation_get_n_missing()
  *
- * Returns: (transfer none): the role code that supplies the fact.
+ * Who can supply a missing fact: its `supplied_by` in the rule set.
+ *
+ * Returns: (transfer none) (nullable): the role code that supplies the fact, owned by the rule set; %NULL for an
+ *   index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_missing_asked_of (const ActiveringEvaluation *evaluation,
@@ -348,33 +534,57 @@ const char *activering_evaluation_get_missing_asked_of (const ActiveringEvaluati
 
 /**
  * activering_evaluation_get_n_limits:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
  *
- * Returns: how many limits the rule set could compute for @measure.
+ * The limits of a measure (a maximum duration, a fraction, an end date) that hold for the dossier and whose value
+ * is known, in the rule set's order, read by index with the limit getters below.
+ *
+ * Returns: how many limits the rule set could compute for @measure; 0 for a measure not judged by its conditions,
+ *   after a run with %ACTIVERING_EVALUATE_OUTCOMES_ONLY, before the first run, and for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_limits (const ActiveringEvaluation *evaluation, guint measure);
 
 /**
  * activering_evaluation_get_limit_id:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @limit: an index below activering_evaluation_get_n_limits()
  *
- * Returns: (transfer none): e.g. "ibo.max_weeks".
+ * The id of a limit.
+ *
+ * Returns: (transfer none) (nullable): e.g. "ibo.max_weeks", owned by the rule set; %NULL for an index out of
+ *   range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_limit_id (const ActiveringEvaluation *evaluation, guint measure, guint limit);
 
 /**
  * activering_evaluation_get_limit_unit:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @limit: an index below activering_evaluation_get_n_limits()
  *
- * Returns: (transfer none): e.g. "weeks", "months", "fraction", "date".
+ * The unit of a limit's value, as the rule set declares it.
+ *
+ * Returns: (transfer none) (nullable): e.g. "weeks", "months", "fraction", "date", owned by the rule set; %NULL
+ *   for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_limit_unit (const ActiveringEvaluation *evaluation, guint measure, guint limit);
 
 /**
  * activering_evaluation_get_limit_number:
- * @out: (out): the limit's value when it is a number
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @limit: an index below activering_evaluation_get_n_limits()
+ * @out: (out): the limit's value when it is a number (a whole number is converted to a double)
  *
- * Returns: %TRUE if the limit is a number, %FALSE if it is a date (see activering_evaluation_get_limit_date()).
+ * The value of a limit that is a number.
+ *
+ * Returns: %TRUE if the limit is a number, %FALSE (and @out untouched) if it is a date (see
+ *   activering_evaluation_get_limit_date()), or for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_limit_number (const ActiveringEvaluation *evaluation,
@@ -382,8 +592,15 @@ gboolean activering_evaluation_get_limit_number (const ActiveringEvaluation *eva
 
 /**
  * activering_evaluation_get_limit_date:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @limit: an index below activering_evaluation_get_n_limits()
+ * @out: (out caller-allocates): the caller's #GDate, set to the limit's value when it is a date
  *
- * Returns: %TRUE and sets @out if the limit is a date.
+ * The value of a limit that is a date.
+ *
+ * Returns: %TRUE and sets @out if the limit is a date; %FALSE (and @out untouched) if it is a number (see
+ *   activering_evaluation_get_limit_number()), or for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_limit_date (const ActiveringEvaluation *evaluation,
@@ -391,8 +608,15 @@ gboolean activering_evaluation_get_limit_date (const ActiveringEvaluation *evalu
 
 /**
  * activering_evaluation_get_limit_text:
+ * @evaluation: an evaluation
+ * @measure: a measure's index, below activering_rule_set_get_n_measures() of the rule set
+ * @limit: an index below activering_evaluation_get_n_limits()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the limit explained in @lang.
+ * A limit explained for people, with its value and the parameters it quotes as on the evaluation date.
+ *
+ * Returns: (transfer none) (nullable): the limit explained in @lang, owned by @evaluation or its rule set and valid
+ *   until the next run; %NULL for an unknown language (no critical), or an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_limit_text (const ActiveringEvaluation *evaluation,
@@ -400,24 +624,39 @@ const char *activering_evaluation_get_limit_text (const ActiveringEvaluation *ev
 
 /**
  * activering_evaluation_get_n_obligations:
+ * @evaluation: an evaluation
  *
- * Returns: how many obligations apply (or may apply) to the dossier.
+ * The rule set's obligations (cross-cutting duties, such as a deadline) that apply or may apply to the dossier:
+ * those whose `applies` is not false for it, in the rule set's order, read by index with the obligation getters
+ * below.
+ *
+ * Returns: how many obligations apply (or may apply) to the dossier; 0 after a run with
+ *   %ACTIVERING_EVALUATE_OUTCOMES_ONLY and before the first run.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_evaluation_get_n_obligations (const ActiveringEvaluation *evaluation);
 
 /**
  * activering_evaluation_get_obligation_id:
+ * @evaluation: an evaluation
+ * @obligation: an index below activering_evaluation_get_n_obligations()
  *
- * Returns: (transfer none): e.g. "gpmi.deadline".
+ * The id of an obligation.
+ *
+ * Returns: (transfer none) (nullable): e.g. "gpmi.deadline", owned by the rule set; %NULL for an index out of
+ *   range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_obligation_id (const ActiveringEvaluation *evaluation, guint obligation);
 
 /**
  * activering_evaluation_get_obligation_state:
+ * @evaluation: an evaluation
+ * @obligation: an index below activering_evaluation_get_n_obligations()
  *
- * Returns: met, due, overdue or undetermined.
+ * Where an obligation stands on the evaluation date.
+ *
+ * Returns: met, due, overdue or undetermined; %ACTIVERING_OBLIGATION_UNDETERMINED for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringObligationState activering_evaluation_get_obligation_state (const ActiveringEvaluation *evaluation,
@@ -425,8 +664,14 @@ ActiveringObligationState activering_evaluation_get_obligation_state (const Acti
 
 /**
  * activering_evaluation_get_obligation_due:
+ * @evaluation: an evaluation
+ * @obligation: an index below activering_evaluation_get_n_obligations()
+ * @out: (out caller-allocates): the caller's #GDate, set to the obligation's due date
  *
- * Returns: %TRUE and sets @out if the due date is known.
+ * The date by which an obligation must be met.
+ *
+ * Returns: %TRUE and sets @out if the due date is known; %FALSE (and @out untouched) if a fact it needs is
+ *   unknown or blank, or for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_obligation_due (const ActiveringEvaluation *evaluation,
@@ -434,9 +679,14 @@ gboolean activering_evaluation_get_obligation_due (const ActiveringEvaluation *e
 
 /**
  * activering_evaluation_get_obligation_met_on:
+ * @evaluation: an evaluation
+ * @obligation: an index below activering_evaluation_get_n_obligations()
+ * @out: (out caller-allocates): the caller's #GDate, set to the day the obligation was met
+ *
+ * The day a met obligation was met, where the rule set says how to tell (contract C12).
  *
  * Returns: %TRUE and sets @out to the day the obligation was met, for a met obligation whose rule set says when
- * (contract C12); %FALSE otherwise.
+ *   (contract C12); %FALSE (and @out untouched) otherwise, and for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_get_obligation_met_on (const ActiveringEvaluation *evaluation, guint obligation,
@@ -444,17 +694,28 @@ gboolean activering_evaluation_get_obligation_met_on (const ActiveringEvaluation
 
 /**
  * activering_evaluation_is_obligation_late:
+ * @evaluation: an evaluation
+ * @obligation: an index below activering_evaluation_get_n_obligations()
  *
- * Returns: whether a met obligation was met after its due date (contract C12).
+ * Whether an obligation was met late (contract C12).
+ *
+ * Returns: whether a met obligation was met after its due date; %FALSE when it is not met, when the day it was met
+ *   or its due date is not known, and for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_is_obligation_late (const ActiveringEvaluation *evaluation, guint obligation);
 
 /**
  * activering_evaluation_get_obligation_text:
+ * @evaluation: an evaluation
+ * @obligation: an index below activering_evaluation_get_n_obligations()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the obligation explained in @lang (while it is undetermined, the rule set's text for that
- * state, if it has one).
+ * An obligation explained for people, with the parameters it quotes as on the evaluation date.
+ *
+ * Returns: (transfer none) (nullable): the obligation explained in @lang (while it is undetermined, the rule set's
+ *   text for that state, if it has one), owned by @evaluation or its rule set and valid until the next run; %NULL
+ *   for an unknown language (no critical), or an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_evaluation_get_obligation_text (const ActiveringEvaluation *evaluation,
@@ -462,13 +723,17 @@ const char *activering_evaluation_get_obligation_text (const ActiveringEvaluatio
 
 /**
  * activering_evaluation_to_json:
+ * @evaluation: an evaluation that has run
  * @lang: (nullable): the language of the texts; %NULL for the rule set's first language
  * @flags: %ACTIVERING_JSON_PRETTY to indent
- * @error: %ACTIVERING_ERROR_USAGE for a language the rule set lacks, or when no dossier was evaluated yet
+ * @error: return location for a #GError, or %NULL: %ACTIVERING_ERROR_USAGE (domain %ACTIVERING_ERROR) for a
+ *   language the rule set lacks, or when no dossier was evaluated yet
  *
- * Serialises the last run as an `activering.result/1` document.
+ * Serialises the last run as an `activering.result/1` document. After a run with
+ * %ACTIVERING_EVALUATE_OUTCOMES_ONLY it holds the outcomes and reasons only (no conditions, missing facts, limits,
+ * obligations or signals).
  *
- * Returns: (transfer full): UTF-8 JSON text to free with g_free(), or %NULL with @error set.
+ * Returns: (transfer full) (nullable): UTF-8 JSON text to free with g_free(), or %NULL with @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_evaluation_to_json (const ActiveringEvaluation *evaluation,
@@ -478,20 +743,27 @@ char *activering_evaluation_to_json (const ActiveringEvaluation *evaluation,
 
 /**
  * activering_evaluation_append_outcomes_json:
+ * @evaluation: an evaluation that has run (before the first run: a critical, and nothing appended)
  * @out: a #GString the one-line `activering.outcomes/1` document is appended to (no newline)
  *
  * The compact form for bulk screening: the id, the date and one outcome per measure. Reuse @out across
- * dossiers to avoid allocating.
+ * dossiers to avoid allocating. Works after a run with %ACTIVERING_EVALUATE_OUTCOMES_ONLY.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_evaluation_append_outcomes_json (const ActiveringEvaluation *evaluation, GString *out);
 
 /**
  * activering_evaluation_append_json:
+ * @evaluation: an evaluation that has run
+ * @lang: (nullable): the language of the texts; %NULL for the rule set's first language
+ * @flags: %ACTIVERING_JSON_PRETTY to indent
+ * @out: a #GString the `activering.result/1` document is appended to
+ * @error: return location for a #GError, or %NULL
  *
  * Like activering_evaluation_to_json(), appending to @out (for streaming many documents into one buffer).
  *
- * Returns: %TRUE, or %FALSE with @error set for an unknown language (nothing appended).
+ * Returns: %TRUE; %FALSE with @error set (%ACTIVERING_ERROR_USAGE, domain %ACTIVERING_ERROR) for an unknown
+ *   language or when no dossier was evaluated yet (nothing appended).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_evaluation_append_json (const ActiveringEvaluation *evaluation,
@@ -502,10 +774,12 @@ gboolean activering_evaluation_append_json (const ActiveringEvaluation *evaluati
 
 /**
  * activering_evaluation_append_measure_text:
- * @measure: the measure's index
- * @lang: (nullable): the language of the condition texts (%NULL: the rule set's first)
- * @indent: (nullable): put before every line
- * @out: the lines are appended here
+ * @evaluation: an evaluation
+ * @measure: the measure's index, below activering_rule_set_get_n_measures() (out of range: a critical, and nothing
+ *   appended)
+ * @lang: (nullable): the language of the condition texts, one of the rule set's (%NULL: the rule set's first)
+ * @indent: (nullable): put before every line; %NULL for none
+ * @out: the lines are appended here, each ending in a newline
  *
  * Measure @measure's answer as lines for people: its outcome, each condition with its state and text, and the
  * missing facts with their states and who is asked for them. For logs, support and test reports.
@@ -515,8 +789,13 @@ void activering_evaluation_append_measure_text (const ActiveringEvaluation *eval
                                                 const char *lang, const char *indent, GString *out);
 /**
  * activering_evaluation_append_missing_text:
+ * @evaluation: an evaluation
+ * @measure: the measure's index, below activering_rule_set_get_n_measures() (out of range: a critical, and nothing
+ *   appended)
+ * @out: the line is appended here (no newline)
  *
- * The missing facts of measure @measure on one line: "fact (unknown, asked of role), …", or "none".
+ * The missing facts of measure @measure on one line: "fact (unknown, asked of role), …", or "none" (as
+ * activering_evaluation_get_n_missing() counts them).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_evaluation_append_missing_text (const ActiveringEvaluation *evaluation, guint measure, GString *out);
@@ -533,6 +812,10 @@ void activering_evaluation_append_missing_text (const ActiveringEvaluation *eval
  * @ACTIVERING_LINES_IDS: instead of a document, write `<id>` TAB `<as_of>` and a newline for each line evaluated
  *   (ids hold no control characters), for bindings that take the outcomes from @outcomes; lines in error still get
  *   their `activering.error/1` document
+ *
+ * How activering_evaluate_lines() reads its input and what it writes to the options' @out. The flags combine
+ * (bitwise or): %ACTIVERING_LINES_ARRAY with any other; %ACTIVERING_LINES_IDS takes precedence over
+ * %ACTIVERING_LINES_COMPACT and %ACTIVERING_LINES_ERRORS_ONLY.
  */
 typedef enum {
   ACTIVERING_LINES_DEFAULT = 0,

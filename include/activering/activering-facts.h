@@ -21,6 +21,14 @@
 
 G_BEGIN_DECLS
 
+/**
+ * ActiveringFacts:
+ *
+ * What is known about one dossier: an `activering.facts/1` document parsed against a rule set. Opaque; made with
+ * activering_facts_new() or activering_facts_new_from_data(), refilled with activering_facts_parse(), freed with
+ * activering_facts_free(). A copy made by a language binding shares the object (it takes a reference) and is
+ * released with the same activering_facts_free().
+ */
 typedef struct _ActiveringFacts ActiveringFacts;
 
 /**
@@ -28,6 +36,9 @@ typedef struct _ActiveringFacts ActiveringFacts;
  * @ACTIVERING_FACT_KNOWN: the fact has a value
  * @ACTIVERING_FACT_UNKNOWN: the key is absent (nobody asked yet)
  * @ACTIVERING_FACT_BLANK: the key is null (asked, but not known)
+ *
+ * The state of one fact of a dossier. Neither unknown nor blank is false: a condition that needs such a fact is
+ * itself unknown.
  */
 typedef enum {
   ACTIVERING_FACT_KNOWN = 0,
@@ -37,8 +48,12 @@ typedef enum {
 
 /**
  * activering_fact_state_to_string:
+ * @state: a fact state
  *
- * Returns: (transfer none): "known", "unknown" or "blank".
+ * The name of a fact state, as the documents the library writes give it.
+ *
+ * Returns: (transfer none): "known", "unknown" or "blank", a static string; "unknown" for a value that is not an
+ *   #ActiveringFactState.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_fact_state_to_string (ActiveringFactState state);
@@ -47,7 +62,10 @@ const char *activering_fact_state_to_string (ActiveringFactState state);
  * activering_facts_new:
  * @rules: the rule set whose declared facts the documents are checked against; a reference is kept
  *
- * Returns: (transfer full): an empty facts object (every fact unknown); free with activering_facts_free().
+ * Makes an empty facts object, to be filled with activering_facts_parse(), one dossier after another.
+ *
+ * Returns: (transfer full): an empty facts object (no id, no `as_of`, every fact unknown); free with
+ *   activering_facts_free().
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringFacts *activering_facts_new (ActiveringRuleSet *rules);
@@ -55,8 +73,9 @@ ActiveringFacts *activering_facts_new (ActiveringRuleSet *rules);
 /**
  * activering_facts_parse:
  * @facts: the facts object to refill; what it held before is dropped
- * @data: one `activering.facts/1` document as UTF-8 JSON; need not be NUL-terminated
- * @length: the length of @data in bytes, or -1 if it is NUL-terminated
+ * @data: (nullable): one `activering.facts/1` document as UTF-8 JSON; need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated (@data may be %NULL only with a
+ *   @length of 0, which is an empty document)
  * @error: return location for a #GError, or %NULL
  *
  * Refills @facts from a document, without allocating once warmed up (the `_parse` of docs/api-conventions.md).
@@ -76,9 +95,13 @@ gboolean activering_facts_parse (ActiveringFacts *facts, const char *data, gssiz
 /**
  * activering_facts_new_from_data:
  * @rules: the rule set whose declared facts the document is checked against; a reference is kept
- * @data: one `activering.facts/1` document as UTF-8 JSON; need not be NUL-terminated
- * @length: the length of @data in bytes, or -1 if it is NUL-terminated
- * @error: return location for a #GError, or %NULL; the errors of activering_facts_parse()
+ * @data: (nullable): one `activering.facts/1` document as UTF-8 JSON; need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated (@data may be %NULL only with a
+ *   @length of 0, which is an empty document)
+ * @error: return location for a #GError, or %NULL; the errors of activering_facts_parse() (domain
+ *   %ACTIVERING_ERROR: %ACTIVERING_ERROR_SYNTAX, %ACTIVERING_ERROR_FORMAT, %ACTIVERING_ERROR_TYPE,
+ *   %ACTIVERING_ERROR_UNKNOWN_KEY, %ACTIVERING_ERROR_INVALID_VALUE, %ACTIVERING_ERROR_OUT_OF_RANGE,
+ *   %ACTIVERING_ERROR_MISSING, %ACTIVERING_ERROR_DUPLICATE, %ACTIVERING_ERROR_TOO_LARGE)
  *
  * activering_facts_new() followed by activering_facts_parse(): a new facts object holding one document.
  *
@@ -92,40 +115,59 @@ ActiveringFacts *activering_facts_new_from_data (ActiveringRuleSet *rules,
 
 /**
  * activering_facts_free:
+ * @facts: (nullable) (transfer full): the facts object to free
  *
- * Frees @facts and drops its rule-set reference. Accepts %NULL.
+ * Frees @facts and drops its rule-set reference. Accepts %NULL. (A binding's copy shares the object: it is freed
+ * with its last reference.)
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_facts_free (ActiveringFacts *facts);
 
 /**
  * activering_facts_get_rule_set:
+ * @facts: a facts object
  *
- * Returns: (transfer none): the rule set @facts was made for.
+ * The rule set @facts was made for (the one given to activering_facts_new()).
+ *
+ * Returns: (transfer none): the rule set, owned by @facts and valid as long as it is (take a reference with
+ *   activering_rule_set_ref() to keep it longer).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRuleSet *activering_facts_get_rule_set (const ActiveringFacts *facts);
 
 /**
  * activering_facts_get_id:
+ * @facts: a facts object
  *
- * Returns: (transfer none): the dossier's opaque id, or %NULL before a parse.
+ * The dossier's id: the document's `id`, opaque to the library.
+ *
+ * Returns: (transfer none) (nullable): the id, owned by @facts and valid until it is parsed into again or freed;
+ *   %NULL before a successful parse (a new object, or one whose last parse failed).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_facts_get_id (const ActiveringFacts *facts);
 
 /**
  * activering_facts_get_as_of:
- * @out: (out): the document's `as_of` date
+ * @facts: a facts object
+ * @out: (out caller-allocates): the caller's #GDate, set to the document's `as_of` date
  *
- * Returns: %TRUE if the document has an `as_of`; %FALSE (and @out untouched) if not.
+ * The date the document says it describes the dossier on, which activering_evaluation_run() evaluates on
+ * when it is given no date.
+ *
+ * Returns: %TRUE if the document has an `as_of`; %FALSE (and @out untouched) if not, or before a successful
+ *   parse.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_facts_get_as_of (const ActiveringFacts *facts, GDate *out);
 
 /**
  * activering_facts_get_state:
+ * @facts: a facts object
  * @path: a dotted fact path declared by the rule set, e.g. "vdab.registered"
+ *
+ * Whether the dossier gives a fact. An unknown path is not a programmer's error: it gets the fallback, with no
+ * critical.
  *
  * Returns: whether the fact is known, unknown (absent) or blank (null); %ACTIVERING_FACT_UNKNOWN for a path
  * the rule set does not declare.

@@ -13,6 +13,13 @@
 #error "Only <activering/activering.h> can be included directly."
 #endif
 
+/**
+ * ACTIVERING_EXTERN:
+ *
+ * `extern`, and while the library itself is compiled (with GCC or Clang) the default visibility that exports a
+ * symbol from the library, which is otherwise built with `-fvisibility=hidden`. Used by the
+ * `ACTIVERING_AVAILABLE_IN_x_y` macros; not meant for programs.
+ */
 #if defined(ACTIVERING_COMPILATION) && defined(__GNUC__)
 #define ACTIVERING_EXTERN __attribute__((visibility("default"))) extern
 #else
@@ -22,7 +29,8 @@
 /**
  * ACTIVERING_AVAILABLE_IN_0_1:
  *
- * The symbol exists since libactivering 0.1.
+ * Marks a public declaration as part of the API since libactivering 0.1: it exports the symbol from the library
+ * (%ACTIVERING_EXTERN) and records the release that introduced it.
  */
 #define ACTIVERING_AVAILABLE_IN_0_1 ACTIVERING_EXTERN
 
