@@ -36,7 +36,20 @@
 
 G_BEGIN_DECLS
 
+/**
+ * ActiveringOrganisation:
+ *
+ * How one local authority organises activation: an `activering.organisation/1` document read against a rule set
+ * (activering_organisation_new_from_data()). Opaque; one thread at a time; free with activering_organisation_free().
+ */
 typedef struct _ActiveringOrganisation ActiveringOrganisation;
+/**
+ * ActiveringRoleAssignment:
+ *
+ * Who does what for one dossier in one organisation, on a date: the regie, and who is responsible, accountable,
+ * consulted and informed for each task, with the gaps and conflicts found (activering_role_assignment_run()).
+ * Opaque and reusable; one thread at a time; free with activering_role_assignment_free().
+ */
 typedef struct _ActiveringRoleAssignment ActiveringRoleAssignment;
 
 /**
@@ -59,6 +72,9 @@ typedef enum {
  * ActiveringRolesFlags:
  * @ACTIVERING_ROLES_DEFAULT: list the tasks that are active for the dossier now
  * @ACTIVERING_ROLES_ALL_TASKS: list every task of the rule set, each marked active or not
+ *
+ * Which tasks activering_role_assignment_run() lists (the assignments activering_role_assignment_get_n_assignments()
+ * counts).
  */
 typedef enum {
   ACTIVERING_ROLES_DEFAULT = 0,
@@ -67,8 +83,12 @@ typedef enum {
 
 /**
  * activering_raci_to_string:
+ * @raci: a part of an assignment
  *
- * Returns: (transfer none): "responsible", "accountable", "consulted" or "informed".
+ * The code `activering.roles/1` documents give @raci.
+ *
+ * Returns: (transfer none): "responsible", "accountable", "consulted" or "informed", a static string
+ *   ("responsible" for a value outside #ActiveringRaci).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_raci_to_string (ActiveringRaci raci);
@@ -84,7 +104,12 @@ const char *activering_raci_to_string (ActiveringRaci raci);
  *   activation service, policy or task, with a suggestion; duplicate actor ids; an external service without its
  *   partner's name; …)
  *
- * Parses and checks an organisation document.
+ * Parses and checks an organisation document. Errors (domain %ACTIVERING_ERROR): %ACTIVERING_ERROR_SYNTAX,
+ * %ACTIVERING_ERROR_FORMAT, %ACTIVERING_ERROR_TYPE, %ACTIVERING_ERROR_MISSING and %ACTIVERING_ERROR_TOO_LARGE for a
+ * malformed document; %ACTIVERING_ERROR_INVALID_VALUE for an unknown role, activation service or task, or a bad
+ * value; %ACTIVERING_ERROR_UNKNOWN_KEY for an unknown key or policy; %ACTIVERING_ERROR_DUPLICATE for a key or an
+ * actor given twice; %ACTIVERING_ERROR_UNKNOWN_REF for an agreement naming an actor the document does not list;
+ * %ACTIVERING_ERROR_USAGE for a rule set that defines no tasks.
  *
  * Returns: (transfer full) (nullable): the organisation, free with activering_organisation_free(); %NULL with
  *   @error set.
@@ -92,61 +117,93 @@ const char *activering_raci_to_string (ActiveringRaci raci);
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringOrganisation *activering_organisation_new_from_data (ActiveringRuleSet *rules, const char *data,
                                                                gssize length, GError **error);
+
 /**
  * activering_organisation_free:
+ * @organisation: (nullable) (transfer full): the organisation, or %NULL
  *
- * Frees @organisation (%NULL is allowed).
+ * Frees @organisation (%NULL is allowed). The rule set it holds a reference to is released.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_organisation_free (ActiveringOrganisation *organisation);
+
 /**
  * activering_organisation_get_id:
+ * @organisation: the organisation
  *
- * Returns: (transfer none): the organisation's id.
+ * The organisation's `id`, as its document gives it.
+ *
+ * Returns: (transfer none): the organisation's id, owned by @organisation.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_id (const ActiveringOrganisation *organisation);
+
 /**
  * activering_organisation_get_activation_service:
+ * @organisation: the organisation
  *
- * Returns: (transfer none): e.g. "internal_dedicated".
+ * How the organisation provides activation: one of the activation services the rule set defines (docs/roles.md).
+ *
+ * Returns: (transfer none): the service's code, e.g. "internal_dedicated", owned by the rule set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_activation_service (const ActiveringOrganisation *organisation);
+
 /**
  * activering_organisation_get_external_partner:
+ * @organisation: the organisation
  *
- * Returns: (transfer none) (nullable): the partner's name.
+ * Who provides activation when the organisation has an external service do it.
+ *
+ * Returns: (transfer none) (nullable): the partner's name, owned by @organisation; %NULL if the document names none.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_external_partner (const ActiveringOrganisation *organisation);
+
 /**
  * activering_organisation_has_policy:
  * @organisation: the organisation
  * @code: a policy code of the rule set
  *
+ * Whether the organisation's document turns policy @code on. An unknown code is not an error (no critical).
+ *
  * Returns: %TRUE if the organisation follows policy @code; %FALSE if not, or for a code the rule set does not have.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_organisation_has_policy (const ActiveringOrganisation *organisation, const char *code);
+
 /**
  * activering_organisation_get_n_actors:
+ * @organisation: the organisation
+ *
+ * The number of actors (each with an id and a role), the bound of the actor getters' index.
  *
  * Returns: the number of actors the organisation lists.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_organisation_get_n_actors (const ActiveringOrganisation *organisation);
+
 /**
  * activering_organisation_get_actor_id:
+ * @organisation: the organisation
+ * @index: the actor, 0 <= @index < activering_organisation_get_n_actors()
  *
- * Returns: (transfer none) (nullable): actor @index's id, or %NULL.
+ * The id of actor @index, as assignments name it.
+ *
+ * Returns: (transfer none) (nullable): actor @index's id, owned by @organisation; %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_actor_id (const ActiveringOrganisation *organisation, guint index);
+
 /**
  * activering_organisation_get_actor_role:
+ * @organisation: the organisation
+ * @index: the actor, 0 <= @index < activering_organisation_get_n_actors()
  *
- * Returns: (transfer none) (nullable): actor @index's role code.
+ * The role actor @index holds.
+ *
+ * Returns: (transfer none) (nullable): actor @index's role code, owned by the rule set; %NULL for an index out of
+ *   range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_organisation_get_actor_role (const ActiveringOrganisation *organisation, guint index);
@@ -157,14 +214,19 @@ const char *activering_organisation_get_actor_role (const ActiveringOrganisation
  * activering_role_assignment_new:
  * @rules: the rule set (a reference is kept)
  *
+ * An empty assignment, to fill with activering_role_assignment_run() before reading it: its getters are a programmer's
+ * error until then (a critical and the fallback), and its documents fail with %ACTIVERING_ERROR_USAGE.
+ *
  * Returns: (transfer full): an empty assignment, to run; free with activering_role_assignment_free().
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRoleAssignment *activering_role_assignment_new (ActiveringRuleSet *rules);
+
 /**
  * activering_role_assignment_free:
+ * @assignment: (nullable) (transfer full): the assignment, or %NULL
  *
- * Frees @assignment (%NULL is allowed).
+ * Frees @assignment (%NULL is allowed). The rule set it holds a reference to is released.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_role_assignment_free (ActiveringRoleAssignment *assignment);
@@ -180,8 +242,10 @@ void activering_role_assignment_free (ActiveringRoleAssignment *assignment);
  * @flags: #ActiveringRolesFlags
  * @error: return location for an #ACTIVERING_ERROR_USAGE error (another rule set, another dossier, a bad date)
  *
- * Evaluates the dossier, replays its trajectory, and assigns every task.
- * Returns: %TRUE on success.
+ * Evaluates the dossier, replays its trajectory, and assigns every task. On failure the assignment is left as if it
+ * had never run.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (%ACTIVERING_ERROR_USAGE).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_role_assignment_run (ActiveringRoleAssignment *assignment,
@@ -191,145 +255,236 @@ gboolean activering_role_assignment_run (ActiveringRoleAssignment *assignment,
 
 /**
  * activering_role_assignment_get_id:
+ * @assignment: the assignment, after a run
  *
- * Returns: (transfer none): the dossier's id.
+ * The dossier the assignment is for.
+ *
+ * Returns: (transfer none): the dossier's id (the facts' `id`; "" if they have none), owned by @assignment.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_id (const ActiveringRoleAssignment *assignment);
+
 /**
  * activering_role_assignment_get_as_of:
+ * @assignment: the assignment, after a run
+ * @out: (out caller-allocates): the date to set
  *
- * Sets @out to the date the assignment was made on.
+ * Sets @out to the date the assignment was made on (left untouched before a run).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_role_assignment_get_as_of (const ActiveringRoleAssignment *assignment, GDate *out);
+
 /**
  * activering_role_assignment_get_phase:
+ * @assignment: the assignment, after a run
  *
- * Returns: (transfer none) (nullable): the current phase, if a trajectory is open.
+ * The phase the dossier's trajectory is in on the assignment date, which decides which tasks are active.
+ *
+ * Returns: (transfer none) (nullable): the current phase, if a trajectory is open, owned by the rule set; %NULL
+ *   without a trajectory or when it is not open.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_phase (const ActiveringRoleAssignment *assignment);
+
 /**
  * activering_role_assignment_get_model:
+ * @assignment: the assignment, after a run
  *
- * Returns: (transfer none) (nullable): the model of the current phase.
+ * The phase model of activering_role_assignment_get_phase().
+ *
+ * Returns: (transfer none) (nullable): the model of the current phase, owned by the rule set; %NULL when
+ *   activering_role_assignment_get_phase() is %NULL.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_model (const ActiveringRoleAssignment *assignment);
+
 /**
  * activering_role_assignment_get_regie:
- * @role: (out) (transfer none) (optional): the role holding the regie
- * @actor: (out) (transfer none) (optional) (nullable): the actor, where the organisation names one
+ * @assignment: the assignment, after a run
+ * @role: (out) (transfer none) (optional) (nullable): the role holding the regie, owned by the rule set
+ * @actor: (out) (transfer none) (optional) (nullable): the actor, where the organisation names one, owned by
+ *   @assignment
+ *
+ * Who holds the regie of the dossier (docs/roles.md).
  *
  * Returns: %TRUE if someone holds the regie; %FALSE if nobody can (a gap), leaving the outputs %NULL.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_role_assignment_get_regie (const ActiveringRoleAssignment *assignment, const char **role,
                                                const char **actor);
+
 /**
  * activering_role_assignment_get_n_assignments:
+ * @assignment: the assignment, after a run
  *
- * Returns: the number of tasks listed (active ones, or all).
+ * The number of tasks listed, the bound of the per-task getters' index.
+ *
+ * Returns: the number of tasks listed (active ones, or all with %ACTIVERING_ROLES_ALL_TASKS).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_assignments (const ActiveringRoleAssignment *assignment);
+
 /**
  * activering_role_assignment_get_task:
+ * @assignment: the assignment, after a run
+ * @index: which assignment, 0 <= @index < activering_role_assignment_get_n_assignments()
  *
- * Returns: (transfer none) (nullable): the task code of assignment @index.
+ * The task assignment @index is about.
+ *
+ * Returns: (transfer none) (nullable): the task code of assignment @index, owned by the rule set; %NULL for an index
+ *   out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_task (const ActiveringRoleAssignment *assignment, guint index);
+
 /**
  * activering_role_assignment_is_task_active:
  * @assignment: the assignment
  * @index: which assignment, 0 <= @index < activering_role_assignment_get_n_assignments()
+ *
+ * Whether the task of assignment @index applies to the dossier now (always, without %ACTIVERING_ROLES_ALL_TASKS).
  *
  * Returns: %TRUE if the task of assignment @index is active for the dossier now; %FALSE if not, and for an index out
  *   of range (docs/api-conventions.md, "Indexes").
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_role_assignment_is_task_active (const ActiveringRoleAssignment *assignment, guint index);
+
 /**
  * activering_role_assignment_get_n_parties:
+ * @assignment: the assignment, after a run
+ * @index: which assignment, 0 <= @index < activering_role_assignment_get_n_assignments()
+ * @raci: which part of it
  *
- * Returns: how many parties assignment @index has for @raci.
+ * The number of parties in one part of an assignment, the bound of the @party index of
+ * activering_role_assignment_get_party_role() and activering_role_assignment_get_party_actor().
+ *
+ * Returns: how many parties assignment @index has for @raci (at most 1 responsible, none for a gap; 1 accountable);
+ *   0 for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_parties (const ActiveringRoleAssignment *assignment, guint index,
                                                 ActiveringRaci raci);
+
 /**
  * activering_role_assignment_get_party_role:
+ * @assignment: the assignment, after a run
+ * @index: which assignment, 0 <= @index < activering_role_assignment_get_n_assignments()
+ * @raci: which part of it
+ * @party: which party, 0 <= @party < activering_role_assignment_get_n_parties()
  *
- * Returns: (transfer none) (nullable): the role of party @party.
+ * The role a party of an assignment acts in.
+ *
+ * Returns: (transfer none) (nullable): the role of party @party, owned by the rule set; %NULL for an index out of
+ *   range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_party_role (const ActiveringRoleAssignment *assignment, guint index,
                                                        ActiveringRaci raci, guint party);
+
 /**
  * activering_role_assignment_get_party_actor:
- * Returns: (transfer none) (nullable): the actor of party @party, or %NULL when the organisation names none (or
- * several, with nothing in the trajectory or the agreements to choose between them).
+ * @assignment: the assignment, after a run
+ * @index: which assignment, 0 <= @index < activering_role_assignment_get_n_assignments()
+ * @raci: which part of it
+ * @party: which party, 0 <= @party < activering_role_assignment_get_n_parties()
+ *
+ * The actor behind a party of an assignment, where it can be told.
+ *
+ * Returns: (transfer none) (nullable): the actor of party @party, owned by @assignment; %NULL when the organisation
+ *   names none (or several, with nothing in the trajectory or the agreements to choose between them), and for an
+ *   index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_party_actor (const ActiveringRoleAssignment *assignment, guint index,
                                                         ActiveringRaci raci, guint party);
+
 /**
  * activering_role_assignment_get_n_gaps:
+ * @assignment: the assignment, after a run
+ *
+ * The number of gaps, the bound of the gap getters' index.
  *
  * Returns: the number of active tasks that nobody can take.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_gaps (const ActiveringRoleAssignment *assignment);
+
 /**
  * activering_role_assignment_get_gap_task:
+ * @assignment: the assignment, after a run
+ * @index: a gap, 0 <= @index < activering_role_assignment_get_n_gaps()
  *
- * Returns: (transfer none) (nullable): the task of gap @index.
+ * The task of a gap: active, with no role in the organisation to take it.
+ *
+ * Returns: (transfer none) (nullable): the task of gap @index, owned by the rule set; %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_gap_task (const ActiveringRoleAssignment *assignment, guint index);
+
 /**
  * activering_role_assignment_get_n_conflicts:
+ * @assignment: the assignment, after a run
+ *
+ * The number of conflicts, the bound of the conflict getters' index.
  *
  * Returns: the number of conflicts found in the agreements.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_conflicts (const ActiveringRoleAssignment *assignment);
+
 /**
  * activering_role_assignment_get_conflict_task:
+ * @assignment: the assignment, after a run
+ * @index: a conflict, 0 <= @index < activering_role_assignment_get_n_conflicts()
  *
- * Returns: (transfer none) (nullable): the task of conflict @index.
+ * The task a conflict is about.
+ *
+ * Returns: (transfer none) (nullable): the task of conflict @index, owned by the rule set; %NULL for an index out of
+ *   range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_conflict_task (const ActiveringRoleAssignment *assignment, guint index);
+
 /**
  * activering_role_assignment_get_conflict_code:
+ * @assignment: the assignment, after a run
+ * @index: a conflict, 0 <= @index < activering_role_assignment_get_n_conflicts()
+ *
+ * What kind of conflict @index is.
+ *
  * Returns: (transfer none) (nullable): "claimed_twice" (a single-holder task agreed to several actors) or
- * "role_not_allowed" (a task agreed to an actor whose role may not hold it).
+ *   "role_not_allowed" (a task agreed to an actor whose role may not hold it), a static string; %NULL for an index
+ *   out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_conflict_code (const ActiveringRoleAssignment *assignment, guint index);
+
 /**
  * activering_role_assignment_dup_gap_message:
  * @assignment: an assignment that has run
  * @index: a gap, below activering_role_assignment_get_n_gaps()
  * @lang: (nullable): a language of the rule set; %NULL: its first
  *
+ * Gap @index explained, for people.
+ *
  * Returns: (transfer full) (nullable): the gap explained in @lang; free with g_free(); %NULL for an unknown
- * language (or an index out of range).
+ *   language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_role_assignment_dup_gap_message (const ActiveringRoleAssignment *assignment, guint index,
                                                   const char *lang);
+
 /**
  * activering_role_assignment_dup_conflict_message:
  * @assignment: an assignment that has run
  * @index: a conflict, below activering_role_assignment_get_n_conflicts()
  * @lang: (nullable): a language of the rule set; %NULL: its first
  *
+ * Conflict @index explained, for people.
+ *
  * Returns: (transfer full) (nullable): the conflict explained in @lang; free with g_free(); %NULL for an unknown
- * language (or an index out of range).
+ *   language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_role_assignment_dup_conflict_message (const ActiveringRoleAssignment *assignment, guint index,
@@ -337,20 +492,29 @@ char *activering_role_assignment_dup_conflict_message (const ActiveringRoleAssig
 
 /**
  * activering_role_assignment_get_n_missing:
+ * @assignment: the assignment, after a run
+ *
+ * The facts that still hold up a decision, and who should supply them: the bound of
+ * activering_role_assignment_get_missing()'s index.
+ *
  * Returns: the number of facts some measure still needs for a decision (each counted once).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_role_assignment_get_n_missing (const ActiveringRoleAssignment *assignment);
+
 /**
  * activering_role_assignment_get_missing:
  * @assignment: the assignment, after a run
  * @index: which missing fact, 0 <= @index < activering_role_assignment_get_n_missing()
  * @role: (out) (transfer none) (optional): the role that supplies it here (the fact's `supplied_by` role as the
- *   organisation has it: an external service's trajectbegeleider in place of the OCMW's, …)
- * @actor: (out) (transfer none) (optional) (nullable): the actor, where one can be told
+ *   organisation has it: an external service's trajectbegeleider in place of the OCMW's, …), owned by the rule set
+ * @actor: (out) (transfer none) (optional) (nullable): the actor, where one can be told, owned by @assignment
  *
- * Returns: (transfer none) (nullable): the fact's path, or %NULL for an index out of range (@role and @actor then
- *   untouched). The role the rule set names is the `asked_of` of the eligibility result, so both answers agree.
+ * A fact some measure still needs, and who is to supply it in this organisation.
+ *
+ * Returns: (transfer none) (nullable): the fact's path, owned by the rule set; %NULL for an index out of range
+ *   (@role and @actor then untouched). The role the rule set names is the `asked_of` of the eligibility result, so
+ *   both answers agree.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_role_assignment_get_missing (const ActiveringRoleAssignment *assignment, guint index,
@@ -358,19 +522,31 @@ const char *activering_role_assignment_get_missing (const ActiveringRoleAssignme
 
 /**
  * activering_role_assignment_append_json:
+ * @assignment: the assignment, after a run
  * @lang: (nullable): the language of labels and messages (%NULL: the rule set's first language)
- * @out: the string to append the `activering.roles/1` document to
+ * @flags: #ActiveringJsonFlags
+ * @out: the string to append the `activering.roles/1` document to (nothing on failure)
  * @error: return location for an #ACTIVERING_ERROR_USAGE error (a language the rule set lacks, not run yet)
  *
- * Returns: %TRUE on success.
+ * Writes the assignment as an `activering.roles/1` document.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (%ACTIVERING_ERROR_USAGE).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_role_assignment_append_json (const ActiveringRoleAssignment *assignment, const char *lang,
                                                  ActiveringJsonFlags flags, GString *out, GError **error);
+
 /**
  * activering_role_assignment_to_json:
+ * @assignment: the assignment, after a run
+ * @lang: (nullable): the language of labels and messages (%NULL: the rule set's first language)
+ * @flags: #ActiveringJsonFlags
+ * @error: return location for a #GError, or %NULL
  *
- * Returns: (transfer full) (nullable): the document; free with g_free().
+ * Like activering_role_assignment_append_json(), into a new string.
+ *
+ * Returns: (transfer full) (nullable): the document; free with g_free(); %NULL with @error set as for
+ *   activering_role_assignment_append_json().
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_role_assignment_to_json (const ActiveringRoleAssignment *assignment, const char *lang,

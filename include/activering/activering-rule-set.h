@@ -24,6 +24,13 @@
 
 G_BEGIN_DECLS
 
+/**
+ * ActiveringRuleSet:
+ *
+ * A loaded, checked and compiled rule set (an `activering.rules/1` document). Opaque and immutable once loaded: any
+ * number of threads may share one. Reference-counted (activering_rule_set_ref(), activering_rule_set_unref());
+ * the objects made from a rule set keep a reference to it.
+ */
 typedef struct _ActiveringRuleSet ActiveringRuleSet;
 
 /**
@@ -44,7 +51,9 @@ typedef enum {
  *
  * Loads the rule set compiled into the library (the Flemish rule set, `be-vlaanderen`). Needs no files.
  *
- * Returns: (transfer full): a new rule set, or %NULL with @error set (only if the library itself is broken).
+ * Returns: (transfer full) (nullable): a new rule set, to release with activering_rule_set_unref(); %NULL with
+ *   @error set (an %ACTIVERING_ERROR code as for activering_rule_set_new_from_data()) only if the library itself is
+ *   broken.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRuleSet *activering_rule_set_new_default (GError **error);
@@ -63,7 +72,8 @@ ActiveringRuleSet *activering_rule_set_new_default (GError **error);
  * %ACTIVERING_ERROR_CYCLE, %ACTIVERING_ERROR_OVERLAP, %ACTIVERING_ERROR_TRANSLATION,
  * %ACTIVERING_ERROR_DUPLICATE, %ACTIVERING_ERROR_TOO_LARGE.
  *
- * Returns: (transfer full): a new rule set, or %NULL with @error set.
+ * Returns: (transfer full) (nullable): a new rule set, to release with activering_rule_set_unref(); %NULL with
+ *   @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRuleSet *activering_rule_set_new_from_data (const char *data,
@@ -76,15 +86,20 @@ ActiveringRuleSet *activering_rule_set_new_from_data (const char *data,
  * @path: a file holding an `activering.rules/1` document
  * @error: return location for a #GError, or %NULL
  *
- * Like activering_rule_set_new_from_data(), reading @path; %ACTIVERING_ERROR_IO if it cannot be read.
+ * Like activering_rule_set_new_from_data(), reading @path (which also names the document in error messages):
+ * %ACTIVERING_ERROR_IO if it cannot be read, otherwise the errors of activering_rule_set_new_from_data().
  *
- * Returns: (transfer full): a new rule set, or %NULL with @error set.
+ * Returns: (transfer full) (nullable): a new rule set, to release with activering_rule_set_unref(); %NULL with
+ *   @error set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringRuleSet *activering_rule_set_new_from_file (const char *path, GError **error);
 
 /**
  * activering_rule_set_ref:
+ * @rules: the rule set
+ *
+ * Takes another reference to @rules (atomically: any thread may, on a rule set it shares).
  *
  * Returns: (transfer full): @rules, with one more reference. Thread-safe.
  */
@@ -93,64 +108,90 @@ ActiveringRuleSet *activering_rule_set_ref (ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_unref:
+ * @rules: (nullable) (transfer full): the rule set, or %NULL
  *
- * Drops a reference; frees the rule set with the last one. Accepts %NULL.
+ * Drops a reference; frees the rule set with the last one. Accepts %NULL. Thread-safe.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_rule_set_unref (ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_get_id:
+ * @rules: the rule set
  *
- * Returns: (transfer none): the rule set's id, e.g. "be-vlaanderen".
+ * The id the rule set declares: with the version and the digest, it is the stamp every result carries.
+ *
+ * Returns: (transfer none): the rule set's id, e.g. "be-vlaanderen", owned by @rules.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_id (const ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_get_version:
+ * @rules: the rule set
  *
- * Returns: (transfer none): the rule set's version, e.g. "2026.11.0".
+ * The version the rule set declares.
+ *
+ * Returns: (transfer none): the rule set's version, e.g. "2026.11.0", owned by @rules.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_version (const ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_get_digest:
+ * @rules: the rule set
+ *
+ * The digest of the text the rule set was loaded from, byte for byte.
  *
  * Returns: (transfer none): "sha256:" and the hex SHA-256 of the rule set's bytes, so that a result says
- * exactly which rules produced it.
+ *   exactly which rules produced it; owned by @rules.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_digest (const ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_get_title:
+ * @rules: the rule set
  * @lang: (nullable): a language code of the rule set ("nl", "fr", "en"); %NULL for its first language
  *
- * Returns: (transfer none): the rule set's title in @lang, or %NULL if @lang is not one of its languages.
+ * The rule set's title, for people.
+ *
+ * Returns: (transfer none) (nullable): the rule set's title in @lang, owned by @rules; %NULL if @lang is not one of
+ *   its languages.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_title (const ActiveringRuleSet *rules, const char *lang);
 
 /**
  * activering_rule_set_get_languages:
+ * @rules: the rule set
  *
- * Returns: (transfer none): the rule set's language codes, NULL-terminated, its default language first.
+ * The languages every label and text of the rule set is given in (loading checks that none is missing).
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the rule set's language codes, %NULL-terminated, its default
+ *   language first; owned by @rules.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *const *activering_rule_set_get_languages (const ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_has_language:
+ * @rules: the rule set
+ * @lang: (nullable): a language code, e.g. "fr"
  *
- * Returns: %TRUE if every label of the rule set exists in @lang.
+ * Whether @lang is one of the rule set's languages (activering_rule_set_get_languages()); an unknown language is
+ * not an error.
+ *
+ * Returns: %TRUE if every label of the rule set exists in @lang; %FALSE otherwise, and for %NULL.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_rule_set_has_language (const ActiveringRuleSet *rules, const char *lang);
 
 /**
  * activering_rule_set_get_n_measures:
+ * @rules: the rule set
+ *
+ * The number of measures, the bound of every measure index (here and in #ActiveringEvaluation).
  *
  * Returns: how many measures the rule set defines.
  */
@@ -159,51 +200,73 @@ guint activering_rule_set_get_n_measures (const ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_get_measure_code:
- * @index: 0 <= @index < activering_rule_set_get_n_measures()
+ * @rules: the rule set
+ * @index: the measure, 0 <= @index < activering_rule_set_get_n_measures()
  *
- * Returns: (transfer none): the measure's stable code, e.g. "twe_ocmw".
+ * The code of measure @index; activering_rule_set_lookup_measure() goes the other way.
+ *
+ * Returns: (transfer none) (nullable): the measure's stable code, e.g. "twe_ocmw", owned by @rules; %NULL for an
+ *   index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_measure_code (const ActiveringRuleSet *rules, guint index);
 
 /**
  * activering_rule_set_lookup_measure:
- * @code: a measure code
+ * @rules: the rule set
+ * @code: (nullable): a measure code
  *
- * Returns: the measure's index, or -1 if the rule set has no measure with that code.
+ * Finds a measure by its code. An unknown code is not an error (no critical).
+ *
+ * Returns: the measure's index, or -1 if the rule set has no measure with that code (or @code is %NULL).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 int activering_rule_set_lookup_measure (const ActiveringRuleSet *rules, const char *code);
 
 /**
  * activering_rule_set_get_measure_label:
+ * @rules: the rule set
+ * @index: the measure, 0 <= @index < activering_rule_set_get_n_measures()
  * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the measure's name in @lang, or %NULL for an unknown language (or an index out of range).
+ * The measure's name, for people.
+ *
+ * Returns: (transfer none) (nullable): the measure's name in @lang, owned by @rules; %NULL for an unknown language
+ *   (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_measure_label (const ActiveringRuleSet *rules, guint index, const char *lang);
 
 /**
  * activering_rule_set_get_measure_decided_by:
+ * @rules: the rule set
+ * @index: the measure, 0 <= @index < activering_rule_set_get_n_measures()
  *
- * Returns: (transfer none): the role code that decides on the measure.
+ * Who decides on measure @index, as the rule set's `decided_by` names it.
+ *
+ * Returns: (transfer none) (nullable): the role code that decides on the measure, owned by @rules; %NULL for an
+ *   index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_measure_decided_by (const ActiveringRuleSet *rules, guint index);
 
 /**
  * activering_rule_set_dup_measure_json:
+ * @rules: the rule set
+ * @index: the measure, 0 <= @index < activering_rule_set_get_n_measures()
  *
  * The measure's definition as the rule set states it (conditions, limits, legal basis), re-serialised.
  *
- * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for an index out of range.
+ * Returns: (transfer full) (nullable): pretty JSON text to free with g_free(), or %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_measure_json (const ActiveringRuleSet *rules, guint index);
 
 /**
  * activering_rule_set_get_n_obligations:
+ * @rules: the rule set
+ *
+ * The number of obligations, the bound of activering_rule_set_get_obligation_id()'s index.
  *
  * Returns: how many obligations (duties with a date) the rule set defines.
  */
@@ -212,14 +275,22 @@ guint activering_rule_set_get_n_obligations (const ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_get_obligation_id:
+ * @rules: the rule set
+ * @index: the obligation, 0 <= @index < activering_rule_set_get_n_obligations()
  *
- * Returns: (transfer none): e.g. "gpmi.deadline", or %NULL for an index out of range.
+ * The id of obligation @index.
+ *
+ * Returns: (transfer none) (nullable): the obligation's id, e.g. "gpmi.deadline", owned by @rules; %NULL for an
+ *   index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_obligation_id (const ActiveringRuleSet *rules, guint index);
 
 /**
  * activering_rule_set_get_n_facts:
+ * @rules: the rule set
+ *
+ * The number of declared facts, the bound of the fact getters' index.
  *
  * Returns: how many facts the rule set declares.
  */
@@ -228,47 +299,80 @@ guint activering_rule_set_get_n_facts (const ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_get_fact_path:
+ * @rules: the rule set
+ * @index: the fact, 0 <= @index < activering_rule_set_get_n_facts()
  *
- * Returns: (transfer none): the dotted path of fact @index, e.g. "vdab.registered".
+ * Where fact @index sits in a facts document; activering_rule_set_lookup_fact() goes the other way.
+ *
+ * Returns: (transfer none) (nullable): the dotted path of fact @index, e.g. "vdab.registered", owned by @rules;
+ *   %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_path (const ActiveringRuleSet *rules, guint index);
 
 /**
  * activering_rule_set_lookup_fact:
+ * @rules: the rule set
+ * @path: (nullable): a fact's dotted path, e.g. "vdab.registered"
  *
- * Returns: the index of the fact at dotted @path, or -1.
+ * Finds a declared fact by its path. An unknown path is not an error (no critical).
+ *
+ * Returns: the index of the fact at dotted @path, or -1 if the rule set declares none there (or @path is %NULL).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 int activering_rule_set_lookup_fact (const ActiveringRuleSet *rules, const char *path);
 
 /**
  * activering_rule_set_get_fact_label:
+ * @rules: the rule set
+ * @index: the fact, 0 <= @index < activering_rule_set_get_n_facts()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the fact's label in @lang, or %NULL.
+ * The fact's label, for people (a question to ask, a field to fill in).
+ *
+ * Returns: (transfer none) (nullable): the fact's label in @lang, owned by @rules; %NULL for an unknown language (or
+ *   an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, guint index, const char *lang);
 
 /**
  * activering_rule_set_get_fact_type:
+ * @rules: the rule set
+ * @index: the fact, 0 <= @index < activering_rule_set_get_n_facts()
+ *
+ * The type fact @index is declared with, which says what a facts document must give for it.
+ *
  * Returns: (transfer none) (nullable): the type of fact @index: "bool", "integer", "number", "date", "enum",
- * "enum_list" or "runs" (docs/rule-language.md, "Facts"), or %NULL for an index out of range.
+ *   "enum_list" or "runs" (docs/rule-language.md, "Facts"), a static string; %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index);
+
 /**
  * activering_rule_set_get_fact_supplied_by:
+ * @rules: the rule set
+ * @index: the fact, 0 <= @index < activering_rule_set_get_n_facts()
  *
- * Returns: (transfer none): the role code expected to supply the fact.
+ * Who is expected to supply fact @index, as the rule set's `supplied_by` names it (the role a missing fact is
+ * asked of).
+ *
+ * Returns: (transfer none) (nullable): the role code expected to supply the fact, owned by @rules; %NULL for an
+ *   index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, guint index);
 
 /**
  * activering_rule_set_get_role_label:
+ * @rules: the rule set
+ * @code: (nullable): a role code of the rule set, e.g. the answer of activering_rule_set_get_measure_decided_by()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the label of role @code in @lang, or %NULL.
+ * The name of a role, for people. An unknown code or language is not an error (no critical).
+ *
+ * Returns: (transfer none) (nullable): the label of role @code in @lang, owned by @rules; %NULL for an unknown role
+ *   or language.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang);
@@ -277,6 +381,9 @@ const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, 
 
 /**
  * activering_rule_set_get_n_phase_models:
+ * @rules: the rule set
+ *
+ * The number of phase models, the bound of the @model index of the phase model getters.
  *
  * Returns: how many phase models the rule set defines.
  */
@@ -285,24 +392,39 @@ guint activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules);
 
 /**
  * activering_rule_set_get_phase_model_code:
+ * @rules: the rule set
+ * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
  *
- * Returns: (transfer none): e.g. "ocmw7", or %NULL for an index out of range.
+ * The code of phase model @model, as a trajectory's `model` names it.
+ *
+ * Returns: (transfer none) (nullable): the model's code, e.g. "ocmw7", owned by @rules; %NULL for an index out of
+ *   range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, guint model);
 
 /**
  * activering_rule_set_lookup_phase_model:
+ * @rules: the rule set
+ * @code: (nullable): a phase model code, e.g. "ocmw7"
  *
- * Returns: the index of the phase model @code, or -1.
+ * Finds a phase model by its code. An unknown code is not an error (no critical).
+ *
+ * Returns: the index of the phase model @code, or -1 if the rule set has none (or @code is %NULL).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 int activering_rule_set_lookup_phase_model (const ActiveringRuleSet *rules, const char *code);
 
 /**
  * activering_rule_set_get_phase_model_label:
+ * @rules: the rule set
+ * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the model's label in @lang, or %NULL.
+ * The phase model's name, for people.
+ *
+ * Returns: (transfer none) (nullable): the model's label in @lang, owned by @rules; %NULL for an unknown language
+ *   (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_model_label (const ActiveringRuleSet *rules, guint model,
@@ -310,6 +432,11 @@ const char *activering_rule_set_get_phase_model_label (const ActiveringRuleSet *
 
 /**
  * activering_rule_set_get_n_phases:
+ * @rules: the rule set
+ * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
+ *
+ * The number of phases of a model, the bound of the @phase index of activering_rule_set_get_phase_code() and
+ * activering_rule_set_get_phase_label().
  *
  * Returns: how many phases model @model has (0 for an index out of range).
  */
@@ -318,16 +445,29 @@ guint activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, guint mo
 
 /**
  * activering_rule_set_get_phase_code:
+ * @rules: the rule set
+ * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
+ * @phase: the phase, 0 <= @phase < activering_rule_set_get_n_phases() of @model
  *
- * Returns: (transfer none): the code of phase @phase of @model, or %NULL.
+ * The code of a phase, as trajectory events name it; phases come in the model's order.
+ *
+ * Returns: (transfer none) (nullable): the code of phase @phase of @model, owned by @rules; %NULL for an index out
+ *   of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_code (const ActiveringRuleSet *rules, guint model, guint phase);
 
 /**
  * activering_rule_set_get_phase_label:
+ * @rules: the rule set
+ * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
+ * @phase: the phase, 0 <= @phase < activering_rule_set_get_n_phases() of @model
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none): the phase's label in @lang, or %NULL.
+ * The phase's name, for people.
+ *
+ * Returns: (transfer none) (nullable): the phase's label in @lang, owned by @rules; %NULL for an unknown language
+ *   (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules, guint model, guint phase,
@@ -335,10 +475,12 @@ const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules,
 
 /**
  * activering_rule_set_dup_phase_model_json:
+ * @rules: the rule set
+ * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
  *
  * The phase model as the rule set states it (phases, the measures that fit them, transitions), re-serialised.
  *
- * Returns: (transfer full): pretty JSON text to free with g_free(), or %NULL for an index out of range.
+ * Returns: (transfer full) (nullable): pretty JSON text to free with g_free(), or %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, guint model);
@@ -348,7 +490,7 @@ char *activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, 
  * @rules: the rule set
  * @model: the phase model, 0 <= @model < activering_rule_set_get_n_phase_models()
  * @lang: (nullable): the language of the labels; %NULL for the rule set's first
- * @out: the DOT text is appended here (nothing on failure)
+ * @out: the string the DOT text is appended to (nothing on failure)
  * @error: return location for a #GError, or %NULL
  *
  * Draws phase model @model alone as a Graphviz DOT digraph: phases in order (optional ones dashed, entry phases
@@ -368,6 +510,8 @@ gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *ru
  * activering_rule_set_get_n_tasks:
  * @rules: the rule set
  *
+ * The number of tasks (the work #ActiveringRoleAssignment assigns), the bound of the task getters' index.
+ *
  * Returns: the number of tasks the rule set defines.
  */
 ACTIVERING_AVAILABLE_IN_0_1
@@ -378,7 +522,9 @@ guint activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
  * @rules: the rule set
  * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
  *
- * Returns: (transfer none) (nullable): the code of task @index, or %NULL for an index out of range.
+ * The code of task @index; activering_rule_set_lookup_task() goes the other way.
+ *
+ * Returns: (transfer none) (nullable): the code of task @index, owned by @rules; %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, guint index);
@@ -389,8 +535,10 @@ const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, g
  * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
  * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer none) (nullable): the label of task @index in @lang, or %NULL for an unknown language (or an
- *   index out of range).
+ * The task's name, for people.
+ *
+ * Returns: (transfer none) (nullable): the label of task @index in @lang, owned by @rules; %NULL for an unknown
+ *   language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, guint index, const char *lang);
@@ -401,8 +549,10 @@ const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, 
  * @index: the task, 0 <= @index < activering_rule_set_get_n_tasks()
  * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
+ * Why the task exists: the law or the document that sets it.
+ *
  * Returns: (transfer none) (nullable): the task's legal or documentary basis in @lang (its single string where the
- *   rule set gives only one), or %NULL for an unknown language (or an index out of range).
+ *   rule set gives only one), owned by @rules; %NULL for an unknown language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *rules, guint index, const char *lang);
@@ -410,9 +560,11 @@ const char *activering_rule_set_get_task_legal_basis (const ActiveringRuleSet *r
 /**
  * activering_rule_set_lookup_task:
  * @rules: the rule set
- * @code: a task code
+ * @code: (nullable): a task code
  *
- * Returns: the index of the task with @code, or -1 if the rule set has none.
+ * Finds a task by its code. An unknown code is not an error (no critical).
+ *
+ * Returns: the index of the task with @code, or -1 if the rule set has none (or @code is %NULL).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 int activering_rule_set_lookup_task (const ActiveringRuleSet *rules, const char *code);
@@ -440,7 +592,7 @@ char *activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, cons
  * activering_rule_set_lint_to_json:
  * @rules: the rule set
  * @flags: #ActiveringJsonFlags
- * @n_errors: (out) (optional): how many findings are errors
+ * @n_errors: (out) (optional): set to how many findings are errors (0: none; warnings are not counted)
  *
  * What loading does not forbid but a rule author would want to know, as an `activering.lint/1` document: each
  * finding with its JSON path, a code, a severity ("error" or "warning") and a message. The findings

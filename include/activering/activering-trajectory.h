@@ -32,7 +32,21 @@
 
 G_BEGIN_DECLS
 
+/**
+ * ActiveringTrajectory:
+ *
+ * A client's trajectory: the append-only event log of an `activering.trajectory/1` document, read against a rule
+ * set (activering_trajectory_new_from_data()) or built event by event (activering_trajectory_new(),
+ * activering_trajectory_append_event()). Opaque; one thread at a time; free with activering_trajectory_free().
+ */
 typedef struct _ActiveringTrajectory ActiveringTrajectory;
+/**
+ * ActiveringTrajectoryReport:
+ *
+ * The result of replaying an #ActiveringTrajectory on a date (activering_trajectory_report_run()): where the client
+ * stands, the days spent per phase and per measure, and the violations found. Opaque and reusable; one thread at a
+ * time; free with activering_trajectory_report_free().
+ */
 typedef struct _ActiveringTrajectoryReport ActiveringTrajectoryReport;
 
 /**
@@ -60,8 +74,10 @@ typedef enum {
 /**
  * ActiveringTrajectoryState:
  * @ACTIVERING_TRAJECTORY_NOT_STARTED: no `open` replayed (yet) on the report date
- * @ACTIVERING_TRAJECTORY_OPEN: open
- * @ACTIVERING_TRAJECTORY_CLOSED: closed
+ * @ACTIVERING_TRAJECTORY_OPEN: open: opened (or reopened) and not closed since
+ * @ACTIVERING_TRAJECTORY_CLOSED: closed by a `close` event (until a `reopen`)
+ *
+ * Where a trajectory stands on the report date (activering_trajectory_report_get_state()).
  */
 typedef enum {
   ACTIVERING_TRAJECTORY_NOT_STARTED = 0,
@@ -71,8 +87,13 @@ typedef enum {
 
 /**
  * ActiveringSeverity:
+ * @ACTIVERING_SEVERITY_ERROR: an error: the log or the phase model is broken at the event (out of date order, a move
+ *   the model does not allow, …), or a limit the rule set makes an error is exceeded
+ * @ACTIVERING_SEVERITY_WARNING: allowed, but worth a look (a move the model marks, a limit over time exceeded where
+ *   the rule set makes that a warning)
  *
- * Of a violation: @ACTIVERING_SEVERITY_ERROR or @ACTIVERING_SEVERITY_WARNING.
+ * Of a violation: @ACTIVERING_SEVERITY_ERROR or @ACTIVERING_SEVERITY_WARNING (docs/trajectories.md lists the severity
+ * of each violation code).
  */
 typedef enum {
   ACTIVERING_SEVERITY_ERROR = 0,
@@ -81,8 +102,12 @@ typedef enum {
 
 /**
  * activering_event_type_to_string:
+ * @type: an event type
  *
- * Returns: (transfer none): the event type's code, e.g. "enter_phase".
+ * The code an `activering.trajectory/1` document gives the event type in its `type` member.
+ *
+ * Returns: (transfer none): the event type's code, e.g. "enter_phase", a static string; "unknown" for a value outside
+ *   #ActiveringEventType.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_event_type_to_string (ActiveringEventType type);
@@ -92,14 +117,15 @@ const char *activering_event_type_to_string (ActiveringEventType type);
 /**
  * activering_trajectory_new:
  * @rules: the rule set whose phase models, measures and roles the log uses (a reference is kept)
- * @id: the dossier's opaque id (non-empty)
+ * @id: the dossier's opaque id (non-empty, at most 256 bytes of UTF-8 without control characters)
  * @model: the code of the phase model the trajectory follows, e.g. "ocmw7"
+ * @error: return location for a #GError, or %NULL
  *
  * An empty log, to be filled with activering_trajectory_append_event().
  *
- * Returns: (transfer full): the log, to free with activering_trajectory_free(); %NULL with @error set
+ * Returns: (transfer full) (nullable): the log, to free with activering_trajectory_free(); %NULL with @error set
  *   (%ACTIVERING_ERROR_UNKNOWN_REF for a model the rule set does not have, %ACTIVERING_ERROR_INVALID_VALUE for
- *   an empty id).
+ *   an empty, too long or invalid id).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char *model,
@@ -113,8 +139,11 @@ ActiveringTrajectory *activering_trajectory_new (ActiveringRuleSet *rules, const
  * @error: return location for a #GError, or %NULL
  *
  * Parses a log. A malformed document (bad JSON, another format, a bad date, an unknown event type, a missing or
- * misplaced field, an unknown key other than `x_…`) fails with an %ACTIVERING_ERROR naming the JSON path. Codes the
- * rule set does not know (phases, measures, roles) are not errors here: the report shows them as violations.
+ * misplaced field, an unknown key other than `x_…`) fails with an %ACTIVERING_ERROR naming the JSON path:
+ * %ACTIVERING_ERROR_SYNTAX, %ACTIVERING_ERROR_FORMAT, %ACTIVERING_ERROR_TYPE, %ACTIVERING_ERROR_UNKNOWN_KEY,
+ * %ACTIVERING_ERROR_MISSING, %ACTIVERING_ERROR_INVALID_VALUE, %ACTIVERING_ERROR_DUPLICATE, %ACTIVERING_ERROR_TOO_LARGE,
+ * and %ACTIVERING_ERROR_UNKNOWN_REF for a `model` the rule set does not have. Other codes the rule set does not know
+ * (phases, measures, roles) are not errors here: the report shows them as violations.
  *
  * Returns: (transfer full) (nullable): the log, to free with activering_trajectory_free(); %NULL with @error set.
  */
@@ -124,30 +153,42 @@ ActiveringTrajectory *activering_trajectory_new_from_data (ActiveringRuleSet *ru
 
 /**
  * activering_trajectory_free:
+ * @trajectory: (nullable) (transfer full): the log, or %NULL
  *
- * Frees @trajectory (%NULL is ignored).
+ * Frees @trajectory (%NULL is ignored). The rule set it holds a reference to is released.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_free (ActiveringTrajectory *trajectory);
 
 /**
  * activering_trajectory_get_id:
+ * @trajectory: the log
  *
- * Returns: (transfer none): the dossier's id.
+ * The dossier the log is about.
+ *
+ * Returns: (transfer none): the dossier's id, owned by @trajectory.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_id (const ActiveringTrajectory *trajectory);
 
 /**
  * activering_trajectory_get_model:
+ * @trajectory: the log
  *
- * Returns: (transfer none): the code of the phase model it starts in.
+ * The phase model the log names in its `model` member; after a handover, the current model is
+ * activering_trajectory_report_get_current_model().
+ *
+ * Returns: (transfer none): the code of the phase model it starts in, owned by the rule set (valid as long as
+ *   @trajectory).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_model (const ActiveringTrajectory *trajectory);
 
 /**
  * activering_trajectory_get_n_events:
+ * @trajectory: the log
+ *
+ * The number of events, the bound of the event getters' index.
  *
  * Returns: how many events the log holds.
  */
@@ -156,6 +197,10 @@ guint activering_trajectory_get_n_events (const ActiveringTrajectory *trajectory
 
 /**
  * activering_trajectory_get_event_type:
+ * @trajectory: the log
+ * @index: the event, 0 <= @index < activering_trajectory_get_n_events()
+ *
+ * What kind of event @index is.
  *
  * Returns: the type of event @index (%ACTIVERING_EVENT_NOTE for an index out of range).
  */
@@ -164,41 +209,62 @@ ActiveringEventType activering_trajectory_get_event_type (const ActiveringTrajec
 
 /**
  * activering_trajectory_get_event_date:
+ * @trajectory: the log
+ * @index: the event, 0 <= @index < activering_trajectory_get_n_events()
+ * @out: (out caller-allocates): the date to set
  *
- * Sets @out to the date of event @index (left untouched for an index out of range).
+ * Sets @out to the date of event @index (its `at`); left untouched for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_get_event_date (const ActiveringTrajectory *trajectory, guint index, GDate *out);
 
 /**
  * activering_trajectory_get_event_subject:
+ * @trajectory: the log
+ * @index: the event, 0 <= @index < activering_trajectory_get_n_events()
  *
- * Returns: (transfer none): the phase of an `open`, `reopen` or `enter_phase` event or the measure of a
- *   `start_measure` or `end_measure` event, as written; %NULL for other events (or an index out of range).
+ * What event @index is about: a phase or a measure.
+ *
+ * Returns: (transfer none) (nullable): the phase of an `open`, `reopen` or `enter_phase` event or the measure of a
+ *   `start_measure` or `end_measure` event, as written, owned by @trajectory; %NULL for other events (or an index out
+ *   of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_subject (const ActiveringTrajectory *trajectory, guint index);
 
 /**
  * activering_trajectory_get_event_reason:
+ * @trajectory: the log
+ * @index: the event, 0 <= @index < activering_trajectory_get_n_events()
  *
- * Returns: (transfer none): the reason of an `end_measure` or `close` event, else %NULL.
+ * Why a measure ended or the trajectory closed (a snake_case reason code). The text of a `note` is never returned.
+ *
+ * Returns: (transfer none) (nullable): the reason of an `end_measure` or `close` event, owned by @trajectory; else
+ *   %NULL (and for an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_reason (const ActiveringTrajectory *trajectory, guint index);
 
 /**
  * activering_trajectory_get_event_by:
+ * @trajectory: the log
+ * @index: the event, 0 <= @index < activering_trajectory_get_n_events()
  *
- * Returns: (transfer none): the role code of who recorded it, or %NULL.
+ * Who recorded event @index, as its optional `by` member says.
+ *
+ * Returns: (transfer none) (nullable): the role code of who recorded it, owned by @trajectory; %NULL if the event
+ *   does not say (or for an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_by (const ActiveringTrajectory *trajectory, guint index);
 
 /**
  * activering_trajectory_append_event:
- * @event: one event as a JSON object, e.g. `{"at": "2025-08-15", "type": "enter_phase", "phase": "screening"}`
+ * @trajectory: the log
+ * @event: one event as a JSON object, e.g. `{"at": "2025-08-15", "type": "enter_phase", "phase": "screening"}`;
+ *   need not be NUL-terminated
  * @length: its length in bytes, or -1 if NUL-terminated
+ * @error: return location for a #GError, or %NULL
  *
  * Appends an event to the log, if it is well-formed and would not be an error where it stands: out of date order,
  * after `close`, before `open`, an unknown phase, measure or role, a move the model does not allow, ending a
@@ -206,7 +272,8 @@ const char *activering_trajectory_get_event_by (const ActiveringTrajectory *traj
  * refuse an event.
  *
  * Returns: %TRUE if appended; else %FALSE with @error set (%ACTIVERING_ERROR_INVALID_VALUE and the violation's
- *   message for a refused event, or the parse error), and the log unchanged.
+ *   message for a refused event, or the parse error, as for activering_trajectory_new_from_data()), and the log
+ *   unchanged.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_trajectory_append_event (ActiveringTrajectory *trajectory, const char *event, gssize length,
@@ -214,6 +281,9 @@ gboolean activering_trajectory_append_event (ActiveringTrajectory *trajectory, c
 
 /**
  * activering_trajectory_append_json:
+ * @trajectory: the log
+ * @flags: #ActiveringJsonFlags
+ * @out: the string the document is appended to
  *
  * Writes the log as an `activering.trajectory/1` document, `x_` members included: parsing a document and writing
  * it gives the same document (keys in the order of docs/trajectories.md).
@@ -224,8 +294,12 @@ void activering_trajectory_append_json (const ActiveringTrajectory *trajectory, 
 
 /**
  * activering_trajectory_to_json:
+ * @trajectory: the log
+ * @flags: #ActiveringJsonFlags
  *
- * Returns: (transfer full): the document, to free with g_free().
+ * Like activering_trajectory_append_json(), into a new string.
+ *
+ * Returns: (transfer full): the document, to free with g_free(). Never fails.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_trajectory_to_json (const ActiveringTrajectory *trajectory, ActiveringJsonFlags flags);
@@ -234,31 +308,39 @@ char *activering_trajectory_to_json (const ActiveringTrajectory *trajectory, Act
 
 /**
  * activering_trajectory_report_new:
+ * @rules: the rule set of the trajectories to replay (a reference is kept)
  *
- * Returns: (transfer full): an empty report for trajectories of @rules.
+ * An empty report, to fill with activering_trajectory_report_run() before reading it (its documents fail with
+ * %ACTIVERING_ERROR_USAGE until then).
+ *
+ * Returns: (transfer full): an empty report for trajectories of @rules; free with activering_trajectory_report_free().
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringTrajectoryReport *activering_trajectory_report_new (ActiveringRuleSet *rules);
 
 /**
  * activering_trajectory_report_free:
+ * @report: (nullable) (transfer full): the report, or %NULL
  *
- * Frees @report (%NULL is ignored).
+ * Frees @report (%NULL is ignored). The rule set it holds a reference to is released.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 void activering_trajectory_report_free (ActiveringTrajectoryReport *report);
 
 /**
  * activering_trajectory_report_run:
+ * @report: the report to fill (its previous content is replaced)
  * @trajectory: the log, of the same rule set; it may be freed after the run
- * @facts: (nullable): the dossier's facts, for the checks that need them (an obligation overdue, a measure
- *   that must end when a fact says so); without facts those checks are left out
+ * @facts: (nullable): the dossier's facts, of the same rule set, for the checks that need them (an obligation overdue,
+ *   a measure that must end when a fact says so); without facts those checks are left out
  * @as_of: (nullable): the report date; %NULL for today. Later events are not replayed.
+ * @error: return location for a #GError, or %NULL
  *
  * Replays @trajectory on @as_of. A log with errors still replays: events that are errors are reported and
- * otherwise skipped.
+ * otherwise skipped. A trajectory or facts of another rule set are a programmer's error (a critical, %FALSE).
  *
- * Returns: %TRUE; %FALSE with @error set only for an invalid date (%ACTIVERING_ERROR_USAGE).
+ * Returns: %TRUE; %FALSE with @error set only for an invalid date (%ACTIVERING_ERROR_USAGE: not valid, or after
+ *   the year 9999).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_trajectory_report_run (ActiveringTrajectoryReport *report, const ActiveringTrajectory *trajectory,
@@ -266,6 +348,9 @@ gboolean activering_trajectory_report_run (ActiveringTrajectoryReport *report, c
 
 /**
  * activering_trajectory_report_get_state:
+ * @report: the report
+ *
+ * Whether the trajectory had opened, and had not closed, on the report date.
  *
  * Returns: where the trajectory stands on the report date.
  */
@@ -274,23 +359,34 @@ ActiveringTrajectoryState activering_trajectory_report_get_state (const Activeri
 
 /**
  * activering_trajectory_report_get_current_phase:
+ * @report: the report
  *
- * Returns: (transfer none): the current (after a close: the last) phase's code, or %NULL if not started.
+ * The phase the client is in on the report date.
+ *
+ * Returns: (transfer none) (nullable): the current (after a close: the last) phase's code, owned by the rule set;
+ *   %NULL if not started.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_current_phase (const ActiveringTrajectoryReport *report);
 
 /**
  * activering_trajectory_report_get_current_model:
+ * @report: the report
  *
- * Returns: (transfer none): the model of the current phase (another model than the trajectory's after a handover), or
- * %NULL if not started.
+ * The phase model of activering_trajectory_report_get_current_phase().
+ *
+ * Returns: (transfer none) (nullable): the model of the current phase (another model than the trajectory's after a
+ *   handover), owned by the rule set; %NULL if not started.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_current_model (const ActiveringTrajectoryReport *report);
 
 /**
  * activering_trajectory_report_get_days_in_phase:
+ * @report: the report
+ * @phase: a phase code (of any of the rule set's phase models)
+ *
+ * How long the client has been in a phase, up to the report date.
  *
  * Returns: the calendar days spent in phase @phase (every visit added up; 0 for a phase never visited or unknown).
  */
@@ -299,8 +395,12 @@ guint activering_trajectory_report_get_days_in_phase (const ActiveringTrajectory
 
 /**
  * activering_trajectory_report_get_days_in_measure:
+ * @report: the report
+ * @measure: a measure code
  *
- * Returns: the calendar days measure @measure ran (every run added up).
+ * How long a measure has run, up to the report date.
+ *
+ * Returns: the calendar days measure @measure ran (every run added up; 0 for a measure that never ran or is unknown).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_days_in_measure (const ActiveringTrajectoryReport *report,
@@ -308,6 +408,10 @@ guint activering_trajectory_report_get_days_in_measure (const ActiveringTrajecto
 
 /**
  * activering_trajectory_report_get_n_open_measures:
+ * @report: the report
+ *
+ * The number of measures running on the report date, the bound of activering_trajectory_report_get_open_measure()'s
+ * index.
  *
  * Returns: how many measures run on the report date.
  */
@@ -316,9 +420,15 @@ guint activering_trajectory_report_get_n_open_measures (const ActiveringTrajecto
 
 /**
  * activering_trajectory_report_get_open_measure:
+ * @report: the report
+ * @index: the open measure, 0 <= @index < activering_trajectory_report_get_n_open_measures(); in the order the
+ *   rule set declares the measures
+ * @since: (out caller-allocates) (optional): set to the day the measure started, if not %NULL
  *
- * Returns: (transfer none): the code of open measure @index (sets @since to its start if not %NULL), or %NULL for an
- * index out of range.
+ * A measure running on the report date.
+ *
+ * Returns: (transfer none) (nullable): the code of open measure @index, owned by the rule set; %NULL for an index out
+ *   of range (@since then untouched).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_open_measure (const ActiveringTrajectoryReport *report, guint index,
@@ -326,6 +436,9 @@ const char *activering_trajectory_report_get_open_measure (const ActiveringTraje
 
 /**
  * activering_trajectory_report_get_n_violations:
+ * @report: the report
+ *
+ * The number of violations, the bound of the violation getters' index.
  *
  * Returns: how many violations the replay found.
  */
@@ -334,24 +447,38 @@ guint activering_trajectory_report_get_n_violations (const ActiveringTrajectoryR
 
 /**
  * activering_trajectory_report_get_violation_code:
+ * @report: the report
+ * @index: the violation, 0 <= @index < activering_trajectory_report_get_n_violations()
  *
- * Returns: (transfer none): e.g. "event_out_of_order", or %NULL for a bad index.
+ * What rule violation @index breaks (the codes of docs/trajectories.md).
+ *
+ * Returns: (transfer none) (nullable): the violation's code, e.g. "event_out_of_order", a static string; %NULL for an
+ *   index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_report_get_violation_code (const ActiveringTrajectoryReport *report, guint index);
 
 /**
  * activering_trajectory_report_get_violation_event:
+ * @report: the report
+ * @index: the violation, 0 <= @index < activering_trajectory_report_get_n_violations()
  *
- * Returns: the index of the event at fault.
+ * Where in the log violation @index is: for a limit over time, the event that started the measure; for an overdue
+ * obligation, which no event causes, 0.
+ *
+ * Returns: the index of the event at fault (0 for an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 guint activering_trajectory_report_get_violation_event (const ActiveringTrajectoryReport *report, guint index);
 
 /**
  * activering_trajectory_report_get_violation_severity:
+ * @report: the report
+ * @index: the violation, 0 <= @index < activering_trajectory_report_get_n_violations()
  *
- * Returns: error or warning.
+ * How serious violation @index is.
+ *
+ * Returns: error or warning (%ACTIVERING_SEVERITY_ERROR for an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringSeverity activering_trajectory_report_get_violation_severity (const ActiveringTrajectoryReport *report,
@@ -359,9 +486,14 @@ ActiveringSeverity activering_trajectory_report_get_violation_severity (const Ac
 
 /**
  * activering_trajectory_report_dup_violation_message:
+ * @report: the report
+ * @index: the violation, 0 <= @index < activering_trajectory_report_get_n_violations()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
  *
- * Returns: (transfer full): the violation's message in @lang (%NULL: the rule set's first language), to free with
- * g_free(); %NULL for an unknown language (or an index out of range).
+ * Violation @index explained, for people.
+ *
+ * Returns: (transfer full) (nullable): the violation's message in @lang (%NULL: the rule set's first language), to
+ *   free with g_free(); %NULL for an unknown language (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_trajectory_report_dup_violation_message (const ActiveringTrajectoryReport *report, guint index,
@@ -369,12 +501,16 @@ char *activering_trajectory_report_dup_violation_message (const ActiveringTrajec
 
 /**
  * activering_trajectory_report_append_json:
+ * @report: the report, after a run
  * @lang: (nullable): the language of the messages; %NULL for the rule set's first
+ * @flags: #ActiveringJsonFlags
+ * @out: the string the document is appended to (nothing on failure)
+ * @error: return location for a #GError, or %NULL
  *
  * Writes the report as an `activering.trajectory-report/1` document.
  *
- * Returns: %FALSE with @error set (%ACTIVERING_ERROR_USAGE) if nothing was run yet or @lang is not a language of
- *   the rule set.
+ * Returns: %TRUE; %FALSE with @error set (%ACTIVERING_ERROR_USAGE) if nothing was run yet or @lang is not a
+ *   language of the rule set.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_trajectory_report_append_json (const ActiveringTrajectoryReport *report, const char *lang,
@@ -382,9 +518,15 @@ gboolean activering_trajectory_report_append_json (const ActiveringTrajectoryRep
 
 /**
  * activering_trajectory_report_to_json:
+ * @report: the report, after a run
+ * @lang: (nullable): the language of the messages; %NULL for the rule set's first
+ * @flags: #ActiveringJsonFlags
+ * @error: return location for a #GError, or %NULL
  *
- * Returns: (transfer full): the document, to free with g_free(); %NULL with @error set as for
- * activering_trajectory_report_append_json().
+ * Like activering_trajectory_report_append_json(), into a new string.
+ *
+ * Returns: (transfer full) (nullable): the document, to free with g_free(); %NULL with @error set as for
+ *   activering_trajectory_report_append_json().
  */
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *report, const char *lang,
@@ -394,12 +536,17 @@ char *activering_trajectory_report_to_json (const ActiveringTrajectoryReport *re
 
 /**
  * activering_trajectory_report_append_dot:
+ * @report: the report, after a run
+ * @lang: (nullable): the language of the labels; %NULL for the rule set's first
+ * @out: the string the DOT text is appended to (nothing on failure)
+ * @error: return location for a #GError, or %NULL
  *
  * Draws the phase model (and, after a handover, the other one) as a Graphviz DOT digraph with the client's path on
  * it: visited phases filled, the current phase highlighted, measures on the phases where they ran, the moves
  * taken with their dates. Labels are in @lang.
  *
- * Returns: %FALSE with @error set as for activering_trajectory_report_append_json().
+ * Returns: %TRUE; %FALSE with @error set as for activering_trajectory_report_append_json() (%ACTIVERING_ERROR_USAGE:
+ *   nothing run yet, or a language the rule set lacks).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_trajectory_report_append_dot (const ActiveringTrajectoryReport *report, const char *lang,
