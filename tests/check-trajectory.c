@@ -2008,6 +2008,15 @@ scenario_json (const Scenario *s, ActiveringTrajectoryReport *report, const char
 
 static const char *const languages[] = { "nl", "fr", "en" };
 
+/* A report read before its first run says nothing runs, rather than reading runs it does not have. */
+START_TEST (test_report_before_run)
+{
+  g_autoptr (ActiveringTrajectoryReport) report = activering_trajectory_report_new (rules);
+  ck_assert_uint_eq (activering_trajectory_report_get_n_open_measures (report), 0);
+  ck_assert_uint_eq (activering_trajectory_report_get_n_violations (report), 0);
+}
+END_TEST
+
 START_TEST (test_report_reuse)
 {
   g_autoptr (ActiveringTrajectoryReport) reused = activering_trajectory_report_new (rules);
@@ -2312,6 +2321,7 @@ trajectory_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_report_usage_errors);
+  tcase_add_test (tc, test_report_before_run);
   tcase_add_test (tc, test_report_reuse);
   tcase_add_test (tc, test_dot_report);
   tcase_add_test (tc, test_dot_phase_model);

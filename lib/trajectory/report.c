@@ -30,7 +30,9 @@ activering_trajectory_report_new (ActiveringRuleSet *rules)
     report->phase_base[m + 1] = report->phase_base[m] + rules->models[m].n_phases;
   report->days_per_phase = g_new0 (guint, MAX (report->phase_base[rules->n_models], 1));
   report->days_per_measure = g_new0 (guint, MAX (rules->n_measures, 1));
-  report->running = g_new0 (gint, MAX (rules->n_measures, 1));
+  report->running = g_new (gint, MAX (rules->n_measures, 1));
+  for (guint m = 0; m < MAX (rules->n_measures, 1); m++)
+    report->running[m] = -1; /* nothing runs before the first replay */
   report->indicators = g_new0 (IndicatorState, MAX (rules->n_indicators, 1));
   report->strings = g_string_chunk_new (256);
   report->current_model = report->current_phase = -1;
