@@ -40,6 +40,7 @@ struct _ActiveringEvaluation
   guint *signals;            /* the signals that hold */
   guint n_signals;
   GString **rendered;        /* the templated texts, [template * n_languages + language], rendered for params_date */
+  GString **rendered_json;   /* the same, quoted and escaped for result documents */
   MissingList *missing; /* per measure */
   guint **limits;       /* per measure: indexes of the limits that are known */
   guint *n_limits;

@@ -42,8 +42,12 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   ev->coverage = g_new0 (int, MAX (rules->n_measures, 1));
   ev->signals = g_new0 (guint, MAX (rules->n_signals, 1));
   ev->rendered = g_new0 (GString *, MAX (rules->n_templates * rules->n_languages, 1));
+  ev->rendered_json = g_new0 (GString *, MAX (rules->n_templates * rules->n_languages, 1));
   for (guint t = 0; t < rules->n_templates * rules->n_languages; t++)
-    ev->rendered[t] = g_string_new (NULL);
+    {
+      ev->rendered[t] = g_string_new (NULL);
+      ev->rendered_json[t] = g_string_new (NULL);
+    }
   ev->missing = g_new0 (MissingList, MAX (rules->n_measures, 1));
   ev->limits = g_new0 (guint *, MAX (rules->n_measures, 1));
   ev->n_limits = g_new0 (guint, MAX (rules->n_measures, 1));
@@ -74,8 +78,12 @@ activering_evaluation_free (ActiveringEvaluation *ev)
       g_free (ev->listed[m]);
     }
   for (guint t = 0; t < rules->n_templates * rules->n_languages; t++)
-    g_string_free (ev->rendered[t], TRUE);
+    {
+      g_string_free (ev->rendered[t], TRUE);
+      g_string_free (ev->rendered_json[t], TRUE);
+    }
   g_free (ev->rendered);
+  g_free (ev->rendered_json);
   g_free (ev->reasons);
   g_free (ev->listed);
   g_free (ev->n_listed);

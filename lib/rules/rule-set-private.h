@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "activering/activering.h"
+#include "eval/result-snippets-private.h"
 #include "json/json-writer-private.h"
 #include "rules/program-private.h"
 #include "rules/violation-codes-private.h"
@@ -329,6 +330,7 @@ struct _ActiveringRuleSet
   guint n_signals;
   TextTemplate *templates; /* the texts that quote parameters, rendered per evaluation date */
   guint n_templates;
+  ResultSnippets *snippets; /* per language: the constant parts of result documents */
   Program program;
   SchemaNode *schema;
   guint n_schema_objects;

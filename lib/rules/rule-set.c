@@ -90,6 +90,7 @@ activering_rule_set_new_from_data (const char *data, gssize length, const char *
   g_autofree char *hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, size);
   rules->digest = g_strconcat ("sha256:", hex, NULL);
   g_ptr_array_add (rules->allocations, rules->digest);
+  result_snippets_build (rules); /* after the stamp, which every result document starts with */
   /* every byte, a NUL inside a comment too (g_strndup would stop there), so the text re-reads as it loaded */
   rules->source = g_malloc (size + 1);
   memcpy (rules->source, data, size);
