@@ -203,7 +203,7 @@ static void
 put_result (GString *out, const ActiveringEvaluation *ev, int language)
 {
   const ActiveringRuleSet *rules = ev->rules;
-  const ResultSnippets *S = &rules->snippets[language];
+  const ResultSnippets *S = result_snippets_get (rules, language);
   put (out, S, S->head);
   activering_append_quoted (out, ev->id->str, ev->id->len, G_MAXSIZE);
   char date[11];

@@ -53,6 +53,8 @@ typedef struct
 
 typedef struct
 {
+  gsize built;            /* g_once: the snippets below are made on first use */
+  GPtrArray *allocations; /* what they are made of, freed with the rule set */
   char *arena;
   Bytes head;        /* {"format":"activering.result/1","id": */
   Bytes after_as_of; /* ","lang":…,"ruleset":{…},"library":{…},"measures":[ : closes the as_of date */
@@ -64,6 +66,9 @@ typedef struct
 
 struct _ActiveringRuleSet;
 
-/* Renders the snippets of every language of @rules into rules->snippets (memory owned by the rule set). Called
- * once the rule set is loaded and stamped, before it is shared. */
-void result_snippets_build (struct _ActiveringRuleSet *rules);
+/* The snippets of @language (an index into rules->languages), made on first use: a rule set is loaded faster
+ * (its load is timed against a goal) and a compact screening never needs them. Thread-safe; each language's
+ * snippets are made once and own their memory, so the rule set stays immutable for its other readers. */
+const ResultSnippets *result_snippets_get (const struct _ActiveringRuleSet *rules, int language);
+/* Frees what result_snippets_get made, with the rule set. */
+void result_snippets_free (ResultSnippets *snippets, guint n_languages);

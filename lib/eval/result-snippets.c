@@ -16,6 +16,7 @@
 typedef struct
 {
   const ActiveringRuleSet *rules;
+  ResultSnippets *S;
   int language;
   GString *arena;
   JsonWriter w;
@@ -53,6 +54,14 @@ text_value (Builder *B, Snippet *snippet, Text text)
   snippet->head = end (B);
   snippet->template = (gint32) template - 1;
   B->w.after_key = FALSE; /* as if the value were written */
+}
+
+static gpointer
+alloc (Builder *B, gsize size, guint n)
+{
+  gpointer p = g_malloc0 (size * MAX (n, 1));
+  g_ptr_array_add (B->S->allocations, p);
+  return p;
 }
 
 static void
@@ -127,7 +136,7 @@ build_measure (Builder *B, const Measure *measure, MeasureSnippets *out)
     }
   out->region = end (B);
 
-  out->coverage = rule_set_alloc ((ActiveringRuleSet *) rules, sizeof (Snippet) * MAX (measure->n_coverage, 1));
+  out->coverage = alloc (B, sizeof (Snippet), measure->n_coverage);
   for (guint k = 0; k < measure->n_coverage; k++)
     {
       Snippet *snippet = &out->coverage[k];
@@ -138,13 +147,12 @@ build_measure (Builder *B, const Measure *measure, MeasureSnippets *out)
       end_snippet (B, snippet);
     }
 
-  out->conditions = rule_set_alloc ((ActiveringRuleSet *) rules,
-                                    sizeof (ConditionSnippets) * MAX (measure->n_conditions, 1));
+  out->conditions = alloc (B, sizeof (ConditionSnippets), measure->n_conditions);
   for (guint c = 0; c < measure->n_conditions; c++)
     build_condition (B, &measure->conditions[c], &out->conditions[c]);
 
-  out->limit_head = rule_set_alloc ((ActiveringRuleSet *) rules, sizeof (Bytes) * MAX (measure->n_limits, 1));
-  out->limit_tail = rule_set_alloc ((ActiveringRuleSet *) rules, sizeof (Snippet) * MAX (measure->n_limits, 1));
+  out->limit_head = alloc (B, sizeof (Bytes), measure->n_limits);
+  out->limit_tail = alloc (B, sizeof (Snippet), measure->n_limits);
   for (guint l = 0; l < measure->n_limits; l++)
     {
       const Limit *limit = &measure->limits[l];
@@ -217,9 +225,10 @@ build_signal (Builder *B, const Signal *signal, Snippet *out)
 }
 
 static void
-build_language (ActiveringRuleSet *rules, int language, ResultSnippets *S)
+build_language (const ActiveringRuleSet *rules, int language, ResultSnippets *S)
 {
-  Builder builder = { .rules = rules, .language = language, .arena = g_string_sized_new (65536) };
+  S->allocations = g_ptr_array_new_with_free_func (g_free);
+  Builder builder = { .rules = rules, .S = S, .language = language, .arena = g_string_sized_new (65536) };
   Builder *B = &builder;
 
   begin (B, 0);
@@ -240,17 +249,17 @@ build_language (ActiveringRuleSet *rules, int language, ResultSnippets *S)
   json_writer_begin_array (&B->w);
   S->after_as_of = end (B);
 
-  S->measures = rule_set_alloc (rules, sizeof (MeasureSnippets) * MAX (rules->n_measures, 1));
+  S->measures = alloc (B, sizeof (MeasureSnippets), rules->n_measures);
   for (guint m = 0; m < rules->n_measures; m++)
     build_measure (B, &rules->measures[m], &S->measures[m]);
-  S->obligations = rule_set_alloc (rules, sizeof (ObligationSnippets) * MAX (rules->n_obligations, 1));
+  S->obligations = alloc (B, sizeof (ObligationSnippets), rules->n_obligations);
   for (guint o = 0; o < rules->n_obligations; o++)
     build_obligation (B, &rules->obligations[o], &S->obligations[o]);
-  S->signals = rule_set_alloc (rules, sizeof (Snippet) * MAX (rules->n_signals, 1));
+  S->signals = alloc (B, sizeof (Snippet), rules->n_signals);
   for (guint s = 0; s < rules->n_signals; s++)
     build_signal (B, &rules->signals[s], &S->signals[s]);
 
-  S->missing = rule_set_alloc (rules, sizeof (Bytes) * 3 * MAX (rules->n_facts, 1));
+  S->missing = alloc (B, sizeof (Bytes) * 3, rules->n_facts);
   for (guint f = 0; f < rules->n_facts; f++)
     for (int state = 0; state < 3; state++)
       {
@@ -264,13 +273,25 @@ build_language (ActiveringRuleSet *rules, int language, ResultSnippets *S)
       }
 
   S->arena = g_string_free (B->arena, FALSE);
-  g_ptr_array_add (rules->allocations, S->arena);
+  g_ptr_array_add (S->allocations, S->arena);
+}
+
+const ResultSnippets *
+result_snippets_get (const ActiveringRuleSet *rules, int language)
+{
+  ResultSnippets *S = &rules->snippets[language];
+  if (g_once_init_enter (&S->built))
+    {
+      build_language (rules, language, S);
+      g_once_init_leave (&S->built, 1);
+    }
+  return S;
 }
 
 void
-result_snippets_build (ActiveringRuleSet *rules)
+result_snippets_free (ResultSnippets *snippets, guint n_languages)
 {
-  rules->snippets = rule_set_alloc (rules, sizeof (ResultSnippets) * MAX (rules->n_languages, 1));
-  for (guint l = 0; l < rules->n_languages; l++)
-    build_language (rules, (int) l, &rules->snippets[l]);
+  for (guint l = 0; snippets != NULL && l < n_languages; l++)
+    if (snippets[l].allocations != NULL)
+      g_ptr_array_free (snippets[l].allocations, TRUE);
 }

@@ -330,7 +330,7 @@ struct _ActiveringRuleSet
   guint n_signals;
   TextTemplate *templates; /* the texts that quote parameters, rendered per evaluation date */
   guint n_templates;
-  ResultSnippets *snippets; /* per language: the constant parts of result documents */
+  ResultSnippets *snippets; /* per language: the constant parts of result documents, made on first use */
   Program program;
   SchemaNode *schema;
   guint n_schema_objects;
