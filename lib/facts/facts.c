@@ -16,6 +16,7 @@
 #include "json/json-reader-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/scan-private.h"
 
 #define FACTS_DOCUMENT "facts"
 #define FACTS_FORMAT_VERSION "activering.facts/1"
@@ -29,6 +30,19 @@ typedef struct
   gboolean seen_format, seen_as_of;
 } Parser;
 
+/* Whether @s (@len bytes the reader read) is @padded (a zero-padded string of the rule set, @padded_len bytes):
+ * eight bytes at a time when @s lies in the input with room to read up to its padded size, else by memcmp (a
+ * string with escapes is in the scratch buffer). */
+static inline gboolean
+same_string (const JsonReader *R, const char *s, gsize len, const char *padded, gsize padded_len)
+{
+  if (len != padded_len)
+    return FALSE;
+  if (G_LIKELY (s >= R->start && s < R->end && (gsize) (R->end - s) >= ((len + 7) & ~(gsize) 7)))
+    return activering_equal_padded (s, padded, len);
+  return memcmp (s, padded, len) == 0;
+}
+
 static gboolean
 read_code (Parser *P, const FactDecl *decl, guint *index)
 {
@@ -40,16 +54,11 @@ read_code (Parser *P, const FactDecl *decl, guint *index)
     return FALSE;
   const ActiveringRuleSet *rules = P->facts->rules;
   for (guint i = 0; i < decl->n_values; i++)
-    {
-      const char *value = rules->symbols[decl->values[i]];
-      if (len > 0 && value[0] != s[0])
-        continue; /* most codes differ in their first letter: no strlen for those */
-      if (strlen (value) == len && memcmp (value, s, len) == 0)
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
+    if (same_string (&P->r, s, len, rules->symbols[decl->values[i]], rules->symbol_lengths[decl->values[i]]))
+      {
+        *index = i;
+        return TRUE;
+      }
   const char *candidates[64 + 1];
   guint n = MIN (decl->n_values, 64);
   for (guint i = 0; i < n; i++)
@@ -249,7 +258,7 @@ read_fact (Parser *P, guint slot)
       if (P->r.p < P->r.end && (*P->r.p == 't' || *P->r.p == 'f'))
         {
           value->i = *P->r.p == 't';
-          if (!json_reader_literal (&P->r, value->i ? "true" : "false"))
+          if (!(value->i ? json_reader_literal (&P->r, "true") : json_reader_literal (&P->r, "false")))
             return FALSE;
           break;
         }
@@ -398,7 +407,7 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
             {
               guint i = next + k < node->n_children ? next + k : next + k - node->n_children;
               const SchemaNode *candidate = node->children[i];
-              if (candidate->key_len == len && memcmp (candidate->key, key, len) == 0)
+              if (same_string (&P->r, key, len, candidate->key, candidate->key_len))
                 {
                   child = candidate;
                   next = i + 1;

@@ -112,13 +112,31 @@ json_reader_pop (JsonReader *R, gsize mark)
 /* The JSON pointer of the current position (of the first error, after one), written into @out. */
 void json_reader_write_path (JsonReader *R, GString *out);
 
-void json_reader_skip_space (JsonReader *R);
+void json_reader_skip_space_run (JsonReader *R);
+/* Whitespace is rare in machine-written documents: a look at one byte, and a call only when there is some. */
+static inline void
+json_reader_skip_space (JsonReader *R)
+{
+  if (G_LIKELY (R->p < R->end && (guchar) *R->p > ' '))
+    return;
+  json_reader_skip_space_run (R);
+}
 /* What the value at the cursor is ("an object", "a number", …), for "expected …, found …". */
 const char *json_reader_found (JsonReader *R);
 /* TRUE if the value at the cursor starts with @first_char; else a type or syntax error naming @what. */
 gboolean json_reader_expect (JsonReader *R, char first_char, const char *what);
 
-gboolean json_reader_literal (JsonReader *R, const char *word);
+gboolean json_reader_fail_literal (JsonReader *R);
+/* true, false or null: inline, so that the word's length is known and the comparison needs no call. */
+static inline gboolean
+json_reader_literal (JsonReader *R, const char *word)
+{
+  gsize len = strlen (word);
+  if (G_UNLIKELY ((gsize) (R->end - R->p) < len || memcmp (R->p, word, len) != 0))
+    return json_reader_fail_literal (R);
+  R->p += len;
+  return TRUE;
+}
 /* A string (the cursor on its quote), pointing into the input or, with escapes, into the scratch buffer. */
 gboolean json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len);
 /* A string as json_reader_string, that must also be valid UTF-8 without NUL (\u0000): every string that may reach

@@ -88,7 +88,7 @@ json_reader_fail_syntax (JsonReader *R, const char *expected)
 }
 
 void
-json_reader_skip_space (JsonReader *R)
+json_reader_skip_space_run (JsonReader *R)
 {
   while (R->p < R->end && (*R->p == ' ' || *R->p == '\t' || *R->p == '\n' || *R->p == '\r'))
     R->p++;
@@ -151,13 +151,9 @@ json_reader_found (JsonReader *R)
 }
 
 gboolean
-json_reader_literal (JsonReader *R, const char *word)
+json_reader_fail_literal (JsonReader *R)
 {
-  gsize len = strlen (word);
-  if ((gsize) (R->end - R->p) < len || memcmp (R->p, word, len) != 0)
-    return json_reader_fail_syntax (R, "a JSON value");
-  R->p += len;
-  return TRUE;
+  return json_reader_fail_syntax (R, "a JSON value");
 }
 
 static int

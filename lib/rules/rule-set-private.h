@@ -286,7 +286,7 @@ typedef struct
 typedef struct SchemaNode SchemaNode;
 struct SchemaNode
 {
-  char *key;
+  char *key; /* zero-padded to a multiple of 8 bytes (ACTIVERING_PADDED_SIZE) */
   gsize key_len;
   int fact;     /* the fact slot, or -1 for an object */
   guint object; /* objects: their number, for the duplicate-key check */
@@ -313,7 +313,8 @@ struct _ActiveringRuleSet
   char **languages;
   guint n_languages;
   Text title;
-  char **symbols; /* symbol id to string */
+  char **symbols; /* symbol id to string, zero-padded to a multiple of 8 bytes (ACTIVERING_PADDED_SIZE) */
+  guint32 *symbol_lengths;
   guint n_symbols;
   FactDecl *facts;
   guint n_facts;
