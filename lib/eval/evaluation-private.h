@@ -25,6 +25,8 @@ struct _ActiveringEvaluation
   ActiveringRuleSet *rules;
   GString *id;
   gint32 as_of;
+  char as_of_text[11];     /* as_of as "YYYY-MM-DD", formatted when the date changes (most batches have one) */
+  gint32 as_of_text_day;   /* the day as_of_text holds, G_MININT32 before the first run */
   gboolean explained; /* the last run computed more than outcomes */
   gboolean has_run;
 

@@ -29,6 +29,7 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   ActiveringEvaluation *ev = g_new0 (ActiveringEvaluation, 1);
   ev->rules = activering_rule_set_ref (rules);
   ev->id = g_string_new (NULL);
+  ev->as_of_text_day = G_MININT32;
   const Program *program = &rules->program;
   ev->values = g_new0 (Value, MAX (program->n_values, 1));
   memcpy (ev->values + program->const_base, program->constants,
@@ -214,6 +215,11 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
     }
   else
     ev->as_of = facts->has_as_of ? facts->as_of : activering_today ();
+  if (ev->as_of != ev->as_of_text_day)
+    {
+      activering_format_date (ev->as_of, ev->as_of_text);
+      ev->as_of_text_day = ev->as_of;
+    }
   /* Copied, since the facts may be parsed into again before the answer is read; lengths are known, so no strlen. */
   g_string_truncate (ev->id, 0);
   if (facts->has_id)

@@ -206,10 +206,8 @@ put_result (GString *out, const ActiveringEvaluation *ev, int language)
   const ResultSnippets *S = result_snippets_get (rules, language);
   put (out, S, S->head);
   activering_append_quoted (out, ev->id->str, ev->id->len, G_MAXSIZE);
-  char date[11];
-  activering_format_date (ev->as_of, date);
   PUT_LITERAL (out, ",\"as_of\":\"");
-  activering_string_append (out, date, 10);
+  activering_string_append (out, ev->as_of_text, 10);
   put (out, S, S->after_as_of);
   for (guint m = 0; m < rules->n_measures; m++)
     {
@@ -286,24 +284,21 @@ activering_evaluation_append_outcomes_json (const ActiveringEvaluation *ev, GStr
 {
   g_return_if_fail (ev != NULL && out != NULL);
   g_return_if_fail (ev->has_run);
-#define APPEND_LITERAL(s) g_string_append_len (out, "" s, sizeof (s) - 1)
   const ActiveringRuleSet *rules = ev->rules;
-  APPEND_LITERAL ("{\"format\":\"activering.outcomes/1\",\"id\":");
+  PUT_LITERAL (out, "{\"format\":\"activering.outcomes/1\",\"id\":");
   activering_append_quoted (out, ev->id->str, ev->id->len, G_MAXSIZE);
-  char date[11];
-  activering_format_date (ev->as_of, date);
-  APPEND_LITERAL (",\"as_of\":\"");
-  g_string_append_len (out, date, 10);
-  APPEND_LITERAL ("\",\"outcomes\":{");
+  PUT_LITERAL (out, ",\"as_of\":\"");
+  activering_string_append (out, ev->as_of_text, 10);
+  PUT_LITERAL (out, "\",\"outcomes\":{");
   for (guint m = 0; m < rules->n_measures; m++)
     {
       if (m > 0)
-        g_string_append_c (out, ',');
+        PUT_LITERAL (out, ",");
       const Measure *measure = &rules->measures[m];
-      g_string_append_len (out, measure->outcome_key, (gssize) measure->outcome_key_len);
-      g_string_append (out, activering_outcome_to_string (ev->outcomes[m]));
-      g_string_append_c (out, '"');
+      /* the key ends with the value's opening quote */
+      activering_string_append (out, measure->outcome_key, measure->outcome_key_len);
+      const QuotedName *name = &outcome_names[ev->outcomes[m]];
+      activering_string_append (out, name->json + 1, name->len - 1);
     }
-  APPEND_LITERAL ("}}");
-#undef APPEND_LITERAL
+  PUT_LITERAL (out, "}}");
 }
