@@ -49,8 +49,11 @@ struct _ActiveringEvaluation
   ObligationResult *obligations;
   guint n_obligations;
 
-  guint8 *seen_nodes; /* scratch for the missing-facts walk */
-  guint8 *seen_facts;
+  /* scratch for the missing-facts walk: a node or fact is seen in the current walk when its stamp is @walk, so
+   * that a walk starts without clearing them */
+  guint32 *seen_nodes;
+  guint32 *seen_facts;
+  guint32 walk;
 };
 
 /* The string of @text in @language for this evaluation: a text that quotes parameters is read as rendered for

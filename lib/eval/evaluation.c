@@ -61,8 +61,8 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   ev->obligations = g_new0 (ObligationResult, MAX (rules->n_obligations, 1));
   for (guint o = 0; o < rules->n_obligations; o++)
     missing_list_init (&ev->obligations[o].missing, rules->n_facts);
-  ev->seen_nodes = g_new0 (guint8, MAX (rules->program.n_nodes, 1));
-  ev->seen_facts = g_new0 (guint8, MAX (rules->n_facts, 1));
+  ev->seen_nodes = g_new0 (guint32, MAX (rules->program.n_nodes, 1));
+  ev->seen_facts = g_new0 (guint32, MAX (rules->n_facts, 1));
   return ev;
 }
 
