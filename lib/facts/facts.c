@@ -403,17 +403,37 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
       if (!handled)
         {
           const SchemaNode *child = NULL;
-          for (guint k = 0; k < node->n_children; k++)
+          gsize room = MAX ((len + 7) & ~(gsize) 7, 8);
+          if (G_LIKELY (key >= P->r.start && key < P->r.end && (gsize) (P->r.end - key) >= room))
             {
-              guint i = next + k < node->n_children ? next + k : next + k - node->n_children;
-              const SchemaNode *candidate = node->children[i];
-              if (same_string (&P->r, key, len, candidate->key, candidate->key_len))
+              /* in the input with room to read whole words: by length and first word, then the rest */
+              guint64 head;
+              memcpy (&head, key, 8);
+              if (len < 8)
+                head = GUINT64_TO_LE (GUINT64_FROM_LE (head) & (G_MAXUINT64 >> (8 * (8 - len))));
+              for (guint k = 0; k < node->n_children; k++)
                 {
-                  child = candidate;
-                  next = i + 1;
-                  break;
+                  guint i = next + k < node->n_children ? next + k : next + k - node->n_children;
+                  if (node->child_len[i] == len && node->child_head[i] == head
+                      && (len <= 8 || activering_equal_padded (key + 8, node->children[i]->key + 8, len - 8)))
+                    {
+                      child = node->children[i];
+                      next = i + 1;
+                      break;
+                    }
                 }
             }
+          else
+            for (guint k = 0; k < node->n_children; k++)
+              {
+                const SchemaNode *candidate = node->children[k];
+                if (candidate->key_len == len && memcmp (candidate->key, key, len) == 0)
+                  {
+                    child = candidate;
+                    next = k + 1;
+                    break;
+                  }
+              }
           int dotted = child == NULL && root ? dotted_fact (P->facts->rules, key, len) : -1;
           if (dotted >= 0)
             {

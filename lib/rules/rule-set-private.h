@@ -292,6 +292,8 @@ struct SchemaNode
   guint object; /* objects: their number, for the duplicate-key check */
   SchemaNode **children;
   guint n_children;
+  gsize *child_len;     /* per child: its key's length */
+  guint64 *child_head;  /* per child: its key's first eight bytes, zero-padded (as stored, not as a number) */
   const char **child_keys;
   const char **suggest_keys; /* the keys an unknown key may be a typo of (the root adds format, id, as_of) */
   guint n_suggest_keys;

@@ -337,6 +337,15 @@ number_schema (ActiveringRuleSet *rules, SchemaNode *node, gboolean root)
   for (guint i = 0; i < extra; i++)
     node->suggest_keys[node->n_children + i] = document_keys[i];
   node->n_suggest_keys = node->n_children + extra;
+  /* The children's key lengths and first eight bytes side by side, so that looking a key up does not go through
+   * each child's node. */
+  node->child_len = rule_set_alloc (rules, sizeof (gsize) * MAX (node->n_children, 1));
+  node->child_head = rule_set_alloc (rules, sizeof (guint64) * MAX (node->n_children, 1));
+  for (guint i = 0; i < node->n_children; i++)
+    {
+      node->child_len[i] = node->children[i]->key_len;
+      memcpy (&node->child_head[i], node->children[i]->key, 8); /* zero-padded to at least 8 bytes */
+    }
   for (guint i = 0; i < node->n_children; i++)
     number_schema (rules, node->children[i], FALSE);
 }
