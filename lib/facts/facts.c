@@ -409,8 +409,8 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
               /* in the input with room to read whole words: by length and first word, then the rest */
               guint64 head;
               memcpy (&head, key, 8);
-              if (len < 8)
-                head = GUINT64_TO_LE (GUINT64_FROM_LE (head) & (G_MAXUINT64 >> (8 * (8 - len))));
+              if (len < 8) /* only the key's bytes (none for the empty key: a shift by 64 is undefined) */
+                head = len == 0 ? 0 : GUINT64_TO_LE (GUINT64_FROM_LE (head) & (G_MAXUINT64 >> (8 * (8 - len))));
               for (guint k = 0; k < node->n_children; k++)
                 {
                   guint i = next + k < node->n_children ? next + k : next + k - node->n_children;
