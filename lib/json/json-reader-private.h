@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "activering/activering.h"
+#include "util/scan-private.h"
 
 #define JSON_READER_MAX_STRING 1024          /* ids and codes */
 #define JSON_READER_MAX_SKIPPED_STRING 65536 /* inside values that are skipped */
@@ -151,8 +152,44 @@ gboolean json_reader_skip_value (JsonReader *R);
  * like the rest of the document: valid UTF-8, no \u0000, no key twice (the member's own key included), no deeper
  * than the reader's limit. Errors name the path, never the value (such members may hold personal data). */
 gboolean json_reader_own_member (JsonReader *R, const char *key, gsize len);
-/* Object members, after the '{': call with *first TRUE; *done at the '}'. Returns FALSE on error. */
-gboolean json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done);
+gboolean json_reader_next_member_any (JsonReader *R, gboolean *first, const char **key, gsize *key_len,
+                                      gboolean *done);
+/* Object members, after the '{': call with *first TRUE; *done at the '}'. Returns FALSE on error. Inline for what
+ * machine-written documents hold between members (`,"key":` without whitespace or escapes, or the '}'); anything
+ * else is read by json_reader_next_member_any. */
+static inline gboolean
+json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done)
+{
+  const char *p = R->p;
+  if (G_LIKELY (R->end - p >= 2))
+    {
+      if (*p == '}')
+        {
+          R->p = p + 1;
+          *first = FALSE;
+          *done = TRUE;
+          return TRUE;
+        }
+      const char *quote = *first ? p : p[0] == ',' ? p + 1 : NULL;
+      if (quote != NULL && *quote == '"')
+        {
+          const char *k = quote + 1, *stop = activering_scan_plain (k, R->end);
+          if (G_LIKELY (R->end - stop >= 2 && stop[0] == '"' && stop[1] == ':'
+                        && (gsize) (stop - k) <= JSON_READER_MAX_STRING))
+            {
+              R->string_start = (gsize) (quote - R->start);
+              R->p = stop + 2;
+              *key = k;
+              *key_len = (gsize) (stop - k);
+              *first = FALSE;
+              *done = FALSE;
+              json_reader_skip_space (R);
+              return TRUE;
+            }
+        }
+    }
+  return json_reader_next_member_any (R, first, key, key_len, done);
+}
 /* The value of a document's "format" key: exactly @format (e.g. "activering.facts/1"); another major version of
  * the same kind, or another kind, is a FORMAT error saying which. */
 gboolean json_reader_format (JsonReader *R, const char *format);

@@ -503,7 +503,7 @@ json_reader_own_member (JsonReader *R, const char *key, gsize len)
 
 /* Iterates over an object's members: call with *first TRUE; returns TRUE with the key, FALSE at the end or on error. */
 gboolean
-json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done)
+json_reader_next_member_any (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done)
 {
   json_reader_skip_space (R);
   *done = FALSE;
