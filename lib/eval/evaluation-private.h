@@ -26,6 +26,8 @@ struct _ActiveringEvaluation
   ActiveringRuleSet *rules;
   GString *id;
   gint32 as_of;
+  char as_of_text[11];     /* as_of as "YYYY-MM-DD", formatted when the date changes (most batches have one) */
+  gint32 as_of_text_day;   /* the day as_of_text holds, G_MININT32 before the first run */
   gboolean explained; /* the last run computed more than outcomes */
   gboolean has_run;
 
@@ -41,14 +43,18 @@ struct _ActiveringEvaluation
   guint *signals;            /* the signals that hold */
   guint n_signals;
   GString **rendered;        /* the templated texts, [template * n_languages + language], rendered for params_date */
+  GString **rendered_json;   /* the same, quoted and escaped for result documents */
   MissingList *missing; /* per measure */
   guint **limits;       /* per measure: indexes of the limits that are known */
   guint *n_limits;
   ObligationResult *obligations;
   guint n_obligations;
 
-  guint8 *seen_nodes; /* scratch for the missing-facts walk */
-  guint8 *seen_facts;
+  /* scratch for the missing-facts walk: a node or fact is seen in the current walk when its stamp is @walk, so
+   * that a walk starts without clearing them */
+  guint32 *seen_nodes;
+  guint32 *seen_facts;
+  guint32 walk;
 };
 
 /* The string of @text in @language for this evaluation: a text that quotes parameters is read as rendered for

@@ -31,6 +31,7 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   g_ref_count_init (&ev->ref_count);
   ev->rules = activering_rule_set_ref (rules);
   ev->id = g_string_new (NULL);
+  ev->as_of_text_day = G_MININT32;
   const Program *program = &rules->program;
   ev->values = g_new0 (Value, MAX (program->n_values, 1));
   memcpy (ev->values + program->const_base, program->constants,
@@ -44,8 +45,12 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   ev->coverage = g_new0 (int, MAX (rules->n_measures, 1));
   ev->signals = g_new0 (guint, MAX (rules->n_signals, 1));
   ev->rendered = g_new0 (GString *, MAX (rules->n_templates * rules->n_languages, 1));
+  ev->rendered_json = g_new0 (GString *, MAX (rules->n_templates * rules->n_languages, 1));
   for (guint t = 0; t < rules->n_templates * rules->n_languages; t++)
-    ev->rendered[t] = g_string_new (NULL);
+    {
+      ev->rendered[t] = g_string_new (NULL);
+      ev->rendered_json[t] = g_string_new (NULL);
+    }
   ev->missing = g_new0 (MissingList, MAX (rules->n_measures, 1));
   ev->limits = g_new0 (guint *, MAX (rules->n_measures, 1));
   ev->n_limits = g_new0 (guint, MAX (rules->n_measures, 1));
@@ -58,8 +63,8 @@ activering_evaluation_new (ActiveringRuleSet *rules)
   ev->obligations = g_new0 (ObligationResult, MAX (rules->n_obligations, 1));
   for (guint o = 0; o < rules->n_obligations; o++)
     missing_list_init (&ev->obligations[o].missing, rules->n_facts);
-  ev->seen_nodes = g_new0 (guint8, MAX (rules->program.n_nodes, 1));
-  ev->seen_facts = g_new0 (guint8, MAX (rules->n_facts, 1));
+  ev->seen_nodes = g_new0 (guint32, MAX (rules->program.n_nodes, 1));
+  ev->seen_facts = g_new0 (guint32, MAX (rules->n_facts, 1));
   return ev;
 }
 
@@ -75,8 +80,12 @@ activering_evaluation_free (ActiveringEvaluation *ev)
       g_free (ev->listed[m]);
     }
   for (guint t = 0; t < rules->n_templates * rules->n_languages; t++)
-    g_string_free (ev->rendered[t], TRUE);
+    {
+      g_string_free (ev->rendered[t], TRUE);
+      g_string_free (ev->rendered_json[t], TRUE);
+    }
   g_free (ev->rendered);
+  g_free (ev->rendered_json);
   g_free (ev->reasons);
   g_free (ev->listed);
   g_free (ev->n_listed);
@@ -207,6 +216,11 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
     }
   else
     ev->as_of = facts->has_as_of ? facts->as_of : activering_today ();
+  if (ev->as_of != ev->as_of_text_day)
+    {
+      activering_format_date (ev->as_of, ev->as_of_text);
+      ev->as_of_text_day = ev->as_of;
+    }
   /* Copied, since the facts may be parsed into again before the answer is read; lengths are known, so no strlen. */
   g_string_truncate (ev->id, 0);
   if (facts->has_id)

@@ -6,6 +6,7 @@
 
 #include "eval/evaluation-private.h"
 #include "util/dates-private.h"
+#include "util/error-private.h"
 
 void
 program_resolve_parameters (ActiveringEvaluation *ev)
@@ -21,7 +22,12 @@ program_resolve_parameters (ActiveringEvaluation *ev)
   /* Texts that quote parameters change only with the date: render them here, not for every dossier. */
   for (guint t = 0; t < rules->n_templates; t++)
     for (guint l = 0; l < rules->n_languages; l++)
-      text_render_params (ev->rendered[t * rules->n_languages + l], rules->templates[t].text[l], rules, params);
+      {
+        GString *text = ev->rendered[t * rules->n_languages + l], *json = ev->rendered_json[t * rules->n_languages + l];
+        text_render_params (text, rules->templates[t].text[l], rules, params);
+        g_string_truncate (json, 0);
+        activering_append_quoted (json, text->str, text->len, G_MAXSIZE);
+      }
   ev->params_date = ev->as_of;
   ev->params_valid = TRUE;
 }

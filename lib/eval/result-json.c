@@ -4,157 +4,237 @@
 #include <string.h>
 
 #include "eval/evaluation-private.h"
+#include "eval/result-snippets-private.h"
 #include "json/json-writer-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/scan-private.h"
+
+/* A name the document writes as a string value, quoted, with its length. */
+typedef struct
+{
+  const char *json;
+  gsize len;
+} QuotedName;
+#define QUOTED(s) { "\"" s "\"", sizeof (s) + 1 }
+/* As activering_outcome_to_string, activering_truth_to_string and so on name them. */
+static const QuotedName outcome_names[] = { QUOTED ("eligible"), QUOTED ("not_eligible"), QUOTED ("undetermined"),
+                                            QUOTED ("not_applicable") };
+static const QuotedName reason_names[] = { QUOTED (""), QUOTED ("not_in_force"), QUOTED ("not_in_region"),
+                                           QUOTED ("regime_not_encoded") };
+static const QuotedName obligation_state_names[] = { QUOTED ("met"), QUOTED ("due"), QUOTED ("overdue"),
+                                                     QUOTED ("undetermined") };
+#undef QUOTED
+
+#define PUT_LITERAL(out, s) activering_string_append ((out), "" s, sizeof (s) - 1)
+
+static inline void
+put (GString *out, const ResultSnippets *S, Bytes bytes)
+{
+  activering_string_append (out, S->arena + bytes.at, bytes.len);
+}
+
+static inline void
+put_name (GString *out, const QuotedName *name)
+{
+  activering_string_append (out, name->json, name->len);
+}
+
+/* A snippet, with the text it leaves a gap for as rendered for the evaluation date. */
+static inline void
+put_snippet (GString *out, const ActiveringEvaluation *ev, const ResultSnippets *S, const Snippet *snippet,
+             int language)
+{
+  put (out, S, snippet->head);
+  if (snippet->template < 0)
+    return;
+  const GString *text = ev->rendered_json[(guint) snippet->template * ev->rules->n_languages + (guint) language];
+  activering_string_append (out, text->str, text->len);
+  put (out, S, snippet->tail);
+}
 
 static void
-write_missing (JsonWriter *w, const ActiveringRuleSet *rules, const MissingList *list)
+put_date (GString *out, gint32 days)
 {
-  json_writer_key (w, "missing");
-  json_writer_begin_array (w);
+  char date[12];
+  date[0] = '"';
+  activering_format_date (days, date + 1);
+  date[11] = '"';
+  activering_string_append (out, date, sizeof date);
+}
+
+static void
+put_missing (GString *out, const ResultSnippets *S, const MissingList *list)
+{
   for (guint i = 0; i < list->n; i++)
     {
-      const FactDecl *fact = &rules->facts[list->slots[i]];
-      json_writer_begin_object (w);
-      json_writer_member_string (w, "fact", fact->path);
-      json_writer_member_string (w, "state", activering_fact_state_to_string (list->states[i]));
-      json_writer_member_string (w, "asked_of", fact->supplied_by);
-      json_writer_end_object (w);
+      if (i > 0)
+        PUT_LITERAL (out, ",");
+      put (out, S, S->missing[list->slots[i] * 3 + list->states[i]]);
     }
-  json_writer_end_array (w);
+}
+
+/* The truth of a condition: ActiveringTruth, which numbers its states as TextState does. */
+static inline ActiveringTruth
+condition_truth (const ActiveringEvaluation *ev, const Condition *condition)
+{
+  const Value *value = &ev->values[condition->node];
+  return !value->known ? ACTIVERING_TRUTH_UNKNOWN : value->i ? ACTIVERING_TRUTH_TRUE : ACTIVERING_TRUTH_FALSE;
+}
+
+/* "via": the false conditions of the measures a false condition reads, what made it false (contract C8). */
+static void
+put_via (GString *out, const ActiveringEvaluation *ev, const ResultSnippets *S, const Condition *condition)
+{
+  gboolean any = FALSE;
+  for (guint k = 0; k < condition->n_measures; k++)
+    {
+      guint other = condition->measures[k];
+      const Measure *measure = &ev->rules->measures[other];
+      for (guint i = 0; i < ev->n_listed[other]; i++)
+        {
+          guint c = ev->listed[other][i];
+          if (condition_truth (ev, &measure->conditions[c]) != ACTIVERING_TRUTH_FALSE)
+            continue;
+          if (any)
+            PUT_LITERAL (out, ",");
+          else
+            PUT_LITERAL (out, ",\"via\":[");
+          any = TRUE;
+          put (out, S, S->measures[other].conditions[c].id);
+        }
+    }
+  if (any)
+    PUT_LITERAL (out, "]");
 }
 
 static void
-write_fact_paths (JsonWriter *w, const ActiveringRuleSet *rules, const guint *slots, guint n)
+put_measure (GString *out, const ActiveringEvaluation *ev, const ResultSnippets *S, guint m, int language)
 {
-  json_writer_key (w, "facts");
-  json_writer_begin_array (w);
-  for (guint i = 0; i < n; i++)
-    json_writer_string (w, rules->facts[slots[i]].path);
-  json_writer_end_array (w);
-}
-
-static void
-write_measure (JsonWriter *w, const ActiveringEvaluation *ev, guint m, int language)
-{
-  const ActiveringRuleSet *rules = ev->rules;
-  const Measure *measure = &rules->measures[m];
-  json_writer_begin_object (w);
-  json_writer_member_string (w, "measure", measure->code);
-  json_writer_member_string (w, "outcome", activering_outcome_to_string (ev->outcomes[m]));
+  const Measure *measure = &ev->rules->measures[m];
+  const MeasureSnippets *snippets = &S->measures[m];
+  put (out, S, snippets->head);
+  put_name (out, &outcome_names[ev->outcomes[m]]);
   if (ev->reasons[m] != ACTIVERING_REASON_NONE)
     {
-      json_writer_member_string (w, "reason", activering_reason_to_string (ev->reasons[m]));
+      PUT_LITERAL (out, ",\"reason\":");
+      put_name (out, &reason_names[ev->reasons[m]]);
       if (ev->reasons[m] == ACTIVERING_REASON_NOT_IN_REGION)
-        {
-          guint region = (guint) measure->region_fact;
-          write_fact_paths (w, rules, &region, 1); /* what exists read to decide it */
-        }
+        put (out, S, snippets->region); /* what exists read to decide it */
     }
-  json_writer_member_string (w, "label", measure->label[language]);
-  json_writer_member_string (w, "decided_by", measure->decided_by);
+  put (out, S, snippets->label);
   if (ev->explained && ev->coverage[m] >= 0)
+    put_snippet (out, ev, S, &snippets->coverage[ev->coverage[m]], language);
+
+  PUT_LITERAL (out, ",\"conditions\":[");
+  for (guint i = 0; ev->explained && i < ev->n_listed[m]; i++)
     {
-      const Coverage *coverage = &measure->coverage[ev->coverage[m]];
-      json_writer_member_string (w, "coverage", coverage->code);
-      json_writer_member_string (w, "coverage_text", evaluation_text (ev, (const char *const *) coverage->text, language));
+      guint c = ev->listed[m][i];
+      const Condition *condition = &measure->conditions[c];
+      ActiveringTruth truth = condition_truth (ev, condition);
+      if (i > 0)
+        PUT_LITERAL (out, ",");
+      put_snippet (out, ev, S, &snippets->conditions[c].by_state[truth], language);
+      if (truth == ACTIVERING_TRUTH_FALSE && condition->n_measures > 0)
+        put_via (out, ev, S, condition);
+      PUT_LITERAL (out, "}");
     }
-
-  json_writer_key (w, "conditions");
-  json_writer_begin_array (w);
-  for (guint c = 0; ev->explained && c < ev->n_listed[m]; c++)
-    {
-      const Condition *condition = &measure->conditions[ev->listed[m][c]];
-      ActiveringTruth state = activering_evaluation_get_condition_state (ev, m, c);
-      TextState text = state == ACTIVERING_TRUTH_TRUE    ? TEXT_TRUE
-                       : state == ACTIVERING_TRUTH_FALSE ? TEXT_FALSE
-                                                         : TEXT_UNKNOWN;
-      json_writer_begin_object (w);
-      json_writer_member_string (w, "id", condition->id);
-      json_writer_member_string (w, "state", activering_truth_to_string (state));
-      write_fact_paths (w, rules, condition->facts, condition->n_facts);
-      json_writer_member_string (w, "text", evaluation_text (ev, (const char *const *) condition->text[text], language));
-      rule_set_write_legal_basis (w, rules, &condition->legal_basis, language);
-      guint n_via = condition->n_measures > 0 ? activering_evaluation_get_n_condition_via (ev, m, c) : 0;
-      if (n_via > 0)
-        {
-          json_writer_key (w, "via");
-          json_writer_begin_array (w);
-          for (guint i = 0; i < n_via; i++)
-            json_writer_string (w, activering_evaluation_get_condition_via (ev, m, c, i));
-          json_writer_end_array (w);
-        }
-      json_writer_end_object (w);
-    }
-  json_writer_end_array (w);
-
-  static const MissingList none = { NULL, NULL, 0 };
-  write_missing (w, rules, ev->explained ? &ev->missing[m] : &none);
-
-  json_writer_key (w, "limits");
-  json_writer_begin_array (w);
+  PUT_LITERAL (out, "],\"missing\":[");
+  if (ev->explained)
+    put_missing (out, S, &ev->missing[m]);
+  PUT_LITERAL (out, "],\"limits\":[");
   for (guint i = 0; ev->explained && i < ev->n_limits[m]; i++)
     {
-      const Limit *limit = &measure->limits[ev->limits[m][i]];
+      guint l = ev->limits[m][i];
+      const Limit *limit = &measure->limits[l];
       const Value *value = &ev->values[limit->value_node];
-      json_writer_begin_object (w);
-      json_writer_member_string (w, "id", limit->id);
-      json_writer_key (w, "value");
+      if (i > 0)
+        PUT_LITERAL (out, ",");
+      put (out, S, snippets->limit_head[l]);
       if (limit->type == TYPE_DATE)
-        json_writer_date (w, (gint32) value->i);
+        put_date (out, (gint32) value->i);
       else if (limit->type == TYPE_NUMBER)
-        json_writer_number (w, value->n);
+        json_append_number (out, value->n);
       else
-        json_writer_integer (w, value->i);
-      json_writer_member_string (w, "unit", limit->unit);
-      json_writer_member_string (w, "text", evaluation_text (ev, (const char *const *) limit->text, language));
-      json_writer_end_object (w);
+        json_append_integer (out, value->i);
+      put_snippet (out, ev, S, &snippets->limit_tail[l], language);
     }
-  json_writer_end_array (w);
-
-  json_writer_key (w, "legal_basis");
-  json_writer_begin_array (w);
-  gboolean fallback = FALSE;
-  for (guint i = 0; i < measure->n_legal_basis; i++)
-    {
-      json_writer_string (w, legal_basis_in (&measure->legal_basis[i], language));
-      fallback |= measure->legal_basis[i].fallback;
-    }
-  json_writer_end_array (w);
-  if (fallback && language != 0)
-    json_writer_member_string (w, "legal_basis_lang", rules->languages[0]);
-  json_writer_end_object (w);
+  put (out, S, snippets->tail);
 }
 
 static void
-write_obligation (JsonWriter *w, const ActiveringEvaluation *ev, const ObligationResult *result, int language)
+put_obligation (GString *out, const ActiveringEvaluation *ev, const ResultSnippets *S, const ObligationResult *result,
+                int language)
+{
+  const Obligation *obligation = &ev->rules->obligations[result->index];
+  const ObligationSnippets *snippets = &S->obligations[result->index];
+  const Value *due = &ev->values[obligation->due_node];
+  put (out, S, snippets->head);
+  put_name (out, &obligation_state_names[result->state]);
+  PUT_LITERAL (out, ",\"due\":");
+  if (due->known)
+    put_date (out, (gint32) due->i);
+  else
+    PUT_LITERAL (out, "null");
+  /* when it was met, and whether late (contract C12) */
+  const Value *met_on = obligation->met_on_node >= 0 ? &ev->values[obligation->met_on_node] : NULL;
+  if (result->state == ACTIVERING_OBLIGATION_MET && met_on != NULL && met_on->known)
+    {
+      PUT_LITERAL (out, ",\"met_on\":");
+      put_date (out, (gint32) met_on->i);
+      if (due->known && met_on->i > due->i)
+        PUT_LITERAL (out, ",\"late\":true");
+      else
+        PUT_LITERAL (out, ",\"late\":false");
+    }
+  gboolean undetermined = result->state == ACTIVERING_OBLIGATION_UNDETERMINED;
+  put_snippet (out, ev, S, &snippets->text[undetermined], language);
+  if (undetermined)
+    {
+      PUT_LITERAL (out, ",\"missing\":[");
+      put_missing (out, S, &result->missing);
+      PUT_LITERAL (out, "]");
+    }
+  PUT_LITERAL (out, "}");
+}
+
+/* The result document, compact: the snippets of @language with what this evaluation found between them. */
+static void
+put_result (GString *out, const ActiveringEvaluation *ev, int language)
 {
   const ActiveringRuleSet *rules = ev->rules;
-  const Obligation *obligation = &rules->obligations[result->index];
-  const Value *due = &ev->values[obligation->due_node];
-  json_writer_begin_object (w);
-  json_writer_member_string (w, "id", obligation->id);
-  json_writer_member_string (w, "state", activering_obligation_state_to_string (result->state));
-  json_writer_key (w, "due");
-  if (due->known)
-    json_writer_date (w, (gint32) due->i);
-  else
-    json_writer_null (w);
-  guint index = (guint) (result - ev->obligations);
-  GDate met_on;
-  if (activering_evaluation_get_obligation_met_on (ev, index, &met_on))
+  const ResultSnippets *S = result_snippets_get (rules, language);
+  put (out, S, S->head);
+  activering_append_quoted (out, ev->id->str, ev->id->len, G_MAXSIZE);
+  PUT_LITERAL (out, ",\"as_of\":\"");
+  activering_string_append (out, ev->as_of_text, 10);
+  put (out, S, S->after_as_of);
+  for (guint m = 0; m < rules->n_measures; m++)
     {
-      json_writer_member_date (w, "met_on", activering_days_from_gdate (&met_on));
-      json_writer_key (w, "late");
-      json_writer_bool (w, activering_evaluation_is_obligation_late (ev, index));
+      if (m > 0)
+        PUT_LITERAL (out, ",");
+      put_measure (out, ev, S, m, language);
     }
-  json_writer_member_string (w, "text", activering_evaluation_get_obligation_text (ev, index, rules->languages[language]));
-  rule_set_write_legal_basis (w, rules, &obligation->legal_basis, language);
-  write_fact_paths (w, rules, obligation->facts, obligation->n_facts);
-  if (result->state == ACTIVERING_OBLIGATION_UNDETERMINED)
-    write_missing (w, rules, &result->missing);
-  json_writer_end_object (w);
+  PUT_LITERAL (out, "],\"obligations\":[");
+  for (guint o = 0; ev->explained && o < ev->n_obligations; o++)
+    {
+      if (o > 0)
+        PUT_LITERAL (out, ",");
+      put_obligation (out, ev, S, &ev->obligations[o], language);
+    }
+  PUT_LITERAL (out, "]");
+  if (rules->n_signals > 0)
+    {
+      PUT_LITERAL (out, ",\"signals\":[");
+      for (guint i = 0; ev->explained && i < ev->n_signals; i++)
+        {
+          if (i > 0)
+            PUT_LITERAL (out, ",");
+          put_snippet (out, ev, S, &S->signals[ev->signals[i]], language);
+        }
+      PUT_LITERAL (out, "]");
+    }
+  PUT_LITERAL (out, "}");
 }
 
 gboolean
@@ -171,46 +251,15 @@ activering_evaluation_append_json (const ActiveringEvaluation *ev, const char *l
   int language = rule_set_output_language (rules, lang, "result", error);
   if (language < 0)
     return FALSE;
-  JsonWriter writer;
-  JsonWriter *w = &writer;
-  json_writer_init (w, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
-  json_writer_begin_object (w);
-  json_writer_member_string (w, "format", "activering.result/1");
-  json_writer_member_string (w, "id", ev->id->str);
-  json_writer_member_date (w, "as_of", ev->as_of);
-  json_writer_member_string (w, "lang", rules->languages[language]);
-  rule_set_write_stamp (w, rules);
-  json_writer_key (w, "library");
-  json_writer_begin_object (w);
-  json_writer_member_string (w, "version", activering_get_version ());
-  json_writer_end_object (w);
-  json_writer_key (w, "measures");
-  json_writer_begin_array (w);
-  for (guint m = 0; m < rules->n_measures; m++)
-    write_measure (w, ev, m, language);
-  json_writer_end_array (w);
-  json_writer_key (w, "obligations");
-  json_writer_begin_array (w);
-  for (guint o = 0; ev->explained && o < ev->n_obligations; o++)
-    write_obligation (w, ev, &ev->obligations[o], language);
-  json_writer_end_array (w);
-  if (rules->n_signals > 0)
+  if (!(flags & ACTIVERING_JSON_PRETTY))
     {
-      json_writer_key (w, "signals");
-      json_writer_begin_array (w);
-      for (guint i = 0; ev->explained && i < ev->n_signals; i++)
-        {
-          const Signal *signal = &rules->signals[ev->signals[i]];
-          json_writer_begin_object (w);
-          json_writer_member_string (w, "id", signal->id);
-          json_writer_member_string (w, "text", evaluation_text (ev, (const char *const *) signal->text, language));
-          json_writer_member_string (w, "source", signal->source);
-          write_fact_paths (w, rules, signal->facts, signal->n_facts);
-          json_writer_end_object (w);
-        }
-      json_writer_end_array (w);
+      put_result (out, ev, language);
+      return TRUE;
     }
-  json_writer_end_object (w);
+  /* A document for people, one at a time: the compact one, indented. */
+  g_autoptr (GString) compact = g_string_sized_new (65536);
+  put_result (compact, ev, language);
+  json_append_pretty (out, compact->str, compact->len);
   return TRUE;
 }
 
@@ -235,24 +284,21 @@ activering_evaluation_append_outcomes_json (const ActiveringEvaluation *ev, GStr
 {
   g_return_if_fail (ev != NULL && out != NULL);
   g_return_if_fail (ev->has_run);
-#define APPEND_LITERAL(s) g_string_append_len (out, "" s, sizeof (s) - 1)
   const ActiveringRuleSet *rules = ev->rules;
-  APPEND_LITERAL ("{\"format\":\"activering.outcomes/1\",\"id\":");
+  PUT_LITERAL (out, "{\"format\":\"activering.outcomes/1\",\"id\":");
   activering_append_quoted (out, ev->id->str, ev->id->len, G_MAXSIZE);
-  char date[11];
-  activering_format_date (ev->as_of, date);
-  APPEND_LITERAL (",\"as_of\":\"");
-  g_string_append_len (out, date, 10);
-  APPEND_LITERAL ("\",\"outcomes\":{");
+  PUT_LITERAL (out, ",\"as_of\":\"");
+  activering_string_append (out, ev->as_of_text, 10);
+  PUT_LITERAL (out, "\",\"outcomes\":{");
   for (guint m = 0; m < rules->n_measures; m++)
     {
       if (m > 0)
-        g_string_append_c (out, ',');
+        PUT_LITERAL (out, ",");
       const Measure *measure = &rules->measures[m];
-      g_string_append_len (out, measure->outcome_key, (gssize) measure->outcome_key_len);
-      g_string_append (out, activering_outcome_to_string (ev->outcomes[m]));
-      g_string_append_c (out, '"');
+      /* the key ends with the value's opening quote */
+      activering_string_append (out, measure->outcome_key, measure->outcome_key_len);
+      const QuotedName *name = &outcome_names[ev->outcomes[m]];
+      activering_string_append (out, name->json + 1, name->len - 1);
     }
-  APPEND_LITERAL ("}}");
-#undef APPEND_LITERAL
+  PUT_LITERAL (out, "}}");
 }

@@ -17,6 +17,7 @@
 #include "util/dates-private.h"
 #include "util/error-private.h"
 #include "util/boxed-private.h"
+#include "util/scan-private.h"
 
 #define FACTS_DOCUMENT "facts"
 #define FACTS_FORMAT_VERSION "activering.facts/1"
@@ -30,6 +31,19 @@ typedef struct
   gboolean seen_format, seen_as_of;
 } Parser;
 
+/* Whether @s (@len bytes the reader read) is @padded (a zero-padded string of the rule set, @padded_len bytes):
+ * eight bytes at a time when @s lies in the input with room to read up to its padded size, else by memcmp (a
+ * string with escapes is in the scratch buffer). */
+static inline gboolean
+same_string (const JsonReader *R, const char *s, gsize len, const char *padded, gsize padded_len)
+{
+  if (len != padded_len)
+    return FALSE;
+  if (G_LIKELY (s >= R->start && s < R->end && (gsize) (R->end - s) >= ((len + 7) & ~(gsize) 7)))
+    return activering_equal_padded (s, padded, len);
+  return memcmp (s, padded, len) == 0;
+}
+
 static gboolean
 read_code (Parser *P, const FactDecl *decl, guint *index)
 {
@@ -41,16 +55,11 @@ read_code (Parser *P, const FactDecl *decl, guint *index)
     return FALSE;
   const ActiveringRuleSet *rules = P->facts->rules;
   for (guint i = 0; i < decl->n_values; i++)
-    {
-      const char *value = rules->symbols[decl->values[i]];
-      if (len > 0 && value[0] != s[0])
-        continue; /* most codes differ in their first letter: no strlen for those */
-      if (strlen (value) == len && memcmp (value, s, len) == 0)
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
+    if (same_string (&P->r, s, len, rules->symbols[decl->values[i]], rules->symbol_lengths[decl->values[i]]))
+      {
+        *index = i;
+        return TRUE;
+      }
   const char *candidates[64 + 1];
   guint n = MIN (decl->n_values, 64);
   for (guint i = 0; i < n; i++)
@@ -250,7 +259,7 @@ read_fact (Parser *P, guint slot)
       if (P->r.p < P->r.end && (*P->r.p == 't' || *P->r.p == 'f'))
         {
           value->i = *P->r.p == 't';
-          if (!json_reader_literal (&P->r, value->i ? "true" : "false"))
+          if (!(value->i ? json_reader_literal (&P->r, "true") : json_reader_literal (&P->r, "false")))
             return FALSE;
           break;
         }
@@ -395,17 +404,37 @@ read_object (Parser *P, const SchemaNode *node, gboolean root)
       if (!handled)
         {
           const SchemaNode *child = NULL;
-          for (guint k = 0; k < node->n_children; k++)
+          gsize room = MAX ((len + 7) & ~(gsize) 7, 8);
+          if (G_LIKELY (key >= P->r.start && key < P->r.end && (gsize) (P->r.end - key) >= room))
             {
-              guint i = next + k < node->n_children ? next + k : next + k - node->n_children;
-              const SchemaNode *candidate = node->children[i];
-              if (candidate->key_len == len && memcmp (candidate->key, key, len) == 0)
+              /* in the input with room to read whole words: by length and first word, then the rest */
+              guint64 head;
+              memcpy (&head, key, 8);
+              if (len < 8) /* only the key's bytes (none for the empty key: a shift by 64 is undefined) */
+                head = len == 0 ? 0 : GUINT64_TO_LE (GUINT64_FROM_LE (head) & (G_MAXUINT64 >> (8 * (8 - len))));
+              for (guint k = 0; k < node->n_children; k++)
                 {
-                  child = candidate;
-                  next = i + 1;
-                  break;
+                  guint i = next + k < node->n_children ? next + k : next + k - node->n_children;
+                  if (node->child_len[i] == len && node->child_head[i] == head
+                      && (len <= 8 || activering_equal_padded (key + 8, node->children[i]->key + 8, len - 8)))
+                    {
+                      child = node->children[i];
+                      next = i + 1;
+                      break;
+                    }
                 }
             }
+          else
+            for (guint k = 0; k < node->n_children; k++)
+              {
+                const SchemaNode *candidate = node->children[k];
+                if (candidate->key_len == len && memcmp (candidate->key, key, len) == 0)
+                  {
+                    child = candidate;
+                    next = k + 1;
+                    break;
+                  }
+              }
           int dotted = child == NULL && root ? dotted_fact (P->facts->rules, key, len) : -1;
           if (dotted >= 0)
             {

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "activering/activering.h"
+#include "util/scan-private.h"
 
 #define JSON_READER_MAX_STRING 1024          /* ids and codes */
 #define JSON_READER_MAX_SKIPPED_STRING 65536 /* inside values that are skipped */
@@ -112,13 +113,31 @@ json_reader_pop (JsonReader *R, gsize mark)
 /* The JSON pointer of the current position (of the first error, after one), written into @out. */
 void json_reader_write_path (JsonReader *R, GString *out);
 
-void json_reader_skip_space (JsonReader *R);
+void json_reader_skip_space_run (JsonReader *R);
+/* Whitespace is rare in machine-written documents: a look at one byte, and a call only when there is some. */
+static inline void
+json_reader_skip_space (JsonReader *R)
+{
+  if (G_LIKELY (R->p < R->end && (guchar) *R->p > ' '))
+    return;
+  json_reader_skip_space_run (R);
+}
 /* What the value at the cursor is ("an object", "a number", …), for "expected …, found …". */
 const char *json_reader_found (JsonReader *R);
 /* TRUE if the value at the cursor starts with @first_char; else a type or syntax error naming @what. */
 gboolean json_reader_expect (JsonReader *R, char first_char, const char *what);
 
-gboolean json_reader_literal (JsonReader *R, const char *word);
+gboolean json_reader_fail_literal (JsonReader *R);
+/* true, false or null: inline, so that the word's length is known and the comparison needs no call. */
+static inline gboolean
+json_reader_literal (JsonReader *R, const char *word)
+{
+  gsize len = strlen (word);
+  if (G_UNLIKELY ((gsize) (R->end - R->p) < len || memcmp (R->p, word, len) != 0))
+    return json_reader_fail_literal (R);
+  R->p += len;
+  return TRUE;
+}
 /* A string (the cursor on its quote), pointing into the input or, with escapes, into the scratch buffer. */
 gboolean json_reader_string (JsonReader *R, gsize max, const char **out, gsize *out_len);
 /* A string as json_reader_string, that must also be valid UTF-8 without NUL (\u0000): every string that may reach
@@ -133,8 +152,44 @@ gboolean json_reader_skip_value (JsonReader *R);
  * like the rest of the document: valid UTF-8, no \u0000, no key twice (the member's own key included), no deeper
  * than the reader's limit. Errors name the path, never the value (such members may hold personal data). */
 gboolean json_reader_own_member (JsonReader *R, const char *key, gsize len);
-/* Object members, after the '{': call with *first TRUE; *done at the '}'. Returns FALSE on error. */
-gboolean json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done);
+gboolean json_reader_next_member_any (JsonReader *R, gboolean *first, const char **key, gsize *key_len,
+                                      gboolean *done);
+/* Object members, after the '{': call with *first TRUE; *done at the '}'. Returns FALSE on error. Inline for what
+ * machine-written documents hold between members (`,"key":` without whitespace or escapes, or the '}'); anything
+ * else is read by json_reader_next_member_any. */
+static inline gboolean
+json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done)
+{
+  const char *p = R->p;
+  if (G_LIKELY (R->end - p >= 2))
+    {
+      if (*p == '}')
+        {
+          R->p = p + 1;
+          *first = FALSE;
+          *done = TRUE;
+          return TRUE;
+        }
+      const char *quote = *first ? p : p[0] == ',' ? p + 1 : NULL;
+      if (quote != NULL && *quote == '"')
+        {
+          const char *k = quote + 1, *stop = activering_scan_plain (k, R->end);
+          if (G_LIKELY (R->end - stop >= 2 && stop[0] == '"' && stop[1] == ':'
+                        && (gsize) (stop - k) <= JSON_READER_MAX_STRING))
+            {
+              R->string_start = (gsize) (quote - R->start);
+              R->p = stop + 2;
+              *key = k;
+              *key_len = (gsize) (stop - k);
+              *first = FALSE;
+              *done = FALSE;
+              json_reader_skip_space (R);
+              return TRUE;
+            }
+        }
+    }
+  return json_reader_next_member_any (R, first, key, key_len, done);
+}
 /* The value of a document's "format" key: exactly @format (e.g. "activering.facts/1"); another major version of
  * the same kind, or another kind, is a FORMAT error saying which. */
 gboolean json_reader_format (JsonReader *R, const char *format);

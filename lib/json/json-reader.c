@@ -88,7 +88,7 @@ json_reader_fail_syntax (JsonReader *R, const char *expected)
 }
 
 void
-json_reader_skip_space (JsonReader *R)
+json_reader_skip_space_run (JsonReader *R)
 {
   while (R->p < R->end && (*R->p == ' ' || *R->p == '\t' || *R->p == '\n' || *R->p == '\r'))
     R->p++;
@@ -151,13 +151,9 @@ json_reader_found (JsonReader *R)
 }
 
 gboolean
-json_reader_literal (JsonReader *R, const char *word)
+json_reader_fail_literal (JsonReader *R)
 {
-  gsize len = strlen (word);
-  if ((gsize) (R->end - R->p) < len || memcmp (R->p, word, len) != 0)
-    return json_reader_fail_syntax (R, "a JSON value");
-  R->p += len;
-  return TRUE;
+  return json_reader_fail_syntax (R, "a JSON value");
 }
 
 static int
@@ -507,7 +503,7 @@ json_reader_own_member (JsonReader *R, const char *key, gsize len)
 
 /* Iterates over an object's members: call with *first TRUE; returns TRUE with the key, FALSE at the end or on error. */
 gboolean
-json_reader_next_member (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done)
+json_reader_next_member_any (JsonReader *R, gboolean *first, const char **key, gsize *key_len, gboolean *done)
 {
   json_reader_skip_space (R);
   *done = FALSE;

@@ -34,6 +34,12 @@ void json_writer_date (JsonWriter *w, gint32 days);
 void json_writer_member_string (JsonWriter *w, const char *key, const char *value);
 void json_writer_member_date (JsonWriter *w, const char *key, gint32 days);
 
+/* Numbers as the writer writes them, appended to @out. */
+void json_append_integer (GString *out, gint64 value);
+void json_append_number (GString *out, double value);
+
+/* Appends the valid compact JSON text @json indented as a pretty writer would have written it. */
+void json_append_pretty (GString *out, const char *json, gsize len);
 /* Appends the valid JSON text @json without its insignificant whitespace. */
 void json_append_compact (GString *out, const char *json, gsize len);
 /* Writes @json, a valid compact JSON value, as it is. */

@@ -110,8 +110,8 @@ json_writer_string (JsonWriter *w, const char *value)
 }
 
 /* As "%" G_GINT64_FORMAT writes it, without printf: g_string_append_printf allocates on every call. */
-static void
-append_integer (GString *out, gint64 value)
+void
+json_append_integer (GString *out, gint64 value)
 {
   char buf[24];
   char *p = buf + sizeof buf;
@@ -125,28 +125,34 @@ append_integer (GString *out, gint64 value)
 }
 
 void
-json_writer_number (JsonWriter *w, double value)
+json_append_number (GString *out, double value)
 {
-  before_value (w);
   if (!isfinite (value))
     {
-      g_string_append (w->out, "null");
+      g_string_append (out, "null");
       return;
     }
   if (value == floor (value) && fabs (value) < 1e15)
     {
-      append_integer (w->out, (gint64) value);
+      json_append_integer (out, (gint64) value);
       return;
     }
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_string_append (w->out, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.10g", value));
+}
+
+void
+json_writer_number (JsonWriter *w, double value)
+{
+  before_value (w);
+  json_append_number (w->out, value);
 }
 
 void
 json_writer_integer (JsonWriter *w, gint64 value)
 {
   before_value (w);
-  append_integer (w->out, value);
+  json_append_integer (w->out, value);
 }
 
 void
@@ -205,6 +211,60 @@ json_append_compact (GString *out, const char *json, gsize len)
       else
         in_string = c == '"';
       g_string_append_c (out, c);
+    }
+}
+
+static void
+pretty_newline (GString *out, int depth)
+{
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+/* Indented as a pretty JsonWriter writes: a newline and two spaces per level before every member and element and
+ * before the closing bracket of a container that is not empty, ": " after keys. */
+void
+json_append_pretty (GString *out, const char *json, gsize len)
+{
+  int depth = 0;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = json[i];
+      switch (c)
+        {
+        case '"':
+          {
+            gsize start = i++;
+            while (i < len && json[i] != '"')
+              i += json[i] == '\\' ? 2 : 1;
+            g_string_append_len (out, json + start, (gssize) (MIN (i, len - 1) - start + 1));
+            break;
+          }
+        case '{':
+        case '[':
+          g_string_append_c (out, c);
+          if (i + 1 < len && (json[i + 1] == '}' || json[i + 1] == ']'))
+            g_string_append_c (out, json[++i]);
+          else
+            pretty_newline (out, ++depth);
+          break;
+        case '}':
+        case ']':
+          pretty_newline (out, --depth);
+          g_string_append_c (out, c);
+          break;
+        case ',':
+          g_string_append_c (out, c);
+          pretty_newline (out, depth);
+          break;
+        case ':':
+          g_string_append (out, ": ");
+          break;
+        default:
+          g_string_append_c (out, c);
+          break;
+        }
     }
 }
 

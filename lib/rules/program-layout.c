@@ -365,6 +365,9 @@ program_lay_out (Loader *L)
   rules->symbols = rule_set_alloc (rules, sizeof (char *) * MAX (L->symbols->len, 1));
   if (L->symbols->len > 0)
     memcpy (rules->symbols, L->symbols->pdata, sizeof (char *) * L->symbols->len);
+  rules->symbol_lengths = rule_set_alloc (rules, sizeof (guint32) * MAX (L->symbols->len, 1));
+  for (guint i = 0; i < L->symbols->len; i++)
+    rules->symbol_lengths[i] = (guint32) strlen (rules->symbols[i]);
   FactScratch S = { g_new0 (guint32, rules->program.n_nodes + 1), g_new0 (guint32, rules->n_facts + 1), 0,
                     g_array_new (FALSE, FALSE, sizeof (guint)) };
   for (guint m = 0; m < rules->n_measures; m++)

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "activering/activering.h"
+#include "eval/result-snippets-private.h"
 #include "json/json-writer-private.h"
 #include "rules/program-private.h"
 #include "rules/violation-codes-private.h"
@@ -286,12 +287,14 @@ typedef struct
 typedef struct SchemaNode SchemaNode;
 struct SchemaNode
 {
-  char *key;
+  char *key; /* zero-padded to a multiple of 8 bytes (ACTIVERING_PADDED_SIZE) */
   gsize key_len;
   int fact;     /* the fact slot, or -1 for an object */
   guint object; /* objects: their number, for the duplicate-key check */
   SchemaNode **children;
   guint n_children;
+  gsize *child_len;     /* per child: its key's length */
+  guint64 *child_head;  /* per child: its key's first eight bytes, zero-padded (as stored, not as a number) */
   const char **child_keys;
   const char **suggest_keys; /* the keys an unknown key may be a typo of (the root adds format, id, as_of) */
   guint n_suggest_keys;
@@ -313,7 +316,8 @@ struct _ActiveringRuleSet
   char **languages;
   guint n_languages;
   Text title;
-  char **symbols; /* symbol id to string */
+  char **symbols; /* symbol id to string, zero-padded to a multiple of 8 bytes (ACTIVERING_PADDED_SIZE) */
+  guint32 *symbol_lengths;
   guint n_symbols;
   FactDecl *facts;
   guint n_facts;
@@ -330,6 +334,7 @@ struct _ActiveringRuleSet
   guint n_signals;
   TextTemplate *templates; /* the texts that quote parameters, rendered per evaluation date */
   guint n_templates;
+  ResultSnippets *snippets; /* per language: the constant parts of result documents, made on first use */
   Program program;
   SchemaNode *schema;
   guint n_schema_objects;

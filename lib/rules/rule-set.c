@@ -90,6 +90,7 @@ activering_rule_set_new_from_data (const char *data, gssize length, const char *
   g_autofree char *hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, size);
   rules->digest = g_strconcat ("sha256:", hex, NULL);
   g_ptr_array_add (rules->allocations, rules->digest);
+  rules->snippets = rule_set_alloc (rules, sizeof (ResultSnippets) * MAX (rules->n_languages, 1)); /* made on first use */
   /* every byte, a NUL inside a comment too (g_strndup would stop there), so the text re-reads as it loaded */
   rules->source = g_malloc (size + 1);
   memcpy (rules->source, data, size);
@@ -135,6 +136,7 @@ activering_rule_set_unref (ActiveringRuleSet *rules)
 {
   if (rules == NULL || !g_atomic_ref_count_dec (&rules->ref))
     return;
+  result_snippets_free (rules->snippets, rules->n_languages);
   g_ptr_array_free (rules->allocations, TRUE);
   g_free (rules);
 }

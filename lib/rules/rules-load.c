@@ -5,6 +5,7 @@
 
 #include "json/json-pointer-private.h"
 #include "rules/loader-private.h"
+#include "util/scan-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
 
@@ -52,7 +53,9 @@ loader_intern (Loader *L, const char *s)
   gpointer id_plus_one = g_hash_table_lookup (L->symbols_by_name, s);
   if (id_plus_one != NULL)
     return GPOINTER_TO_UINT (id_plus_one) - 1;
-  char *copy = rule_set_strdup (L->rules, s);
+  gsize len = strlen (s);
+  char *copy = rule_set_alloc (L->rules, ACTIVERING_PADDED_SIZE (len)); /* zero-padded: compared 8 bytes at a time */
+  memcpy (copy, s, len);
   g_ptr_array_add (L->symbols, copy);
   g_hash_table_insert (L->symbols_by_name, copy, GUINT_TO_POINTER (L->symbols->len));
   return L->symbols->len - 1;
@@ -268,7 +271,7 @@ schema_child (Loader *L, SchemaNode *parent, const char *path, gsize prefix_len,
   if (child != NULL)
     return child;
   child = rule_set_alloc (L->rules, sizeof (SchemaNode));
-  child->key = rule_set_alloc (L->rules, len + 1);
+  child->key = rule_set_alloc (L->rules, ACTIVERING_PADDED_SIZE (len)); /* zero-padded: compared 8 bytes at a time */
   memcpy (child->key, key, len);
   child->key_len = len;
   child->fact = -1;
@@ -334,6 +337,15 @@ number_schema (ActiveringRuleSet *rules, SchemaNode *node, gboolean root)
   for (guint i = 0; i < extra; i++)
     node->suggest_keys[node->n_children + i] = document_keys[i];
   node->n_suggest_keys = node->n_children + extra;
+  /* The children's key lengths and first eight bytes side by side, so that looking a key up does not go through
+   * each child's node. */
+  node->child_len = rule_set_alloc (rules, sizeof (gsize) * MAX (node->n_children, 1));
+  node->child_head = rule_set_alloc (rules, sizeof (guint64) * MAX (node->n_children, 1));
+  for (guint i = 0; i < node->n_children; i++)
+    {
+      node->child_len[i] = node->children[i]->key_len;
+      memcpy (&node->child_head[i], node->children[i]->key, 8); /* zero-padded to at least 8 bytes */
+    }
   for (guint i = 0; i < node->n_children; i++)
     number_schema (rules, node->children[i], FALSE);
 }

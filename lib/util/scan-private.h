@@ -25,8 +25,16 @@ activering_scan_plain (const char *p, const char *end)
        * one (a borrow), never miss one, and the block is then looked at byte by byte */
       guint64 hit = ((quote - ACTIVERING_SCAN_ONES) & ~quote) | ((backslash - ACTIVERING_SCAN_ONES) & ~backslash)
                     | ((v - ACTIVERING_SCAN_ONES * 0x20) & ~v);
-      if (hit & ACTIVERING_SCAN_HIGHS)
-        break;
+      hit &= ACTIVERING_SCAN_HIGHS;
+      if (hit)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          /* a borrow only ever flags a byte above a true one: the lowest flag is exact */
+          return p + (__builtin_ctzll (hit) >> 3);
+#else
+          break;
+#endif
+        }
       p += 8;
     }
   while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
@@ -47,3 +55,29 @@ activering_string_append (GString *out, const char *s, gsize len)
   else
     g_string_append_len (out, s, (gssize) len);
 }
+
+/* Whether the @len bytes at @s are those of @padded, a string stored zero-padded to a multiple of eight bytes,
+ * when @s may be read up to that multiple too: eight bytes at a time, without a call. */
+static inline gboolean
+activering_equal_padded (const char *s, const char *padded, gsize len)
+{
+  gsize i = 0;
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 a, b;
+      memcpy (&a, s + i, 8);
+      memcpy (&b, padded + i, 8);
+      if (a != b)
+        return FALSE;
+    }
+  if (i == len)
+    return TRUE;
+  guint64 a, b;
+  memcpy (&a, s + i, 8);
+  memcpy (&b, padded + i, 8);
+  guint64 mask = G_MAXUINT64 >> (8 * (8 - (len - i))); /* the bytes that belong to the string */
+  return ((GUINT64_FROM_LE (a) ^ GUINT64_FROM_LE (b)) & mask) == 0;
+}
+
+/* The size a string of @len bytes is padded to for activering_equal_padded (a NUL always follows it). */
+#define ACTIVERING_PADDED_SIZE(len) (((gsize) (len) + 8) & ~(gsize) 7)
