@@ -409,6 +409,8 @@ activering_role_assignment_run (ActiveringRoleAssignment *ra, const ActiveringOr
           ra->phase = ra->report->current_phase;
         }
     }
+  if (ra->pieces == NULL)
+    ra->pieces = roles_pieces_new (rules);
   g_string_assign (ra->id, facts->has_id ? facts->id : "");
   g_string_assign (ra->organisation_id, org->id);
   ra->flags = flags;
@@ -477,6 +479,7 @@ activering_role_assignment_free (ActiveringRoleAssignment *ra)
     return;
   activering_evaluation_free (ra->evaluation);
   activering_trajectory_report_free (ra->report);
+  roles_pieces_free (ra->pieces);
   g_string_free (ra->id, TRUE);
   g_string_free (ra->organisation_id, TRUE);
   g_array_free (ra->rows, TRUE);

@@ -452,10 +452,25 @@ activering_role_assignment_append_json (const ActiveringRoleAssignment *ra, cons
   json_writer_member_string (w, "phase", activering_role_assignment_get_phase (ra));
   json_writer_key (w, "regie");
   write_party (w, ra, &ra->regie);
-  write_assignments (w, ra, language);
+  if (w->pretty)
+    write_assignments (w, ra, language);
+  else
+    {
+      /* the rule set's text written once (roles-compact.c); the writer takes the array as one raw value */
+      json_writer_key (w, "assignments");
+      json_writer_raw (w, "");
+      roles_compact_append_assignments (ra, language, out);
+    }
   g_autoptr (GString) scratch = g_string_new (NULL);
   write_findings (w, ra, language, scratch);
-  write_missing (w, ra);
+  if (w->pretty)
+    write_missing (w, ra);
+  else
+    {
+      json_writer_key (w, "missing");
+      json_writer_raw (w, "");
+      roles_compact_append_missing (ra, out);
+    }
   json_writer_end_object (w);
   return TRUE;
 }

@@ -92,6 +92,13 @@ typedef struct
   Party who;      /* that role as it answers in this organisation */
 } MissingFact;
 
+/* The rule set's text in a compact roles document, written once (roles-compact.c). */
+typedef struct
+{
+  guint offset, len; /* in the pieces' text */
+} RolesPiece;
+typedef struct _RolesPieces RolesPieces;
+
 struct _ActiveringRoleAssignment
 {
   ActiveringRuleSet *rules;
@@ -112,6 +119,7 @@ struct _ActiveringRoleAssignment
   GStringChunk *strings;      /* actor ids, cleared per run: the output must not depend on the organisation living */
   ActiveringEvaluation *evaluation;
   ActiveringTrajectoryReport *report; /* made when first needed */
+  RolesPieces *pieces;                /* made on the first run */
 };
 
 /* ---- output (roles-json.c) ---- */
@@ -120,3 +128,12 @@ void role_assignment_append_gap_message (const ActiveringRoleAssignment *ra, con
                                          GString *out);
 void role_assignment_append_conflict_message (const ActiveringRoleAssignment *ra, const Conflict *conflict,
                                               int language, GString *out);
+
+/* ---- the compact document's bulk (roles-compact.c) ---- */
+
+RolesPieces *roles_pieces_new (const ActiveringRuleSet *rules);
+void roles_pieces_free (RolesPieces *pieces);
+/* The "assignments" array, compact, in @language (after a run: needs ra->pieces). */
+void roles_compact_append_assignments (const ActiveringRoleAssignment *ra, int language, GString *out);
+/* The "missing" array, compact. */
+void roles_compact_append_missing (const ActiveringRoleAssignment *ra, GString *out);
