@@ -16,6 +16,7 @@
 
 #include "json/json-writer-private.h"
 #include "roles/roles-private.h"
+#include "util/dates-private.h"
 #include "util/error-private.h"
 #include "util/scan-private.h"
 
@@ -25,6 +26,8 @@ struct _RolesPieces
 {
   GString *text;
   guint n_languages;
+  RolesPiece *head;        /* per language: "activering.roles/1","id": (the value of "format" on) */
+  RolesPiece *stamp;       /* per language: ,"lang":"…","ruleset":{…},"organisation": */
   RolesPiece *task_head;   /* per task and language: {"task":"…","label":"…","active": */
   RolesPiece *task_middle; /* per task: ,"single_holder":…,"responsible": */
   RolesPiece *task_tail;   /* per task and language: ,"legal_basis":"…"} (and "legal_basis_lang" if it falls back) */
@@ -50,6 +53,8 @@ roles_pieces_new (const ActiveringRuleSet *rules)
   guint n_languages = MAX (rules->n_languages, 1);
   p->text = g_string_sized_new (16384);
   p->n_languages = n_languages;
+  p->head = g_new0 (RolesPiece, n_languages);
+  p->stamp = g_new0 (RolesPiece, n_languages);
   p->task_head = g_new0 (RolesPiece, MAX (rules->n_tasks, 1) * n_languages);
   p->task_middle = g_new0 (RolesPiece, MAX (rules->n_tasks, 1));
   p->task_tail = g_new0 (RolesPiece, MAX (rules->n_tasks, 1) * n_languages);
@@ -58,6 +63,21 @@ roles_pieces_new (const ActiveringRuleSet *rules)
   g_autoptr (GString) scratch = g_string_new (NULL);
   JsonWriter writer;
   JsonWriter *w = &writer;
+  for (guint l = 0; l < rules->n_languages; l++)
+    {
+      g_string_truncate (scratch, 0);
+      json_writer_init (w, scratch, FALSE);
+      json_writer_string (w, ROLES_FORMAT);
+      p->head[l] = keep_piece (p, scratch, 0, ",\"id\":");
+      /* an object holding the language and the stamp, less its braces */
+      g_string_truncate (scratch, 0);
+      json_writer_init (w, scratch, FALSE);
+      json_writer_begin_object (w);
+      json_writer_member_string (w, "lang", rules->languages[l]);
+      rule_set_write_stamp (w, rules);
+      g_string_overwrite (scratch, 0, ",");
+      p->stamp[l] = keep_piece (p, scratch, 0, ",\"organisation\":");
+    }
   for (guint t = 0; t < rules->n_tasks; t++)
     {
       const Task *task = &rules->tasks[t];
@@ -106,6 +126,8 @@ roles_pieces_free (RolesPieces *p)
   if (p == NULL)
     return;
   g_string_free (p->text, TRUE);
+  g_free (p->head);
+  g_free (p->stamp);
   g_free (p->task_head);
   g_free (p->task_middle);
   g_free (p->task_tail);
@@ -141,10 +163,7 @@ put_party (GString *out, const RolesPieces *p, const Party *party)
   PUT_LITERAL (out, "{\"role\":");
   put (out, p, p->role[party->role]);
   if (party->actor != NULL)
-    {
-      PUT_LITERAL (out, ",\"actor\":");
-      activering_append_quoted (out, party->actor, strlen (party->actor), G_MAXSIZE);
-    }
+    activering_string_append (out, party->actor_json, party->actor_json_len);
   activering_string_append (out, "}", 1);
 }
 
@@ -157,6 +176,36 @@ put_parties (GString *out, const ActiveringRoleAssignment *ra, guint first, guin
         activering_string_append (out, ",", 1);
       put_party (out, ra->pieces, &g_array_index (ra->parties, Party, first + i));
     }
+}
+
+static void
+put_code_or_null (GString *out, const char *code)
+{
+  if (code == NULL)
+    PUT_LITERAL (out, "null");
+  else
+    activering_append_quoted (out, code, strlen (code), G_MAXSIZE);
+}
+
+void
+roles_compact_append_head (const ActiveringRoleAssignment *ra, int language, GString *out)
+{
+  const RolesPieces *p = ra->pieces;
+  char date[11];
+  put (out, p, p->head[language]);
+  activering_append_quoted (out, ra->id->str, ra->id->len, G_MAXSIZE);
+  PUT_LITERAL (out, ",\"as_of\":\"");
+  activering_format_date (ra->as_of, date);
+  activering_string_append (out, date, 10);
+  activering_string_append (out, "\"", 1);
+  put (out, p, p->stamp[language]);
+  activering_append_quoted (out, ra->organisation_id->str, ra->organisation_id->len, G_MAXSIZE);
+  PUT_LITERAL (out, ",\"model\":");
+  put_code_or_null (out, activering_role_assignment_get_model (ra));
+  PUT_LITERAL (out, ",\"phase\":");
+  put_code_or_null (out, activering_role_assignment_get_phase (ra));
+  PUT_LITERAL (out, ",\"regie\":");
+  put_party (out, p, &ra->regie);
 }
 
 void

@@ -9,8 +9,8 @@
 #include "json/json-writer-private.h"
 #include "roles/roles-private.h"
 #include "util/dates-private.h"
+#include "util/scan-private.h"
 
-#define ROLES_FORMAT "activering.roles/1"
 
 /* ---- messages ---- */
 
@@ -442,23 +442,28 @@ activering_role_assignment_append_json (const ActiveringRoleAssignment *ra, cons
   JsonWriter *w = &writer;
   json_writer_init (w, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
   json_writer_begin_object (w);
-  json_writer_member_string (w, "format", ROLES_FORMAT);
-  json_writer_member_string (w, "id", ra->id->str);
-  json_writer_member_date (w, "as_of", ra->as_of);
-  json_writer_member_string (w, "lang", ra->rules->languages[language]);
-  rule_set_write_stamp (w, ra->rules);
-  json_writer_member_string (w, "organisation", ra->organisation_id->str);
-  json_writer_member_string (w, "model", activering_role_assignment_get_model (ra));
-  json_writer_member_string (w, "phase", activering_role_assignment_get_phase (ra));
-  json_writer_key (w, "regie");
-  write_party (w, ra, &ra->regie);
   if (w->pretty)
-    write_assignments (w, ra, language);
+    {
+      json_writer_member_string (w, "format", ROLES_FORMAT);
+      json_writer_member_string (w, "id", ra->id->str);
+      json_writer_member_date (w, "as_of", ra->as_of);
+      json_writer_member_string (w, "lang", ra->rules->languages[language]);
+      rule_set_write_stamp (w, ra->rules);
+      json_writer_member_string (w, "organisation", ra->organisation_id->str);
+      json_writer_member_string (w, "model", activering_role_assignment_get_model (ra));
+      json_writer_member_string (w, "phase", activering_role_assignment_get_phase (ra));
+      json_writer_key (w, "regie");
+      write_party (w, ra, &ra->regie);
+      write_assignments (w, ra, language);
+    }
   else
     {
-      /* the rule set's text written once (roles-compact.c); the writer takes the array as one raw value */
-      json_writer_key (w, "assignments");
+      /* The rule set's text written once (roles-compact.c). The writer takes what follows "format" up to the
+       * assignments as the value of "format", so that it goes on with a comma. */
+      json_writer_key (w, "format");
       json_writer_raw (w, "");
+      roles_compact_append_head (ra, language, out);
+      activering_string_append (out, ",\"assignments\":", 15);
       roles_compact_append_assignments (ra, language, out);
     }
   g_autoptr (GString) scratch = g_string_new (NULL);
