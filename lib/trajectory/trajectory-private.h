@@ -91,6 +91,9 @@ typedef enum
   INDICATOR_UNDETERMINED
 } IndicatorState;
 
+/* The rule set's codes in a compact report, written once (report-compact.c). */
+typedef struct _ReportPieces ReportPieces;
+
 struct _ActiveringTrajectoryReport
 {
   ActiveringRuleSet *rules;
@@ -110,6 +113,7 @@ struct _ActiveringTrajectoryReport
   IndicatorState *indicators;
   GStringChunk *strings;            /* reasons and unknown codes, cleared per run */
   ActiveringEvaluation *evaluation; /* for the checks on facts; made when first needed */
+  ReportPieces *pieces;             /* made on the first replay */
 };
 
 /* Replays the events [0, n_events) of @t into @report on @as_of; @facts may be NULL. */
@@ -127,3 +131,10 @@ void violation_append_message (const ActiveringTrajectoryReport *report, const V
 
 /* The label of phase @phase of @model in @language. */
 const char *phase_label (const ActiveringRuleSet *rules, guint model, guint phase, int language);
+
+/* ---- the compact document's bulk (report-compact.c) ---- */
+
+ReportPieces *report_pieces_new (const ActiveringTrajectoryReport *report);
+void report_pieces_free (ReportPieces *pieces);
+/* The value of "open_measures" and the members after it up to "runs" included, compact (after a replay). */
+void report_compact_append_middle (const ActiveringTrajectoryReport *report, GString *out);
