@@ -254,7 +254,14 @@ append_placeholder (Placeholder placeholder, gconstpointer data, GString *out)
     case PLACEHOLDER_SINCE: append_date (out, v->since); break;
     case PLACEHOLDER_OVER_SINCE: append_date (out, v->over_since); break;
     case PLACEHOLDER_DUE: append_date (out, v->due); break;
-    case PLACEHOLDER_MAX: g_string_append_printf (out, "%d", v->max); break;
+    case PLACEHOLDER_MAX:
+      {
+        /* the writer's digits, without printf (which allocates): at the top level it writes no comma */
+        JsonWriter digits;
+        json_writer_init (&digits, out, FALSE);
+        json_writer_integer (&digits, v->max);
+      }
+      break;
     case PLACEHOLDER_CODE:
       if (v->code_text != NULL)
         activering_append_display (out, v->code_text, strlen (v->code_text), 64);

@@ -45,6 +45,8 @@ struct _ActiveringTrajectory
 /* ---- parsing (trajectory-parse.c) ---- */
 
 ActiveringTrajectory *trajectory_alloc (ActiveringRuleSet *rules);
+/* The same, with room for what a document of @size bytes holds. */
+ActiveringTrajectory *trajectory_alloc_sized (ActiveringRuleSet *rules, gsize size);
 /* Reads the event object at the reader's cursor into @event (strings copied into @t's chunk). */
 gboolean trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event);
 /* Looks the event's codes up in the rule set (the phase in the trajectory's model or one joined to it). */
