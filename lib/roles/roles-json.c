@@ -466,7 +466,8 @@ activering_role_assignment_append_json (const ActiveringRoleAssignment *ra, cons
       activering_string_append (out, ",\"assignments\":", 15);
       roles_compact_append_assignments (ra, language, out);
     }
-  g_autoptr (GString) scratch = g_string_new (NULL);
+  /* for the messages of gaps and conflicts: most dossiers have none, and pay no allocation */
+  g_autoptr (GString) scratch = ra->gaps->len + ra->conflicts->len > 0 ? g_string_new (NULL) : NULL;
   write_findings (w, ra, language, scratch);
   if (w->pretty)
     write_missing (w, ra);

@@ -518,7 +518,8 @@ activering_trajectory_report_append_json (const ActiveringTrajectoryReport *repo
   else
     write_middle (w, report);
   write_indicators (w, report);
-  g_autoptr (GString) scratch = g_string_new (NULL);
+  /* for the messages: most reports have no violation, and pay no allocation */
+  g_autoptr (GString) scratch = report->violations->len > 0 ? g_string_new (NULL) : NULL;
   write_violations (w, report, language, scratch);
   json_writer_end_object (w);
   return TRUE;
