@@ -3,8 +3,9 @@
  */
 /* bench-trajectory.c: how fast libactivering parses trajectory logs, replays them and writes their reports.
  *
- * A benchmark, not a test: it prints a table. The goal it reports against is a million events replayed per second
- * on one core, for logs of 40 events (bench/gen-trajectories.py --events 40).
+ * A benchmark, not a test: it prints a table. The goals it reports against (issue 14) are two million events per
+ * second on one core end to end (parse, replay, report document), for logs of 40 events (bench/gen-trajectories.py
+ * --events 40), and no heap allocation per event.
  *
  *   bench-trajectory [--count N] [--min-time SECONDS] [--as-of DATE] TRAJECTORIES.jsonl
  *
@@ -24,9 +25,10 @@
 
 #include <activering/activering.h>
 
+#include "bench-alloc.h"
 #include "bench-util.h"
 
-#define GOAL_EVENTS_PER_SECOND 1e6
+#define GOAL_EVENTS_PER_SECOND 2e6
 
 /* Keeps results alive so that no loop is optimised away. */
 static volatile guint64 sink;
@@ -101,6 +103,40 @@ time_loop (const Bench *b, Loop loop)
   g_string_free (out, TRUE);
   t.rate = (double) n * t.passes / t.seconds;
   return t;
+}
+
+/* ---- allocations: the end-to-end loop's work, one pass to grow the buffers, a second one counted ---- */
+
+static void
+end_to_end_pass (const Bench *b, ActiveringTrajectoryReport *report, GString *out)
+{
+  for (guint i = 0; i < b->lines->n; i++)
+    {
+      gsize length;
+      const char *line = bench_line_at (b->lines, i, &length);
+      ActiveringTrajectory *log = activering_trajectory_new_from_data (b->rules, line, (gssize) length, NULL);
+      if (log == NULL)
+        continue;
+      if (activering_trajectory_report_run (report, log, NULL, b->as_of, NULL)
+          && activering_trajectory_report_append_json (report, "nl", ACTIVERING_JSON_DEFAULT, out, NULL))
+        g_string_append_c (out, '\n');
+      if (out->len >= (1 << 16))
+        g_string_truncate (out, 0);
+      activering_trajectory_free (log);
+    }
+}
+
+static guint64
+count_allocations (const Bench *b)
+{
+  g_autoptr (ActiveringTrajectoryReport) report = activering_trajectory_report_new (b->rules);
+  GString *out = g_string_sized_new (1 << 17);
+  end_to_end_pass (b, report, out);
+  guint64 before = bench_alloc_count ();
+  end_to_end_pass (b, report, out);
+  guint64 n = bench_alloc_count () - before;
+  g_string_free (out, TRUE);
+  return n;
 }
 
 static void
@@ -248,11 +284,26 @@ main (int argc, char **argv)
   g_snprintf (extra, sizeof extra, "  %.0f B out each", (double) all.out_bytes / lines.n);
   print_rate ("(c) parse + replay + report JSON", &all, events_each, extra);
 
-  printf ("\n  goal: %.0f events/s on one core: replay %s (%.2fx), end to end %s (%.2fx)\n", GOAL_EVENTS_PER_SECOND,
-          replay.rate * events_each >= GOAL_EVENTS_PER_SECOND ? "met" : "NOT met",
-          replay.rate * events_each / GOAL_EVENTS_PER_SECOND,
-          all.rate * events_each >= GOAL_EVENTS_PER_SECOND ? "met" : "NOT met",
-          all.rate * events_each / GOAL_EVENTS_PER_SECOND);
+
+  printf ("\n(d) heap allocations of (c), parse + replay + report JSON, counted on a second pass (goal: none per "
+          "event)\n");
+  guint64 allocations = 0;
+  if (!bench_alloc_counting ())
+    printf ("  not counted: this build has no counting malloc (a sanitizer, or not glibc)\n");
+  else
+    {
+      allocations = count_allocations (&b);
+      printf ("  %.3f per event, %.2f per trajectory (%" G_GUINT64_FORMAT " for %u trajectories, %" G_GUINT64_FORMAT
+              " events)\n",
+              (double) allocations / (double) events, (double) allocations / n_parsed, allocations, n_parsed, events);
+    }
+
+  /* per CPU second: on a shared machine the wall clock counts other programs too */
+  double cpu_rate = all.rate * all.seconds / all.cpu;
+  printf ("\n  goal: %.0f events/s on one core, end to end: %.0f per CPU second (%.2fx) %s; replay alone %.0f events/s\n",
+          GOAL_EVENTS_PER_SECOND, cpu_rate * events_each, cpu_rate * events_each / GOAL_EVENTS_PER_SECOND,
+          cpu_rate * events_each >= GOAL_EVENTS_PER_SECOND ? "[goal met]" : "[GOAL MISSED]",
+          replay.rate * events_each);
   printf ("  peak RSS %.0f MB\n", bench_peak_rss_kib () / 1024.0);
 
   for (guint i = 0; i < n_parsed; i++)

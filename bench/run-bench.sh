@@ -16,13 +16,15 @@
 #    100000 with --jobs 1 and --jobs 2: the speed-up of two jobs on two cores (the goal is 1.8x or more) and their
 #    peak RSS.
 # 4. Generates 20000 trajectories of 40 events (bench/gen-trajectories.py, seed 7) into the same cache, runs
-#    bench/bench-trajectory on them (parse, replay, parse + replay + report; the goal is a million events per
-#    second on one core), and times `activering trajectory --jsonl` on them end to end.
+#    bench/bench-trajectory on them (parse, replay, parse + replay + report, and the allocations per event), and
+#    times `activering trajectory --jsonl --jobs 1` on them end to end against its goal (issue 14: 2,000,000 events
+#    per CPU second), with the ratio.
 # 4b. Times `activering trajectory --jsonl --jobs 1 --facts FACTS` with 100000 and 1000000 trajectories (5 events
 #    each) and as many facts documents, in reverse order: the facts file is indexed, not held, so the peak RSS
 #    must stay under 100 MB for a million of each. (The million is generated once, about 1.2 GB in the cache.)
 # 5. Runs bench/bench-roles on the 100000 dossiers in the example organisation (the full evaluation an assignment
-#    starts from, the assignment, and parse + assign + roles document), and times `activering roles --jsonl` on them.
+#    starts from, the assignment, parse + assign + roles document, and the allocations per dossier), and times
+#    `activering roles --jsonl --jobs 1` on them against its goal (issue 14: 150,000 dossiers per CPU second).
 # 6. Builds the Python package against the library in the tree and runs bench/bench-python.py on the 100000
 #    dossiers: evaluate_many and evaluate_frame against the tool's `eligibility --jsonl --compact`.
 # 7. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
@@ -201,6 +203,8 @@ lines=$("$CLI" trajectory --jsonl --as-of "$trajectory_as_of" "$trajectories" | 
 [ "$lines" -eq 20000 ] || { echo "run-bench: expected 20000 report lines, got $lines" >&2; status=1; }
 end_to_end "reports, 20000 x 40 events" "$trajectories" 20000 trajectories trajectory --jsonl --jobs 1 \
   --as-of "$trajectory_as_of"
+goal "trajectory --jsonl" "$((cpu_rate * 40))" 2000000 events
+echo "  (allocations per event: bench-trajectory's section (d) above)"
 
 # ---- trajectories with their facts: the facts file indexed, not held ----
 echo
@@ -242,6 +246,8 @@ echo "== bench-roles on $small, organisation $organisation"
 echo
 echo "== end to end: $CLI roles --jsonl --jobs 1 --organisation ORG FILE > /dev/null (one process, one core)"
 end_to_end "roles documents, 100k" "$small" 100000 dossiers roles --jsonl --jobs 1 --organisation "$organisation"
+goal "roles --jsonl" "$cpu_rate" 150000 dossiers
+echo "  (allocations per dossier: bench-roles' section (d) above)"
 
 # ---- Python ----
 echo

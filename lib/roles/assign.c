@@ -112,12 +112,11 @@ answering_role (const ActiveringRoleAssignment *ra, guint role)
   return ra->answering[role];
 }
 
-static const char *
-actor_id (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, int actor)
+/* @role with the organisation's actor @actor (or -1): the ids are copied once the run is over (settle_actors). */
+static inline Party
+party_with (gint32 role, int actor)
 {
-  if (actor < 0)
-    return NULL;
-  return g_string_chunk_insert (ra->strings, g_array_index (org->actors, Actor, actor).id);
+  return (Party){ role, actor, NULL, NULL, 0 };
 }
 
 /* @role as a party: the role that answers for it, and its actor where one can be told. */
@@ -128,26 +127,29 @@ party_of (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, guint
   int actor = ra->trajectory_actor[answering];
   if (actor < 0 && org->n_actors_of_role[answering] == 1)
     actor = org->first_actor_of_role[answering];
-  return (Party){ (gint32) answering, actor_id (ra, org, actor) };
+  return party_with ((gint32) answering, actor);
 }
 
 /* ---- when a task is active ---- */
 
-static gboolean
-runs_in_facts (const ActiveringRoleAssignment *ra, const ActiveringFacts *facts, guint measure, gint32 day)
+/* Which measures a run in the facts covers on the assignment date: once per run, not once per trigger. */
+static void
+collect_runs_in_facts (ActiveringRoleAssignment *ra, const ActiveringFacts *facts)
 {
-  for (guint f = 0; f < ra->rules->n_facts; f++)
+  memset (ra->running_in_facts, 0, MAX (ra->rules->n_measures, 1));
+  for (guint i = 0; i < ra->n_runs_facts; i++)
     {
-      if (ra->run_measure[f] == NULL || facts->state[f] != ACTIVERING_FACT_KNOWN)
+      guint f = ra->runs_facts[i];
+      if (facts->state[f] != ACTIVERING_FACT_KNOWN)
         continue;
-      for (guint i = 0; i < facts->run_count[f]; i++)
+      for (guint r = 0; r < facts->run_count[f]; r++)
         {
-          const Run *run = &g_array_index (facts->runs, Run, facts->run_first[f] + i);
-          if (run->start <= day && run->end >= day && ra->run_measure[f][run->measure] == (gint) measure)
-            return TRUE;
+          const Run *run = &g_array_index (facts->runs, Run, facts->run_first[f] + r);
+          gint measure = ra->run_measure[f][run->measure];
+          if (run->start <= ra->as_of && run->end >= ra->as_of && measure >= 0)
+            ra->running_in_facts[measure] = 1;
         }
     }
-  return FALSE;
 }
 
 static gboolean
@@ -155,7 +157,8 @@ measure_running (const ActiveringRoleAssignment *ra, const ActiveringFacts *fact
 {
   if (replayed && ra->report->state == ACTIVERING_TRAJECTORY_OPEN && ra->report->running[measure] >= 0)
     return TRUE;
-  return runs_in_facts (ra, facts, measure, ra->as_of);
+  (void) facts;
+  return ra->running_in_facts[measure];
 }
 
 static gboolean
@@ -222,13 +225,14 @@ may_hold (const ActiveringRoleAssignment *ra, const RoleList *holders, guint rol
   return FALSE;
 }
 
+/* @actors: organisation indexes, made ids by settle_actors. */
 static void
 add_conflict (ActiveringRoleAssignment *ra, guint task, RoleMessage code, const RoleList *holders, gint32 role,
-              const char *const *actors, guint n_actors)
+              const guint *actors, guint n_actors)
 {
   Conflict conflict = { task, code, holders, ra->conflict_actors->len, n_actors, role };
   for (guint i = 0; i < n_actors; i++)
-    g_ptr_array_add (ra->conflict_actors, (gpointer) actors[i]);
+    g_ptr_array_add (ra->conflict_actors, GUINT_TO_POINTER (actors[i]));
   g_array_append_val (ra->conflicts, conflict);
 }
 
@@ -248,7 +252,7 @@ agreed_actor (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, g
       const Actor *actor = &g_array_index (org->actors, Actor, agreement->actor);
       if (!may_hold (ra, e->holders, actor->role))
         {
-          const char *id = actor_id (ra, org, (int) agreement->actor);
+          guint id = agreement->actor;
           add_conflict (ra, t, ROLE_MESSAGE_ROLE_NOT_ALLOWED, e->holders, (gint32) actor->role, &id, 1);
           continue;
         }
@@ -260,10 +264,8 @@ agreed_actor (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, g
     }
   if (ra->rules->tasks[t].single_holder && claimants->len > 1)
     {
-      g_autofree const char **ids = g_new (const char *, claimants->len);
-      for (guint i = 0; i < claimants->len; i++)
-        ids[i] = actor_id (ra, org, (int) g_array_index (claimants, guint, i));
-      add_conflict (ra, t, ROLE_MESSAGE_CLAIMED_TWICE, e->holders, NO_ROLE, ids, claimants->len);
+      add_conflict (ra, t, ROLE_MESSAGE_CLAIMED_TWICE, e->holders, NO_ROLE, (const guint *) (void *) claimants->data,
+                    claimants->len);
     }
   return claimants->len > 0 ? (int) g_array_index (claimants, guint, 0) : -1;
 }
@@ -301,10 +303,10 @@ assign_task (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, co
   gboolean listed = active || (ra->flags & ACTIVERING_ROLES_ALL_TASKS) || (int) t == ra->rules->regie_task;
   if (!listed)
     return;
-  AssignmentRow row = { .task = t, .active = active, .responsible = { NO_ROLE, NULL } };
+  AssignmentRow row = { .task = t, .active = active, .responsible = party_with (NO_ROLE, -1) };
   if (agreed >= 0)
     {
-      row.responsible = (Party){ (gint32) g_array_index (org->actors, Actor, agreed).role, actor_id (ra, org, agreed) };
+      row.responsible = party_with ((gint32) g_array_index (org->actors, Actor, agreed).role, agreed);
       row.agreed = TRUE;
     }
   for (guint h = 0; !row.agreed && h < e.holders->n; h++)
@@ -370,6 +372,85 @@ collect_trajectory_actors (ActiveringRoleAssignment *ra, const ActiveringOrganis
     }
 }
 
+/* Both lengths fit in 16 bits: an escaped character takes at most six bytes. */
+G_STATIC_ASSERT (ORGANISATION_MAX_ID * 6 + 16 < 0xFFFF);
+
+/* The offset in actor_text of organisation actor @actor's id, followed by its ,"actor":"…": copied on first use in
+ * this run. */
+static guint
+actor_copy (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, guint actor)
+{
+  if (ra->actor_stamp[actor] != ra->stamp)
+    {
+      const char *id = g_array_index (org->actors, Actor, actor).id;
+      gsize len = strlen (id);
+      GString *text = ra->actor_text;
+      ra->actor_stamp[actor] = ra->stamp;
+      ra->actor_offset[actor] = (guint) text->len;
+      g_string_append_len (text, id, (gssize) len);
+      g_string_append_len (text, "\0,\"actor\":", 10);
+      activering_append_quoted (text, id, len, G_MAXSIZE);
+      ra->actor_length[actor] = (guint) len | (guint) (text->len - ra->actor_offset[actor] - len - 1) << 16;
+      g_string_append_c (text, '\0');
+    }
+  return ra->actor_offset[actor];
+}
+
+static void
+settle_party (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org, Party *party, gboolean point)
+{
+  if (party->actor_index < 0)
+    return;
+  guint offset = actor_copy (ra, org, (guint) party->actor_index);
+  if (!point)
+    return;
+  guint lengths = ra->actor_length[party->actor_index];
+  party->actor = ra->actor_text->str + offset;
+  party->actor_json = party->actor + (lengths & 0xFFFF) + 1;
+  party->actor_json_len = lengths >> 16;
+}
+
+/* Copies the ids of the actors the run named into actor_text, then points the parties at them (a second pass: the
+ * buffer may move while it grows). */
+static void
+settle_actors (ActiveringRoleAssignment *ra, const ActiveringOrganisation *org)
+{
+  if (ra->n_actor_slots < org->actors->len)
+    {
+      ra->n_actor_slots = org->actors->len;
+      ra->actor_stamp = g_renew (guint, ra->actor_stamp, ra->n_actor_slots);
+      ra->actor_offset = g_renew (guint, ra->actor_offset, ra->n_actor_slots);
+      ra->actor_length = g_renew (guint, ra->actor_length, ra->n_actor_slots);
+      memset (ra->actor_stamp, 0, sizeof (guint) * ra->n_actor_slots);
+    }
+  if (++ra->stamp == 0)
+    {
+      memset (ra->actor_stamp, 0, sizeof (guint) * ra->n_actor_slots);
+      ra->stamp = 1;
+    }
+  g_string_truncate (ra->actor_text, 0);
+  for (int point = 0; point < 2; point++)
+    {
+      settle_party (ra, org, &ra->regie, point);
+      for (guint i = 0; i < ra->rows->len; i++)
+        {
+          AssignmentRow *row = &g_array_index (ra->rows, AssignmentRow, i);
+          settle_party (ra, org, &row->responsible, point);
+          settle_party (ra, org, &row->accountable, point);
+        }
+      for (guint i = 0; i < ra->parties->len; i++)
+        settle_party (ra, org, &g_array_index (ra->parties, Party, i), point);
+      for (guint i = 0; i < ra->missing->len; i++)
+        settle_party (ra, org, &g_array_index (ra->missing, MissingFact, i).who, point);
+      for (guint i = 0; i < ra->conflict_actors->len; i++)
+        {
+          guint offset = actor_copy (ra, org, GPOINTER_TO_UINT (ra->conflict_actors->pdata[i]));
+          if (point)
+            ra->conflict_actors->pdata[i] = ra->actor_text->str + offset;
+        }
+    }
+}
+
 static gboolean
 fail_usage (GError **error, const char *message)
 {
@@ -410,11 +491,12 @@ activering_role_assignment_run (ActiveringRoleAssignment *ra, const ActiveringOr
           ra->phase = ra->report->current_phase;
         }
     }
+  if (ra->pieces == NULL)
+    ra->pieces = roles_pieces_new (rules);
   g_string_assign (ra->id, facts->has_id ? facts->id : "");
   g_string_assign (ra->organisation_id, org->id);
   ra->flags = flags;
-  ra->regie = (Party){ NO_ROLE, NULL };
-  g_string_chunk_clear (ra->strings);
+  ra->regie = party_with (NO_ROLE, -1);
   g_array_set_size (ra->rows, 0);
   g_array_set_size (ra->parties, 0);
   g_array_set_size (ra->gaps, 0);
@@ -422,11 +504,13 @@ activering_role_assignment_run (ActiveringRoleAssignment *ra, const ActiveringOr
   g_array_set_size (ra->missing, 0);
   g_ptr_array_set_size (ra->conflict_actors, 0);
   collect_trajectory_actors (ra, org, trajectory);
+  collect_runs_in_facts (ra, facts);
   for (guint r = 0; r < rules->n_roles; r++)
     ra->answering[r] = find_answering_role (org, r);
   for (guint t = 0; t < rules->n_tasks; t++)
     assign_task (ra, org, facts, replayed, t);
   collect_missing (ra, org);
+  settle_actors (ra, org);
   ra->has_run = TRUE;
   return TRUE;
 }
@@ -466,7 +550,12 @@ activering_role_assignment_new (ActiveringRuleSet *rules)
           ra->run_measure[f][v] = rule_set_measure_index (rules, code, strlen (code));
         }
     }
-  ra->strings = g_string_chunk_new (256);
+  ra->runs_facts = g_new0 (guint, MAX (rules->n_facts, 1));
+  for (guint f = 0; f < rules->n_facts; f++)
+    if (ra->run_measure[f] != NULL)
+      ra->runs_facts[ra->n_runs_facts++] = f;
+  ra->running_in_facts = g_new0 (guint8, MAX (rules->n_measures, 1));
+  ra->actor_text = g_string_sized_new (256);
   ra->evaluation = activering_evaluation_new (rules);
   ra->model = ra->phase = -1;
   return ra;
@@ -478,6 +567,7 @@ activering_role_assignment_free (ActiveringRoleAssignment *ra)
   ACTIVERING_BOXED_RELEASE (ra);
   activering_evaluation_free (ra->evaluation);
   activering_trajectory_report_free (ra->report);
+  roles_pieces_free (ra->pieces);
   g_string_free (ra->id, TRUE);
   g_string_free (ra->organisation_id, TRUE);
   g_array_free (ra->rows, TRUE);
@@ -494,7 +584,12 @@ activering_role_assignment_free (ActiveringRoleAssignment *ra)
   for (guint f = 0; f < ra->rules->n_facts; f++)
     g_free (ra->run_measure[f]);
   g_free (ra->run_measure);
-  g_string_chunk_free (ra->strings);
+  g_free (ra->runs_facts);
+  g_free (ra->running_in_facts);
+  g_string_free (ra->actor_text, TRUE);
+  g_free (ra->actor_stamp);
+  g_free (ra->actor_offset);
+  g_free (ra->actor_length);
   activering_rule_set_unref (ra->rules);
   g_free (ra);
 }

@@ -9,8 +9,8 @@
 #include "json/json-writer-private.h"
 #include "roles/roles-private.h"
 #include "util/dates-private.h"
+#include "util/scan-private.h"
 
-#define ROLES_FORMAT "activering.roles/1"
 
 /* ---- messages ---- */
 
@@ -442,20 +442,41 @@ activering_role_assignment_append_json (const ActiveringRoleAssignment *ra, cons
   JsonWriter *w = &writer;
   json_writer_init (w, out, (flags & ACTIVERING_JSON_PRETTY) != 0);
   json_writer_begin_object (w);
-  json_writer_member_string (w, "format", ROLES_FORMAT);
-  json_writer_member_string (w, "id", ra->id->str);
-  json_writer_member_date (w, "as_of", ra->as_of);
-  json_writer_member_string (w, "lang", ra->rules->languages[language]);
-  rule_set_write_stamp (w, ra->rules);
-  json_writer_member_string (w, "organisation", ra->organisation_id->str);
-  json_writer_member_string (w, "model", activering_role_assignment_get_model (ra));
-  json_writer_member_string (w, "phase", activering_role_assignment_get_phase (ra));
-  json_writer_key (w, "regie");
-  write_party (w, ra, &ra->regie);
-  write_assignments (w, ra, language);
-  g_autoptr (GString) scratch = g_string_new (NULL);
+  if (w->pretty)
+    {
+      json_writer_member_string (w, "format", ROLES_FORMAT);
+      json_writer_member_string (w, "id", ra->id->str);
+      json_writer_member_date (w, "as_of", ra->as_of);
+      json_writer_member_string (w, "lang", ra->rules->languages[language]);
+      rule_set_write_stamp (w, ra->rules);
+      json_writer_member_string (w, "organisation", ra->organisation_id->str);
+      json_writer_member_string (w, "model", activering_role_assignment_get_model (ra));
+      json_writer_member_string (w, "phase", activering_role_assignment_get_phase (ra));
+      json_writer_key (w, "regie");
+      write_party (w, ra, &ra->regie);
+      write_assignments (w, ra, language);
+    }
+  else
+    {
+      /* The rule set's text written once (roles-compact.c). The writer takes what follows "format" up to the
+       * assignments as the value of "format", so that it goes on with a comma. */
+      json_writer_key (w, "format");
+      json_writer_raw (w, "");
+      roles_compact_append_head (ra, language, out);
+      activering_string_append (out, ",\"assignments\":", 15);
+      roles_compact_append_assignments (ra, language, out);
+    }
+  /* for the messages of gaps and conflicts: most dossiers have none, and pay no allocation */
+  g_autoptr (GString) scratch = ra->gaps->len + ra->conflicts->len > 0 ? g_string_new (NULL) : NULL;
   write_findings (w, ra, language, scratch);
-  write_missing (w, ra);
+  if (w->pretty)
+    write_missing (w, ra);
+  else
+    {
+      json_writer_key (w, "missing");
+      json_writer_raw (w, "");
+      roles_compact_append_missing (ra, out);
+    }
   json_writer_end_object (w);
   return TRUE;
 }

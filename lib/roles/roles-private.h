@@ -57,8 +57,11 @@ int organisation_actor_index (const ActiveringOrganisation *organisation, const 
 /* A role as it answers for a dossier: after substitution, and the actor where one is known. */
 typedef struct
 {
-  gint32 role;       /* NO_ROLE: nobody */
-  const char *actor; /* in the assignment's strings, or NULL */
+  gint32 role;            /* NO_ROLE: nobody */
+  gint32 actor_index;     /* in the organisation of the run, or -1 */
+  const char *actor;      /* the actor's id, in the assignment's actor_text (see settle_actors), or NULL */
+  const char *actor_json; /* ,"actor":"…" for the compact document, likewise */
+  guint actor_json_len;
 } Party;
 
 typedef struct
@@ -93,6 +96,13 @@ typedef struct
   Party who;      /* that role as it answers in this organisation */
 } MissingFact;
 
+/* The rule set's text in a compact roles document, written once (roles-compact.c). */
+typedef struct
+{
+  guint offset, len; /* in the pieces' text */
+} RolesPiece;
+typedef struct _RolesPieces RolesPieces;
+
 struct _ActiveringRoleAssignment
 {
   grefcount ref_count; /* see util/boxed-private.h */
@@ -104,16 +114,25 @@ struct _ActiveringRoleAssignment
   ActiveringRolesFlags flags;
   Party regie;
   GArray *rows, *parties, *gaps, *conflicts, *missing;
-  GPtrArray *conflict_actors; /* actor ids */
+  GPtrArray *conflict_actors; /* actor ids (organisation indexes during a run, see settle_actors) */
   GArray *claimants;          /* scratch: the actors agreed for one task (organisation indexes) */
   gint *trajectory_actor;     /* per role: the last actor the trajectory names for it (an organisation index), or -1 */
   gint *fact_supplier;        /* per fact: the role that supplies it */
   guint *answering;           /* per role: the role that does its work in the organisation of this run */
   gint **run_measure;         /* per runs fact: per value, the measure it is, or -1; NULL for other facts */
+  guint *runs_facts, n_runs_facts; /* the facts that are measure runs */
+  guint8 *running_in_facts;   /* per measure: a run in the facts covers the assignment date */
   guint8 *seen_facts;         /* scratch, per fact */
-  GStringChunk *strings;      /* actor ids, cleared per run: the output must not depend on the organisation living */
+  /* The ids of the run's actors, copied (the output must not depend on the organisation living) once per run and
+   * actor into one reused buffer: no allocation per dossier once it has grown. */
+  GString *actor_text;
+  guint *actor_stamp;  /* per organisation actor: the run that copied it */
+  guint *actor_offset; /* per organisation actor: its id in actor_text, then ,"actor":"…" */
+  guint *actor_length; /* per organisation actor: the length of its id, and (in the upper half) of ,"actor":"…" */
+  guint n_actor_slots, stamp;
   ActiveringEvaluation *evaluation;
   ActiveringTrajectoryReport *report; /* made when first needed */
+  RolesPieces *pieces;                /* made on the first run */
 };
 
 /* ---- output (roles-json.c) ---- */
@@ -122,3 +141,17 @@ void role_assignment_append_gap_message (const ActiveringRoleAssignment *ra, con
                                          GString *out);
 void role_assignment_append_conflict_message (const ActiveringRoleAssignment *ra, const Conflict *conflict,
                                               int language, GString *out);
+
+/* ---- the compact document's bulk (roles-compact.c) ---- */
+
+RolesPieces *roles_pieces_new (const ActiveringRuleSet *rules);
+void roles_pieces_free (RolesPieces *pieces);
+#define ROLES_FORMAT "activering.roles/1"
+
+/* The value of "format" and the members after it up to "regie" included, compact, in @language (after a run: needs
+ * ra->pieces). */
+void roles_compact_append_head (const ActiveringRoleAssignment *ra, int language, GString *out);
+/* The "assignments" array, compact, in @language. */
+void roles_compact_append_assignments (const ActiveringRoleAssignment *ra, int language, GString *out);
+/* The "missing" array, compact. */
+void roles_compact_append_missing (const ActiveringRoleAssignment *ra, GString *out);

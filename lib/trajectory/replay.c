@@ -462,6 +462,8 @@ trajectory_replay (ActiveringTrajectoryReport *report, const ActiveringTrajector
                    const ActiveringFacts *facts, gint32 as_of)
 {
   reset (report, t, as_of);
+  if (report->pieces == NULL)
+    report->pieces = report_pieces_new (report);
   Replay replay = { .report = report, .t = t, .rules = report->rules };
   Replay *R = &replay;
   gint32 last_date = NO_DATE;

@@ -44,6 +44,7 @@ activering_trajectory_report_free (ActiveringTrajectoryReport *report)
 {
   ACTIVERING_BOXED_RELEASE (report);
   activering_evaluation_free (report->evaluation);
+  report_pieces_free (report->pieces);
   g_string_free (report->id, TRUE);
   g_string_free (report->close_reason, TRUE);
   g_array_free (report->visits, TRUE);
@@ -256,7 +257,14 @@ append_placeholder (Placeholder placeholder, gconstpointer data, GString *out)
     case PLACEHOLDER_SINCE: append_date (out, v->since); break;
     case PLACEHOLDER_OVER_SINCE: append_date (out, v->over_since); break;
     case PLACEHOLDER_DUE: append_date (out, v->due); break;
-    case PLACEHOLDER_MAX: g_string_append_printf (out, "%d", v->max); break;
+    case PLACEHOLDER_MAX:
+      {
+        /* the writer's digits, without printf (which allocates): at the top level it writes no comma */
+        JsonWriter digits;
+        json_writer_init (&digits, out, FALSE);
+        json_writer_integer (&digits, v->max);
+      }
+      break;
     case PLACEHOLDER_CODE:
       if (v->code_text != NULL)
         activering_append_display (out, v->code_text, strlen (v->code_text), 64);
@@ -466,6 +474,8 @@ write_indicators (JsonWriter *w, const ActiveringTrajectoryReport *report)
   json_writer_end_object (w);
 }
 
+static void write_middle (JsonWriter *w, const ActiveringTrajectoryReport *report);
+
 int
 trajectory_report_language (const ActiveringTrajectoryReport *report, const char *lang, GError **error)
 {
@@ -500,6 +510,29 @@ activering_trajectory_report_append_json (const ActiveringTrajectoryReport *repo
   json_writer_member_string (w, "current_model", activering_trajectory_report_get_current_model (report));
   json_writer_member_string (w, "current_phase", activering_trajectory_report_get_current_phase (report));
   write_corresponding (w, report);
+  if (!w->pretty)
+    {
+      /* The rule set's codes written once (report-compact.c); the writer takes what follows "open_measures" up to
+       * the runs as the value of "open_measures", so that it goes on with a comma. */
+      json_writer_key (w, "open_measures");
+      json_writer_raw (w, "");
+      report_compact_append_middle (report, out);
+    }
+  else
+    write_middle (w, report);
+  write_indicators (w, report);
+  /* for the messages: most reports have no violation, and pay no allocation */
+  g_autoptr (GString) scratch = report->violations->len > 0 ? g_string_new (NULL) : NULL;
+  write_violations (w, report, language, scratch);
+  json_writer_end_object (w);
+  return TRUE;
+}
+
+/* As report_compact_append_middle, through the writer: for the indented document. */
+static void
+write_middle (JsonWriter *w, const ActiveringTrajectoryReport *report)
+{
+  const ActiveringRuleSet *rules = report->rules;
   json_writer_key (w, "open_measures");
   json_writer_begin_array (w);
   for (guint m = 0; m < rules->n_measures; m++)
@@ -513,11 +546,6 @@ activering_trajectory_report_append_json (const ActiveringTrajectoryReport *repo
   json_writer_end_array (w);
   write_days (w, report);
   write_path (w, report);
-  write_indicators (w, report);
-  g_autoptr (GString) scratch = g_string_new (NULL);
-  write_violations (w, report, language, scratch);
-  json_writer_end_object (w);
-  return TRUE;
 }
 
 char *

@@ -383,13 +383,21 @@ document_field (gpointer data, JsonReader *R, int field, const char *key, gsize 
 ActiveringTrajectory *
 trajectory_alloc (ActiveringRuleSet *rules)
 {
+  return trajectory_alloc_sized (rules, 0);
+}
+
+/* For a document of @size bytes: the strings it keeps are no longer than it, and its events take 45 bytes or more,
+ * so that the chunk and the events array are allocated once, not once per few events. */
+ActiveringTrajectory *
+trajectory_alloc_sized (ActiveringRuleSet *rules, gsize size)
+{
   ActiveringTrajectory *t = g_new0 (ActiveringTrajectory, 1);
   g_ref_count_init (&t->ref_count);
   t->rules = activering_rule_set_ref (rules);
-  t->events = g_array_new (FALSE, FALSE, sizeof (Event));
+  t->events = g_array_sized_new (FALSE, FALSE, sizeof (Event), (guint) MIN (size / 45, TRAJECTORY_MAX_EVENTS));
   t->extras = g_ptr_array_new ();
   t->own_extras = g_ptr_array_new ();
-  t->strings = g_string_chunk_new (1024);
+  t->strings = g_string_chunk_new (CLAMP (size, 1024, 1 << 20));
   return t;
 }
 
@@ -399,14 +407,14 @@ activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data,
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  ActiveringTrajectory *t = trajectory_alloc (rules);
+  gsize size = data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length;
+  ActiveringTrajectory *t = trajectory_alloc_sized (rules, size);
   GError *local = NULL;
   g_autoptr (GString) path = g_string_new (NULL);
   g_autoptr (GString) text = g_string_new (NULL);
   Parser parser = { .t = t, .scratch = g_string_new (NULL) };
   Parser *P = &parser;
   JsonReader *R = &P->r;
-  gsize size = data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length;
   json_reader_init (R, TRAJECTORY_DOCUMENT, data, size, MAX_DEPTH, path, text, &local);
   guint32 seen = 0;
   gboolean ok = json_reader_document (R, "a trajectory object", document_keys, G_N_ELEMENTS (document_keys),

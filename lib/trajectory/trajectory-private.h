@@ -46,6 +46,8 @@ struct _ActiveringTrajectory
 /* ---- parsing (trajectory-parse.c) ---- */
 
 ActiveringTrajectory *trajectory_alloc (ActiveringRuleSet *rules);
+/* The same, with room for what a document of @size bytes holds. */
+ActiveringTrajectory *trajectory_alloc_sized (ActiveringRuleSet *rules, gsize size);
 /* Reads the event object at the reader's cursor into @event (strings copied into @t's chunk). */
 gboolean trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event);
 /* Looks the event's codes up in the rule set (the phase in the trajectory's model or one joined to it). */
@@ -92,6 +94,9 @@ typedef enum
   INDICATOR_UNDETERMINED
 } IndicatorState;
 
+/* The rule set's codes in a compact report, written once (report-compact.c). */
+typedef struct _ReportPieces ReportPieces;
+
 struct _ActiveringTrajectoryReport
 {
   grefcount ref_count; /* see util/boxed-private.h */
@@ -112,6 +117,7 @@ struct _ActiveringTrajectoryReport
   IndicatorState *indicators;
   GStringChunk *strings;            /* reasons and unknown codes, cleared per run */
   ActiveringEvaluation *evaluation; /* for the checks on facts; made when first needed */
+  ReportPieces *pieces;             /* made on the first replay */
 };
 
 /* Replays the events [0, n_events) of @t into @report on @as_of; @facts may be NULL. */
@@ -129,3 +135,10 @@ void violation_append_message (const ActiveringTrajectoryReport *report, const V
 
 /* The label of phase @phase of @model in @language. */
 const char *phase_label (const ActiveringRuleSet *rules, guint model, guint phase, int language);
+
+/* ---- the compact document's bulk (report-compact.c) ---- */
+
+ReportPieces *report_pieces_new (const ActiveringTrajectoryReport *report);
+void report_pieces_free (ReportPieces *pieces);
+/* The value of "open_measures" and the members after it up to "runs" included, compact (after a replay). */
+void report_compact_append_middle (const ActiveringTrajectoryReport *report, GString *out);
