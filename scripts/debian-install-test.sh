@@ -54,7 +54,7 @@ unset PKG_CONFIG_PATH LD_LIBRARY_PATH PYTHONPATH GI_TYPELIB_PATH
 echo "1. examples/screen-one.c against the installed library"
 cp "$top/examples/screen-one.c" "$top/examples/facts/facts-twe-eligible.json" .
 cc -o screen-one screen-one.c $(pkg-config --cflags --libs activering-1.0)
-ldd ./screen-one | grep -q "/usr/lib/.*libactivering-1.0.so.0" || { ldd ./screen-one; echo "FAIL: not the installed library"; exit 1; }
+ldd ./screen-one | grep -Eq "=> /(usr/)?lib/.*libactivering-1.0.so.0" || { ldd ./screen-one; echo "FAIL: not the installed library"; exit 1; }
 ./screen-one facts-twe-eligible.json
 
 echo "2. the README's Python example with the installed python3-activering"
