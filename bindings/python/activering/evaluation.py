@@ -42,7 +42,13 @@ def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: O
 
 
 def _batch(documents: Iterable[Document]):
-    """The documents as one JSON lines text."""
+    """The documents as one JSON lines text, and how many there are."""
+    parts = _batch_lines(documents)
+    return "\n".join(parts).encode(), len(parts)
+
+
+def _batch_lines(documents: Iterable[Document]) -> list:
+    """The documents as JSON texts of one line each."""
     if isinstance(documents, (str, bytes, Mapping)) or not hasattr(documents, "__iter__"):
         raise TypeError("evaluate_many takes an iterable of facts documents (dicts or JSON text), "
                         f"not {type(documents).__name__}")
@@ -63,7 +69,7 @@ def _batch(documents: Iterable[Document]):
         if not text.strip():
             text = '""'  # an empty document stays in its place, as an error
         parts.append(text)
-    return "\n".join(parts).encode(), len(parts)
+    return parts
 
 
 def _batch_options(as_of, lang, flags, out, outcomes, missing, max_rows, keep):
@@ -120,12 +126,10 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
         if not documents:
             report(0)
         return results
+    if not compact:
+        return _full_results(r, _batch_lines(documents), as_of, lang)
     data, n = _batch(documents)
     out = _gstring()
-    if not compact:
-        _run_lines(r, data, as_of, lang, 0, out, _ffi.NULL, _ffi.NULL, 0)
-        text = _text(out)
-        return _json.loads("[" + text.replace("\n", ",")[:-1] + "]") if text else []
     # Compact: the outcomes come back as a matrix and each row as "id TAB as_of", so only bad rows are JSON to read.
     measures = r.measures
     k = len(measures)
@@ -145,6 +149,34 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
             id_, when = line.split("\t")
             append({"format": "activering.outcomes/1", "id": id_, "as_of": when,
                     "outcomes": dict(zip(measures, [names[c] for c in codes[row * k:row * k + k]]))})
+    finally:
+        if collecting:
+            _gc.enable()
+    return results
+
+
+_FULL_CHUNK = 1000  # full result documents (about 30 kB each) per call into C: a chunk's text stays small
+_DECODE = _json.JSONDecoder().decode
+
+
+def _full_results(r: RuleSet, lines: list, as_of, lang) -> list:
+    """The result document of each line, as dicts: C writes a chunk of them, Python reads them one line at a time
+    (faster than one array of them all, and the text of only one chunk is held) with the cycle collector off, which
+    would otherwise rescan every dict made so far, again and again."""
+    results = []
+    collecting = _gc.isenabled()
+    _gc.disable()
+    try:
+        for start in range(0, len(lines), _FULL_CHUNK):
+            out = _gstring()
+            _run_lines(r, "\n".join(lines[start:start + _FULL_CHUNK]).encode(), as_of, lang, 0, out, _ffi.NULL,
+                       _ffi.NULL, 0)
+            chunk = list(map(_DECODE, _text(out).split("\n")[:-1]))
+            if start:
+                for result in chunk:
+                    if result.get("format") == "activering.error/1":
+                        result["line"] += start  # the position in the whole batch
+            results.extend(chunk)
     finally:
         if collecting:
             _gc.enable()
