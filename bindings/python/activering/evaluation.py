@@ -156,7 +156,6 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
 
 
 _FULL_CHUNK = 1000  # full result documents (about 30 kB each) per call into C: a chunk's text stays small
-_DECODE = _json.JSONDecoder().decode
 
 
 def _full_results(r: RuleSet, lines: list, as_of, lang) -> list:
@@ -171,7 +170,8 @@ def _full_results(r: RuleSet, lines: list, as_of, lang) -> list:
             out = _gstring()
             _run_lines(r, "\n".join(lines[start:start + _FULL_CHUNK]).encode(), as_of, lang, 0, out, _ffi.NULL,
                        _ffi.NULL, 0)
-            chunk = list(map(_DECODE, _text(out).split("\n")[:-1]))
+            # json.loads on each line's bytes: decoding line by line stays in the cache (faster than one str)
+            chunk = list(map(_json.loads, _ffi.buffer(out.str, out.len)[:].split(b"\n")[:-1]))
             if start:
                 for result in chunk:
                     if result.get("format") == "activering.error/1":
