@@ -163,6 +163,7 @@ int activering_py_cells_days (const void *cells, size_t n, int64_t *out);
 int activering_py_cells_codes (const void *cells, size_t n, int32_t *out, int64_t *first_rows, unsigned int max_codes,
                                unsigned int *n_codes);
 char *activering_py_cells_texts (const void *cells, size_t n, int json, int64_t *offsets, size_t *length);
+char *activering_py_cells_facts (const void *list, const char *format, size_t *length);
 void activering_py_cells_free (void *data);
 """
 

@@ -33,8 +33,10 @@
         }                                                                                                             \
     }                                                                                                                 \
   while (0)
+#define CELLS_PREFETCH_ONE(object) __builtin_prefetch ((const char *) (object))
 #else
 #define CELLS_PREFETCH(cell, i, n) ((void) 0)
+#define CELLS_PREFETCH_ONE(object) ((void) 0)
 #endif
 
 static int
@@ -370,6 +372,57 @@ activering_py_cells_texts (const void *cells, size_t n, int json, int64_t *offse
         ok = cells_append_json (&b, c, 0);
       offsets[i + 1] = (int64_t) b.len;
     }
+  if (!ok)
+    {
+      PyErr_Clear ();
+      free (b.data);
+      b.data = NULL;
+    }
+  *length = b.len;
+  PyGILState_Release (gil);
+  return b.data;
+}
+
+/* facts lines: the JSON lines of a list of facts documents (dicts), one line each, for activering_evaluate_lines();
+ * a dict without "format" gets @format first, as `{"format": format, **document}` would. @list is the list object
+ * itself (its address, as id() gives it in CPython). NULL for a list that is not all dicts of plain values. */
+static char *
+activering_py_cells_facts (const void *list, const char *format, size_t *length)
+{
+  PyObject *documents = (PyObject *) list;
+  PyGILState_STATE gil = PyGILState_Ensure ();
+  CellsBuffer b = { NULL, 0, 0 };
+  int ok = PyList_CheckExact (documents) && cells_reserve (&b, 1);
+  PyObject *key = ok ? PyUnicode_FromString ("format") : NULL;
+  Py_ssize_t n = ok ? PyList_Size (documents) : 0;
+  ok = ok && key != NULL;
+  for (Py_ssize_t i = 0; ok && i < n; i++)
+    {
+      PyObject *document = PyList_GetItem (documents, i);
+      if (i + CELLS_AHEAD < n)
+        CELLS_PREFETCH_ONE (PyList_GetItem (documents, i + CELLS_AHEAD));
+      if (document == NULL || !PyDict_CheckExact (document))
+        {
+          ok = 0;
+          break;
+        }
+      if (i > 0 && !cells_append (&b, "\n", 1))
+        ok = 0;
+      else if (PyDict_Contains (document, key) == 1)
+        ok = cells_append_json (&b, document, 0);
+      else
+        {
+          PyObject *member, *item;
+          Py_ssize_t position = 0;
+          ok = cells_append (&b, "{\"format\":", 10) && cells_append (&b, "\"", 1)
+               && cells_append (&b, format, strlen (format)) && cells_append (&b, "\"", 1);
+          while (ok && PyDict_Next (document, &position, &member, &item))
+            ok = PyUnicode_Check (member) && cells_append (&b, ",", 1) && cells_append_string (&b, member)
+                 && cells_append (&b, ":", 1) && cells_append_json (&b, item, 1);
+          ok = ok && cells_append (&b, "}", 1);
+        }
+    }
+  Py_XDECREF (key);
   if (!ok)
     {
       PyErr_Clear ();
