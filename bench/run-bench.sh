@@ -24,7 +24,9 @@
 # 5. Runs bench/bench-roles on the 100000 dossiers in the example organisation (the full evaluation an assignment
 #    starts from, the assignment, and parse + assign + roles document), and times `activering roles --jsonl` on them.
 # 6. Builds the Python package against the library in the tree and runs bench/bench-python.py on the 100000
-#    dossiers: evaluate_many and evaluate_frame against the tool's `eligibility --jsonl --compact`.
+#    dossiers: evaluate_many and evaluate_frame against the tool's `eligibility --jsonl --compact --jobs 1`, and
+#    evaluate_frame against plain vectorised pandas (bench/pandas_baseline.py, checked to agree with the library);
+#    full result documents, and two threads against one; wall and CPU time, each against its goal.
 # 7. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
 #    source tree), checks that its caseload is byte for byte ours.
 #
