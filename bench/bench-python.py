@@ -104,6 +104,17 @@ def main():
     two_threads = best(lambda: in_threads([lambda: activering.evaluate_frame(frame, missing=False)] * 2), r)
     rows.append(("(t1) evaluate_frame on 2 frames, one after other", 2 * n, one_after_other))
     rows.append(("(t2) evaluate_frame on 2 frames, 2 threads", 2 * n, two_threads))
+    # Is the GIL released in C? The main thread counts loop turns while a thread screens the JSON lines (nearly all
+    # of it in one C call); were the GIL held, the count would stall for the length of the call.
+    def turns(seconds=None, thread=None):
+        count, start = 0, time.perf_counter()
+        if thread is not None:
+            thread.start()
+        while (thread.is_alive() if thread is not None else time.perf_counter() - start < seconds):
+            count += 1
+        return count / (time.perf_counter() - start)
+    alone = turns(0.5)
+    during = turns(thread=threading.Thread(target=lambda: activering.evaluate_many(texts, compact=True)))
     command = [args.cli, "eligibility", "--jsonl", "--compact", "--jobs", "1", subset]
     cli = best(lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL), r, children_cpu)
     rows.append(("(e) activering eligibility --jsonl --compact --jobs 1", n, cli))
@@ -134,6 +145,8 @@ def main():
     goal("two threads (t2) / one after the other (t1), wall", rate["(t2)"][0] / rate["(t1)"][0], 1.8, "x")
     goal("evaluate_many compact (a) / the tool (e), wall", rate["(a)"][0] / rate["(e)"][0], 0.5, "x")
     goal("evaluate_frame (c) / the tool (e), wall", rate["(c)"][0] / rate["(e)"][0], 0.5, "x")
+    print(f"  the GIL: the main thread ran {during / alone:.0%} of its loop turns while another thread screened "
+          f"JSON lines in C (0% if C held the GIL; less than 100% where the two share one core)")
     print("  (CPU time is the sum over all threads; \"cores busy\" is CPU over wall time: two threads can only beat one "
           "where the machine has a core to spare, which a loaded machine shows as cores busy under 1)")
     os.unlink(subset)
