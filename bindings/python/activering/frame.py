@@ -10,7 +10,7 @@ from ._convert import DateLike, _dumps, _gstring, _text
 from ._native import ffi as _ffi, lib as _lib
 from .enums import OUTCOMES
 from .errors import UnknownKeyError, _new_error, _raise
-from .evaluation import _LINES_ERROR, _PROGRESS_CHUNK, _batch_options, _progress
+from .evaluation import _PROGRESS_CHUNK, _batch_options, _progress
 from .rules import RuleSet, _rules
 
 if TYPE_CHECKING:  # pandas and numpy are optional ("frames"): imported where evaluate_frame needs them
