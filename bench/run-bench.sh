@@ -26,7 +26,9 @@
 #    starts from, the assignment, parse + assign + roles document, and the allocations per dossier), and times
 #    `activering roles --jsonl --jobs 1` on them against its goal (issue 14: 150,000 dossiers per CPU second).
 # 6. Builds the Python package against the library in the tree and runs bench/bench-python.py on the 100000
-#    dossiers: evaluate_many and evaluate_frame against the tool's `eligibility --jsonl --compact`.
+#    dossiers: evaluate_many and evaluate_frame against the tool's `eligibility --jsonl --compact --jobs 1`, and
+#    evaluate_frame against plain vectorised pandas (bench/pandas_baseline.py, checked to agree with the library);
+#    full result documents, and two threads against one; wall and CPU time, each against its goal.
 # 7. If the shared generator exists (ACTIVERING_SHARED_GEN, default ../shared/bench/gen-caseload.py next to the
 #    source tree), checks that its caseload is byte for byte ours.
 #

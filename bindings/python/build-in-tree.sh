@@ -10,7 +10,8 @@ PYTHON=$3
 work=$top_builddir/bindings/python/build
 rm -rf "$work"
 mkdir -p "$work/activering" || exit 99
-cp "$top_srcdir"/bindings/python/activering/*.py "$top_srcdir"/bindings/python/activering/py.typed "$work/activering/" \
+cp "$top_srcdir"/bindings/python/activering/*.py "$top_srcdir"/bindings/python/activering/_cells.c \
+  "$top_srcdir"/bindings/python/activering/py.typed "$work/activering/" \
   || exit 99
 ACTIVERING_CFLAGS="-I$top_srcdir/include -I$top_builddir/include $(pkg-config --cflags glib-2.0)"
 ACTIVERING_LIBS="-L$top_builddir/lib/.libs -lactivering-1.0 $(pkg-config --libs glib-2.0)"

@@ -17,7 +17,7 @@ setup(
     description="libactivering for Python: OCMW activation measures, trajectories and roles",
     license="LGPL-2.1-or-later",
     packages=["activering"],
-    package_data={"activering": ["py.typed"]},
+    package_data={"activering": ["py.typed", "_cells.c"]},
     python_requires=">=3.9",
     setup_requires=["cffi>=1.15"],
     install_requires=["cffi>=1.15"],

@@ -155,7 +155,19 @@ gboolean activering_role_assignment_run (ActiveringRoleAssignment *assignment,
                                          GError **error);
 char *activering_role_assignment_to_json (const ActiveringRoleAssignment *assignment, const char *lang, int flags,
                                           GError **error);
+
+/* _cells.c: evaluate_frame's converters from a column of Python objects to typed arrays (1: done, 0: a cell they
+ * leave to the general path). */
+int activering_py_cells_numbers (const void *cells, size_t n, int bools, double *out);
+int activering_py_cells_days (const void *cells, size_t n, int64_t *out);
+int activering_py_cells_codes (const void *cells, size_t n, int32_t *out, int64_t *first_rows, unsigned int max_codes,
+                               unsigned int *n_codes);
+char *activering_py_cells_texts (const void *cells, size_t n, int json, int64_t *offsets, size_t *length);
+char *activering_py_cells_facts (const void *list, const char *format, size_t *length);
+void activering_py_cells_free (void *data);
 """
+
+CELLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_cells.c")
 
 
 def _flags(variable, pkg_config_args):
@@ -185,9 +197,14 @@ def builder():
     _, library_dirs, libraries, extra_link = _split(libs)
     ffi = FFI()
     ffi.cdef(CDEF)
-    ffi.set_source("activering._native", "#include <activering/activering.h>",
+    with open(CELLS, encoding="utf-8") as f:
+        cells = f.read()
+    ffi.set_source("activering._native", "#include <activering/activering.h>\n" + cells,
                    include_dirs=include_dirs, library_dirs=library_dirs, libraries=libraries,
-                   runtime_library_dirs=library_dirs, extra_compile_args=extra_compile, extra_link_args=extra_link)
+                   runtime_library_dirs=library_dirs, extra_compile_args=extra_compile, extra_link_args=extra_link,
+                   # _cells.c reads str objects with PyUnicode_AsUTF8AndSize, which the limited API of 3.2 lacks; the
+                   # module is built per interpreter version anyway (no abi3 tag)
+                   define_macros=[("_CFFI_NO_LIMITED_API", None)])
     return ffi
 
 

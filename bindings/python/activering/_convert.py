@@ -4,6 +4,7 @@
 a facts document to the C handle every call on a dossier takes."""
 from __future__ import annotations
 
+import codecs as _codecs
 import datetime as _datetime
 import json as _json
 from typing import Any, Mapping, Optional, Union
@@ -41,8 +42,8 @@ def _gstring():
 
 
 def _text(out) -> str:
-    """What a GString holds."""
-    return _ffi.buffer(out.str, out.len)[:].decode()
+    """What a GString holds (decoded straight from C's memory: no copy into bytes first)."""
+    return _codecs.utf_8_decode(_ffi.buffer(out.str, out.len), "strict", True)[0]
 
 
 def _dumps(document) -> str:

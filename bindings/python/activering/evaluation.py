@@ -42,7 +42,21 @@ def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: O
 
 
 def _batch(documents: Iterable[Document]):
-    """The documents as one JSON lines text."""
+    """The documents as one JSON lines text (bytes, or C memory) and its length, and how many documents there are.
+    A list of dicts of plain values is written by _cells.c in one pass; anything else here, in Python."""
+    if documents.__class__ is list and documents and documents[0].__class__ is dict:
+        length = _ffi.new("size_t *")
+        # the list's address (id() in CPython): C reads the dicts with the GIL held, while the list lives here
+        text = _lib.activering_py_cells_facts(_ffi.cast("void *", id(documents)), FACTS_FORMAT.encode(), length)
+        if text != _ffi.NULL:
+            return _ffi.gc(text, _lib.activering_py_cells_free), length[0], len(documents)
+    parts = _batch_lines(documents)
+    data = "\n".join(parts).encode()
+    return data, len(data), len(parts)
+
+
+def _batch_lines(documents: Iterable[Document]) -> list:
+    """The documents as JSON texts of one line each."""
     if isinstance(documents, (str, bytes, Mapping)) or not hasattr(documents, "__iter__"):
         raise TypeError("evaluate_many takes an iterable of facts documents (dicts or JSON text), "
                         f"not {type(documents).__name__}")
@@ -63,7 +77,7 @@ def _batch(documents: Iterable[Document]):
         if not text.strip():
             text = '""'  # an empty document stays in its place, as an error
         parts.append(text)
-    return "\n".join(parts).encode(), len(parts)
+    return parts
 
 
 def _batch_options(as_of, lang, flags, out, outcomes, missing, max_rows, keep):
@@ -81,13 +95,14 @@ def _batch_options(as_of, lang, flags, out, outcomes, missing, max_rows, keep):
     return options
 
 
-def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_rows):
+def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, missing, max_rows, length=None):
     rows = _ffi.new("unsigned int *")
     errors = _ffi.new("unsigned int *")
     error = _new_error()
     keep = []
     options = _batch_options(as_of, lang, flags, out, outcomes, missing, max_rows, keep)
-    if not _lib.activering_evaluate_lines(rules._ptr, data, len(data), options, rows, errors, error):
+    if not _lib.activering_evaluate_lines(rules._ptr, data, len(data) if length is None else length, options, rows,
+                                          errors, error):
         _raise(error)
     return rows[0], errors[0]
 
@@ -120,17 +135,16 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
         if not documents:
             report(0)
         return results
-    data, n = _batch(documents)
-    out = _gstring()
     if not compact:
-        _run_lines(r, data, as_of, lang, 0, out, _ffi.NULL, _ffi.NULL, 0)
-        text = _text(out)
-        return _json.loads("[" + text.replace("\n", ",")[:-1] + "]") if text else []
+        return _full_results(r, _batch_lines(documents), as_of, lang)
+    data, length, n = _batch(documents)
+    out = _gstring()
     # Compact: the outcomes come back as a matrix and each row as "id TAB as_of", so only bad rows are JSON to read.
     measures = r.measures
     k = len(measures)
     cells = _ffi.new("unsigned char[]", max(n, 1) * k)
-    rows, _ = _run_lines(r, data, as_of, lang, _LINES_COMPACT | _LINES_IDS, out, cells, _ffi.NULL, max(n, 1))
+    rows, _ = _run_lines(r, data, as_of, lang, _LINES_COMPACT | _LINES_IDS, out, cells, _ffi.NULL, max(n, 1),
+                         length)
     codes = _ffi.unpack(cells, rows * k)
     names = [OUTCOMES[c] if c < len(OUTCOMES) else None for c in range(256)]
     results = []
@@ -145,6 +159,34 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
             id_, when = line.split("\t")
             append({"format": "activering.outcomes/1", "id": id_, "as_of": when,
                     "outcomes": dict(zip(measures, [names[c] for c in codes[row * k:row * k + k]]))})
+    finally:
+        if collecting:
+            _gc.enable()
+    return results
+
+
+_FULL_CHUNK = 1000  # full result documents (about 30 kB each) per call into C: a chunk's text stays small
+
+
+def _full_results(r: RuleSet, lines: list, as_of, lang) -> list:
+    """The result document of each line, as dicts: C writes a chunk of them, Python reads them one line at a time
+    (faster than one array of them all, and the text of only one chunk is held) with the cycle collector off, which
+    would otherwise rescan every dict made so far, again and again."""
+    results = []
+    collecting = _gc.isenabled()
+    _gc.disable()
+    try:
+        for start in range(0, len(lines), _FULL_CHUNK):
+            out = _gstring()
+            _run_lines(r, "\n".join(lines[start:start + _FULL_CHUNK]).encode(), as_of, lang, 0, out, _ffi.NULL,
+                       _ffi.NULL, 0)
+            # json.loads on each line's bytes: decoding line by line stays in the cache (faster than one str)
+            chunk = list(map(_json.loads, _ffi.buffer(out.str, out.len)[:].split(b"\n")[:-1]))
+            if start:
+                for result in chunk:
+                    if result.get("format") == "activering.error/1":
+                        result["line"] += start  # the position in the whole batch
+            results.extend(chunk)
     finally:
         if collecting:
             _gc.enable()

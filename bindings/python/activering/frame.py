@@ -10,7 +10,7 @@ from ._convert import DateLike, _dumps, _gstring, _text
 from ._native import ffi as _ffi, lib as _lib
 from .enums import OUTCOMES
 from .errors import UnknownKeyError, _new_error, _raise
-from .evaluation import _LINES_ERROR, _PROGRESS_CHUNK, _batch_options, _progress
+from .evaluation import _PROGRESS_CHUNK, _batch_options, _progress
 from .rules import RuleSet, _rules
 
 if TYPE_CHECKING:  # pandas and numpy are optional ("frames"): imported where evaluate_frame needs them
@@ -98,14 +98,20 @@ def _evaluate_frame_at_once(frame, as_of, missing, id_column, r):
 
     measures, fact_paths = r.measures, r.facts
     n = len(frame)
-    ids = frame[id_column] if id_column in frame.columns else pd.Series(frame.index, index=frame.index)
-    ids = ids.astype(str)
     keep = []  # everything C reads must live through the call
-    columns = [_texts_column("id", ids.tolist(), keep, plain=True)]
+    if id_column in frame.columns:
+        ids = frame[id_column]
+        column = _cells_texts("id", ids, keep, json=False)  # a column of str: as it is
+        if column is None:
+            ids = ids.astype(str)
+    else:
+        ids, column = pd.Series(frame.index, index=frame.index).astype(str), None
+    columns = [column if column is not None else _texts_column("id", ids.tolist(), keep, plain=True)]
     if "as_of" in frame.columns:
         columns.append(_date_column("as_of", frame["as_of"], keep, plain=True))
+    present = set(frame.columns)
     for path in fact_paths:
-        if path in frame.columns:
+        if path in present:
             columns.append(_fact_column(path, r.fact_type(path), frame[path], keep))
     array = _ffi.new("ActiveringColumn[]", len(columns))
     for i, (name, kind, values, text, codes, n_codes) in enumerate(columns):
@@ -120,26 +126,54 @@ def _evaluate_frame_at_once(frame, as_of, missing, id_column, r):
                              _ffi.from_buffer("unsigned char[]", missing_cells) if missing else _ffi.NULL, n, keep)
     if not _lib.activering_evaluate_columns(r._ptr, n, array, len(columns), options, n_errors, error):
         _raise(error)
-    result = pd.DataFrame(index=frame.index)
-    result["id"] = ids.to_numpy()
+    # The result in one go: a categorical per measure straight from the outcome codes (ACTIVERING_LINES_ERROR, 255,
+    # is -1 as int8: NaN), the error messages, the missing facts.
+    data = {"id": ids.to_numpy()}
+    codes = outcomes[:n].view(np.int8)
+    dtype = pd.CategoricalDtype(list(OUTCOMES))
     for m, code in enumerate(measures):
-        codes = outcomes[:n, m].astype(np.int16)
-        codes[codes == _LINES_ERROR] = -1
-        result[code] = pd.Categorical.from_codes(codes, categories=list(OUTCOMES))
+        data[code] = pd.Categorical.from_codes(codes[:, m], dtype=dtype)
     messages = np.full(n, None, dtype=object)
     if n_errors[0]:
         for line in _text(out).splitlines():
             document = _json.loads(line)
             messages[document["line"] - 1] = document["message"]
-    result["error"] = messages
+    data["error"] = messages
     if missing:
         needed = missing_cells[:n].astype(bool)
         for f in np.flatnonzero(needed.any(axis=0)):
-            result["missing:" + fact_paths[f]] = needed[:, f]
-    return result
+            data["missing:" + fact_paths[f]] = needed[:, f]
+    return pd.DataFrame(data, index=frame.index)
 
 
-_MIN_INT64 = -(2 ** 63)
+def _cells(column):
+    """The cells of an object column as C reads them (an array of PyObject pointers), or None for another dtype."""
+    import numpy as np
+    if column.dtype != object:
+        return None
+    cells = column.to_numpy(dtype=object, copy=False)
+    if not cells.flags.c_contiguous:
+        cells = np.ascontiguousarray(cells)
+    return cells
+
+
+def _cells_texts(name, column, keep, json=True):
+    """A texts column written by _cells.c in one pass (each cell's JSON, or with not @json the str itself), or None
+    when a cell needs the general path."""
+    import numpy as np
+    cells = _cells(column)
+    if cells is None:
+        return None
+    offsets = np.empty(len(cells) + 1, dtype=np.int64)
+    length = _ffi.new("size_t *")
+    text = _lib.activering_py_cells_texts(_ffi.cast("void *", cells.ctypes.data), len(cells), json,
+                                          _ffi.from_buffer("int64_t[]", offsets), length)
+    if text == _ffi.NULL:
+        return None
+    text = _ffi.gc(text, _lib.activering_py_cells_free)
+    keep.extend((offsets, text))
+    return (_keep_name(name, keep), _lib.ACTIVERING_COLUMN_TEXTS, _ffi.from_buffer("int64_t[]", offsets), text,
+            _ffi.NULL, 0)
 
 
 def _texts_column(name, values, keep, plain=False):
@@ -148,7 +182,7 @@ def _texts_column(name, values, keep, plain=False):
     dumps = _dumps
     texts = []
     append = texts.append
-    for v in values:  # the one per-row loop of evaluate_frame, for lists and odd values only
+    for v in values:  # the general path: a per-row loop, for cells _cells.c leaves (numpy arrays, dates, …)
         if v is None or (v.__class__ is float and v != v):
             append("")
         elif plain:
@@ -179,12 +213,24 @@ def _keep_name(name, keep):
     return pointer
 
 
+def _days(name, days, keep):
+    keep.append(days)
+    return (_keep_name(name, keep), _lib.ACTIVERING_COLUMN_DAYS, _ffi.from_buffer("int64_t[]", days), _ffi.NULL,
+            _ffi.NULL, 0)
+
+
 def _date_column(name, column, keep, plain=False):
     """Days for C when every value is a date; otherwise each cell's JSON, so that C says of each bad cell what it
     says of a bad date in a facts document. pandas would read 19900101 as nanoseconds since 1970, and "1990-1-1" as
     a date, where evaluate_many refuses both."""
     import numpy as np
     import pandas as pd
+    cells = _cells(column)
+    if cells is not None:  # "YYYY-MM-DD" strings and empty cells, the common case, in one pass in C
+        days = np.empty(len(cells), dtype=np.int64)
+        if _lib.activering_py_cells_days(_ffi.cast("void *", cells.ctypes.data), len(cells),
+                                         _ffi.from_buffer("int64_t[]", days)):
+            return _days(name, days, keep)
     if not pd.api.types.is_datetime64_any_dtype(column):
         inferred = pd.api.types.infer_dtype(column, skipna=True)
         if inferred == "string":
@@ -199,18 +245,35 @@ def _date_column(name, column, keep, plain=False):
             return _texts_column(name, column.tolist(), keep, plain=plain)  # C says which value is wrong
     days = column.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
     days[column.isna().to_numpy()] = _MIN_INT64
-    days = np.ascontiguousarray(days)
-    keep.append(days)
-    return (_keep_name(name, keep), _lib.ACTIVERING_COLUMN_DAYS, _ffi.from_buffer("int64_t[]", days), _ffi.NULL,
-            _ffi.NULL, 0)
+    return _days(name, np.ascontiguousarray(days), keep)
+
+
+def _codes(path, codes, categories, keep):
+    """A codes column: @codes (-1 for an empty cell) index @categories (str)."""
+    import numpy as np
+    strings = [_ffi.new("char[]", c.encode()) for c in categories]
+    table = _ffi.new("char *[]", strings)
+    codes = np.ascontiguousarray(codes, dtype=np.int32)
+    keep.extend((codes, strings, table))
+    return (_keep_name(path, keep), _lib.ACTIVERING_COLUMN_CODES, _ffi.from_buffer("int32_t[]", codes), _ffi.NULL,
+            table, len(categories))
 
 
 def _fact_column(path, kind, column, keep):
     """The column as C reads it fastest: numbers, days or category codes; anything else (lists, mixed or bad
-    values) as JSON texts, which C checks like a facts document."""
+    values) as JSON texts, which C checks like a facts document. An object column goes through _cells.c in one
+    pass where its cells are the plain kind (str, bool, float, None); otherwise pandas infers what it holds."""
     import numpy as np
     import pandas as pd
+    cells = _cells(column)
     if kind in ("bool", "integer", "number"):
+        if cells is not None:
+            numbers = np.empty(len(cells), dtype=np.float64)
+            if _lib.activering_py_cells_numbers(_ffi.cast("void *", cells.ctypes.data), len(cells), kind == "bool",
+                                                _ffi.from_buffer("double[]", numbers)):
+                keep.append(numbers)
+                return (_keep_name(path, keep), _lib.ACTIVERING_COLUMN_NUMBERS, _ffi.from_buffer("double[]", numbers),
+                        _ffi.NULL, _ffi.NULL, 0)
         inferred = pd.api.types.infer_dtype(column, skipna=True)
         expected = ("boolean", "empty") if kind == "bool" else ("integer", "floating", "mixed-integer-float", "empty")
         if inferred not in expected:
@@ -225,13 +288,22 @@ def _fact_column(path, kind, column, keep):
     if kind == "date":
         return _date_column(path, column, keep)
     if kind == "enum":
-        categorical = pd.Categorical(column)
+        if cells is not None:
+            codes = np.empty(len(cells), dtype=np.int32)
+            first = np.empty(256, dtype=np.int64)
+            n_codes = _ffi.new("unsigned int *")
+            if _lib.activering_py_cells_codes(_ffi.cast("void *", cells.ctypes.data), len(cells),
+                                              _ffi.from_buffer("int32_t[]", codes), _ffi.from_buffer("int64_t[]", first),
+                                              256, n_codes):
+                return _codes(path, codes, [cells[i] for i in first[:n_codes[0]]], keep)
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            categorical = column.array
+        else:
+            categorical = pd.Categorical(column)
         categories = list(categorical.categories)
         if all(isinstance(c, str) for c in categories):
-            codes = np.ascontiguousarray(categorical.codes.astype(np.int32))
-            strings = [_ffi.new("char[]", c.encode()) for c in categories]
-            table = _ffi.new("char *[]", strings)
-            keep.extend((codes, strings, table))
-            return (_keep_name(path, keep), _lib.ACTIVERING_COLUMN_CODES, _ffi.from_buffer("int32_t[]", codes),
-                    _ffi.NULL, table, len(categories))
+            return _codes(path, categorical.codes, categories, keep)
+    column_texts = _cells_texts(path, column, keep)
+    if column_texts is not None:
+        return column_texts
     return _texts_column(path, column.tolist(), keep)

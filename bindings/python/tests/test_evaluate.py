@@ -166,3 +166,23 @@ def test_random_documents_never_crash(document):
         assert caught.value.code == first["code"] and str(caught.value) == first["message"]
     else:
         assert set(first["outcomes"].values()) <= set(activering.OUTCOMES)
+
+
+def test_many_dicts_written_in_c_as_in_python(caseload):
+    """A list of dicts is written to JSON in C (_cells.c); odd values (a date object, a numpy scalar, a tuple, a
+    string with quotes, backslashes, control characters and non-ASCII) answer as their JSON text does."""
+    import numpy as np
+    documents = [dict(d) for d in caseload]
+    for d in documents[:3]:
+        d.pop("format", None)  # "format" may be left out
+    documents[3] = {**documents[3], "id": 'quote"back\\slash\ttab\u00e9\u2028'}
+    documents[4] = {**documents[4], "barriers": ("health",)}
+    documents[5] = {**documents[5], "as_of": datetime.date(2026, 11, 22)}  # the whole batch goes the Python way
+    texts = [json.dumps({"format": "activering.facts/1", **d}, default=str) for d in documents]
+    assert activering.evaluate_many(documents, compact=True) == activering.evaluate_many(texts, compact=True)
+    del documents[5], texts[5]  # now C writes it all
+    assert activering.evaluate_many(documents, compact=True) == activering.evaluate_many(texts, compact=True)
+    assert activering.evaluate_many(documents) == activering.evaluate_many(texts)
+    documents[6] = {**documents[6], "work_capacity": np.float64(0.5)}
+    texts[6] = json.dumps({"format": "activering.facts/1", **documents[6]}, default=float)
+    assert activering.evaluate_many(documents, compact=True) == activering.evaluate_many(texts, compact=True)

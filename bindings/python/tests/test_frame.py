@@ -1,6 +1,8 @@
 # SPDX-FileCopyrightText: 2026 The libactivering authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """evaluate_frame: a DataFrame in, a DataFrame out, the same answers as evaluate."""
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -124,3 +126,81 @@ def test_frame_equals_evaluate_on_random_facts(documents):
         assert row["error"] is None, row["error"]
         assert {m["measure"]: m["outcome"] for m in expected["measures"]} == {
             m: row[m] for m in activering.RuleSet().measures}
+
+
+def _set(document, path, value):
+    """A copy of @document with the dotted @path set to @value."""
+    document = json.loads(json.dumps(document))
+    *parents, last = path.split(".")
+    node = document
+    for key in parents:
+        node = node.setdefault(key, {})
+    node[last] = value
+    return document
+
+
+def _as_many(documents, as_of="2026-11-22"):
+    """What evaluate_many says of each document: its outcomes, or its error message."""
+    out = []
+    for result in activering.evaluate_many(documents, as_of=as_of, compact=True):
+        out.append(result["message"] if result["format"] == "activering.error/1" else result["outcomes"])
+    return out
+
+
+def _as_frame(frame, rules, as_of="2026-11-22"):
+    result = activering.evaluate_frame(frame, as_of=as_of, missing=False)
+    return [row["error"] if row["error"] is not None else {m: row[m] for m in rules.measures}
+            for _, row in result.iterrows()]
+
+
+@pytest.mark.parametrize("path, values", [
+    # dates: the converters in C take only "YYYY-MM-DD"; anything else goes the general way, and C words the error
+    ("person.birth_date", ["1990-02-30", "1990-1-1", " 1990-01-01", "\uff11\uff19\uff19\uff10-01-01", "0000-01-01",
+                           "1990-01-01", "2000-02-29", "9999-12-31", None]),
+    # enums: strs of any kind (a typo, non-ASCII, an empty one), a number
+    ("income.status", ["leefloon", "leeflon", "équivalent", "", "leefloon\u0000", None, 3]),
+    # lists as JSON: quotes, backslashes, control characters and non-ASCII in a str; a nested list; numbers
+    ("barriers", [["health"], ["he\"alth"], ["back\\slash"], ["tab\there"], ["çava"], [["health"]], [1, 2.5],
+                  [], None, "health"]),
+    # numbers and bools
+    ("work_capacity", [0.5, 1, 2, -0.5, 1.5, True, "0.5", None]),
+    ("vdab.registered", [True, False, None, 1, 0, "true", 1.0]),
+])
+def test_frame_cells_as_documents(caseload, rules, path, values):
+    """Every cell, whether the one-pass converter or the general path reads it, answers as the same value in a
+    facts document does: the same outcomes, or the same error message."""
+    documents = [_set(caseload[i % len(caseload)], path, v) for i, v in enumerate(values)]
+    frame = pd.json_normalize(documents).drop(columns=["format"])
+    if path == "barriers" or path == "measures":
+        frame[path] = pd.Series([d[path] for d in documents], dtype=object)  # json_normalize leaves lists alone
+    pointer = "/" + path.replace(".", "/")  # a frame's message names the column, a document's the JSON pointer
+    got = [x.replace("/" + path, pointer, 1) if isinstance(x, str) else x for x in _as_frame(frame, rules)]
+    assert got == _as_many(documents), path
+
+
+def test_frame_general_paths_agree(frame, rules):
+    """Cells the converters leave to pandas (numpy scalars, date objects, ints as ids, a categorical) give the same
+    result as plain Python values."""
+    import datetime
+    df = frame.reset_index(drop=True)
+    expected = activering.evaluate_frame(df, as_of="2026-11-22")
+    odd = df.copy()
+    odd["person.birth_date"] = [datetime.date.fromisoformat(v) if isinstance(v, str) else v
+                                for v in df["person.birth_date"]]
+    odd["income.status"] = np.array(df["income.status"].tolist(), dtype=object)
+    odd.loc[0, "income.status"] = np.str_(df.loc[0, "income.status"])
+    odd["vdab.registered"] = [np.bool_(v) if isinstance(v, bool) else v for v in df["vdab.registered"]]
+    odd["region"] = df["region"].astype("category")
+    got = activering.evaluate_frame(odd, as_of="2026-11-22")
+    pd.testing.assert_frame_equal(got, expected)
+    by_number = activering.evaluate_frame(df.assign(id=range(len(df))), as_of="2026-11-22")
+    assert list(by_number["id"]) == [str(i) for i in range(len(df))]
+
+
+def test_frame_many_distinct_enum_strings(frame):
+    """More distinct strings in an enum column than the converter tracks: each bad one is still its row's error."""
+    df = pd.concat([frame] * 20, ignore_index=True)
+    df["income.status"] = [f"status{i}" if i % 2 else "leefloon" for i in range(len(df))]
+    result = activering.evaluate_frame(df, as_of="2026-11-22", missing=False)
+    assert result["error"].iloc[1].startswith('facts: /income.status: "status1"')
+    assert result["error"].iloc[0::2].isna().all() and result["error"].iloc[1::2].notna().all()
