@@ -179,13 +179,7 @@ report_compact_append_middle (const ActiveringTrajectoryReport *report, GString 
   for (guint m = 0; m < rules->n_models; m++)
     for (guint ph = 0; ph < rules->models[m].n_phases; ph++)
       {
-        gboolean visited = FALSE;
-        for (guint v = 0; v < report->visits->len && !visited; v++)
-          {
-            const Visit *visit = &g_array_index (report->visits, Visit, v);
-            visited = visit->model == m && visit->phase == ph;
-          }
-        if (!visited)
+        if (!trajectory_report_visited (report, m, ph))
           continue;
         guint at = report->phase_base[m] + ph;
         put_comma (P, n++);

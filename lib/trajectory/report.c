@@ -376,6 +376,19 @@ write_violations (JsonWriter *w, const ActiveringTrajectoryReport *report, int l
   json_writer_end_array (w);
 }
 
+/* Whether the replay entered phase @phase of model @model (for 0 days, too). */
+gboolean
+trajectory_report_visited (const ActiveringTrajectoryReport *report, guint model, guint phase)
+{
+  for (guint v = 0; v < report->visits->len; v++)
+    {
+      const Visit *visit = &g_array_index (report->visits, Visit, v);
+      if (visit->model == model && visit->phase == phase)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 write_days (JsonWriter *w, const ActiveringTrajectoryReport *report)
 {
@@ -386,13 +399,7 @@ write_days (JsonWriter *w, const ActiveringTrajectoryReport *report)
   for (guint m = 0; m < rules->n_models; m++)
     for (guint p = 0; p < rules->models[m].n_phases; p++)
       {
-        gboolean visited = FALSE;
-        for (guint v = 0; v < report->visits->len && !visited; v++)
-          {
-            const Visit *visit = &g_array_index (report->visits, Visit, v);
-            visited = visit->model == m && visit->phase == p;
-          }
-        if (!visited)
+        if (!trajectory_report_visited (report, m, p))
           continue;
         json_writer_key (w, rules->models[m].phases[p].code);
         json_writer_integer (w, report->days_per_phase[report->phase_base[m] + p]);

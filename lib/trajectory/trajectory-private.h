@@ -142,3 +142,4 @@ ReportPieces *report_pieces_new (const ActiveringTrajectoryReport *report);
 void report_pieces_free (ReportPieces *pieces);
 /* The value of "open_measures" and the members after it up to "runs" included, compact (after a replay). */
 void report_compact_append_middle (const ActiveringTrajectoryReport *report, GString *out);
+gboolean trajectory_report_visited (const ActiveringTrajectoryReport *report, guint model, guint phase);
