@@ -347,6 +347,22 @@ cells_append_json (CellsBuffer *b, PyObject *value, int depth)
   return 0;
 }
 
+/* The end of a conversion: the text made, or NULL (with Python's error cleared: the caller falls back to the
+ * Python path, which words any error) when it failed; the GIL released. */
+static char *
+cells_finish (CellsBuffer *b, int ok, size_t *length, PyGILState_STATE gil)
+{
+  if (!ok)
+    {
+      PyErr_Clear ();
+      free (b->data);
+      b->data = NULL;
+    }
+  *length = b->len;
+  PyGILState_Release (gil);
+  return b->data;
+}
+
 /* texts: the rows' texts one after another, row r from offsets[r] to offsets[r + 1]. With @json each value's JSON
  * (an empty cell is an empty text), else (for "id") the str itself (every cell must be a str). The result is freed with
  * activering_py_cells_free(); NULL for a cell that is not written here. */
@@ -372,15 +388,7 @@ activering_py_cells_texts (const void *cells, size_t n, int json, int64_t *offse
         ok = cells_append_json (&b, c, 0);
       offsets[i + 1] = (int64_t) b.len;
     }
-  if (!ok)
-    {
-      PyErr_Clear ();
-      free (b.data);
-      b.data = NULL;
-    }
-  *length = b.len;
-  PyGILState_Release (gil);
-  return b.data;
+  return cells_finish (&b, ok, length, gil);
 }
 
 /* facts lines: the JSON lines of a list of facts documents (dicts), one line each, for activering_evaluate_lines();
@@ -423,15 +431,7 @@ activering_py_cells_facts (const void *list, const char *format, size_t *length)
         }
     }
   Py_XDECREF (key);
-  if (!ok)
-    {
-      PyErr_Clear ();
-      free (b.data);
-      b.data = NULL;
-    }
-  *length = b.len;
-  PyGILState_Release (gil);
-  return b.data;
+  return cells_finish (&b, ok, length, gil);
 }
 
 static void
