@@ -270,7 +270,11 @@ replay_event (Replay *R)
       end_run (R, (guint) event->subject, event->at, event->reason);
       break;
     case ACTIVERING_EVENT_CLOSE: close_trajectory (R); break;
-    default: break; /* a note */
+    case ACTIVERING_EVENT_HANDOVER:
+      if (event->subject == UNKNOWN_REF)
+        violation (R, VIOLATION_UNKNOWN_ROLE)->code_text = keep (R, event->code);
+      break;
+    default: break; /* a note; the follow-up events are counted after the pass */
     }
 }
 

@@ -19,11 +19,12 @@ typedef struct
   gint32 at;
   guint8 type;            /* ActiveringEventType */
   gint16 model;           /* phase events: the model the phase was found in, or UNKNOWN_REF */
-  gint32 subject;         /* the phase (in model) or the measure, or UNKNOWN_REF */
+  gint32 subject;         /* the phase (in model), the measure or a handover's `to` role, or UNKNOWN_REF */
   gint32 role;            /* the `by` role, UNKNOWN_REF, or -2 without `by` */
-  const char *code;       /* phase or measure as written; NULL for other events */
+  const char *code;       /* phase or measure as written, a handover's `to`; NULL for other events */
   const char *model_code; /* `model` as written, or NULL */
-  const char *reason;     /* end_measure and close: the reason; note: the text */
+  const char *reason;     /* end_measure and close: the reason; note: the text; contact: the channel;
+                           * vdab_report and decision: the kind */
   const char *by, *actor;
   guint extras_first, n_extras; /* the event's `x_` members: pairs in the trajectory's extras */
 } Event;
