@@ -735,10 +735,10 @@ START_TEST (test_parse_follow_up_events)
   g_autoptr (ActiveringTrajectory) again = parse_ok (written);
   g_autofree char *rewritten = activering_trajectory_to_json (again, ACTIVERING_JSON_DEFAULT);
   ck_assert_str_eq (rewritten, written);
-  /* Nothing is wrong with them while the trajectory is open. */
+  /* Nothing is wrong with them while the trajectory is open, but for the month without contact in the rule set. */
   g_autoptr (ActiveringTrajectoryReport) report = activering_trajectory_report_new (rules);
   run_on (report, t, NULL, "2025-03-31");
-  assert_violations (report, "");
+  assert_violations (report, "1:follow_up_gap:warning");
 }
 END_TEST
 

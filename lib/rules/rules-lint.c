@@ -273,7 +273,8 @@ walk (Linter *L, json_object *root, json_object *node)
           note_text_params (L, s);
           if (strcmp (key, "fact") == 0 || strcmp (key, "region_fact") == 0)
             note_read (L->facts_read, s, L->path);
-          else if (strcmp (key, "param") == 0 || strcmp (key, "max_duration") == 0 || strcmp (key, "within") == 0)
+          else if (strcmp (key, "param") == 0 || strcmp (key, "max_duration") == 0 || strcmp (key, "within") == 0
+                   || strcmp (key, "max_gap") == 0 || strcmp (key, "not_reopened_within") == 0)
             {
               note_read (L->params_read, s, L->path);
               json_object *params = NULL, *param = NULL;

@@ -34,6 +34,9 @@ activering_trajectory_report_new (ActiveringRuleSet *rules)
   for (guint m = 0; m < MAX (rules->n_measures, 1); m++)
     report->running[m] = -1; /* nothing runs before the first replay */
   report->indicators = g_new0 (IndicatorState, MAX (rules->n_indicators, 1));
+  report->indicator_values = g_new0 (double, MAX (rules->n_indicators, 1));
+  report->accepted = g_array_new (FALSE, FALSE, sizeof (guint));
+  report->spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
   report->strings = g_string_chunk_new (256);
   report->current_model = report->current_phase = -1;
   return report;
@@ -55,6 +58,9 @@ activering_trajectory_report_free (ActiveringTrajectoryReport *report)
   g_free (report->days_per_measure);
   g_free (report->running);
   g_free (report->indicators);
+  g_free (report->indicator_values);
+  g_array_free (report->accepted, TRUE);
+  g_array_free (report->spans, TRUE);
   g_string_chunk_free (report->strings);
   activering_rule_set_unref (report->rules);
   g_free (report);
@@ -470,7 +476,25 @@ write_indicators (JsonWriter *w, const ActiveringTrajectoryReport *report)
   json_writer_member_string (w, "close_reason",
                              report->state == ACTIVERING_TRAJECTORY_CLOSED ? report->close_reason->str : NULL);
   for (guint i = 0; i < report->rules->n_indicators; i++)
-    json_writer_member_string (w, report->rules->indicators[i].id, indicator_names[report->indicators[i]]);
+    {
+      const char *id = report->rules->indicators[i].id;
+      if (report->indicators[i] == INDICATOR_NULL)
+        {
+          json_writer_key (w, id);
+          json_writer_null (w);
+        }
+      else if (report->indicators[i] == INDICATOR_VALUE)
+        {
+          json_writer_key (w, id);
+          double value = report->indicator_values[i];
+          if (value == (double) (gint64) value)
+            json_writer_integer (w, (gint64) value);
+          else
+            json_writer_number (w, value);
+        }
+      else
+        json_writer_member_string (w, id, indicator_names[report->indicators[i]]);
+    }
   json_writer_end_object (w);
 }
 

@@ -92,8 +92,17 @@ typedef enum
   INDICATOR_NOT_MET,
   INDICATOR_PENDING,
   INDICATOR_NOT_APPLICABLE,
-  INDICATOR_UNDETERMINED
+  INDICATOR_UNDETERMINED,
+  INDICATOR_VALUE, /* a number: the report's indicator_values */
+  INDICATOR_NULL   /* no value (e.g. days since the last contact when there was none) */
 } IndicatorState;
+
+/* A period the trajectory was open: from an open or reopen to a close (inclusive) or STILL. */
+typedef struct
+{
+  gint32 from, until;
+  guint event;
+} OpenSpan;
 
 /* The rule set's codes in a compact report, written once (report-compact.c). */
 typedef struct _ReportPieces ReportPieces;
@@ -116,6 +125,9 @@ struct _ActiveringTrajectoryReport
   guint *days_per_measure;
   gint *running; /* per measure: index into runs, or -1 */
   IndicatorState *indicators;
+  double *indicator_values;         /* for INDICATOR_VALUE */
+  GArray *accepted;                 /* guint: the events replayed without a state error, in order */
+  GArray *spans;                    /* OpenSpan */
   GStringChunk *strings;            /* reasons and unknown codes, cleared per run */
   ActiveringEvaluation *evaluation; /* for the checks on facts; made when first needed */
   ReportPieces *pieces;             /* made on the first replay */
