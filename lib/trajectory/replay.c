@@ -722,6 +722,18 @@ trajectory_replay (ActiveringTrajectoryReport *report, const ActiveringTrajector
                                   ? not_reopened_state (R, indicator)
                                   : follow_up_indicator (R, indicator, &report->indicator_values[i]);
     }
+  /* Next steps: on the facts, for an open trajectory. */
+  report->has_next_steps = FALSE;
+  if (facts != NULL && report->state == ACTIVERING_TRAJECTORY_OPEN)
+    {
+      if (ev == NULL)
+        ev = facts_evaluation (R, facts);
+      if (ev != NULL)
+        {
+          memcpy (report->next_outcomes, ev->outcomes, sizeof (ActiveringOutcome) * report->rules->n_measures);
+          report->has_next_steps = TRUE;
+        }
+    }
   g_array_sort (report->violations, by_event);
   report->has_run = TRUE;
 }

@@ -128,6 +128,8 @@ struct _ActiveringTrajectoryReport
   double *indicator_values;         /* for INDICATOR_VALUE */
   GArray *accepted;                 /* guint: the events replayed without a state error, in order */
   GArray *spans;                    /* OpenSpan */
+  gboolean has_next_steps;          /* open, with facts: next_outcomes holds the outcome of every measure */
+  ActiveringOutcome *next_outcomes;
   GStringChunk *strings;            /* reasons and unknown codes, cleared per run */
   ActiveringEvaluation *evaluation; /* for the checks on facts; made when first needed */
   ReportPieces *pieces;             /* made on the first replay */
