@@ -1508,7 +1508,7 @@ START_TEST (test_documented_fact_types)
   g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (text, -1, "rules.json", &error);
   ck_assert (rules == NULL);
   test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /facts/member.name/type:",
-                     "unknown type \"string\"", "bool, integer, number, date, enum, enum_list or runs", NULL);
+                     "unknown type \"string\"", "bool, integer, number, date, enum, enum_list, runs or id", NULL);
 }
 END_TEST
 
@@ -2580,6 +2580,28 @@ START_TEST (test_trajectory_follow_up_forms)
 }
 END_TEST
 
+START_TEST (test_id_fact_not_in_expressions)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/4/unless", "{\"known\": {\"fact\": \"household.partner_id\"}}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/4/unless",
+                     "fact \"household.partner_id\" is an id: an expression cannot read it");
+  root = default_json ();
+  ptr_set_json (root, "/facts/household.partner_id/type", "\"string\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /facts/household.partner_id/type: ",
+                     "expected bool, integer, number, date, enum, enum_list, runs or id");
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  gboolean found = FALSE;
+  for (guint i = 0; i < activering_rule_set_get_n_facts (rules); i++)
+    if (strcmp (activering_rule_set_get_fact_path (rules, i), "household.partner_id") == 0)
+      {
+        ck_assert_str_eq (activering_rule_set_get_fact_type (rules, i), "id");
+        found = TRUE;
+      }
+  ck_assert (found);
+}
+END_TEST
+
 START_TEST (test_trajectory_messages)
 {
   json_object *root = default_json ();
@@ -3332,6 +3354,7 @@ rules_suite (void)
   tcase_add_test (tc, test_trajectory_check_texts_and_ids);
   tcase_add_test (tc, test_trajectory_indicators);
   tcase_add_test (tc, test_trajectory_follow_up_forms);
+  tcase_add_test (tc, test_id_fact_not_in_expressions);
   tcase_add_test (tc, test_trajectory_messages);
   suite_add_tcase (s, tc);
   return s;
