@@ -149,6 +149,26 @@ START_TEST (test_examples_parse)
 }
 END_TEST
 
+START_TEST (test_id_fact)
+{
+  /* household.partner_id: an opaque dossier id, like the document's own. */
+  parse_ok (DOC ("\"household\":{\"partner_id\":\"dossier-0043\"}"));
+  ck_assert_int_eq (activering_facts_get_state (facts, "household.partner_id"), ACTIVERING_FACT_KNOWN);
+  parse_ok (DOC ("\"household\":{\"partner_id\":null}"));
+  ck_assert_int_eq (activering_facts_get_state (facts, "household.partner_id"), ACTIVERING_FACT_BLANK);
+  parse_ok (DOC ("\"household\":null"));
+  ck_assert_int_eq (activering_facts_get_state (facts, "household.partner_id"), ACTIVERING_FACT_BLANK);
+  parse_ok (DOC ("\"region\":\"vlaanderen\""));
+  ck_assert_int_eq (activering_facts_get_state (facts, "household.partner_id"), ACTIVERING_FACT_UNKNOWN);
+  EXPECT_ERROR (DOC ("\"household\":{\"partner_id\":\"\"}"), ACTIVERING_ERROR_INVALID_VALUE,
+                "facts: /household/partner_id:", "a dossier id is empty");
+  EXPECT_ERROR (DOC ("\"household\":{\"partner_id\":42}"), ACTIVERING_ERROR_TYPE, "facts: /household/partner_id:",
+                "expected a dossier id as a string, found a number");
+  EXPECT_ERROR (DOC ("\"household\":{\"partner\":\"d-1\"}"), ACTIVERING_ERROR_UNKNOWN_KEY,
+                "facts: /household/partner:", "unknown key \"partner\"");
+}
+END_TEST
+
 START_TEST (test_minimal_document)
 {
   parse_ok ("{\"format\":\"activering.facts/1\",\"id\":\"d-1\"}");
@@ -1138,6 +1158,7 @@ facts_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_examples_parse);
   tcase_add_test (tc, test_minimal_document);
+  tcase_add_test (tc, test_id_fact);
   tcase_add_test (tc, test_escapes_in_valid_strings);
   tcase_add_test (tc, test_explicit_length_not_nul_terminated);
   suite_add_tcase (s, tc);

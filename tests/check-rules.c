@@ -1508,7 +1508,7 @@ START_TEST (test_documented_fact_types)
   g_autoptr (ActiveringRuleSet) rules = activering_rule_set_new_from_data (text, -1, "rules.json", &error);
   ck_assert (rules == NULL);
   test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /facts/member.name/type:",
-                     "unknown type \"string\"", "bool, integer, number, date, enum, enum_list or runs", NULL);
+                     "unknown type \"string\"", "bool, integer, number, date, enum, enum_list, runs or id", NULL);
 }
 END_TEST
 
@@ -2200,7 +2200,7 @@ START_TEST (test_trajectory_check_forms)
 
   /* Exactly one of max_duration, ends_when and obligation. */
   static const char *const exactly_one
-      = "a check has exactly one of \"max_duration\", \"ends_when\" and \"obligation\"";
+      = "a check has exactly one of \"max_duration\", \"ends_when\", \"obligation\", \"gap\" and \"followed_by\"";
   root = default_json ();
   ptr_delete (root, "/trajectory_checks/0/max_duration");
   ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/0: ", exactly_one);
@@ -2433,7 +2433,7 @@ START_TEST (test_trajectory_check_texts_and_ids)
                      "\"ibo.max_duration\" is defined twice");
   root = default_json ();
   ptr_copy (root, "/trajectory_checks/2", "/trajectory_checks/-");
-  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /trajectory_checks/9/id: ",
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /trajectory_checks/11/id: ",
                      "\"art60.unemployment_entitlement\" is defined twice");
 }
 END_TEST
@@ -2491,18 +2491,114 @@ START_TEST (test_trajectory_indicators)
                      "an id is dotted lowercase snake_case");
   root = default_json ();
   ptr_copy (root, "/trajectory_indicators/0", "/trajectory_indicators/-");
-  ptr_set_json (root, "/trajectory_indicators/1/within", "\"ibo.max_weeks\"");
-  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /trajectory_indicators/1/id: ",
+  ptr_set_json (root, "/trajectory_indicators/6/within", "\"ibo.max_weeks\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_DUPLICATE, "rules.json: /trajectory_indicators/6/id: ",
                      "\"twe_ocmw.timely_work\" is defined twice");
   /* Another indicator with its own id loads. */
   root = default_json ();
   ptr_copy (root, "/trajectory_indicators/0", "/trajectory_indicators/-");
-  ptr_set_json (root, "/trajectory_indicators/1/id", "\"ibo.after_art60\"");
-  ptr_set_json (root, "/trajectory_indicators/1/after", "\"art60\"");
-  ptr_set_json (root, "/trajectory_indicators/1/starts", "\"ibo\"");
-  ptr_set_json (root, "/trajectory_indicators/1/within", "\"ibo.max_weeks\"");
+  ptr_set_json (root, "/trajectory_indicators/6/id", "\"ibo.after_art60\"");
+  ptr_set_json (root, "/trajectory_indicators/6/after", "\"art60\"");
+  ptr_set_json (root, "/trajectory_indicators/6/starts", "\"ibo\"");
+  ptr_set_json (root, "/trajectory_indicators/6/within", "\"ibo.max_weeks\"");
   g_autoptr (ActiveringRuleSet) two = assert_loads (root);
   ck_assert_ptr_nonnull (two);
+}
+END_TEST
+
+START_TEST (test_trajectory_follow_up_forms)
+{
+  /* The default rule set's follow-up checks are at 9 (gap) and 10 (followed_by). */
+  json_object *root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/gap", "{\"types\": [\"contakt\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/9/gap/types/0: ",
+                     "unknown event type \"contakt\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/gap", "{\"types\": []}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/9/gap/types: ",
+                     "expected a non-empty array of event types");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/gap", "{\"types\": [\"contact\"], \"by\": [\"vdab.bemidelaar\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_checks/9/gap/by/0: ",
+                     "unknown role \"vdab.bemidelaar\" (did you mean \"vdab.bemiddelaar\"?)");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/gap", "{\"types\": [\"contact\"], \"kinds\": [\"Phone\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/9/gap/kinds/0: ",
+                     "\"Phone\" is not a code");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/gap", "{\"types\": [\"contact\"], \"channel\": \"phone\"}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_KEY, "rules.json: /trajectory_checks/9/gap/channel: ");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/gap", "[]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/9/gap: ",
+                     "expected an event selector or a non-empty array of them");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/max_gap", "\"twe.min_work_capacity\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/9/max_gap: ",
+                     "is not a duration");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/if_recorded", "1");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/9/if_recorded: ",
+                     "expected true or false");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/10/max_gap", "\"outflow.lasting_months\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/10/max_gap: ",
+                     "\"max_gap\" goes with \"gap\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/within", "\"outflow.lasting_months\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/9/within: ",
+                     "\"within\" goes with \"followed_by\"");
+  root = default_json ();
+  ptr_delete (root, "/trajectory_checks/10/event");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_MISSING, "rules.json: /trajectory_checks/10: missing \"event\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/10/measure", "\"art60\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/10/measure: ",
+                     "a follow-up check names no measure");
+  /* Texts: {date} only where the check is about an event. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/9/text/en", "\"On {date}\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_checks/9/text/en: ",
+                     "\"{date}\" is not a placeholder this text can use");
+  /* Indicators: one form each. */
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/1/count", "{\"types\": [\"reopen\"]}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_indicators/1: ",
+                     "an indicator has exactly one of");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/4/within", "\"outflow.lasting_months\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_indicators/4/within: ",
+                     "\"within\" goes with \"after\"");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/4/closed_with", "[\"Duurzaam werk\"]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /trajectory_indicators/4/closed_with/0: ",
+                     "is not a code");
+  root = default_json ();
+  ptr_set_json (root, "/trajectory_indicators/3/days_to_first/1/by", "[\"vdab\", \"nobody\"]");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_UNKNOWN_REF, "rules.json: /trajectory_indicators/3/days_to_first/1/by/1: ",
+                     "unknown role \"nobody\"");
+}
+END_TEST
+
+START_TEST (test_id_fact_not_in_expressions)
+{
+  json_object *root = default_json ();
+  ptr_set_json (root, "/trajectory_checks/4/unless", "{\"known\": {\"fact\": \"household.partner_id\"}}");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_RULE_TYPE, "rules.json: /trajectory_checks/4/unless",
+                     "fact \"household.partner_id\" is an id: an expression cannot read it");
+  root = default_json ();
+  ptr_set_json (root, "/facts/household.partner_id/type", "\"string\"");
+  ASSERT_LOAD_FAILS (root, ACTIVERING_ERROR_INVALID_VALUE, "rules.json: /facts/household.partner_id/type: ",
+                     "expected bool, integer, number, date, enum, enum_list, runs or id");
+  g_autoptr (ActiveringRuleSet) rules = test_default_rules ();
+  gboolean found = FALSE;
+  for (guint i = 0; i < activering_rule_set_get_n_facts (rules); i++)
+    if (strcmp (activering_rule_set_get_fact_path (rules, i), "household.partner_id") == 0)
+      {
+        ck_assert_str_eq (activering_rule_set_get_fact_type (rules, i), "id");
+        found = TRUE;
+      }
+  ck_assert (found);
 }
 END_TEST
 
@@ -3257,6 +3353,8 @@ rules_suite (void)
   tcase_add_test (tc, test_trajectory_check_references);
   tcase_add_test (tc, test_trajectory_check_texts_and_ids);
   tcase_add_test (tc, test_trajectory_indicators);
+  tcase_add_test (tc, test_trajectory_follow_up_forms);
+  tcase_add_test (tc, test_id_fact_not_in_expressions);
   tcase_add_test (tc, test_trajectory_messages);
   suite_add_tcase (s, tc);
   return s;

@@ -398,7 +398,8 @@ END_TEST
 START_TEST (test_event_type_names)
 {
   static const char *const names[] = {
-    "open", "reopen", "enter_phase", "start_measure", "end_measure", "note", "close"
+    "open", "reopen", "enter_phase", "start_measure", "end_measure", "note", "close",
+    "contact", "vdab_report", "decision", "handover"
   };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     ck_assert_str_eq (activering_event_type_to_string ((ActiveringEventType) i), names[i]);
@@ -609,7 +610,8 @@ START_TEST (test_parse_unknown_event_type)
                       EV ("2025-02-01", "enter_phse", ",\"phase\":\"screening\"")),
                 ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1/type:", "unknown event type \"enter_phse\"",
                 "did you mean \"enter_phase\"?",
-                "one of: open, reopen, enter_phase, start_measure, end_measure, note, close");
+                "one of: open, reopen, enter_phase, start_measure, end_measure, note, close, contact, vdab_report, "
+                "decision, handover");
   /* Nothing close: no suggestion. */
   g_autoptr (GError) error = parse_error (DOC ("ocmw7", EV ("2025-01-01", "transfer", "")), -1);
   test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE,
@@ -631,6 +633,13 @@ START_TEST (test_parse_missing_field_per_type)
     { EV ("2025-02-01", "end_measure", ",\"reason\":\"completed\""), "measure", "end_measure" },
     { EV ("2025-02-01", "note", ""), "text", "note" },
     { EV ("2025-02-01", "close", ""), "reason", "close" },
+    { EV ("2025-02-01", "contact", ",\"by\":\"ocmw.maatschappelijk_werker\""), "channel", "contact" },
+    { EV ("2025-02-01", "contact", ",\"channel\":\"phone\""), "by", "contact" },
+    { EV ("2025-02-01", "vdab_report", ",\"by\":\"vdab.bemiddelaar\""), "kind", "vdab_report" },
+    { EV ("2025-02-01", "decision", ",\"by\":\"ocmw\""), "kind", "decision" },
+    { EV ("2025-02-01", "decision", ",\"kind\":\"warning\""), "by", "decision" },
+    { EV ("2025-02-01", "handover", ",\"by\":\"ocmw.maatschappelijk_werker\""), "to", "handover" },
+    { EV ("2025-02-01", "handover", ",\"to\":\"ocmw.trajectbegeleider\""), "by", "handover" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -688,6 +697,116 @@ START_TEST (test_parse_duplicate_key)
                 ACTIVERING_ERROR_DUPLICATE, "trajectory: /events/0/x_a:", "the key appears twice");
   EXPECT_ERROR ("{" FORMAT_MEMBER ",\"x_v\":1,\"id\":\"a\",\"model\":\"ocmw7\",\"events\":[],\"x_v\":2}",
                 ACTIVERING_ERROR_DUPLICATE, "trajectory: /x_v:", "the key appears twice");
+}
+END_TEST
+
+#define CONTACT(at, channel, by) EV (at, "contact", ",\"channel\":\"" channel "\",\"by\":\"" by "\"")
+#define VDAB_REPORT(at, kind) EV (at, "vdab_report", ",\"kind\":\"" kind "\",\"by\":\"vdab.bemiddelaar\"")
+#define DECISION(at, kind) EV (at, "decision", ",\"kind\":\"" kind "\",\"by\":\"ocmw\"")
+#define WARM_HANDOVER(at, by, to) EV (at, "handover", ",\"by\":\"" by "\",\"to\":\"" to "\"")
+
+START_TEST (test_parse_follow_up_events)
+{
+  g_autoptr (ActiveringTrajectory) t = parse_ok (
+      DOCS ("ocmw7", OPEN ("2025-01-01", "randvoorwaarden"),
+            CONTACT ("2025-01-02", "home_visit", "ocmw.maatschappelijk_werker"),
+            VDAB_REPORT ("2025-02-01", "non_cooperation"), DECISION ("2025-02-10", "warning"),
+            WARM_HANDOVER ("2025-03-01", "ocmw.maatschappelijk_werker", "ocmw.trajectbegeleider"),
+            EV ("2025-03-02", "vdab_report", ",\"kind\":\"progress\"")));
+  ck_assert_uint_eq (activering_trajectory_get_n_events (t), 6);
+  ck_assert_int_eq (activering_trajectory_get_event_type (t, 1), ACTIVERING_EVENT_CONTACT);
+  ck_assert_str_eq (activering_trajectory_get_event_reason (t, 1), "home_visit");
+  ck_assert_ptr_null (activering_trajectory_get_event_subject (t, 1));
+  ck_assert_str_eq (activering_trajectory_get_event_by (t, 1), "ocmw.maatschappelijk_werker");
+  ck_assert_int_eq (activering_trajectory_get_event_type (t, 2), ACTIVERING_EVENT_VDAB_REPORT);
+  ck_assert_str_eq (activering_trajectory_get_event_reason (t, 2), "non_cooperation");
+  ck_assert_int_eq (activering_trajectory_get_event_type (t, 3), ACTIVERING_EVENT_DECISION);
+  ck_assert_str_eq (activering_trajectory_get_event_reason (t, 3), "warning");
+  ck_assert_int_eq (activering_trajectory_get_event_type (t, 4), ACTIVERING_EVENT_HANDOVER);
+  ck_assert_str_eq (activering_trajectory_get_event_subject (t, 4), "ocmw.trajectbegeleider");
+  ck_assert_ptr_null (activering_trajectory_get_event_reason (t, 4));
+  ck_assert_ptr_null (activering_trajectory_get_event_by (t, 5));
+  /* Written back as read (type-specific members first, then by). */
+  g_autofree char *written = activering_trajectory_to_json (t, ACTIVERING_JSON_DEFAULT);
+  ck_assert_ptr_nonnull (strstr (written, "{\"at\":\"2025-01-02\",\"type\":\"contact\",\"channel\":\"home_visit\","
+                                          "\"by\":\"ocmw.maatschappelijk_werker\"}"));
+  ck_assert_ptr_nonnull (strstr (written, "{\"at\":\"2025-03-01\",\"type\":\"handover\","
+                                          "\"to\":\"ocmw.trajectbegeleider\",\"by\":\"ocmw.maatschappelijk_werker\"}"));
+  g_autoptr (ActiveringTrajectory) again = parse_ok (written);
+  g_autofree char *rewritten = activering_trajectory_to_json (again, ACTIVERING_JSON_DEFAULT);
+  ck_assert_str_eq (rewritten, written);
+  /* Nothing is wrong with them while the trajectory is open, but for the month without contact in the rule set. */
+  g_autoptr (ActiveringTrajectoryReport) report = activering_trajectory_report_new (rules);
+  run_on (report, t, NULL, "2025-03-31");
+  assert_violations (report, "1:follow_up_gap:warning");
+}
+END_TEST
+
+START_TEST (test_parse_follow_up_bad_values)
+{
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"), CONTACT ("2025-01-02", "email", "ocmw")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1/channel:",
+                "unknown channel \"email\" of a \"contact\" event",
+                "(expected one of: in_person, phone, video, home_visit, written)");
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"), CONTACT ("2025-01-02", "phon", "ocmw")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1/channel:", "did you mean \"phone\"?");
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"), CONTACT ("2025-01-02", "In person", "ocmw")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1/channel:",
+                "\"In person\" is not a code (lowercase snake_case)");
+  /* A kind is one of its event type's: a decision's kind is not a report's. */
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"), VDAB_REPORT ("2025-01-02", "sanction")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1/kind:",
+                "unknown kind \"sanction\" of a \"vdab_report\" event",
+                "(expected one of: non_cooperation, no_show, progress)");
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"), DECISION ("2025-01-02", "progress")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1/kind:",
+                "unknown kind \"progress\" of a \"decision\" event",
+                "(expected one of: sanction, no_sanction, warning)");
+  /* The kind may come before the type: still checked against it. */
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"),
+                      "{\"kind\":\"no_show\",\"by\":\"ocmw\",\"at\":\"2025-01-02\",\"type\":\"decision\"}"),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1/kind:", "unknown kind \"no_show\"");
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"),
+                      EV ("2025-01-02", "handover", ",\"by\":\"ocmw\",\"to\":\"\"")),
+                ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1/to:", "expected a code");
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"),
+                      EV ("2025-01-02", "contact", ",\"channel\":7,\"by\":\"ocmw\"")),
+                ACTIVERING_ERROR_TYPE, "trajectory: /events/1/channel:");
+  /* Members of other event types are refused. */
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"),
+                      EV ("2025-01-02", "contact", ",\"channel\":\"phone\",\"by\":\"ocmw\",\"kind\":\"progress\"")),
+                ACTIVERING_ERROR_UNKNOWN_KEY, "trajectory: /events/1/kind:", "\"contact\" events have no \"kind\"");
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"),
+                      EV ("2025-01-02", "close", ",\"reason\":\"verhuisd\",\"channel\":\"phone\"")),
+                ACTIVERING_ERROR_UNKNOWN_KEY, "trajectory: /events/1/channel:", "\"close\" events have no \"channel\"");
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"),
+                      EV ("2025-01-02", "decision", ",\"kind\":\"warning\",\"by\":\"ocmw\",\"to\":\"person\"")),
+                ACTIVERING_ERROR_UNKNOWN_KEY, "trajectory: /events/1/to:", "\"decision\" events have no \"to\"");
+  EXPECT_ERROR (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"),
+                      EV ("2025-01-02", "handover", ",\"by\":\"ocmw\",\"to\":\"person\",\"phase\":\"nazorg\"")),
+                ACTIVERING_ERROR_UNKNOWN_KEY, "trajectory: /events/1/phase:", "\"handover\" events have no \"phase\"");
+}
+END_TEST
+
+START_TEST (test_follow_up_replay)
+{
+  /* Follow-up events need an open trajectory; a handover to an unknown role is reported like an unknown by. */
+  g_autoptr (ActiveringTrajectory) t = parse_ok (
+      DOCS ("ocmw7", CONTACT ("2025-01-01", "phone", "ocmw.maatschappelijk_werker"), OPEN ("2025-01-02", "screening"),
+            WARM_HANDOVER ("2025-01-03", "ocmw.maatschappelijk_werker", "ocmw.trajectbeleider"),
+            CONTACT ("2025-01-04", "phone", "ocmw.maatschappelijk_werkr"), CLOSE ("2025-01-05", "verhuisd"),
+            DECISION ("2025-01-06", "no_sanction")));
+  g_autoptr (ActiveringTrajectoryReport) report = activering_trajectory_report_new (rules);
+  run_on (report, t, NULL, "2025-03-31");
+  assert_violations (report, "0:not_open:error 2:unknown_role:error 3:unknown_role:error 5:event_after_close:error");
+  /* The API refuses them the same way. */
+  g_autoptr (ActiveringTrajectory) built = parse_ok (DOCS ("ocmw7", OPEN ("2025-01-02", "screening")));
+  g_autoptr (GError) error = NULL;
+  ck_assert (!activering_trajectory_append_event (
+      built, WARM_HANDOVER ("2025-01-03", "ocmw.maatschappelijk_werker", "nobody"), -1, &error));
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "trajectory: /events/1:", "unknown_role", "nobody", NULL);
+  ck_assert (activering_trajectory_append_event (built, VDAB_REPORT ("2025-01-03", "no_show"), -1, NULL));
+  ck_assert_uint_eq (activering_trajectory_get_n_events (built), 2);
 }
 END_TEST
 
@@ -2267,6 +2386,9 @@ trajectory_suite (void)
   tcase_add_test (tc, test_parse_misplaced_field);
   tcase_add_test (tc, test_parse_duplicate_key);
   tcase_add_test (tc, test_parse_reason_not_snake_case);
+  tcase_add_test (tc, test_parse_follow_up_events);
+  tcase_add_test (tc, test_parse_follow_up_bad_values);
+  tcase_add_test (tc, test_follow_up_replay);
   tcase_add_test (tc, test_parse_trailing_data);
   tcase_add_test (tc, test_parse_bad_text);
   tcase_add_test (tc, test_parse_too_many_events);

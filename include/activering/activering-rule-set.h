@@ -344,7 +344,7 @@ const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, 
  * The type fact @index is declared with, which says what a facts document must give for it.
  *
  * Returns: (transfer none) (nullable): the type of fact @index: "bool", "integer", "number", "date", "enum",
- *   "enum_list" or "runs" (docs/rule-language.md, "Facts"), a static string; %NULL for an index out of range.
+ *   "enum_list", "runs" or "id" (docs/rule-language.md, "Facts"), a static string; %NULL for an index out of range.
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index);

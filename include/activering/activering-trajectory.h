@@ -58,6 +58,10 @@ typedef struct _ActiveringTrajectoryReport ActiveringTrajectoryReport;
  * @ACTIVERING_EVENT_END_MEASURE: a measure ends, on the event's day, for a reason
  * @ACTIVERING_EVENT_NOTE: a free-text note (never copied into reports or errors)
  * @ACTIVERING_EVENT_CLOSE: the trajectory closes, for a reason
+ * @ACTIVERING_EVENT_CONTACT: a contact with the client, through a `channel`, by a role (follow-up)
+ * @ACTIVERING_EVENT_VDAB_REPORT: VDAB reports back to the OCMW, of a `kind` (non-cooperation, a no-show, progress)
+ * @ACTIVERING_EVENT_DECISION: the OCMW decides, of a `kind` (a sanction, no sanction, a warning), on a VDAB report
+ * @ACTIVERING_EVENT_HANDOVER: a warm handover inside the model, from the role `by` to the role `to`
  *
  * The kinds of event in a trajectory log.
  */
@@ -69,6 +73,10 @@ typedef enum {
   ACTIVERING_EVENT_END_MEASURE = 4,
   ACTIVERING_EVENT_NOTE = 5,
   ACTIVERING_EVENT_CLOSE = 6,
+  ACTIVERING_EVENT_CONTACT = 7,
+  ACTIVERING_EVENT_VDAB_REPORT = 8,
+  ACTIVERING_EVENT_DECISION = 9,
+  ACTIVERING_EVENT_HANDOVER = 10,
 } ActiveringEventType;
 
 /**
@@ -225,9 +233,9 @@ void activering_trajectory_get_event_date (const ActiveringTrajectory *trajector
  *
  * What event @index is about: a phase or a measure.
  *
- * Returns: (transfer none) (nullable): the phase of an `open`, `reopen` or `enter_phase` event or the measure of a
- *   `start_measure` or `end_measure` event, as written, owned by @trajectory; %NULL for other events (or an index out
- *   of range).
+ * Returns: (transfer none) (nullable): the phase of an `open`, `reopen` or `enter_phase` event, the measure of a
+ *   `start_measure` or `end_measure` event, or the role a `handover` hands over to (its `to`), as written, owned by
+ *   @trajectory; %NULL for other events (or an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_subject (const ActiveringTrajectory *trajectory, guint index);
@@ -237,10 +245,11 @@ const char *activering_trajectory_get_event_subject (const ActiveringTrajectory 
  * @trajectory: the log
  * @index: the event, 0 <= @index < activering_trajectory_get_n_events()
  *
- * Why a measure ended or the trajectory closed (a snake_case reason code). The text of a `note` is never returned.
+ * Why a measure ended or the trajectory closed (a snake_case reason code), or how a follow-up event went: the
+ * `channel` of a `contact`, the `kind` of a `vdab_report` or `decision`. The text of a `note` is never returned.
  *
- * Returns: (transfer none) (nullable): the reason of an `end_measure` or `close` event, owned by @trajectory; else
- *   %NULL (and for an index out of range).
+ * Returns: (transfer none) (nullable): the reason of an `end_measure` or `close` event, the channel or kind of a
+ *   `contact`, `vdab_report` or `decision` event, owned by @trajectory; else %NULL (and for an index out of range).
  */
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_trajectory_get_event_reason (const ActiveringTrajectory *trajectory, guint index);

@@ -15,7 +15,8 @@
 /* The keys of a trajectory report that an expectation may check. */
 static const char *const report_keys[] = { "state",         "current_model",  "current_phase",    "corresponds_to",
                                            "open_measures", "days_per_phase", "days_per_measure", "path",
-                                           "runs",          "indicators",     "violations",       NULL };
+                                           "runs",          "indicators",     "violations",       "next_steps",
+                                           NULL };
 
 /* The keys of a role assignment that an expectation may check (see roles_view ()). */
 static const char *const roles_keys[] = { "model", "phase",     "regie",   "assignments", "absent_tasks",

@@ -35,6 +35,7 @@ struct _ActiveringFacts
   GArray *runs;         /* Run */
   guint8 *seen_objects; /* per object of the schema: met in this document (a key may appear once) */
   GString *text;        /* scratch for unescaped strings */
+  GString *ids;         /* id facts' values, each NUL-terminated; a value's i is its offset */
   GString *path;        /* the JSON pointer being parsed, for errors */
   GString *failed_path; /* after a failed parse: the JSON pointer of the error (for batch error documents) */
 };

@@ -295,6 +295,18 @@ read_fact (Parser *P, guint slot)
       if (!read_runs (P, slot))
         return FALSE;
       break;
+    case TYPE_ID:
+      {
+        /* an opaque id, like the document's own; kept NUL-terminated in facts->ids, at value->i */
+        const char *s;
+        gsize len;
+        if (!json_reader_id (&P->r, "a dossier id", FACTS_MAX_ID, &s, &len))
+          return FALSE;
+        value->i = (gint64) facts->ids->len;
+        g_string_append_len (facts->ids, s, (gssize) len);
+        g_string_append_c (facts->ids, '\0');
+        break;
+      }
     default: return json_reader_fail (&P->r, ACTIVERING_ERROR_FAILED, "a fact of an unsupported type");
     }
   facts->state[slot] = ACTIVERING_FACT_KNOWN;
@@ -485,6 +497,7 @@ clear (ActiveringFacts *facts)
   memset (facts->values, 0, sizeof (Value) * n);
   memset (facts->seen_objects, 0, MAX (facts->rules->n_schema_objects, 1));
   g_array_set_size (facts->runs, 0);
+  g_string_truncate (facts->ids, 0);
   facts->id[0] = '\0';
   facts->id_len = 0;
   g_string_truncate (facts->path, 0);
@@ -510,6 +523,7 @@ activering_facts_new (ActiveringRuleSet *rules)
   facts->rules = activering_rule_set_ref (rules);
   facts->runs = g_array_new (FALSE, TRUE, sizeof (Run));
   facts->text = g_string_new (NULL);
+  facts->ids = g_string_new (NULL);
   facts->path = g_string_new (NULL);
   facts->failed_path = g_string_new (NULL);
   clear (facts);
@@ -523,6 +537,7 @@ activering_facts_free (ActiveringFacts *facts)
   activering_rule_set_unref (facts->rules);
   g_array_free (facts->runs, TRUE);
   g_string_free (facts->text, TRUE);
+  g_string_free (facts->ids, TRUE);
   g_string_free (facts->path, TRUE);
   g_string_free (facts->failed_path, TRUE);
   g_free (facts);

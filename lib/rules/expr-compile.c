@@ -10,7 +10,7 @@
 const char *
 value_type_name (ValueType type)
 {
-  static const char *const names[] = { "bool", "integer", "number", "date", "enum", "enum_list", "runs", "string" };
+  static const char *const names[] = { "bool", "integer", "number", "date", "enum", "enum_list", "runs", "string", "id" };
   return type < G_N_ELEMENTS (names) ? names[type] : "?";
 }
 
@@ -349,6 +349,8 @@ expr_compile_fact_path (Loader *L, const char *path, Typed *out)
     }
   guint slot = GPOINTER_TO_UINT (slot_plus_one) - 1;
   const FactDecl *decl = &L->rules->facts[slot];
+  if (decl->type == TYPE_ID)
+    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "fact \"%s\" is an id: an expression cannot read it", path);
   Node node = node_of (OP_FACT, decl->type);
   node.imm = slot;
   out->node = expr_add_node (L, &node);

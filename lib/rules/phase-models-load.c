@@ -297,14 +297,165 @@ load_correspondence_item (Loader *L, json_object *item, guint index)
   return TRUE;
 }
 
+/* ---- event selectors (follow-up checks and indicators) ---- */
+
+gboolean
+event_selector_matches (const EventSelector *selector, guint event_type, const char *kind, int role)
+{
+  for (guint a = 0; a < selector->n_alternatives; a++)
+    {
+      const EventAlternative *alt = &selector->alternatives[a];
+      if (!(alt->types & (1u << event_type)))
+        continue;
+      if (alt->by != NULL && (role < 0 || !alt->by[role]))
+        continue;
+      if (alt->kinds != NULL && (kind == NULL || !g_strv_contains ((const char *const *) alt->kinds, kind)))
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A non-empty array of strings at the current path, checked one by one by @check. */
+static gboolean
+string_array (Loader *L, json_object *value, const char *what, gboolean (*check) (Loader *, const char *, gpointer),
+              gpointer data)
+{
+  if (!json_object_is_type (value, json_type_array) || json_object_array_length (value) == 0)
+    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "expected a non-empty array of %s", what);
+  for (guint i = 0; i < json_object_array_length (value); i++)
+    {
+      json_object *item = json_object_array_get_idx (value, i);
+      gsize mark = loader_push_index (L, i);
+      if (!json_object_is_type (item, json_type_string))
+        return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "expected %s as a string", what);
+      if (!check (L, json_object_get_string (item), data))
+        return FALSE;
+      loader_pop (L, mark);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_event_type (Loader *L, const char *code, gpointer data)
+{
+  guint32 *types = data;
+  for (guint t = 0; t < 32; t++)
+    {
+      const char *name = activering_event_type_to_string ((ActiveringEventType) t);
+      if (strcmp (name, "unknown") == 0)
+        break;
+      if (strcmp (name, code) == 0)
+        {
+          *types |= 1u << t;
+          return TRUE;
+        }
+    }
+  return loader_fail (L, ACTIVERING_ERROR_UNKNOWN_REF, "unknown event type \"%s\"", code);
+}
+
+static gboolean
+add_role (Loader *L, const char *code, gpointer data)
+{
+  guint8 *by = data;
+  int role = rule_set_role_index (L->rules, code, strlen (code));
+  if (role < 0)
+    return loader_fail_unknown (L, "role", code, &L->rules->roles[0].code, sizeof (Role), L->rules->n_roles);
+  by[role] = 1;
+  return TRUE;
+}
+
+static gboolean
+is_code (Loader *L, const char *code, gpointer data)
+{
+  (void) data;
+  if (!loader_is_code (code) || strchr (code, '.') != NULL)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" is not a code (lowercase snake_case)", code);
+  return TRUE;
+}
+
+/* A NULL-terminated copy of the strings of @value (checked). */
+static char **
+code_list (Loader *L, json_object *value)
+{
+  guint n = (guint) json_object_array_length (value);
+  char **out = rule_set_alloc (L->rules, sizeof (char *) * (n + 1));
+  for (guint i = 0; i < n; i++)
+    out[i] = rule_set_strdup (L->rules, json_object_get_string (json_object_array_get_idx (value, i)));
+  out[n] = NULL;
+  return out;
+}
+
+static gboolean
+load_alternative (Loader *L, json_object *o, EventAlternative *alt)
+{
+  static const char *const keys[] = { "types", "kinds", "by", NULL };
+  if (!loader_expect_object (L, o, "an event selector") || !loader_check_keys (L, o, keys))
+    return FALSE;
+  json_object *value;
+  if (!json_object_object_get_ex (o, "types", &value))
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"types\" (the event types it selects)");
+  gsize mark = loader_push (L, "types");
+  if (!string_array (L, value, "event types", add_event_type, &alt->types))
+    return FALSE;
+  loader_pop (L, mark);
+  if (json_object_object_get_ex (o, "kinds", &value))
+    {
+      mark = loader_push (L, "kinds");
+      if (!string_array (L, value, "channels, kinds or reasons", is_code, NULL))
+        return FALSE;
+      alt->kinds = code_list (L, value);
+      loader_pop (L, mark);
+    }
+  if (json_object_object_get_ex (o, "by", &value))
+    {
+      mark = loader_push (L, "by");
+      alt->by = rule_set_alloc (L->rules, MAX (L->rules->n_roles, 1));
+      memset (alt->by, 0, MAX (L->rules->n_roles, 1));
+      if (!string_array (L, value, "role codes", add_role, alt->by))
+        return FALSE;
+      loader_pop (L, mark);
+    }
+  return TRUE;
+}
+
+/* The required member @key: one selector object, or a non-empty array of them (any of which selects). */
+static gboolean
+selector_member (Loader *L, json_object *o, const char *key, EventSelector *out)
+{
+  json_object *value;
+  if (!json_object_object_get_ex (o, key, &value))
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"%s\"", key);
+  gsize mark = loader_push (L, key);
+  gboolean is_list = json_object_is_type (value, json_type_array);
+  guint n = is_list ? (guint) json_object_array_length (value) : 1;
+  if (n == 0)
+    return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "expected an event selector or a non-empty array of them");
+  out->alternatives = rule_set_alloc (L->rules, sizeof (EventAlternative) * n);
+  memset (out->alternatives, 0, sizeof (EventAlternative) * n);
+  out->n_alternatives = n;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item_mark = is_list ? loader_push_index (L, i) : 0;
+      if (!load_alternative (L, is_list ? json_object_array_get_idx (value, i) : value, &out->alternatives[i]))
+        return FALSE;
+      if (is_list)
+        loader_pop (L, item_mark);
+    }
+  loader_pop (L, mark);
+  return TRUE;
+}
+
 /* ---- checks and indicators ---- */
 
 static gboolean
 load_check (Loader *L, json_object *c, guint index)
 {
   ActiveringRuleSet *rules = L->rules;
-  static const char *const keys[] = { "id",         "measure",  "max_duration", "unless_running", "unless", "ends_when",
-                                      "obligation", "severity", "text",         "legal_basis",    NULL };
+  static const char *const keys[] = { "id",       "measure",     "max_duration", "unless_running", "unless",
+                                      "ends_when", "obligation", "gap",          "max_gap",        "if_recorded", "event",
+                                      "followed_by", "within",   "severity",     "text",           "legal_basis",
+                                      NULL };
   if (!loader_expect_object (L, c, "a trajectory check") || !loader_check_keys (L, c, keys))
     return FALSE;
   TrajectoryCheck *check = &rules->checks[index];
@@ -317,9 +468,30 @@ load_check (Loader *L, json_object *c, guint index)
   gboolean has_max = json_object_object_get_ex (c, "max_duration", NULL);
   gboolean has_ends = json_object_object_get_ex (c, "ends_when", NULL);
   gboolean has_obligation = json_object_object_get_ex (c, "obligation", NULL);
-  if (has_max + has_ends + has_obligation != 1)
+  gboolean has_gap = json_object_object_get_ex (c, "gap", NULL);
+  gboolean has_followed = json_object_object_get_ex (c, "followed_by", NULL);
+  if (has_max + has_ends + has_obligation + has_gap + has_followed != 1)
     return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
-                        "a check has exactly one of \"max_duration\", \"ends_when\" and \"obligation\"");
+                        "a check has exactly one of \"max_duration\", \"ends_when\", \"obligation\", \"gap\" and "
+                        "\"followed_by\"");
+  static const char *const gap_only[] = { "max_gap", "if_recorded" }, *const followed_only[] = { "event", "within" };
+  for (guint k = 0; k < G_N_ELEMENTS (gap_only); k++)
+    if (json_object_object_get_ex (c, gap_only[k], NULL) && !has_gap)
+      {
+        loader_push (L, gap_only[k]);
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" goes with \"gap\"", gap_only[k]);
+      }
+  for (guint k = 0; k < G_N_ELEMENTS (followed_only); k++)
+    if (json_object_object_get_ex (c, followed_only[k], NULL) && !has_followed)
+      {
+        loader_push (L, followed_only[k]);
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" goes with \"followed_by\"", followed_only[k]);
+      }
+  if ((has_gap || has_followed) && json_object_object_get_ex (c, "measure", NULL))
+    {
+      loader_push (L, "measure");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "a follow-up check names no measure");
+    }
   static const char *const max_only[] = { "unless_running", "unless" };
   for (guint k = 0; k < G_N_ELEMENTS (max_only); k++)
     if (json_object_object_get_ex (c, max_only[k], NULL) && !has_max)
@@ -348,6 +520,30 @@ load_check (Loader *L, json_object *c, guint index)
         }
       check->kind = CHECK_OBLIGATION;
       check->obligation = o;
+    }
+  else if (has_gap)
+    {
+      check->kind = CHECK_GAP;
+      if (!selector_member (L, c, "gap", &check->events) || !duration_member (L, c, "max_gap", &check->max))
+        return FALSE;
+      json_object *flag;
+      if (json_object_object_get_ex (c, "if_recorded", &flag))
+        {
+          if (!json_object_is_type (flag, json_type_boolean))
+            {
+              loader_push (L, "if_recorded");
+              return loader_fail (L, ACTIVERING_ERROR_RULE_TYPE, "expected true or false");
+            }
+          check->if_recorded = json_object_get_boolean (flag);
+        }
+    }
+  else if (has_followed)
+    {
+      check->kind = CHECK_FOLLOWED_BY;
+      if (!selector_member (L, c, "event", &check->events)
+          || !selector_member (L, c, "followed_by", &check->followed_by)
+          || !duration_member (L, c, "within", &check->max))
+        return FALSE;
     }
   else if (!measure_member (L, c, "measure", &check->measure))
     return FALSE;
@@ -382,7 +578,10 @@ load_check (Loader *L, json_object *c, guint index)
                           severity);
     }
   check->is_error = strcmp (severity, "error") == 0;
-  ViolationCode code = check->kind == CHECK_OBLIGATION ? VIOLATION_OBLIGATION_OVERDUE : VIOLATION_LIMIT_EXCEEDED;
+  ViolationCode code = check->kind == CHECK_OBLIGATION    ? VIOLATION_OBLIGATION_OVERDUE
+                       : check->kind == CHECK_GAP         ? VIOLATION_FOLLOW_UP_GAP
+                       : check->kind == CHECK_FOLLOWED_BY ? VIOLATION_FOLLOW_UP_MISSING
+                                                          : VIOLATION_LIMIT_EXCEEDED;
   guint32 placeholders = violation_info[code].placeholders;
   if (check->kind == CHECK_ENDS_WHEN) /* no limit: replay has no value for {max} nor a day for {over_since} */
     placeholders &= ~((1u << PLACEHOLDER_MAX) | (1u << PLACEHOLDER_OVER_SINCE));
@@ -392,11 +591,26 @@ load_check (Loader *L, json_object *c, guint index)
   return TRUE;
 }
 
+static const char *
+key_of (IndicatorKind kind)
+{
+  switch (kind)
+    {
+    case INDICATOR_KIND_DAYS_TO_FIRST: return "days_to_first";
+    case INDICATOR_KIND_DAYS_SINCE_LAST: return "days_since_last";
+    case INDICATOR_KIND_PER_MONTH: return "per_month";
+    case INDICATOR_KIND_COUNT: return "count";
+    default: return "after";
+    }
+}
+
 static gboolean
 load_indicator (Loader *L, json_object *o, guint index)
 {
   ActiveringRuleSet *rules = L->rules;
-  static const char *const keys[] = { "id", "after", "starts", "within", "label", NULL };
+  static const char *const keys[] = { "id",       "after",          "starts", "within", "days_to_first",
+                                      "days_since_last", "per_month", "count", "closed_with", "not_reopened_within",
+                                      "label",    NULL };
   if (!loader_expect_object (L, o, "a trajectory indicator") || !loader_check_keys (L, o, keys))
     return FALSE;
   TrajectoryIndicator *indicator = &rules->indicators[index];
@@ -406,8 +620,56 @@ load_indicator (Loader *L, json_object *o, guint index)
   for (guint j = 0; j < index; j++)
     if (strcmp (rules->indicators[j].id, id) == 0)
       return loader_fail_duplicate_id (L, id);
-  if (!measure_member (L, o, "after", &indicator->after) || !measure_member (L, o, "starts", &indicator->starts)
-      || !duration_member (L, o, "within", &indicator->within) || !loader_text (L, o, "label", &indicator->label))
+  static const char *const forms[] = { "after", "days_to_first", "days_since_last", "per_month", "count",
+                                       "closed_with" };
+  static const IndicatorKind kinds[] = { INDICATOR_KIND_WITHIN,   INDICATOR_KIND_DAYS_TO_FIRST,
+                                         INDICATOR_KIND_DAYS_SINCE_LAST, INDICATOR_KIND_PER_MONTH,
+                                         INDICATOR_KIND_COUNT,    INDICATOR_KIND_NOT_REOPENED };
+  guint n_forms = 0;
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    if (json_object_object_get_ex (o, forms[f], NULL))
+      {
+        indicator->kind = kinds[f];
+        n_forms++;
+      }
+  if (n_forms != 1)
+    return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
+                        "an indicator has exactly one of \"after\", \"days_to_first\", \"days_since_last\", "
+                        "\"per_month\", \"count\" and \"closed_with\"");
+  static const char *const other_keys[] = { "starts", "within", "not_reopened_within" };
+  static const IndicatorKind other_kinds[] = { INDICATOR_KIND_WITHIN, INDICATOR_KIND_WITHIN,
+                                               INDICATOR_KIND_NOT_REOPENED };
+  for (guint k = 0; k < G_N_ELEMENTS (other_keys); k++)
+    if (json_object_object_get_ex (o, other_keys[k], NULL) && indicator->kind != other_kinds[k])
+      {
+        loader_push (L, other_keys[k]);
+        return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"%s\" goes with \"%s\"", other_keys[k],
+                            other_kinds[k] == INDICATOR_KIND_WITHIN ? "after" : "closed_with");
+      }
+  gboolean ok = TRUE;
+  json_object *value;
+  switch (indicator->kind)
+    {
+    case INDICATOR_KIND_WITHIN:
+      ok = measure_member (L, o, "after", &indicator->after) && measure_member (L, o, "starts", &indicator->starts)
+           && duration_member (L, o, "within", &indicator->within);
+      break;
+    case INDICATOR_KIND_NOT_REOPENED:
+      json_object_object_get_ex (o, "closed_with", &value);
+      {
+        gsize mark = loader_push (L, "closed_with");
+        ok = string_array (L, value, "close reasons", is_code, NULL);
+        if (ok)
+          {
+            indicator->closed_with = code_list (L, value);
+            loader_pop (L, mark);
+          }
+      }
+      ok = ok && duration_member (L, o, "not_reopened_within", &indicator->within);
+      break;
+    default: ok = selector_member (L, o, key_of (indicator->kind), &indicator->events); break;
+    }
+  if (!ok || !loader_text (L, o, "label", &indicator->label))
     return FALSE;
   indicator->id = rule_set_strdup (rules, id);
   return TRUE;

@@ -199,8 +199,26 @@ typedef enum
 {
   CHECK_MAX_DURATION,
   CHECK_ENDS_WHEN,
-  CHECK_OBLIGATION
+  CHECK_OBLIGATION,
+  CHECK_GAP,        /* no selected event for longer than `max_gap` while open */
+  CHECK_FOLLOWED_BY /* a selected event with no `followed_by` event within `within` */
 } CheckKind;
+
+/* Which events of a log a follow-up check or indicator counts: any of its alternatives, each of which holds when
+ * the event is of one of `types`, its channel or kind is one of `kinds` (if given) and its `by` one of `by` (if
+ * given). */
+typedef struct
+{
+  guint32 types;  /* bit set of ActiveringEventType */
+  char **kinds;   /* NULL-terminated, or NULL for any */
+  guint8 *by;     /* per role, or NULL for any */
+} EventAlternative;
+
+typedef struct
+{
+  EventAlternative *alternatives;
+  guint n_alternatives;
+} EventSelector;
 
 typedef struct
 {
@@ -212,18 +230,37 @@ typedef struct
   gint32 ends_when_node;  /* ends_when: a bool over the facts */
   gint32 unless_node;     /* max_duration: a bool over the facts that, when true, silences the check; or -1 */
   guint obligation;       /* obligation */
+  EventSelector events;   /* gap: the events; followed_by: the events that need a follow-up */
+  EventSelector followed_by;
+  gboolean if_recorded;   /* gap: only in logs that record at least one selected event */
   gboolean is_error;
   Text text;
   LegalBasis legal_basis;
 } TrajectoryCheck;
 
+typedef enum
+{
+  INDICATOR_KIND_WITHIN,          /* `after`, `starts`, `within`: met, not_met, pending, not_applicable */
+  INDICATOR_KIND_DAYS_TO_FIRST,   /* days from the first opening to the first selected event, or null */
+  INDICATOR_KIND_DAYS_SINCE_LAST, /* days from the last selected event to the report date while open, or null */
+  INDICATOR_KIND_PER_MONTH,       /* selected events per month open, or null */
+  INDICATOR_KIND_COUNT,           /* how many selected events */
+  INDICATOR_KIND_NOT_REOPENED     /* `closed_with`, `not_reopened_within`: met, not_met, pending, not_applicable */
+} IndicatorKind;
+
 typedef struct
 {
   char *id;
+  IndicatorKind kind;
   guint after, starts; /* measures */
-  DurationParam within;
+  DurationParam within; /* within, not_reopened_within */
+  EventSelector events;
+  char **closed_with; /* not_reopened: close reasons, NULL-terminated */
   Text label;
 } TrajectoryIndicator;
+
+/* Whether @event_type with @kind (channel, kind or reason; may be NULL) by role @role (or < 0) is selected. */
+gboolean event_selector_matches (const EventSelector *selector, guint event_type, const char *kind, int role);
 
 /* ---- roles and tasks (docs/rule-language.md, "Roles and tasks") ---- */
 

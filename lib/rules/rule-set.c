@@ -284,7 +284,7 @@ activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, guint 
 const char *
 activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, guint index)
 {
-  static const char *const names[] = { "bool", "integer", "number", "date", "enum", "enum_list", "runs" };
+  static const char *const names[] = { "bool", "integer", "number", "date", "enum", "enum_list", "runs", NULL, "id" };
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (index < rules->n_facts, NULL);
   if ((guint) rules->facts[index].type >= G_N_ELEMENTS (names))

@@ -273,7 +273,8 @@ walk (Linter *L, json_object *root, json_object *node)
           note_text_params (L, s);
           if (strcmp (key, "fact") == 0 || strcmp (key, "region_fact") == 0)
             note_read (L->facts_read, s, L->path);
-          else if (strcmp (key, "param") == 0 || strcmp (key, "max_duration") == 0 || strcmp (key, "within") == 0)
+          else if (strcmp (key, "param") == 0 || strcmp (key, "max_duration") == 0 || strcmp (key, "within") == 0
+                   || strcmp (key, "max_gap") == 0 || strcmp (key, "not_reopened_within") == 0)
             {
               note_read (L->params_read, s, L->path);
               json_object *params = NULL, *param = NULL;
@@ -398,8 +399,12 @@ check_unused (Linter *L, json_object *root, const char *section, GHashTable *rea
     return;
   json_object_object_foreach (declared, name, decl)
     {
-      (void) decl;
+      json_object *type = NULL;
       if (g_hash_table_contains (reads, name))
+        continue;
+      /* an id links dossiers for the tools that read facts documents: no rule can read it */
+      if (json_object_is_type (decl, json_type_object) && json_object_object_get_ex (decl, "type", &type)
+          && g_strcmp0 (json_object_get_string (type), "id") == 0)
         continue;
       gsize mark = push (L, section);
       push (L, name);

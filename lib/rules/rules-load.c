@@ -171,7 +171,7 @@ parse_fact_type (const char *name, ValueType *out)
     ValueType type;
   } types[] = {
     { "bool", TYPE_BOOL }, { "integer", TYPE_INTEGER },     { "number", TYPE_NUMBER }, { "date", TYPE_DATE },
-    { "enum", TYPE_ENUM }, { "enum_list", TYPE_ENUM_LIST }, { "runs", TYPE_RUNS },
+    { "enum", TYPE_ENUM }, { "enum_list", TYPE_ENUM_LIST }, { "runs", TYPE_RUNS },         { "id", TYPE_ID },
   };
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     if (g_strcmp0 (name, types[i].name) == 0)
@@ -207,7 +207,7 @@ load_fact (Loader *L, const char *path, json_object *decl, FactDecl *fact)
     {
       loader_push (L, "type");
       return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE,
-                          "unknown type \"%s\" (expected bool, integer, number, date, enum, enum_list or runs)", type);
+                          "unknown type \"%s\" (expected bool, integer, number, date, enum, enum_list, runs or id)", type);
     }
   gboolean has_values = fact->type == TYPE_ENUM || fact->type == TYPE_ENUM_LIST || fact->type == TYPE_RUNS;
   json_object *values = loader_member (L, decl, "values", json_type_array, has_values);

@@ -16,6 +16,7 @@ typedef enum
   TYPE_ENUM_LIST, /* a bit set over the fact's declared values */
   TYPE_RUNS,      /* a list of measure runs, only readable by the run aggregates */
   TYPE_LITERAL,   /* a string literal whose enum is not known yet (compile time only) */
+  TYPE_ID,        /* an opaque id (a fact only, e.g. the partner's dossier id): expressions cannot read it */
 } ValueType;
 
 const char *value_type_name (ValueType type);

@@ -33,6 +33,8 @@ typedef enum
   /* Codes whose texts come from the rule set's trajectory checks rather than from `trajectory_messages`. */
   VIOLATION_LIMIT_EXCEEDED,
   VIOLATION_OBLIGATION_OVERDUE,
+  VIOLATION_FOLLOW_UP_GAP,     /* a `gap` check */
+  VIOLATION_FOLLOW_UP_MISSING, /* a `followed_by` check */
   N_VIOLATION_CODES
 } ViolationCode;
 

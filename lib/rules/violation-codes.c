@@ -50,6 +50,8 @@ const ViolationInfo violation_info[N_VIOLATION_CODES] = {
   [VIOLATION_MEASURE_RUNNING_AT_CLOSE] = { "measure_running_at_close", FALSE, P (MEASURE) | P (SINCE) },
   [VIOLATION_LIMIT_EXCEEDED] = { "limit_exceeded", TRUE, P (MEASURE) | P (SINCE) | P (MAX) | P (OVER_SINCE) },
   [VIOLATION_OBLIGATION_OVERDUE] = { "obligation_overdue", TRUE, P (DUE) },
+  [VIOLATION_FOLLOW_UP_GAP] = { "follow_up_gap", FALSE, P (SINCE) | P (MAX) | P (OVER_SINCE) },
+  [VIOLATION_FOLLOW_UP_MISSING] = { "follow_up_missing", FALSE, P (DATE) | P (SINCE) | P (MAX) | P (OVER_SINCE) },
 };
 
 const ViolationInfo role_message_info[N_ROLE_MESSAGES] = {

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "trajectory/trajectory-private.h"
@@ -196,6 +197,8 @@ close_trajectory (Replay *R)
         end_run (R, m, R->event->at, NULL);
       }
   current_visit (report)->until = R->event->at;
+  if (report->spans->len > 0)
+    g_array_index (report->spans, OpenSpan, report->spans->len - 1).until = R->event->at;
   report->state = ACTIVERING_TRAJECTORY_CLOSED;
   report->closed_on = R->event->at;
   g_string_assign (report->close_reason, R->event->reason);
@@ -231,6 +234,7 @@ replay_event (Replay *R)
     violation (R, VIOLATION_UNKNOWN_ROLE)->code_text = keep (R, event->by);
   if (!state_allows (R))
     return;
+  g_array_append_val (report->accepted, R->index);
   switch (event->type)
     {
     case ACTIVERING_EVENT_OPEN:
@@ -238,6 +242,10 @@ replay_event (Replay *R)
       if (!known_phase (R))
         return;
       enter (R, (guint) event->model, (guint) event->subject);
+      {
+        OpenSpan span = { .from = event->at, .until = STILL, .event = R->index };
+        g_array_append_val (report->spans, span);
+      }
       report->state = ACTIVERING_TRAJECTORY_OPEN;
       report->closed_on = NO_DATE;
       g_string_truncate (report->close_reason, 0);
@@ -270,7 +278,11 @@ replay_event (Replay *R)
       end_run (R, (guint) event->subject, event->at, event->reason);
       break;
     case ACTIVERING_EVENT_CLOSE: close_trajectory (R); break;
-    default: break; /* a note */
+    case ACTIVERING_EVENT_HANDOVER:
+      if (event->subject == UNKNOWN_REF)
+        violation (R, VIOLATION_UNKNOWN_ROLE)->code_text = keep (R, event->code);
+      break;
+    default: break; /* a note; the follow-up events are counted after the pass */
     }
 }
 
@@ -426,6 +438,197 @@ indicator_state (const ActiveringTrajectoryReport *report, const TrajectoryIndic
   return window_open ? INDICATOR_PENDING : INDICATOR_NOT_MET;
 }
 
+/* ---- follow-up: checks and indicators over the events (docs/rule-language.md, "Follow-up") ---- */
+
+static const Event *
+accepted_event (const Replay *R, guint a)
+{
+  return &g_array_index (R->t->events, Event, g_array_index (R->report->accepted, guint, a));
+}
+
+static gboolean
+selected (const EventSelector *selector, const Event *event)
+{
+  const char *kind = event->type == ACTIVERING_EVENT_NOTE ? NULL : event->reason;
+  return event_selector_matches (selector, event->type, kind, event->role);
+}
+
+/* The last day by which the next event is due: @limit units after @day (the day after it is the first of them). */
+static gboolean
+due_by (const ActiveringRuleSet *rules, const DurationParam *limit, gint32 day, gint32 *last, gint32 *max)
+{
+  Value value = rule_set_param_on (&rules->params[limit->param], day);
+  gboolean ok = FALSE;
+  if (value.known)
+    *last = duration_last_day (day + 1, value.i, limit->unit, &ok);
+  *max = (gint32) value.i;
+  return value.known && ok;
+}
+
+static void
+follow_up_violation (Replay *R, guint index, guint event, ViolationCode code, gint32 since, gint32 max, gint32 last)
+{
+  const TrajectoryCheck *check = &R->rules->checks[index];
+  R->index = event;
+  R->event = NULL;
+  Violation *v = violation (R, code);
+  v->is_error = check->is_error;
+  v->check = (gint16) index;
+  v->date = g_array_index (R->t->events, Event, event).at;
+  v->since = since;
+  v->max = max;
+  v->over_since = last + 1;
+}
+
+/* While open, no selected event for longer than the limit: from each opening or selected event to the next one, the
+ * close, or the report date. */
+static void
+check_gap (Replay *R, guint index, const TrajectoryCheck *check)
+{
+  const ActiveringTrajectoryReport *report = R->report;
+  if (check->if_recorded)
+    {
+      gboolean recorded = FALSE;
+      for (guint a = 0; a < report->accepted->len && !recorded; a++)
+        recorded = selected (&check->events, accepted_event (R, a));
+      if (!recorded)
+        return;
+    }
+  guint a = 0;
+  for (guint s = 0; s < report->spans->len; s++)
+    {
+      const OpenSpan span = g_array_index (report->spans, OpenSpan, s);
+      gint32 end = last_day_of (span.until, report->as_of);
+      gint32 anchor = span.from;
+      guint anchor_event = span.event;
+      for (;; a++)
+        {
+          const Event *next = NULL;
+          while (a < report->accepted->len)
+            {
+              const Event *e = accepted_event (R, a);
+              if (e->at > end)
+                break;
+              if (e->at >= span.from && selected (&check->events, e))
+                {
+                  next = e;
+                  break;
+                }
+              a++;
+            }
+          gint32 until = next != NULL ? next->at : end;
+          gint32 last, max;
+          if (due_by (R->rules, &check->max, anchor, &last, &max) && until > last)
+            follow_up_violation (R, index, anchor_event, VIOLATION_FOLLOW_UP_GAP, anchor, max, last);
+          if (next == NULL)
+            break;
+          anchor = next->at;
+          anchor_event = g_array_index (report->accepted, guint, a);
+        }
+    }
+}
+
+/* Each selected event that no `followed_by` event follows within the limit, once the limit has passed. */
+static void
+check_followed_by (Replay *R, guint index, const TrajectoryCheck *check)
+{
+  const ActiveringTrajectoryReport *report = R->report;
+  for (guint a = 0; a < report->accepted->len; a++)
+    {
+      const Event *e = accepted_event (R, a);
+      if (!selected (&check->events, e))
+        continue;
+      gint32 last, max;
+      if (!due_by (R->rules, &check->max, e->at, &last, &max))
+        continue;
+      gboolean answered = FALSE;
+      for (guint b = a + 1; b < report->accepted->len && !answered; b++)
+        {
+          const Event *f = accepted_event (R, b);
+          if (f->at > last)
+            break;
+          answered = selected (&check->followed_by, f);
+        }
+      if (!answered && report->as_of > last)
+        follow_up_violation (R, index, g_array_index (report->accepted, guint, a), VIOLATION_FOLLOW_UP_MISSING, e->at,
+                             max, last);
+    }
+}
+
+static IndicatorState
+follow_up_indicator (const Replay *R, const TrajectoryIndicator *indicator, double *value)
+{
+  const ActiveringTrajectoryReport *report = R->report;
+  const Event *first = NULL, *last = NULL;
+  guint count = 0;
+  for (guint a = 0; a < report->accepted->len; a++)
+    {
+      const Event *e = accepted_event (R, a);
+      if (!selected (&indicator->events, e))
+        continue;
+      count++;
+      if (first == NULL)
+        first = e;
+      last = e;
+    }
+  switch (indicator->kind)
+    {
+    case INDICATOR_KIND_DAYS_TO_FIRST:
+      if (first == NULL || report->opened_on == NO_DATE)
+        return INDICATOR_NULL;
+      *value = first->at - report->opened_on;
+      return INDICATOR_VALUE;
+    case INDICATOR_KIND_DAYS_SINCE_LAST:
+      if (last == NULL || report->state != ACTIVERING_TRAJECTORY_OPEN)
+        return INDICATOR_NULL;
+      *value = report->as_of - last->at;
+      return INDICATOR_VALUE;
+    case INDICATOR_KIND_COUNT: *value = count; return INDICATOR_VALUE;
+    case INDICATOR_KIND_PER_MONTH:
+      {
+        gint64 days = 0;
+        for (guint s = 0; s < report->spans->len; s++)
+          {
+            const OpenSpan *span = &g_array_index (report->spans, OpenSpan, s);
+            days += days_between_inclusive (span->from, last_day_of (span->until, report->as_of));
+          }
+        if (days == 0)
+          return INDICATOR_NULL;
+        /* per month of 365.25 / 12 days, to two decimals */
+        *value = floor (count * 365.25 / 12 / (double) days * 100 + 0.5) / 100;
+        return INDICATOR_VALUE;
+      }
+    default: return INDICATOR_UNDETERMINED;
+    }
+}
+
+/* Closed for one of the reasons and not reopened within the limit: of the last such close. */
+static IndicatorState
+not_reopened_state (const Replay *R, const TrajectoryIndicator *indicator)
+{
+  const ActiveringTrajectoryReport *report = R->report;
+  gint close = -1;
+  for (guint a = 0; a < report->accepted->len; a++)
+    {
+      const Event *e = accepted_event (R, a);
+      if (e->type == ACTIVERING_EVENT_CLOSE && g_strv_contains ((const char *const *) indicator->closed_with, e->reason))
+        close = (gint) a;
+    }
+  if (close < 0)
+    return INDICATOR_NOT_APPLICABLE;
+  const Event *closed = accepted_event (R, (guint) close);
+  gint32 last, max;
+  if (!due_by (R->rules, &indicator->within, closed->at, &last, &max))
+    return INDICATOR_UNDETERMINED;
+  for (guint a = (guint) close + 1; a < report->accepted->len; a++)
+    {
+      const Event *e = accepted_event (R, a);
+      if (e->type == ACTIVERING_EVENT_REOPEN && e->at <= last)
+        return INDICATOR_NOT_MET;
+    }
+  return report->as_of > last ? INDICATOR_MET : INDICATOR_PENDING;
+}
+
 /* Violations by the event at fault, and in the order found for one event. */
 static int
 by_event (gconstpointer a, gconstpointer b)
@@ -450,6 +653,8 @@ reset (ActiveringTrajectoryReport *report, const ActiveringTrajectory *t, gint32
   g_array_set_size (report->visits, 0);
   g_array_set_size (report->runs, 0);
   g_array_set_size (report->violations, 0);
+  g_array_set_size (report->accepted, 0);
+  g_array_set_size (report->spans, 0);
   g_string_chunk_clear (report->strings);
   memset (report->days_per_phase, 0, sizeof (guint) * MAX (report->phase_base[rules->n_models], 1));
   memset (report->days_per_measure, 0, sizeof (guint) * MAX (rules->n_measures, 1));
@@ -497,14 +702,38 @@ trajectory_replay (ActiveringTrajectoryReport *report, const ActiveringTrajector
   /* The facts are evaluated only if a check reads them. */
   gboolean reads_facts = FALSE;
   for (guint c = 0; c < report->rules->n_checks; c++)
-    reads_facts |= report->rules->checks[c].kind != CHECK_MAX_DURATION || report->rules->checks[c].unless_node >= 0;
+    reads_facts |= report->rules->checks[c].kind == CHECK_ENDS_WHEN || report->rules->checks[c].kind == CHECK_OBLIGATION
+                   || (report->rules->checks[c].kind == CHECK_MAX_DURATION
+                       && report->rules->checks[c].unless_node >= 0);
   const ActiveringEvaluation *ev = reads_facts ? facts_evaluation (R, facts) : NULL;
   for (guint c = 0; c < report->rules->n_checks; c++)
     if (report->rules->checks[c].kind == CHECK_MAX_DURATION)
       check_duration (R, c, &report->rules->checks[c], ev);
+    else if (report->rules->checks[c].kind == CHECK_GAP)
+      check_gap (R, c, &report->rules->checks[c]);
+    else if (report->rules->checks[c].kind == CHECK_FOLLOWED_BY)
+      check_followed_by (R, c, &report->rules->checks[c]);
   check_facts (R, ev);
   for (guint i = 0; i < report->rules->n_indicators; i++)
-    report->indicators[i] = indicator_state (report, &report->rules->indicators[i]);
+    {
+      const TrajectoryIndicator *indicator = &report->rules->indicators[i];
+      report->indicators[i] = indicator->kind == INDICATOR_KIND_WITHIN ? indicator_state (report, indicator)
+                              : indicator->kind == INDICATOR_KIND_NOT_REOPENED
+                                  ? not_reopened_state (R, indicator)
+                                  : follow_up_indicator (R, indicator, &report->indicator_values[i]);
+    }
+  /* Next steps: on the facts, for an open trajectory. */
+  report->has_next_steps = FALSE;
+  if (facts != NULL && report->state == ACTIVERING_TRAJECTORY_OPEN)
+    {
+      if (ev == NULL)
+        ev = facts_evaluation (R, facts);
+      if (ev != NULL)
+        {
+          memcpy (report->next_outcomes, ev->outcomes, sizeof (ActiveringOutcome) * report->rules->n_measures);
+          report->has_next_steps = TRUE;
+        }
+    }
   g_array_sort (report->violations, by_event);
   report->has_run = TRUE;
 }

@@ -34,6 +34,10 @@ activering_trajectory_report_new (ActiveringRuleSet *rules)
   for (guint m = 0; m < MAX (rules->n_measures, 1); m++)
     report->running[m] = -1; /* nothing runs before the first replay */
   report->indicators = g_new0 (IndicatorState, MAX (rules->n_indicators, 1));
+  report->indicator_values = g_new0 (double, MAX (rules->n_indicators, 1));
+  report->accepted = g_array_new (FALSE, FALSE, sizeof (guint));
+  report->spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
+  report->next_outcomes = g_new0 (ActiveringOutcome, MAX (rules->n_measures, 1));
   report->strings = g_string_chunk_new (256);
   report->current_model = report->current_phase = -1;
   return report;
@@ -55,6 +59,10 @@ activering_trajectory_report_free (ActiveringTrajectoryReport *report)
   g_free (report->days_per_measure);
   g_free (report->running);
   g_free (report->indicators);
+  g_free (report->indicator_values);
+  g_array_free (report->accepted, TRUE);
+  g_array_free (report->spans, TRUE);
+  g_free (report->next_outcomes);
   g_string_chunk_free (report->strings);
   activering_rule_set_unref (report->rules);
   g_free (report);
@@ -477,11 +485,71 @@ write_indicators (JsonWriter *w, const ActiveringTrajectoryReport *report)
   json_writer_member_string (w, "close_reason",
                              report->state == ACTIVERING_TRAJECTORY_CLOSED ? report->close_reason->str : NULL);
   for (guint i = 0; i < report->rules->n_indicators; i++)
-    json_writer_member_string (w, report->rules->indicators[i].id, indicator_names[report->indicators[i]]);
+    {
+      const char *id = report->rules->indicators[i].id;
+      if (report->indicators[i] == INDICATOR_NULL)
+        {
+          json_writer_key (w, id);
+          json_writer_null (w);
+        }
+      else if (report->indicators[i] == INDICATOR_VALUE)
+        {
+          json_writer_key (w, id);
+          double value = report->indicator_values[i];
+          if (value == (double) (gint64) value)
+            json_writer_integer (w, (gint64) value);
+          else
+            json_writer_number (w, value);
+        }
+      else
+        json_writer_member_string (w, id, indicator_names[report->indicators[i]]);
+    }
   json_writer_end_object (w);
 }
 
 static void write_middle (JsonWriter *w, const ActiveringTrajectoryReport *report);
+
+/* The measures that fit the current phase or a phase after it that a normal transition leads to, with the phases
+ * they fit among those and their outcome on the facts; null unless open with facts. */
+static void
+write_next_steps (JsonWriter *w, const ActiveringTrajectoryReport *report)
+{
+  const ActiveringRuleSet *rules = report->rules;
+  json_writer_key (w, "next_steps");
+  if (!report->has_next_steps || report->current_model < 0)
+    {
+      json_writer_null (w);
+      return;
+    }
+  const PhaseModel *model = &rules->models[report->current_model];
+  guint current = (guint) report->current_phase;
+  json_writer_begin_array (w);
+  for (guint m = 0; m < rules->n_measures; m++)
+    {
+      gboolean any = FALSE;
+      for (guint p = current; p < model->n_phases; p++)
+        {
+          gboolean next = p == current || model->transitions[current * model->n_phases + p] == TRANSITION_NORMAL;
+          if (!next || !model->phases[p].fits[m])
+            continue;
+          if (!any)
+            {
+              json_writer_begin_object (w);
+              json_writer_member_string (w, "measure", rules->measures[m].code);
+              json_writer_key (w, "phases");
+              json_writer_begin_array (w);
+              any = TRUE;
+            }
+          json_writer_string (w, model->phases[p].code);
+        }
+      if (!any)
+        continue;
+      json_writer_end_array (w);
+      json_writer_member_string (w, "outcome", activering_outcome_to_string (report->next_outcomes[m]));
+      json_writer_end_object (w);
+    }
+  json_writer_end_array (w);
+}
 
 int
 trajectory_report_language (const ActiveringTrajectoryReport *report, const char *lang, GError **error)
@@ -528,6 +596,7 @@ activering_trajectory_report_append_json (const ActiveringTrajectoryReport *repo
   else
     write_middle (w, report);
   write_indicators (w, report);
+  write_next_steps (w, report);
   /* for the messages: most reports have no violation, and pay no allocation */
   g_autoptr (GString) scratch = report->violations->len > 0 ? g_string_new (NULL) : NULL;
   write_violations (w, report, language, scratch);

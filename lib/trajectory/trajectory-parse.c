@@ -21,14 +21,22 @@ typedef enum
   FIELD_TEXT,
   FIELD_BY,
   FIELD_ACTOR,
+  FIELD_CHANNEL,
+  FIELD_KIND,
+  FIELD_TO,
   N_FIELDS
 } Field;
 
-static const char *const field_names[N_FIELDS] = { "at",     "type", "phase", "model", "measure",
-                                                   "reason", "text", "by",    "actor" };
+static const char *const field_names[N_FIELDS] = { "at",   "type", "phase", "model",   "measure", "reason",
+                                                   "text", "by",   "actor", "channel", "kind",    "to" };
 
-static const char *const event_types[] = { "open",        "reopen", "enter_phase", "start_measure",
-                                           "end_measure", "note",   "close" };
+static const char *const event_types[] = { "open",  "reopen",  "enter_phase", "start_measure", "end_measure", "note",
+                                           "close", "contact", "vdab_report", "decision",      "handover" };
+
+/* The values a follow-up event's `channel` or `kind` takes, per event type (NULL-terminated). */
+static const char *const contact_channels[] = { "in_person", "phone", "video", "home_visit", "written", NULL };
+static const char *const vdab_report_kinds[] = { "non_cooperation", "no_show", "progress", NULL };
+static const char *const decision_kinds[] = { "sanction", "no_sanction", "warning", NULL };
 
 #define F(x) (1u << FIELD_##x)
 #define COMMON (F (AT) | F (TYPE) | F (BY) | F (ACTOR))
@@ -42,6 +50,10 @@ static const guint32 required_fields[] = {
   [ACTIVERING_EVENT_END_MEASURE] = F (AT) | F (TYPE) | F (MEASURE) | F (REASON),
   [ACTIVERING_EVENT_NOTE] = F (AT) | F (TYPE) | F (TEXT),
   [ACTIVERING_EVENT_CLOSE] = F (AT) | F (TYPE) | F (REASON),
+  [ACTIVERING_EVENT_CONTACT] = F (AT) | F (TYPE) | F (CHANNEL) | F (BY),
+  [ACTIVERING_EVENT_VDAB_REPORT] = F (AT) | F (TYPE) | F (KIND),
+  [ACTIVERING_EVENT_DECISION] = F (AT) | F (TYPE) | F (KIND) | F (BY),
+  [ACTIVERING_EVENT_HANDOVER] = F (AT) | F (TYPE) | F (BY) | F (TO),
 };
 
 static const guint32 allowed_fields[] = {
@@ -52,6 +64,10 @@ static const guint32 allowed_fields[] = {
   [ACTIVERING_EVENT_END_MEASURE] = COMMON | F (MEASURE) | F (REASON),
   [ACTIVERING_EVENT_NOTE] = COMMON | F (TEXT),
   [ACTIVERING_EVENT_CLOSE] = COMMON | F (REASON),
+  [ACTIVERING_EVENT_CONTACT] = COMMON | F (CHANNEL),
+  [ACTIVERING_EVENT_VDAB_REPORT] = COMMON | F (KIND),
+  [ACTIVERING_EVENT_DECISION] = COMMON | F (KIND),
+  [ACTIVERING_EVENT_HANDOVER] = COMMON | F (TO),
 };
 
 const char *
@@ -172,6 +188,9 @@ trajectory_resolve_event (const ActiveringTrajectory *t, Event *event)
     case ACTIVERING_EVENT_END_MEASURE:
       event->subject = rule_set_measure_index (rules, event->code, strlen (event->code));
       break;
+    case ACTIVERING_EVENT_HANDOVER:
+      event->subject = rule_set_role_index (rules, event->code, strlen (event->code));
+      break;
     default: event->subject = UNKNOWN_REF; break;
     }
 }
@@ -221,6 +240,17 @@ read_field (ActiveringTrajectory *t, JsonReader *R, Field field, Event *event, i
         }
       event->reason = keep (t, s, len);
       return TRUE;
+    case FIELD_CHANNEL:
+    case FIELD_KIND:
+      /* checked against the event type's values once the type is known */
+      if (!is_snake_case (s, len))
+        {
+          quoted = json_reader_quote_input (s, len, 64);
+          return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "%s is not a code (lowercase snake_case)",
+                                   quoted->str);
+        }
+      event->reason = keep (t, s, len);
+      return TRUE;
     case FIELD_TEXT:
       if (!is_text (s, len))
         return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the text is not valid UTF-8 or contains a NUL");
@@ -230,6 +260,7 @@ read_field (ActiveringTrajectory *t, JsonReader *R, Field field, Event *event, i
     case FIELD_MEASURE:
     case FIELD_MODEL:
     case FIELD_BY:
+    case FIELD_TO:
       if (len == 0 || !is_text (s, len))
         return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE,
                                  "expected a code, found an empty or invalid string");
@@ -263,6 +294,30 @@ event_field (gpointer data, JsonReader *R, int field, const char *key, gsize len
   return read_extra (E->t, R, key, len, E->scratch, E->t->extras, E->event->extras_first);
 }
 
+/* A follow-up event's `channel` or `kind`: one of its type's values. */
+static gboolean
+check_value (JsonReader *R, const Event *event)
+{
+  const char *const *values;
+  const char *key;
+  switch (event->type)
+    {
+    case ACTIVERING_EVENT_CONTACT: values = contact_channels, key = "channel"; break;
+    case ACTIVERING_EVENT_VDAB_REPORT: values = vdab_report_kinds, key = "kind"; break;
+    case ACTIVERING_EVENT_DECISION: values = decision_kinds, key = "kind"; break;
+    default: return TRUE;
+    }
+  for (guint i = 0; values[i] != NULL; i++)
+    if (strcmp (values[i], event->reason) == 0)
+      return TRUE;
+  json_reader_push (R, key, strlen (key));
+  g_autofree char *list = g_strjoinv (", ", (char **) values);
+  const char *hint = activering_suggest (event->reason, strlen (event->reason), values, g_strv_length ((char **) values));
+  return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "unknown %s \"%s\" of a \"%s\" event%s%s%s (expected one of: %s)",
+                           key, event->reason, event_types[event->type], hint ? "; did you mean \"" : "",
+                           hint ? hint : "", hint ? "\"?" : "", list);
+}
+
 gboolean
 trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
 {
@@ -277,9 +332,10 @@ trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
     return FALSE;
   int type = E.type;
   if (type < 0)
-    return json_reader_fail (R, ACTIVERING_ERROR_MISSING,
-                             "missing \"type\" (one of: open, reopen, enter_phase, "
-                             "start_measure, end_measure, note, close)");
+    {
+      g_autofree char *types = g_strjoinv (", ", (char **) event_types);
+      return json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"type\" (one of: %s)", types);
+    }
   event->type = (guint8) type;
   for (int f = 0; f < N_FIELDS; f++)
     {
@@ -294,6 +350,8 @@ trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
                                    field_names[f]);
         }
     }
+  if (!check_value (R, event))
+    return FALSE;
   event->n_extras = (t->extras->len - event->extras_first) / 2;
   return TRUE;
 }

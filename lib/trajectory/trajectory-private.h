@@ -19,11 +19,12 @@ typedef struct
   gint32 at;
   guint8 type;            /* ActiveringEventType */
   gint16 model;           /* phase events: the model the phase was found in, or UNKNOWN_REF */
-  gint32 subject;         /* the phase (in model) or the measure, or UNKNOWN_REF */
+  gint32 subject;         /* the phase (in model), the measure or a handover's `to` role, or UNKNOWN_REF */
   gint32 role;            /* the `by` role, UNKNOWN_REF, or -2 without `by` */
-  const char *code;       /* phase or measure as written; NULL for other events */
+  const char *code;       /* phase or measure as written, a handover's `to`; NULL for other events */
   const char *model_code; /* `model` as written, or NULL */
-  const char *reason;     /* end_measure and close: the reason; note: the text */
+  const char *reason;     /* end_measure and close: the reason; note: the text; contact: the channel;
+                           * vdab_report and decision: the kind */
   const char *by, *actor;
   guint extras_first, n_extras; /* the event's `x_` members: pairs in the trajectory's extras */
 } Event;
@@ -91,8 +92,17 @@ typedef enum
   INDICATOR_NOT_MET,
   INDICATOR_PENDING,
   INDICATOR_NOT_APPLICABLE,
-  INDICATOR_UNDETERMINED
+  INDICATOR_UNDETERMINED,
+  INDICATOR_VALUE, /* a number: the report's indicator_values */
+  INDICATOR_NULL   /* no value (e.g. days since the last contact when there was none) */
 } IndicatorState;
+
+/* A period the trajectory was open: from an open or reopen to a close (inclusive) or STILL. */
+typedef struct
+{
+  gint32 from, until;
+  guint event;
+} OpenSpan;
 
 /* The rule set's codes in a compact report, written once (report-compact.c). */
 typedef struct _ReportPieces ReportPieces;
@@ -115,6 +125,11 @@ struct _ActiveringTrajectoryReport
   guint *days_per_measure;
   gint *running; /* per measure: index into runs, or -1 */
   IndicatorState *indicators;
+  double *indicator_values;         /* for INDICATOR_VALUE */
+  GArray *accepted;                 /* guint: the events replayed without a state error, in order */
+  GArray *spans;                    /* OpenSpan */
+  gboolean has_next_steps;          /* open, with facts: next_outcomes holds the outcome of every measure */
+  ActiveringOutcome *next_outcomes;
   GStringChunk *strings;            /* reasons and unknown codes, cleared per run */
   ActiveringEvaluation *evaluation; /* for the checks on facts; made when first needed */
   ReportPieces *pieces;             /* made on the first replay */

@@ -223,6 +223,10 @@ write_event (JsonWriter *w, const ActiveringTrajectory *t, const Event *event)
         json_writer_member_string (w, "reason", event->reason);
       break;
     case ACTIVERING_EVENT_NOTE: json_writer_member_string (w, "text", event->reason); break;
+    case ACTIVERING_EVENT_CONTACT: json_writer_member_string (w, "channel", event->reason); break;
+    case ACTIVERING_EVENT_VDAB_REPORT:
+    case ACTIVERING_EVENT_DECISION: json_writer_member_string (w, "kind", event->reason); break;
+    case ACTIVERING_EVENT_HANDOVER: json_writer_member_string (w, "to", event->code); break;
     default: json_writer_member_string (w, "reason", event->reason); break;
     }
   if (event->by != NULL)

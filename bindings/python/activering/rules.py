@@ -115,7 +115,7 @@ class RuleSet:
         return _string(_lib.activering_rule_set_get_fact_label(self._ptr, index, self._text_lang(lang)))
 
     def fact_type(self, path: str) -> str:
-        """The type of the fact at @path: "bool", "integer", "number", "date", "enum", "enum_list" or "runs"."""
+        """The type of the fact at @path: "bool", "integer", "number", "date", "enum", "enum_list", "runs" or "id"."""
         index = self._index(self.facts, path, "fact")
         return _string(_lib.activering_rule_set_get_fact_type(self._ptr, index))
 
