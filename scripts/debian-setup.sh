@@ -16,6 +16,10 @@ PACKAGES="$PACKAGES abigail-tools"
 PACKAGES="$PACKAGES debhelper dh-python python3-all-dev chrpath lintian"
 # The reference manual and the GObject Introspection data (docs/reference/), and the PyGObject test.
 PACKAGES="$PACKAGES gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 gi-docgen python3-gi"
+# The service (activering serve, issue 16): its HTTP server library, and the JSON Schema validator of its tests.
+PACKAGES="$PACKAGES libsoup-3.0-dev curl python3-jsonschema"
+# The caseload report (issue 15): statsmodels checks the Kaplan-Meier estimates, chromium renders the HTML page.
+PACKAGES="$PACKAGES python3-statsmodels chromium fonts-dejavu-core"
 
 missing=""
 for package in $PACKAGES; do
