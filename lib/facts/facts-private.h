@@ -5,6 +5,7 @@
 #pragma once
 
 #include "activering/activering.h"
+#include "json/key-set-private.h"
 #include "rules/rule-set-private.h"
 
 /* One run of a measure from the `runs` fact (the measures followed so far). */
@@ -38,6 +39,7 @@ struct _ActiveringFacts
   GString *ids;         /* id facts' values, each NUL-terminated; a value's i is its offset */
   GString *path;        /* the JSON pointer being parsed, for errors */
   GString *failed_path; /* after a failed parse: the JSON pointer of the error (for batch error documents) */
+  KeySet keys;          /* the keys of `x_` members, kept from document to document */
 };
 
 /* Facts set one by one, for evaluate_columns (facts.c): forget everything, then read each fact's value from JSON

@@ -525,6 +525,7 @@ activering_facts_new (ActiveringRuleSet *rules)
   facts->text = g_string_new (NULL);
   facts->ids = g_string_new (NULL);
   facts->path = g_string_new (NULL);
+  key_set_init (&facts->keys);
   facts->failed_path = g_string_new (NULL);
   clear (facts);
   return facts;
@@ -537,6 +538,7 @@ activering_facts_free (ActiveringFacts *facts)
   activering_rule_set_unref (facts->rules);
   g_array_free (facts->runs, TRUE);
   g_string_free (facts->text, TRUE);
+  key_set_clear (&facts->keys);
   g_string_free (facts->ids, TRUE);
   g_string_free (facts->path, TRUE);
   g_string_free (facts->failed_path, TRUE);
@@ -556,6 +558,7 @@ activering_facts_parse (ActiveringFacts *facts, const char *json, gssize length,
   Parser *P = &parser;
   gsize size = json == NULL ? 0 : length < 0 ? strlen (json) : (gsize) length;
   json_reader_init (&P->r, FACTS_DOCUMENT, json, size, MAX_DEPTH, facts->path, facts->text, &local);
+  json_reader_use_keys (&P->r, &facts->keys);
   json_reader_skip_space (&P->r);
   gboolean ok;
   if (P->r.p >= P->r.end)
@@ -660,6 +663,7 @@ facts_read_value (ActiveringFacts *facts, guint slot, const char *json, gsize le
   Parser parser = { .facts = facts };
   Parser *P = &parser;
   json_reader_init (&P->r, FACTS_DOCUMENT, json, len, MAX_DEPTH, facts->path, facts->text, &local);
+  json_reader_use_keys (&P->r, &facts->keys);
   g_string_truncate (facts->path, 0);
   const char *path = facts->rules->facts[slot].path;
   json_reader_push (&P->r, path, strlen (path));

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "activering/activering.h"
+#include "json/key-set-private.h"
 #include "util/scan-private.h"
 
 #define JSON_READER_MAX_STRING 1024          /* ids and codes */
@@ -32,7 +33,8 @@ typedef struct
   gsize string_start;    /* offset of the last string read: an escaped key is decoded again from there */
   GString *text;         /* scratch for strings with escapes */
   GError **error;
-  GHashTable *own_keys; /* "x_" members met (their path and key), made on first use: see json_reader_clear */
+  KeySet *keys;    /* the keys of "x_" members and of objects inside them: the caller's, or own_keys */
+  KeySet *own_keys; /* made on first use when the caller gave none: see json_reader_clear */
 } JsonReader;
 
 /* @path and @text are the caller's reusable buffers; @error must point to a NULL GError *. A leading UTF-8 byte
@@ -42,6 +44,10 @@ void json_reader_init (JsonReader *R, const char *document, const char *data, gs
 
 /* Frees what the reader made for itself; call it when done with a reader that may have met "x_" members. */
 void json_reader_clear (JsonReader *R);
+
+/* Gives the reader a key set to keep the keys of "x_" members in (emptied now), so that a caller that reads document
+ * after document allocates nothing for them once warmed up. Without one the reader makes its own. */
+void json_reader_use_keys (JsonReader *R, KeySet *keys);
 
 gboolean json_reader_fail (JsonReader *R, ActiveringError code, const char *format, ...) G_GNUC_PRINTF (3, 4);
 gboolean json_reader_fail_syntax (JsonReader *R, const char *expected);

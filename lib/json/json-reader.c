@@ -37,7 +37,43 @@ json_reader_init (JsonReader *R, const char *document, const char *data, gsize l
 void
 json_reader_clear (JsonReader *R)
 {
-  g_clear_pointer (&R->own_keys, g_hash_table_destroy);
+  if (R->own_keys != NULL)
+    {
+      key_set_clear (R->own_keys);
+      g_clear_pointer (&R->own_keys, g_free);
+    }
+}
+
+void
+json_reader_use_keys (JsonReader *R, KeySet *keys)
+{
+  key_set_reset (keys);
+  R->keys = keys;
+}
+
+/* Adds the key @key of the object the reader is in (the key pushed last) to the document's keys: FALSE with the
+ * error set if that object has it already. The object is told by the frames of the path up to it: they hold where
+ * its keys are in the input, so they differ for every object of a document, without a JSON pointer written. */
+static gboolean
+add_own_key (JsonReader *R, const char *key, gsize len)
+{
+  if (R->keys == NULL)
+    {
+      R->own_keys = g_new (KeySet, 1);
+      key_set_init (R->own_keys);
+      R->keys = R->own_keys;
+    }
+  GString *bytes = R->keys->bytes;
+  gsize start = bytes->len;
+  gsize scope = R->path->len >= sizeof (JsonPathFrame) ? R->path->len - sizeof (JsonPathFrame) : 0;
+  if (start + scope + len + 1 > G_MAXUINT32)
+    return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "too many keys in one document");
+  g_string_append_len (bytes, R->path->str, (gssize) scope);
+  g_string_append_c (bytes, '\n');
+  g_string_append_len (bytes, key, (gssize) len);
+  if (!key_set_add_tail (R->keys, start))
+    return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+  return TRUE;
 }
 
 /* Writes the pointer of the first error into the path buffer, in place of the frames it was made from. */
@@ -426,7 +462,6 @@ check_own_value (JsonReader *R)
   if (++R->depth > R->max_depth)
     return json_reader_fail (R, ACTIVERING_ERROR_TOO_LARGE, "nested deeper than %d levels", R->max_depth);
   R->p++;
-  g_autoptr (GHashTable) keys = NULL; /* only objects inside own members pay for this */
   for (guint index = 0;; index++)
     {
       gsize mark;
@@ -456,10 +491,8 @@ check_own_value (JsonReader *R)
           if (!json_reader_text (R, JSON_READER_MAX_STRING, &s, &len))
             return FALSE;
           mark = json_reader_push (R, s, len);
-          if (keys == NULL)
-            keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          if (!g_hash_table_add (keys, g_strndup (s, len)))
-            return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
+          if (!add_own_key (R, s, len))
+            return FALSE;
           json_reader_skip_space (R);
           if (R->p >= R->end || *R->p != ':')
             return json_reader_fail_syntax (R, "':' after a key");
@@ -484,21 +517,9 @@ check_own_value (JsonReader *R)
 gboolean
 json_reader_own_member (JsonReader *R, const char *key, gsize len)
 {
-  /* The member's path and its whole key: a path is cut short for messages, so it alone could make two keys one. */
-  if (R->own_keys == NULL)
-    R->own_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GString *id = g_string_new (NULL);
-  json_reader_write_path (R, id);
-  g_string_append_c (id, '\n');
-  g_string_append_len (id, key, (gssize) len);
   if (!g_utf8_validate_len (key, len, NULL) || memchr (key, '\0', len) != NULL)
-    {
-      g_string_free (id, TRUE);
-      return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the key is not valid UTF-8 or holds \\u0000");
-    }
-  if (!g_hash_table_add (R->own_keys, g_string_free (id, FALSE)))
-    return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
-  return check_own_value (R);
+    return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the key is not valid UTF-8 or holds \\u0000");
+  return add_own_key (R, key, len) && check_own_value (R);
 }
 
 /* Iterates over an object's members: call with *first TRUE; returns TRUE with the key, FALSE at the end or on error. */

@@ -24,6 +24,10 @@ void json_writer_begin_array (JsonWriter *w);
 void json_writer_end_array (JsonWriter *w);
 void json_writer_key (JsonWriter *w, const char *key);
 void json_writer_string (JsonWriter *w, const char *value); /* NULL writes null */
+/* A string value built piece by piece straight into the output, with no buffer of its own (a message): append its
+ * text to w->out after json_writer_begin_text(), then json_writer_end_text() with what begin returned quotes it. */
+gsize json_writer_begin_text (JsonWriter *w);
+void json_writer_end_text (JsonWriter *w, gsize start);
 void json_writer_number (JsonWriter *w, double value);
 void json_writer_integer (JsonWriter *w, gint64 value);
 void json_writer_bool (JsonWriter *w, gboolean value);

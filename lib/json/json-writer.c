@@ -10,6 +10,7 @@
 #include "json/json-writer-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/scan-private.h"
 
 void
 json_writer_init (JsonWriter *w, GString *out, gboolean pretty)
@@ -107,6 +108,33 @@ json_writer_string (JsonWriter *w, const char *value)
     g_string_append (w->out, "null");
   else
     activering_append_quoted (w->out, value, strlen (value), G_MAXSIZE);
+}
+
+gsize
+json_writer_begin_text (JsonWriter *w)
+{
+  before_value (w);
+  return w->out->len;
+}
+
+void
+json_writer_end_text (JsonWriter *w, gsize start)
+{
+  GString *out = w->out;
+  gsize len = out->len - start;
+  if (activering_scan_plain (out->str + start, out->str + out->len) == out->str + out->len)
+    {
+      /* the usual case: nothing to escape, the quotes go around it where it is */
+      g_string_insert_c (out, (gssize) start, '"');
+      g_string_append_c (out, '"');
+      return;
+    }
+  char small[512];
+  char *text = len <= sizeof small ? memcpy (small, out->str + start, len) : g_memdup2 (out->str + start, len);
+  g_string_truncate (out, start);
+  activering_append_quoted (out, text, len, G_MAXSIZE);
+  if (text != small)
+    g_free (text);
 }
 
 /* As "%" G_GINT64_FORMAT writes it, without printf: g_string_append_printf allocates on every call. */

@@ -364,7 +364,7 @@ write_assignments (JsonWriter *w, const ActiveringRoleAssignment *ra, int langua
 }
 
 static void
-write_findings (JsonWriter *w, const ActiveringRoleAssignment *ra, int language, GString *scratch)
+write_findings (JsonWriter *w, const ActiveringRoleAssignment *ra, int language)
 {
   const ActiveringRuleSet *rules = ra->rules;
   json_writer_key (w, "gaps");
@@ -379,9 +379,10 @@ write_findings (JsonWriter *w, const ActiveringRoleAssignment *ra, int language,
       for (guint h = 0; h < gap->holders->n; h++)
         json_writer_string (w, rules->roles[gap->holders->roles[h]].code);
       json_writer_end_array (w);
-      g_string_truncate (scratch, 0);
-      role_assignment_append_gap_message (ra, gap, language, scratch);
-      json_writer_member_string (w, "message", scratch->str);
+      json_writer_key (w, "message");
+      gsize message = json_writer_begin_text (w);
+      role_assignment_append_gap_message (ra, gap, language, w->out);
+      json_writer_end_text (w, message);
       json_writer_end_object (w);
     }
   json_writer_end_array (w);
@@ -398,9 +399,10 @@ write_findings (JsonWriter *w, const ActiveringRoleAssignment *ra, int language,
       for (guint a = 0; a < conflict->n_actors; a++)
         json_writer_string (w, g_ptr_array_index (ra->conflict_actors, conflict->actors_first + a));
       json_writer_end_array (w);
-      g_string_truncate (scratch, 0);
-      role_assignment_append_conflict_message (ra, conflict, language, scratch);
-      json_writer_member_string (w, "message", scratch->str);
+      json_writer_key (w, "message");
+      gsize message = json_writer_begin_text (w);
+      role_assignment_append_conflict_message (ra, conflict, language, w->out);
+      json_writer_end_text (w, message);
       json_writer_end_object (w);
     }
   json_writer_end_array (w);
@@ -467,8 +469,7 @@ activering_role_assignment_append_json (const ActiveringRoleAssignment *ra, cons
       roles_compact_append_assignments (ra, language, out);
     }
   /* for the messages of gaps and conflicts: most dossiers have none, and pay no allocation */
-  g_autoptr (GString) scratch = ra->gaps->len + ra->conflicts->len > 0 ? g_string_new (NULL) : NULL;
-  write_findings (w, ra, language, scratch);
+  write_findings (w, ra, language);
   if (w->pretty)
     write_missing (w, ra);
   else

@@ -50,7 +50,7 @@ violation (Replay *R, ViolationCode code)
 static const char *
 keep (Replay *R, const char *s)
 {
-  return s ? g_string_chunk_insert (R->report->strings, s) : NULL;
+  return s ? string_pool_insert_len (&R->report->strings, s, strlen (s)) : NULL;
 }
 
 static Visit *
@@ -655,7 +655,7 @@ reset (ActiveringTrajectoryReport *report, const ActiveringTrajectory *t, gint32
   g_array_set_size (report->violations, 0);
   g_array_set_size (report->accepted, 0);
   g_array_set_size (report->spans, 0);
-  g_string_chunk_clear (report->strings);
+  string_pool_reset (&report->strings);
   memset (report->days_per_phase, 0, sizeof (guint) * MAX (report->phase_base[rules->n_models], 1));
   memset (report->days_per_measure, 0, sizeof (guint) * MAX (rules->n_measures, 1));
   for (guint m = 0; m < rules->n_measures; m++)

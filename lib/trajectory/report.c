@@ -38,7 +38,7 @@ activering_trajectory_report_new (ActiveringRuleSet *rules)
   report->accepted = g_array_new (FALSE, FALSE, sizeof (guint));
   report->spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
   report->next_outcomes = g_new0 (ActiveringOutcome, MAX (rules->n_measures, 1));
-  report->strings = g_string_chunk_new (256);
+  string_pool_init (&report->strings, 256);
   report->current_model = report->current_phase = -1;
   return report;
 }
@@ -63,7 +63,7 @@ activering_trajectory_report_free (ActiveringTrajectoryReport *report)
   g_array_free (report->accepted, TRUE);
   g_array_free (report->spans, TRUE);
   g_free (report->next_outcomes);
-  g_string_chunk_free (report->strings);
+  string_pool_clear (&report->strings);
   activering_rule_set_unref (report->rules);
   g_free (report);
 }
@@ -359,7 +359,7 @@ write_corresponding (JsonWriter *w, const ActiveringTrajectoryReport *report)
 }
 
 static void
-write_violations (JsonWriter *w, const ActiveringTrajectoryReport *report, int language, GString *scratch)
+write_violations (JsonWriter *w, const ActiveringTrajectoryReport *report, int language)
 {
   json_writer_key (w, "violations");
   json_writer_begin_array (w);
@@ -371,9 +371,10 @@ write_violations (JsonWriter *w, const ActiveringTrajectoryReport *report, int l
       json_writer_integer (w, v->event);
       json_writer_member_string (w, "code", violation_info[v->code].code);
       json_writer_member_string (w, "severity", v->is_error ? "error" : "warning");
-      g_string_truncate (scratch, 0);
-      violation_append_message (report, v, language, scratch);
-      json_writer_member_string (w, "message", scratch->str);
+      json_writer_key (w, "message");
+      gsize message = json_writer_begin_text (w);
+      violation_append_message (report, v, language, w->out);
+      json_writer_end_text (w, message);
       if (v->check >= 0)
         {
           json_writer_member_string (w, "check", report->rules->checks[v->check].id);
@@ -597,9 +598,7 @@ activering_trajectory_report_append_json (const ActiveringTrajectoryReport *repo
     write_middle (w, report);
   write_indicators (w, report);
   write_next_steps (w, report);
-  /* for the messages: most reports have no violation, and pay no allocation */
-  g_autoptr (GString) scratch = report->violations->len > 0 ? g_string_new (NULL) : NULL;
-  write_violations (w, report, language, scratch);
+  write_violations (w, report, language);
   json_writer_end_object (w);
   return TRUE;
 }

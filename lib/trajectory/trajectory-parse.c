@@ -91,7 +91,7 @@ is_snake_case (const char *s, gsize len)
 static const char *
 keep (ActiveringTrajectory *t, const char *s, gsize len)
 {
-  return g_string_chunk_insert_len (t->strings, s, (gssize) len);
+  return string_pool_insert_len (&t->strings, s, len);
 }
 
 /* Text that is written back as it was read: valid UTF-8 (the reader does not check strings), without NUL (the
@@ -104,15 +104,10 @@ is_text (const char *s, gsize len)
 
 /* An `x_` member: its key and its value (compact) are kept as a pair in t->extras. */
 static gboolean
-read_extra (ActiveringTrajectory *t, JsonReader *R, const char *key, gsize key_len, GString *scratch, GPtrArray *into,
-            guint first)
+read_extra (ActiveringTrajectory *t, JsonReader *R, const char *key, gsize key_len, GString *scratch, GPtrArray *into)
 {
   if (!is_text (key, key_len))
     return json_reader_fail (R, ACTIVERING_ERROR_INVALID_VALUE, "the key is not valid UTF-8 or contains a NUL");
-  for (guint i = first; i < into->len; i += 2)
-    if (strncmp (g_ptr_array_index (into, i), key, key_len) == 0
-        && ((char *) g_ptr_array_index (into, i))[key_len] == '\0')
-      return json_reader_fail (R, ACTIVERING_ERROR_DUPLICATE, "the key appears twice");
   const char *kept_key = keep (t, key, key_len);
   const char *start = R->p;
   if (!json_reader_own_member (R, key, key_len))
@@ -280,7 +275,7 @@ typedef struct
   ActiveringTrajectory *t;
   Event *event;
   int type;
-  GString *scratch; /* for x_ members: most events have none */
+  GString *scratch; /* for x_ members */
 } EventReader;
 
 static gboolean
@@ -289,9 +284,7 @@ event_field (gpointer data, JsonReader *R, int field, const char *key, gsize len
   EventReader *E = data;
   if (field >= 0)
     return read_field (E->t, R, (Field) field, E->event, &E->type);
-  if (E->scratch == NULL)
-    E->scratch = g_string_new (NULL);
-  return read_extra (E->t, R, key, len, E->scratch, E->t->extras, E->event->extras_first);
+  return read_extra (E->t, R, key, len, E->scratch, E->t->extras);
 }
 
 /* A follow-up event's `channel` or `kind`: one of its type's values. */
@@ -323,12 +316,9 @@ trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event)
 {
   memset (event, 0, sizeof *event);
   event->extras_first = t->extras->len;
-  EventReader E = { t, event, -1, NULL };
+  EventReader E = { t, event, -1, trajectory_buffers (t)->scratch };
   guint32 seen;
-  gboolean ok = json_reader_fields (R, "an event object", field_names, N_FIELDS, event_field, &E, &seen);
-  if (E.scratch != NULL)
-    g_string_free (E.scratch, TRUE);
-  if (!ok)
+  if (!json_reader_fields (R, "an event object", field_names, N_FIELDS, event_field, &E, &seen))
     return FALSE;
   int type = E.type;
   if (type < 0)
@@ -411,7 +401,7 @@ document_field (gpointer data, JsonReader *R, int field, const char *key, gsize 
   int model;
   switch (field)
     {
-    case -1: return read_extra (P->t, R, key, len, P->scratch, P->t->own_extras, 0);
+    case -1: return read_extra (P->t, R, key, len, P->scratch, P->t->own_extras);
     case 0: return json_reader_format (R, TRAJECTORY_FORMAT);
     case 1:
       if (!json_reader_id (R, "the dossier id", TRAJECTORY_MAX_ID, &s, &s_len))
@@ -455,8 +445,71 @@ trajectory_alloc_sized (ActiveringRuleSet *rules, gsize size)
   t->events = g_array_sized_new (FALSE, FALSE, sizeof (Event), (guint) MIN (size / 45, TRAJECTORY_MAX_EVENTS));
   t->extras = g_ptr_array_new ();
   t->own_extras = g_ptr_array_new ();
-  t->strings = g_string_chunk_new (CLAMP (size, 1024, 1 << 20));
+  string_pool_init (&t->strings, CLAMP (size, 1024, 1 << 20));
   return t;
+}
+
+TrajectoryBuffers *
+trajectory_buffers (ActiveringTrajectory *t)
+{
+  if (t->buffers == NULL)
+    {
+      t->buffers = g_new (TrajectoryBuffers, 1);
+      t->buffers->path = g_string_new (NULL);
+      t->buffers->text = g_string_new (NULL);
+      t->buffers->scratch = g_string_new (NULL);
+      key_set_init (&t->buffers->keys);
+    }
+  return t->buffers;
+}
+
+/* Empties @t for the next document, keeping what it allocated. */
+static void
+trajectory_reset (ActiveringTrajectory *t)
+{
+  t->id = NULL;
+  t->model = 0;
+  g_array_set_size (t->events, 0);
+  g_ptr_array_set_size (t->extras, 0);
+  g_ptr_array_set_size (t->own_extras, 0);
+  string_pool_reset (&t->strings);
+}
+
+/* Reads one document into the empty @t; on failure @t is left empty. */
+static gboolean
+trajectory_read (ActiveringTrajectory *t, const char *data, gsize size, GError **error)
+{
+  TrajectoryBuffers *buffers = trajectory_buffers (t);
+  GError *local = NULL;
+  Parser parser = { .t = t, .scratch = buffers->scratch };
+  Parser *P = &parser;
+  JsonReader *R = &P->r;
+  json_reader_init (R, TRAJECTORY_DOCUMENT, data, size, MAX_DEPTH, buffers->path, buffers->text, &local);
+  json_reader_use_keys (R, &buffers->keys);
+  guint32 seen = 0;
+  gboolean ok = json_reader_document (R, "a trajectory object", document_keys, G_N_ELEMENTS (document_keys),
+                                      document_field, P, &seen);
+  if (ok && !(seen & 1))
+    ok = json_reader_fail (R, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s\")", TRAJECTORY_FORMAT);
+  else if (ok && !(seen & 2))
+    ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"id\" (the opaque dossier id)");
+  else if (ok && !(seen & 4))
+    {
+      g_autofree char *list = model_codes (t->rules);
+      ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"model\" (the phase model: one of %s)", list);
+    }
+  else if (ok && !(seen & 8))
+    ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"events\"");
+  if (ok)
+    for (guint i = 0; i < t->events->len; i++)
+      trajectory_resolve_event (t, &g_array_index (t->events, Event, i));
+  json_reader_clear (R);
+  if (!ok)
+    {
+      trajectory_reset (t);
+      g_propagate_error (error, local);
+    }
+  return ok;
 }
 
 ActiveringTrajectory *
@@ -467,37 +520,18 @@ activering_trajectory_new_from_data (ActiveringRuleSet *rules, const char *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   gsize size = data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length;
   ActiveringTrajectory *t = trajectory_alloc_sized (rules, size);
-  GError *local = NULL;
-  g_autoptr (GString) path = g_string_new (NULL);
-  g_autoptr (GString) text = g_string_new (NULL);
-  Parser parser = { .t = t, .scratch = g_string_new (NULL) };
-  Parser *P = &parser;
-  JsonReader *R = &P->r;
-  json_reader_init (R, TRAJECTORY_DOCUMENT, data, size, MAX_DEPTH, path, text, &local);
-  guint32 seen = 0;
-  gboolean ok = json_reader_document (R, "a trajectory object", document_keys, G_N_ELEMENTS (document_keys),
-                                      document_field, P, &seen);
-  if (ok && !(seen & 1))
-    ok = json_reader_fail (R, ACTIVERING_ERROR_FORMAT, "missing \"format\" (expected \"%s\")", TRAJECTORY_FORMAT);
-  else if (ok && !(seen & 2))
-    ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"id\" (the opaque dossier id)");
-  else if (ok && !(seen & 4))
-    {
-      g_autofree char *list = model_codes (rules);
-      ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"model\" (the phase model: one of %s)", list);
-    }
-  else if (ok && !(seen & 8))
-    ok = json_reader_fail (R, ACTIVERING_ERROR_MISSING, "missing \"events\"");
-  if (ok)
-    for (guint i = 0; i < t->events->len; i++)
-      trajectory_resolve_event (t, &g_array_index (t->events, Event, i));
-  json_reader_clear (R);
-  g_string_free (P->scratch, TRUE);
-  if (!ok)
-    {
-      activering_trajectory_free (t);
-      g_propagate_error (error, local);
-      return NULL;
-    }
+  if (!trajectory_read (t, data, size, error))
+    g_clear_pointer (&t, activering_trajectory_free);
   return t;
+}
+
+gboolean
+activering_trajectory_parse (ActiveringTrajectory *trajectory, const char *data, gssize length, GError **error)
+{
+  g_return_val_if_fail (trajectory != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  gsize size = data == NULL ? 0 : length < 0 ? strlen (data) : (gsize) length;
+  trajectory_reset (trajectory);
+  return trajectory_read (trajectory, data, size, error);
 }

@@ -5,6 +5,7 @@
 #include "eval/evaluation-private.h"
 #include "json/json-reader-private.h"
 #include "rules/rule-set-private.h"
+#include "util/string-pool-private.h"
 
 #define TRAJECTORY_DOCUMENT "trajectory"
 #define TRAJECTORY_FORMAT "activering.trajectory/1"
@@ -31,6 +32,13 @@ typedef struct
 
 #define EVENT_NO_ROLE (-2)
 
+/* What parsing a document needs besides the trajectory: kept for the next activering_trajectory_parse(). */
+typedef struct
+{
+  GString *path, *text, *scratch;
+  KeySet keys;
+} TrajectoryBuffers;
+
 struct _ActiveringTrajectory
 {
   grefcount ref_count; /* see util/boxed-private.h */
@@ -40,8 +48,9 @@ struct _ActiveringTrajectory
   GPtrArray *own_extras; /* the document's `x_` members: key, compact JSON value, key, value, … */
   GPtrArray *extras;     /* the events' `x_` members, likewise (all strings in @strings) */
   GArray *events;        /* Event */
-  GStringChunk *strings;
+  StringPool strings;                  /* the codes and texts the events hold */
   ActiveringTrajectoryReport *scratch; /* for checking appended events; made when first needed */
+  TrajectoryBuffers *buffers;          /* made by the first parse */
 };
 
 /* ---- parsing (trajectory-parse.c) ---- */
@@ -49,6 +58,8 @@ struct _ActiveringTrajectory
 ActiveringTrajectory *trajectory_alloc (ActiveringRuleSet *rules);
 /* The same, with room for what a document of @size bytes holds. */
 ActiveringTrajectory *trajectory_alloc_sized (ActiveringRuleSet *rules, gsize size);
+/* The parse buffers of @t, made on first use. */
+TrajectoryBuffers *trajectory_buffers (ActiveringTrajectory *t);
 /* Reads the event object at the reader's cursor into @event (strings copied into @t's chunk). */
 gboolean trajectory_read_event (ActiveringTrajectory *t, JsonReader *R, Event *event);
 /* Looks the event's codes up in the rule set (the phase in the trajectory's model or one joined to it). */
@@ -130,7 +141,7 @@ struct _ActiveringTrajectoryReport
   GArray *spans;                    /* OpenSpan */
   gboolean has_next_steps;          /* open, with facts: next_outcomes holds the outcome of every measure */
   ActiveringOutcome *next_outcomes;
-  GStringChunk *strings;            /* reasons and unknown codes, cleared per run */
+  StringPool strings;               /* reasons and unknown codes, reset per run */
   ActiveringEvaluation *evaluation; /* for the checks on facts; made when first needed */
   ReportPieces *pieces;             /* made on the first replay */
 };

@@ -30,7 +30,7 @@ activering_trajectory_new (ActiveringRuleSet *rules, const char *id, const char 
       return NULL;
     }
   ActiveringTrajectory *t = trajectory_alloc (rules);
-  t->id = g_string_chunk_insert (t->strings, id);
+  t->id = string_pool_insert_len (&t->strings, id, id_len);
   t->model = (guint) index;
   return t;
 }
@@ -43,7 +43,15 @@ activering_trajectory_free (ActiveringTrajectory *t)
   g_array_free (t->events, TRUE);
   g_ptr_array_free (t->extras, TRUE);
   g_ptr_array_free (t->own_extras, TRUE);
-  g_string_chunk_free (t->strings);
+  string_pool_clear (&t->strings);
+  if (t->buffers != NULL)
+    {
+      g_string_free (t->buffers->path, TRUE);
+      g_string_free (t->buffers->text, TRUE);
+      g_string_free (t->buffers->scratch, TRUE);
+      key_set_clear (&t->buffers->keys);
+      g_free (t->buffers);
+    }
   activering_rule_set_unref (t->rules);
   g_free (t);
 }
@@ -181,7 +189,7 @@ activering_trajectory_append_event (ActiveringTrajectory *t, const char *json, g
     }
   if (!ok)
     {
-      /* The strings the event copied stay in the chunk until the trajectory is freed; nothing refers to them. */
+      /* The strings the event copied stay in the pool until the trajectory is freed; nothing refers to them. */
       g_array_set_size (t->events, index);
       g_ptr_array_set_size (t->extras, (gint) n_extras);
       g_propagate_error (error, local);
