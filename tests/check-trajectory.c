@@ -700,6 +700,47 @@ START_TEST (test_parse_duplicate_key)
 }
 END_TEST
 
+/* activering_trajectory_parse refills one log: what a document held is gone with the next, an error leaves it
+ * empty, and the keys of one document's x_ members are not held against the next one's. */
+START_TEST (test_parse_refill)
+{
+  g_autoptr (ActiveringTrajectory) t = parse_ok (
+      "{" FORMAT_MEMBER ",\"x_v\":{\"k\":1},\"id\":\"a\",\"model\":\"ocmw7\",\"events\":["
+      "{\"at\":\"2025-01-01\",\"type\":\"open\",\"phase\":\"screening\",\"x_a\":1}]}");
+  GError *error = NULL;
+  const char *second = "{" FORMAT_MEMBER ",\"x_v\":{\"k\":2},\"id\":\"b\",\"model\":\"ocmw7\",\"events\":["
+                       "{\"at\":\"2025-02-01\",\"type\":\"open\",\"phase\":\"screening\",\"x_a\":2},"
+                       "{\"at\":\"2025-02-02\",\"type\":\"note\",\"text\":\"n\",\"x_a\":3}]}";
+  ck_assert (activering_trajectory_parse (t, second, -1, &error));
+  g_assert_no_error (error);
+  ck_assert_str_eq (activering_trajectory_get_id (t), "b");
+  ck_assert_uint_eq (activering_trajectory_get_n_events (t), 2);
+  g_autofree char *written = activering_trajectory_to_json (t, 0);
+  ck_assert_msg (strstr (written, "\"x_v\":{\"k\":2}") != NULL && strstr (written, "\"x_a\":3") != NULL, "%s", written);
+
+  /* a duplicate x_ key in a nested object, after enough keys to make the key set grow */
+  GString *many = g_string_new ("{" FORMAT_MEMBER ",\"id\":\"c\",\"model\":\"ocmw7\",\"events\":[],\"x_m\":{");
+  for (int i = 0; i < 200; i++)
+    g_string_append_printf (many, "\"k%d\":%d,", i, i);
+  g_string_append (many, "\"k7\":0}}");
+  ck_assert (!activering_trajectory_parse (t, many->str, -1, &error));
+  test_assert_error (error, ACTIVERING_ERROR_DUPLICATE, "trajectory: /x_m/k7:", "the key appears twice", NULL);
+  g_clear_error (&error);
+  ck_assert_ptr_null (activering_trajectory_get_id (t));
+  ck_assert_uint_eq (activering_trajectory_get_n_events (t), 0);
+
+  /* the same keys in sibling objects are no duplicates */
+  g_string_assign (many, "{" FORMAT_MEMBER ",\"id\":\"d\",\"model\":\"ocmw7\",\"events\":[],\"x_m\":[");
+  for (int i = 0; i < 100; i++)
+    g_string_append_printf (many, "%s{\"k\":%d,\"l\":{\"k\":1}}", i ? "," : "", i);
+  g_string_append (many, "]}");
+  ck_assert (activering_trajectory_parse (t, many->str, -1, &error));
+  g_assert_no_error (error);
+  ck_assert_str_eq (activering_trajectory_get_id (t), "d");
+  g_string_free (many, TRUE);
+}
+END_TEST
+
 #define CONTACT(at, channel, by) EV (at, "contact", ",\"channel\":\"" channel "\",\"by\":\"" by "\"")
 #define VDAB_REPORT(at, kind) EV (at, "vdab_report", ",\"kind\":\"" kind "\",\"by\":\"vdab.bemiddelaar\"")
 #define DECISION(at, kind) EV (at, "decision", ",\"kind\":\"" kind "\",\"by\":\"ocmw\"")
@@ -2385,6 +2426,7 @@ trajectory_suite (void)
   tcase_add_test (tc, test_parse_missing_field_per_type);
   tcase_add_test (tc, test_parse_misplaced_field);
   tcase_add_test (tc, test_parse_duplicate_key);
+  tcase_add_test (tc, test_parse_refill);
   tcase_add_test (tc, test_parse_reason_not_snake_case);
   tcase_add_test (tc, test_parse_follow_up_events);
   tcase_add_test (tc, test_parse_follow_up_bad_values);

@@ -21,6 +21,7 @@ typedef struct
   DocumentIndex *trajectories; /* --trajectory; NULL without */
   /* a worker's own (see assigning_new) */
   ActiveringRoleAssignment *assignment;
+  ActiveringFacts *facts; /* refilled from each line */
 } Assigning;
 
 /* A worker: the options, the organisation and the trajectories, with an assignment of its own, for one thread. */
@@ -29,6 +30,7 @@ assigning_new (gpointer shared)
 {
   Assigning *a = g_memdup2 (shared, sizeof (Assigning));
   a->assignment = activering_role_assignment_new (a->rules);
+  a->facts = activering_facts_new (a->rules);
   return a;
 }
 
@@ -38,6 +40,7 @@ assigning_done (gpointer shared, gpointer worker)
   (void) shared;
   Assigning *a = worker;
   activering_role_assignment_free (a->assignment);
+  activering_facts_free (a->facts);
   g_free (a);
 }
 
@@ -45,8 +48,8 @@ static gboolean
 assign (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error)
 {
   Assigning *a = worker;
-  g_autoptr (ActiveringFacts) facts = activering_facts_new_from_data (a->rules, text, (gssize) length, error);
-  if (facts == NULL)
+  ActiveringFacts *facts = a->facts;
+  if (!activering_facts_parse (facts, text, (gssize) length, error))
     return FALSE;
   g_autoptr (ActiveringTrajectory) trajectory = NULL;
   if (a->trajectories != NULL

@@ -20,6 +20,7 @@ typedef struct
   const char *input_name;
   /* a worker's own (see replaying_new) */
   ActiveringTrajectoryReport *report;
+  ActiveringTrajectory *trajectory; /* made from the first line, refilled from the next ones */
 } Replaying;
 
 /* A worker: the options and the facts' index, with a report of its own, for one thread. */
@@ -37,14 +38,24 @@ replaying_done (gpointer shared, gpointer worker)
   (void) shared;
   Replaying *r = worker;
   activering_trajectory_report_free (r->report);
+  g_clear_pointer (&r->trajectory, activering_trajectory_free);
   g_free (r);
+}
+
+/* The worker's log, read from @text: made from the first line, refilled from the next ones (no allocation). */
+static ActiveringTrajectory *
+read_trajectory (Replaying *r, const char *text, gsize length, GError **error)
+{
+  if (r->trajectory == NULL)
+    return r->trajectory = activering_trajectory_new_from_data (r->rules, text, (gssize) length, error);
+  return activering_trajectory_parse (r->trajectory, text, (gssize) length, error) ? r->trajectory : NULL;
 }
 
 static gboolean
 replay (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error)
 {
   Replaying *r = worker;
-  g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_new_from_data (r->rules, text, (gssize) length, error);
+  ActiveringTrajectory *trajectory = read_trajectory (r, text, length, error);
   if (trajectory == NULL)
     return FALSE;
   const char *id = activering_trajectory_get_id (trajectory);

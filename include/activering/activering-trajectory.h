@@ -160,6 +160,25 @@ ActiveringTrajectory *activering_trajectory_new_from_data (ActiveringRuleSet *ru
                                                            GError **error);
 
 /**
+ * activering_trajectory_parse:
+ * @trajectory: the log to refill; what it held before is dropped
+ * @data: (nullable): an `activering.trajectory/1` document (UTF-8 JSON); need not be NUL-terminated
+ * @length: the length of @data in bytes, or -1 if it is NUL-terminated (@data may be %NULL only with a @length
+ *   of 0, which is an empty document)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Refills @trajectory from a document, against the rule set it was made with, reusing what it allocated for
+ * earlier documents (the `_parse` of docs/api-conventions.md): a batch that refills one log per thread allocates
+ * nothing per log once warmed up. The document is read exactly as by activering_trajectory_new_from_data(), with
+ * the same errors. On error @trajectory is left empty: no id, no events.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_trajectory_parse (ActiveringTrajectory *trajectory, const char *data, gssize length,
+                                      GError **error);
+
+/**
  * activering_trajectory_free:
  * @trajectory: (nullable) (transfer full): the log, or %NULL
  *
