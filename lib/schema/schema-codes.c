@@ -78,6 +78,45 @@ fact_paths (const ActiveringRuleSet *rules, GPtrArray *codes)
 }
 
 static void
+condition_ids (const ActiveringRuleSet *rules, GPtrArray *codes)
+{
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint c = 0; c < rules->measures[m].n_conditions; c++)
+      add_code (codes, rules->measures[m].conditions[c].id);
+}
+
+static void
+limit_ids (const ActiveringRuleSet *rules, GPtrArray *codes)
+{
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint l = 0; l < rules->measures[m].n_limits; l++)
+      add_code (codes, rules->measures[m].limits[l].id);
+}
+
+static void
+limit_units (const ActiveringRuleSet *rules, GPtrArray *codes)
+{
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint l = 0; l < rules->measures[m].n_limits; l++)
+      add_code (codes, rules->measures[m].limits[l].unit);
+}
+
+static void
+coverage_codes (const ActiveringRuleSet *rules, GPtrArray *codes)
+{
+  for (guint m = 0; m < rules->n_measures; m++)
+    for (guint k = 0; k < rules->measures[m].n_coverage; k++)
+      add_code (codes, rules->measures[m].coverage[k].code);
+}
+
+static void
+signal_ids (const ActiveringRuleSet *rules, GPtrArray *codes)
+{
+  for (guint s = 0; s < rules->n_signals; s++)
+    add_code (codes, rules->signals[s].id);
+}
+
+static void
 obligation_ids (const ActiveringRuleSet *rules, GPtrArray *codes)
 {
   for (guint o = 0; o < rules->n_obligations; o++)
@@ -142,6 +181,23 @@ violation_codes (const ActiveringRuleSet *rules, GPtrArray *codes)
     add_code (codes, violation_info[v].code);
 }
 
+/* The kinds of conflict a role assignment reports (a gap is reported apart, in "gaps"). */
+static void
+conflict_codes (const ActiveringRuleSet *rules, GPtrArray *codes)
+{
+  (void) rules;
+  for (guint m = 0; m < N_ROLE_MESSAGES; m++)
+    if (m != ROLE_MESSAGE_GAP)
+      add_code (codes, role_message_info[m].code);
+}
+
+static void
+check_ids (const ActiveringRuleSet *rules, GPtrArray *codes)
+{
+  for (guint c = 0; c < rules->n_checks; c++)
+    add_code (codes, rules->checks[c].id);
+}
+
 typedef struct
 {
   const char *name;
@@ -162,6 +218,11 @@ static const CodeGenerator code_generators[] = {
   { "role_code_examples", role_codes, "examples" },
   { "task_codes", task_codes, "enum" },
   { "fact_paths", fact_paths, "enum" },
+  { "condition_ids", condition_ids, "enum" },
+  { "limit_ids", limit_ids, "enum" },
+  { "limit_units", limit_units, "enum" },
+  { "coverage_codes", coverage_codes, "enum" },
+  { "signal_ids", signal_ids, "enum" },
   { "obligation_ids", obligation_ids, "enum" },
   { "languages", languages, "enum" },
   { "region_codes", region_codes, "enum" },
@@ -170,6 +231,8 @@ static const CodeGenerator code_generators[] = {
   { "policy_codes", policy_codes, "enum" },
   { "error_codes", error_codes, "enum" },
   { "violation_codes", violation_codes, "enum" },
+  { "conflict_codes", conflict_codes, "enum" },
+  { "check_ids", check_ids, "enum" },
 };
 
 /* The stamp of the rule set the schema was made from, for people and for caches. */
@@ -182,12 +245,34 @@ add_stamp (const SchemaContext *ctx, json_object *target)
   json_object_object_add (target, "$comment", json_object_new_string (comment));
 }
 
+/* The rule set's follow-up indicators as members of a report's "indicators": a state (met, not_met, …) or a
+ * number of days or events, either of them null where it does not apply. */
+static void
+add_indicators (const SchemaContext *ctx, json_object *target)
+{
+  for (guint i = 0; i < ctx->rules->n_indicators; i++)
+    {
+      const TrajectoryIndicator *indicator = &ctx->rules->indicators[i];
+      gboolean state = indicator->kind == INDICATOR_KIND_WITHIN || indicator->kind == INDICATOR_KIND_NOT_REOPENED;
+      json_object *schema = json_object_new_object ();
+      json_object_object_add (schema, "description", json_object_new_string (indicator->label[ctx->language]));
+      json_object_object_add (schema, "$ref",
+                              json_object_new_string (state ? "#/$defs/indicator.state" : "#/$defs/indicator.value"));
+      json_object_object_add (target, indicator->id, schema);
+    }
+}
+
 gboolean
 schema_generate (const SchemaContext *ctx, const char *name, json_object *target, GError **error)
 {
   if (strcmp (name, "fact_tree") == 0)
     {
       schema_add_fact_tree (ctx, target);
+      return TRUE;
+    }
+  if (strcmp (name, "indicators") == 0)
+    {
+      add_indicators (ctx, target);
       return TRUE;
     }
   if (strcmp (name, "stamp") == 0)
