@@ -105,6 +105,17 @@ def test_each_schema_is_a_valid_schema(formats, lang):
     assert len(titles) == len(formats)
 
 
+def test_the_same_from_python(formats):
+    rules = activering.RuleSet()
+    assert rules.schema_formats == formats
+    for f in formats:
+        assert rules.schema(f, "fr") == json.loads(tool("rules", "schema", f, "--lang", "fr"))
+    with pytest.raises(activering.UsageError, match="no schema for the format"):
+        rules.schema("activering.facts/2")
+    with pytest.raises(activering.UsageError, match='no texts in "de"'):
+        rules.schema("activering.facts/1", "de")
+
+
 def test_descriptions_follow_the_language():
     nl = json.loads(tool("rules", "schema", "activering.facts/1"))
     fr = json.loads(tool("rules", "schema", "activering.facts/1", "--lang", "fr"))
