@@ -12,6 +12,15 @@
 #include "rules/violation-codes-private.h"
 #include "schema/schema-private.h"
 
+static json_object *
+string_array (const char *const *strings, guint n)
+{
+  json_object *array = json_object_new_array_ext ((int) n);
+  for (guint i = 0; i < n; i++)
+    json_object_array_add (array, json_object_new_string (strings[i]));
+  return array;
+}
+
 /* Adds @code to @codes unless it is there already (phase codes may repeat across models). */
 static void
 add_code (GPtrArray *codes, const char *code)
@@ -286,7 +295,7 @@ schema_generate (const SchemaContext *ctx, const char *name, json_object *target
         g_autoptr (GPtrArray) codes = g_ptr_array_new ();
         code_generators[g].list (ctx->rules, codes);
         json_object_object_add (target, code_generators[g].keyword,
-                                schema_string_array ((const char *const *) codes->pdata, codes->len));
+                                string_array ((const char *const *) codes->pdata, codes->len));
         return TRUE;
       }
   g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_FAILED, "schema: the template asks for \"%s\", which no "

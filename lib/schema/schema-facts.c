@@ -16,15 +16,6 @@
 
 #include "schema/schema-private.h"
 
-json_object *
-schema_string_array (const char *const *strings, guint n)
-{
-  json_object *array = json_object_new_array_ext ((int) n);
-  for (guint i = 0; i < n; i++)
-    json_object_array_add (array, json_object_new_string (strings[i]));
-  return array;
-}
-
 static json_object *
 new_number (double value)
 {

@@ -40,6 +40,3 @@ gboolean schema_generate (const SchemaContext *ctx, const char *name, json_objec
 
 /* Generators of schema-facts.c: the declared facts as properties of @target (the root's "properties"). */
 void schema_add_fact_tree (const SchemaContext *ctx, json_object *target);
-
-/* A new JSON array of strings. */
-json_object *schema_string_array (const char *const *strings, guint n);
