@@ -71,6 +71,8 @@ const char *activering_rule_set_get_fact_label (const ActiveringRuleSet *rules, 
 const char *activering_rule_set_get_fact_type (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_fact_supplied_by (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_role_label (const ActiveringRuleSet *rules, const char *code, const char *lang);
+const char *const *activering_schema_list_formats (void);
+char *activering_rule_set_dup_schema (ActiveringRuleSet *rules, const char *format, const char *lang, GError **error);
 unsigned int activering_rule_set_get_n_phase_models (const ActiveringRuleSet *rules);
 const char *activering_rule_set_get_phase_model_code (const ActiveringRuleSet *rules, unsigned int model);
 unsigned int activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, unsigned int model);

@@ -3,11 +3,12 @@
 """Rule sets: RuleSet, and the default one every call falls back on."""
 from __future__ import annotations
 
+import json as _json
 import os as _os
 import threading as _threading
 from typing import Any, Mapping, Optional, Union
 
-from ._convert import _document_bytes, _lang, _string
+from ._convert import _document_bytes, _lang, _string, _take_string
 from ._native import ffi as _ffi, lib as _lib
 from .errors import UsageError, _new_error, _raise
 
@@ -160,6 +161,28 @@ class RuleSet:
         m = self._index(models, model, "phase model")
         p = self._index(self.phase_models[model], phase, "phase")
         return _string(_lib.activering_rule_set_get_phase_label(self._ptr, m, p, self._text_lang(lang)))
+
+    @property
+    def schema_formats(self) -> list:
+        """The document formats schema() describes, e.g. "activering.facts/1"."""
+        formats = _lib.activering_schema_list_formats()
+        out, i = [], 0
+        while formats[i] != _ffi.NULL:
+            out.append(_ffi.string(formats[i]).decode())
+            i += 1
+        return out
+
+    def schema(self, format: str, lang: Optional[str] = None) -> dict:
+        """The JSON Schema (draft 2020-12) of the documents of @format with this rule set (docs/schemas.md): its
+        facts, codes and labels, the descriptions in @lang (None: the first language). UsageError for a format not
+        in schema_formats or a language the rule set lacks."""
+        if not isinstance(format, str):
+            raise TypeError(f"a document format must be a string, not {type(format).__name__}")
+        error = _new_error()
+        text = _lib.activering_rule_set_dup_schema(self._ptr, format.encode(), _lang(lang), error)
+        if text == _ffi.NULL:
+            _raise(error)
+        return _json.loads(_take_string(text))
 
     @staticmethod
     def _index(codes: list, code: str, what: str) -> int:
