@@ -13,7 +13,7 @@
 #include "util/dates-private.h"
 
 static const char *const palette[] = { "#0072B2", "#E69F00", "#009E73", "#CC79A7",
-                                       "#56B4E9", "#D55E00", "#F0E442", "#000000" };
+                                       "#56B4E9", "#D55E00", "#000000", "#F0E442" };
 
 #define CHART_WIDTH 900
 #define MAX_CURVES 8
@@ -134,6 +134,16 @@ label (Page *page, double x, double y, const char *anchor, const char *cls, gboo
   g_string_append_c (page->out, '>');
   text (page, s);
   g_string_append (page->out, "</text>\n");
+}
+
+/* A label for the left of a chart, cut to @max characters with "…". */
+static char *
+short_label (const char *s, glong max)
+{
+  if (g_utf8_strlen (s, -1) <= max)
+    return g_strdup (s);
+  g_autofree char *cut = g_utf8_substring (s, 0, max - 1);
+  return g_strconcat (cut, "…", NULL);
 }
 
 static void
@@ -301,15 +311,14 @@ phase_chart (Page *page)
       shown++;
       for (guint q = 0; q < 3; q++)
         max_day = MAX (max_day, e->quartiles[q]);
-      if (e->curve->len > 0)
-        max_day = MAX (max_day, g_array_index (e->curve, CurvePoint, e->curve->len - 1).day);
     }
-  if (shown == 0 || max_day == 0)
+  max_day = MAX (max_day * 1.25, CASELOAD_CURVE_STEP); /* room for the open ends */
+  if (shown == 0)
     {
       no_data (page);
       return;
     }
-  const double left = 260, right = 700, top = 40, row = 30;
+  const double left = 280, right = 720, top = 40, row = 30;
   double bottom = top + row * shown;
   double step = tick_step (max_day), end = axis_end (max_day, step);
   svg_begin (page, (int) bottom + 60, TEXT_SECTION_PHASES);
@@ -327,9 +336,9 @@ phase_chart (Page *page)
       if (caseload_is_small (e->n))
         continue;
       double y = top + row * r + 6, h = row - 12;
-      g_autofree char *name = g_strdup_printf ("%s (n = %" G_GUINT64_FORMAT ")",
-                                               page->rules->models[pe->model].phases[pe->model_phase].label[page->language],
-                                               e->n);
+      g_autofree char *phase = short_label (page->rules->models[pe->model].phases[pe->model_phase].label[page->language],
+                                            26);
+      g_autofree char *name = g_strdup_printf ("%s (n = %" G_GUINT64_FORMAT ")", phase, e->n);
       label (page, left - 8, y + h / 2 + 4, "end", "tick", FALSE, name);
       if (e->quartiles[0] != QUARTILE_NOT_REACHED)
         {
@@ -376,7 +385,8 @@ measure_chart (Page *page)
   for (guint m = 0; m < page->rules->n_measures; m++)
     {
       double y = top + row * m + 5;
-      label (page, left - 8, y + 24, "end", "tick", FALSE, page->rules->measures[m].label[page->language]);
+      g_autofree char *measure = short_label (page->rules->measures[m].label[page->language], 36);
+      label (page, left - 8, y + 24, "end", "tick", FALSE, measure);
       guint64 values[3] = { c->eligible[m], c->ran[m], c->eligible_never_ran[m] };
       for (guint k = 0; k < 3; k++)
         {
@@ -429,7 +439,7 @@ contact_chart (Page *page)
       else
         {
           double h = (bottom - top) * (double) value / end;
-          rect (page, x, bottom - h, w, h, none ? palette[7] : palette[0], none ? " fill-opacity=\"0.45\"" : NULL);
+          rect (page, x, bottom - h, w, h, none ? palette[6] : palette[0], none ? " fill-opacity=\"0.45\"" : NULL);
           g_autofree char *shown = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
           label (page, x + w / 2, bottom - h - 5, "middle", "small", FALSE, shown);
         }
@@ -489,6 +499,7 @@ cohort_table (Page *page)
   static const CaseloadText columns[] = { TEXT_COL_PERIOD, TEXT_COL_TRAJECTORIES, TEXT_COL_OPEN, TEXT_COL_CLOSED,
                                           TEXT_COL_MEDIAN_FIRST_MEASURE, TEXT_COL_LASTING_OUTFLOW_RATE,
                                           TEXT_COL_REENTRY_RATE, TEXT_COL_TIMELY_WORK_RATE };
+  g_string_append (page->out, "<div class=\"cohorts\">");
   table_head (page, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < page->summary->cohorts->len; i++)
     {
@@ -513,7 +524,7 @@ cohort_table (Page *page)
       rate (page, c->timely_met, c->timely_met + c->timely_not_met);
       g_string_append (page->out, "</td></tr>\n");
     }
-  g_string_append (page->out, "</tbody></table>\n");
+  g_string_append (page->out, "</tbody></table></div>\n");
 }
 
 static void
@@ -612,7 +623,7 @@ static const char style[] =
     "border-bottom:2px solid #0072B2;padding-bottom:.2em}.meta{color:#555}.notes{background:#f4f7fb;"
     "border-left:4px solid #0072B2;padding:.5em 1em;font-size:.95em}table{border-collapse:collapse;margin:1em 0;"
     "width:100%}table.narrow{width:auto}th,td{padding:.3em .7em;border-bottom:1px solid #ddd;text-align:left;"
-    "vertical-align:top}tbody th{white-space:nowrap}td.num,th.num{text-align:right}thead th{border-bottom:2px solid #888}tr.all th,tr.all td"
+    "vertical-align:top}div.cohorts tbody th{white-space:nowrap}td.num,th.num{text-align:right}thead th{border-bottom:2px solid #888}tr.all th,tr.all td"
     "{font-weight:bold}code{font-size:.85em;color:#555}figure{margin:1em 0}svg{max-width:100%;height:auto}"
     "svg text{font-family:'DejaVu Sans',Verdana,sans-serif;fill:#222}.tick{font-size:12px}.small{font-size:11px}"
     ".legend{font-size:13px}.axis-title{font-size:13px;font-weight:bold}.axis{stroke:#444;stroke-width:1}"

@@ -18,6 +18,8 @@ survival_add (Survival *survival, gint64 days, gboolean event)
 }
 
 static const double quartile_levels[3] = { 0.75, 0.5, 0.25 }; /* S below these: q1, median, q3 */
+/* A product that is the level in exact arithmetic (3/4 · 2/3 = 1/2) must not fall below it by a rounding error. */
+#define ROUNDING 1e-9
 
 void
 survival_estimate (const Survival *survival, Estimate *out)
@@ -43,7 +45,7 @@ survival_estimate (const Survival *survival, Estimate *out)
       if (events > 0)
         s *= 1.0 - (double) events / (double) at_risk;
       for (guint q = 0; q < 3; q++)
-        if (out->quartiles[q] == QUARTILE_NOT_REACHED && s < quartile_levels[q])
+        if (out->quartiles[q] == QUARTILE_NOT_REACHED && s < quartile_levels[q] - ROUNDING)
           out->quartiles[q] = (gint) day;
       if (day % CASELOAD_CURVE_STEP == 0 && curve_open)
         {
