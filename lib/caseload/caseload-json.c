@@ -48,11 +48,20 @@ static void
 write_estimate (JsonWriter *w, const Estimate *e)
 {
   static const char *const quartile_keys[3] = { "q1", "median", "q3" };
+  /* an estimate on fewer than 5 gives nothing away: every figure of it is "<5" */
   gboolean small = caseload_is_small (e->n);
   json_writer_begin_object (w);
   member_count (w, "n", e->n);
-  member_count (w, "events", small ? 1 : e->events);
-  member_count (w, "censored", small ? 1 : e->censored);
+  if (small)
+    {
+      json_writer_member_string (w, "events", "<5");
+      json_writer_member_string (w, "censored", "<5");
+    }
+  else
+    {
+      member_count (w, "events", e->events);
+      member_count (w, "censored", e->censored);
+    }
   for (guint q = 0; q < 3; q++)
     {
       json_writer_key (w, quartile_keys[q]);

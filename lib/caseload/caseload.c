@@ -481,7 +481,7 @@ activering_caseload_add (ActiveringCaseload *caseload, const ActiveringTrajector
       cohort_add (&c->all, c, report);
       c->open += open;
       c->closed += !open;
-      if (open && report->has_next_steps)
+      if (open && facts != NULL && report->has_next_steps)
         add_measures (c, report);
       add_follow_up (c, report, open);
     }
