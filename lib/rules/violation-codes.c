@@ -29,6 +29,10 @@ const char *const placeholder_names[N_PLACEHOLDERS] = {
   [PLACEHOLDER_ROLES] = "roles",
   [PLACEHOLDER_ACTOR] = "actor",
   [PLACEHOLDER_ACTORS] = "actors",
+  [PLACEHOLDER_FACT] = "fact",
+  [PLACEHOLDER_VALUE] = "value",
+  [PLACEHOLDER_MIN] = "min",
+  [PLACEHOLDER_VALUES] = "values",
 };
 
 const ViolationInfo violation_info[N_VIOLATION_CODES] = {
