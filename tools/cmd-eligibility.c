@@ -34,6 +34,8 @@ screen_parsed (Screening *s, gboolean one_line, GString *out, GError **error)
   if (s->human)
     {
       human_table_add (s->table, s->evaluation, out);
+      if (s->trace)
+        human_table_add_trace (s->table, s->evaluation, out);
       return TRUE;
     }
   if (s->compact)

@@ -403,6 +403,19 @@ add_unknown_facts (Reading *R, const Condition *condition)
     }
 }
 
+/* What a condition requires where it applies: of "not applies or when" (rules-load.c), the when. That the
+ * condition would also hold where it does not apply (another region) is no change to propose. */
+static gint32
+when_of (const ActiveringRuleSet *rules, const Condition *condition)
+{
+  const Program *program = &rules->program;
+  gint32 slot = condition->node;
+  if (condition->applies_node < 0 || (guint) slot < program->node_base)
+    return slot;
+  const Node *n = &program->nodes[slot - program->node_base];
+  return n->op == OP_ANY && n->n_args == 2 ? program->args[n->args + 1] : slot;
+}
+
 /* The reading of the @i-th listed condition of measure @m, if it is one that keeps the measure from being
  * eligible: false ones for not_eligible, unknown ones for undetermined. */
 static gboolean
@@ -417,7 +430,7 @@ read_deciding (const ActiveringEvaluation *ev, guint m, guint i, Reading *R)
   memset (R, 0, sizeof *R);
   R->ev = ev;
   R->covered = TRUE;
-  read_condition (R, condition->node, TRUE);
+  read_condition (R, when_of (ev->rules, condition), TRUE);
   merge_between (R);
   add_unknown_facts (R, condition);
   return TRUE;
