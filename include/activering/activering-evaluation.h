@@ -896,6 +896,8 @@ void activering_evaluation_append_missing_text (const ActiveringEvaluation *eval
  * @ACTIVERING_LINES_IDS: instead of a document, write `<id>` TAB `<as_of>` and a newline for each line evaluated
  *   (ids hold no control characters), for bindings that take the outcomes from @outcomes; lines in error still get
  *   their `activering.error/1` document
+ * @ACTIVERING_LINES_TRACE: evaluate each line with %ACTIVERING_EVALUATE_TRACE, so that each result document carries
+ *   the trace, `valid_until` and `to_change` (ignored with %ACTIVERING_LINES_COMPACT). Since: 0.1
  *
  * How activering_evaluate_lines() reads its input and what it writes to the options' @out. The flags combine
  * (bitwise or): %ACTIVERING_LINES_ARRAY with any other; %ACTIVERING_LINES_IDS takes precedence over
@@ -907,6 +909,7 @@ typedef enum {
   ACTIVERING_LINES_ERRORS_ONLY = 1 << 1,
   ACTIVERING_LINES_ARRAY = 1 << 2,
   ACTIVERING_LINES_IDS = 1 << 3,
+  ACTIVERING_LINES_TRACE = 1 << 4,
 } ActiveringLinesFlags;
 
 /**
