@@ -164,6 +164,9 @@ stepper_compare_until (const Pass *P, Op op, gint32 a, gint32 b)
   static const gint32 last_day = 2932896; /* 9999-12-31 (days since 1970): ages are not computed past the calendar */
   gint32 reach = min32 (reach_of (P, a), reach_of (P, b)), limit = min32 (reach, last_day - 366 * 2);
   gboolean now = holds (op, P->v[a].i, P->v[b].i);
+  /* monotone: the same answer at the limit is the same answer all the way (the usual case, one computation) */
+  if (limit <= P->t0 || holds (op, value_at (P, a, limit), value_at (P, b, limit)) == now)
+    return reach == STABLE_FOREVER ? STABLE_FOREVER : MAX (limit, P->t0);
   gint64 good = P->t0, bad = -1, step = 1;
   while (good < limit)
     {
@@ -480,7 +483,7 @@ stability_compute (const ActiveringEvaluation *ev, const ActiveringFacts *facts,
     }
   for (guint p = 0; p < rules->n_params; p++)
     until[program->param_base + p] = param_until (&rules->params[p], ev->as_of);
-  for (guint i = 0; i < program->n_nodes; i++)
+  for (guint i = 0; i < rules->n_deciding_nodes; i++)
     {
       guint s = program->node_base + i;
       node_stability (&P, &program->nodes[i], &ev->values[s], &until[s], &slope[s]);

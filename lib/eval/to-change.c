@@ -17,8 +17,22 @@
 #include "json/json-writer-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/scan-private.h"
 
-#define PUT_LITERAL(out, s) g_string_append_len ((out), "" s, sizeof (s) - 1)
+#define PUT_LITERAL(out, s) activering_string_append ((out), "" s, sizeof (s) - 1)
+
+/* The writers of the trace append a great many short pieces: without a call each, when there is room. */
+static inline void
+put_char (GString *out, char c)
+{
+  activering_string_append (out, &c, 1);
+}
+
+static inline void
+put_cstring (GString *out, const char *s)
+{
+  activering_string_append (out, s, strlen (s));
+}
 #define MAX_NEEDS 32
 
 /* What one fact must be. */
@@ -250,21 +264,21 @@ put_plain_value (GString *out, const ActiveringRuleSet *rules, ValueType type, c
 {
   if (!value->known)
     {
-      g_string_append_c (out, '?');
+      put_char (out, '?');
       return;
     }
   if (type == TYPE_ENUM && (guint64) value->i < rules->n_symbols)
-    g_string_append (out, rules->symbols[value->i]);
+    put_cstring (out, rules->symbols[value->i]);
   else if (type == TYPE_DATE)
     {
       char date[11];
       activering_format_date ((gint32) value->i, date);
-      g_string_append_len (out, date, 10);
+      activering_string_append (out, date, 10);
     }
   else if (type == TYPE_NUMBER)
     json_append_number (out, value->n);
   else if (type == TYPE_BOOL)
-    g_string_append (out, value->i ? "true" : "false");
+    put_cstring (out, value->i ? "true" : "false");
   else
     json_append_integer (out, value->i);
 }
@@ -282,12 +296,12 @@ put_symbols (GString *out, const ActiveringRuleSet *rules, const Need *need, con
   for (gint32 k = 0; k < need->n_symbols; k++)
     {
       if (k > 0)
-        g_string_append (out, separator);
+        put_cstring (out, separator);
       gint64 symbol = need->symbols ? need->symbols[k] : need->bound.i;
       if (json)
         activering_append_quoted (out, rules->symbols[symbol], strlen (rules->symbols[symbol]), G_MAXSIZE);
       else
-        g_string_append (out, rules->symbols[symbol]);
+        put_cstring (out, rules->symbols[symbol]);
     }
 }
 
@@ -299,12 +313,12 @@ fill_need (Placeholder placeholder, gconstpointer data, GString *out)
   const FactDecl *decl = &rules->facts[t->need->fact];
   switch (placeholder)
     {
-    case PLACEHOLDER_FACT: g_string_append (out, decl->label[t->language]); break;
+    case PLACEHOLDER_FACT: put_cstring (out, decl->label[t->language]); break;
     case PLACEHOLDER_VALUE:
       if (t->ev->trace->fact_states[t->need->fact] == ACTIVERING_FACT_KNOWN)
         put_plain_value (out, rules, decl->type, &t->ev->values[t->need->fact]);
       else
-        g_string_append_c (out, '?');
+        put_char (out, '?');
       break;
     case PLACEHOLDER_MIN: put_plain_value (out, rules, t->need->type, &t->need->bound); break;
     case PLACEHOLDER_MAX:
@@ -331,29 +345,29 @@ put_needs (GString *out, const ActiveringRuleSet *rules, const Need *need)
     [CHANGE_MUST_BE_TRUE] = "equal_to", [CHANGE_MUST_BE_FALSE] = "equal_to", [CHANGE_MUST_BE_KNOWN] = "known",
   };
   PUT_LITERAL (out, "{\"");
-  g_string_append (out, keys[need->kind]);
+  put_cstring (out, keys[need->kind]);
   PUT_LITERAL (out, "\":");
   switch (need->kind)
     {
     case CHANGE_BETWEEN:
-      g_string_append_c (out, '[');
+      put_char (out, '[');
       trace_put_value (out, rules, need->type, NULL, 0, &need->bound);
-      g_string_append_c (out, ',');
+      put_char (out, ',');
       trace_put_value (out, rules, need->type, NULL, 0, &need->bound2);
-      g_string_append_c (out, ']');
+      put_char (out, ']');
       break;
     case CHANGE_ONE_OF:
     case CHANGE_NONE_OF:
-      g_string_append_c (out, '[');
+      put_char (out, '[');
       put_symbols (out, rules, need, ",", TRUE);
-      g_string_append_c (out, ']');
+      put_char (out, ']');
       break;
     case CHANGE_MUST_BE_TRUE:
     case CHANGE_MUST_BE_KNOWN: PUT_LITERAL (out, "true"); break;
     case CHANGE_MUST_BE_FALSE: PUT_LITERAL (out, "false"); break;
     default: trace_put_value (out, rules, need->type, NULL, 0, &need->bound); break;
     }
-  g_string_append_c (out, '}');
+  put_char (out, '}');
 }
 
 static void
@@ -365,8 +379,8 @@ put_need (GString *out, const ActiveringEvaluation *ev, const Need *need, int la
   PUT_LITERAL (out, "{\"fact\":");
   activering_append_quoted (out, decl->path, strlen (decl->path), G_MAXSIZE);
   PUT_LITERAL (out, ",\"state\":\"");
-  g_string_append (out, state == ACTIVERING_FACT_KNOWN ? "known" : state == ACTIVERING_FACT_BLANK ? "blank" : "unknown");
-  g_string_append_c (out, '"');
+  put_cstring (out, state == ACTIVERING_FACT_KNOWN ? "known" : state == ACTIVERING_FACT_BLANK ? "blank" : "unknown");
+  put_char (out, '"');
   if (state == ACTIVERING_FACT_KNOWN && decl->type != TYPE_RUNS)
     {
       PUT_LITERAL (out, ",\"value\":");
@@ -382,7 +396,7 @@ put_need (GString *out, const ActiveringEvaluation *ev, const Need *need, int la
       PUT_LITERAL (out, ",\"text\":");
       activering_append_quoted (out, text->str, text->len, G_MAXSIZE);
     }
-  g_string_append_c (out, '}');
+  put_char (out, '}');
 }
 
 /* The unknown or blank facts a condition reads, when no reading found what to change: to be made known. */
@@ -456,7 +470,7 @@ to_change_append_json (GString *out, const ActiveringEvaluation *ev, guint m, in
   if (!has_changes (ev, m))
     return;
   const Measure *measure = &ev->rules->measures[m];
-  g_autoptr (GString) text = g_string_new (NULL);
+  GString *text = ev->trace->text; /* scratch */
   PUT_LITERAL (out, ",\"to_change\":[");
   gboolean first = TRUE;
   for (guint i = 0; i < ev->n_listed[m]; i++)
@@ -466,7 +480,7 @@ to_change_append_json (GString *out, const ActiveringEvaluation *ev, guint m, in
         continue;
       const Condition *condition = &measure->conditions[ev->listed[m][i]];
       if (!first)
-        g_string_append_c (out, ',');
+        put_char (out, ',');
       first = FALSE;
       PUT_LITERAL (out, "{\"condition\":");
       activering_append_quoted (out, condition->id, strlen (condition->id), G_MAXSIZE);
@@ -482,13 +496,13 @@ to_change_append_json (GString *out, const ActiveringEvaluation *ev, guint m, in
           if (!is_listed_need (&R.needs[k]))
             continue;
           if (!first_need)
-            g_string_append_c (out, ',');
+            put_char (out, ',');
           first_need = FALSE;
           put_need (out, ev, &R.needs[k], language, text);
         }
       PUT_LITERAL (out, "]}");
     }
-  g_string_append_c (out, ']');
+  put_char (out, ']');
 }
 
 /* ---- getters ---- */

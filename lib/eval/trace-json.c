@@ -14,8 +14,22 @@
 #include "json/json-writer-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
+#include "util/scan-private.h"
 
-#define PUT_LITERAL(out, s) g_string_append_len ((out), "" s, sizeof (s) - 1)
+#define PUT_LITERAL(out, s) activering_string_append ((out), "" s, sizeof (s) - 1)
+
+/* The writers of the trace append a great many short pieces: without a call each, when there is room. */
+static inline void
+put_char (GString *out, char c)
+{
+  activering_string_append (out, &c, 1);
+}
+
+static inline void
+put_cstring (GString *out, const char *s)
+{
+  activering_string_append (out, s, strlen (s));
+}
 
 static const char *const fact_state_names[] = { "known", "unknown", "blank" };
 
@@ -23,6 +37,21 @@ static void
 put_string (GString *out, const char *s)
 {
   activering_append_quoted (out, s, strlen (s), G_MAXSIZE);
+}
+
+void
+trace_put_name (GString *out, const char *head, const char *name, const char *tail)
+{
+  put_cstring (out, head);
+  put_string (out, name);
+  put_cstring (out, tail);
+}
+
+/* A name written once (TraceState.names): entry @i of @offsets. */
+static inline void
+put_written (GString *out, const TraceState *trace, const gsize *offsets, guint i)
+{
+  activering_string_append (out, trace->names->str + offsets[i], offsets[i + 1] - offsets[i]);
 }
 
 void
@@ -35,9 +64,9 @@ trace_put_day (GString *out, gint32 day)
     }
   char date[11];
   activering_format_date (day, date);
-  g_string_append_c (out, '"');
-  g_string_append_len (out, date, 10);
-  g_string_append_c (out, '"');
+  put_char (out, '"');
+  activering_string_append (out, date, 10);
+  put_char (out, '"');
 }
 
 void
@@ -66,15 +95,15 @@ trace_put_value (GString *out, const ActiveringRuleSet *rules, ValueType type, c
         PUT_LITERAL (out, "null");
       break;
     case TYPE_ENUM_LIST:
-      g_string_append_c (out, '[');
+      put_char (out, '[');
       for (guint k = 0, n = 0; k < n_domain && k < 64; k++)
         if ((guint64) value->i >> k & 1)
           {
             if (n++ > 0)
-              g_string_append_c (out, ',');
+              put_char (out, ',');
             put_string (out, rules->symbols[domain[k]]);
           }
-      g_string_append_c (out, ']');
+      put_char (out, ']');
       break;
     case TYPE_INTEGER:
     case TYPE_RUNS:
@@ -88,35 +117,35 @@ static void
 put_runs (GString *out, const ActiveringRuleSet *rules, const FactDecl *decl, const ActiveringFacts *facts,
           guint slot)
 {
-  g_string_append_c (out, '[');
+  put_char (out, '[');
   guint n_runs = facts->run_count[slot];
   const Run *runs = n_runs > 0 ? &g_array_index (facts->runs, Run, facts->run_first[slot]) : NULL;
   for (guint i = 0; i < n_runs; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ',');
+        put_char (out, ',');
       PUT_LITERAL (out, "{\"measure\":");
       put_string (out, rules->symbols[decl->values[runs[i].measure]]);
       PUT_LITERAL (out, ",\"start\":");
       trace_put_day (out, runs[i].start);
       PUT_LITERAL (out, ",\"end\":");
       trace_put_day (out, runs[i].end);
-      g_string_append_c (out, '}');
+      put_char (out, '}');
     }
-  g_string_append_c (out, ']');
+  put_char (out, ']');
 }
 
 /* {"fact":…,"state":…(,"value":…)} */
 static void
-put_fact (GString *out, const ActiveringRuleSet *rules, const Value *values, const guint8 *states,
-          const ActiveringFacts *facts, guint slot)
+put_fact (GString *out, const ActiveringEvaluation *ev, const guint8 *states, const ActiveringFacts *facts,
+          guint slot)
 {
+  const ActiveringRuleSet *rules = ev->rules;
+  const Value *values = ev->values;
   const FactDecl *decl = &rules->facts[slot];
-  PUT_LITERAL (out, "{\"fact\":");
-  put_string (out, decl->path);
-  PUT_LITERAL (out, ",\"state\":\"");
-  g_string_append (out, fact_state_names[MIN (states[slot], 2)]);
-  g_string_append_c (out, '"');
+  put_written (out, ev->trace, ev->trace->fact_name, slot);
+  put_cstring (out, fact_state_names[MIN (states[slot], 2)]);
+  put_char (out, '"');
   if (states[slot] == ACTIVERING_FACT_KNOWN && (decl->type != TYPE_RUNS || facts != NULL))
     {
       PUT_LITERAL (out, ",\"value\":");
@@ -125,7 +154,7 @@ put_fact (GString *out, const ActiveringRuleSet *rules, const Value *values, con
       else
         trace_put_value (out, rules, decl->type, decl->values, decl->n_values, &values[slot]);
     }
-  g_string_append_c (out, '}');
+  put_char (out, '}');
 }
 
 void
@@ -136,10 +165,10 @@ trace_put_facts (GString *out, const ActiveringEvaluation *ev, const ActiveringF
   for (guint i = 0; i < rules->n_traced_facts; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ',');
-      put_fact (out, rules, ev->values, facts->state, facts, rules->traced_facts[i]);
+        put_char (out, ',');
+      put_fact (out, ev, facts->state, facts, rules->traced_facts[i]);
     }
-  g_string_append_c (out, ']');
+  put_char (out, ']');
 }
 
 /* The period of @param in force on @day, or NULL. */
@@ -186,7 +215,7 @@ put_parameter (GString *out, const ActiveringEvaluation *ev, guint p, gint32 day
     PUT_LITERAL (out, "null");
   PUT_LITERAL (out, ",\"legal_basis\":");
   put_string (out, legal_basis_in (&param->legal_basis, language));
-  g_string_append_c (out, '}');
+  put_char (out, '}');
 }
 
 static void
@@ -195,12 +224,20 @@ put_parameters (GString *out, const ActiveringEvaluation *ev, int language)
   const ActiveringRuleSet *rules = ev->rules;
   const Program *program = &rules->program;
   PUT_LITERAL (out, ",\"parameters\":[");
-  for (guint i = 0; i < rules->n_traced_params; i++)
+  TraceState *trace = ev->trace;
+  if (trace->parameters_language != language || trace->parameters_day != ev->as_of)
     {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      put_parameter (out, ev, rules->traced_params[i], ev->as_of, FALSE, language);
+      g_string_truncate (trace->parameters_json, 0);
+      for (guint i = 0; i < rules->n_traced_params; i++)
+        {
+          if (i > 0)
+            put_char (trace->parameters_json, ',');
+          put_parameter (trace->parameters_json, ev, rules->traced_params[i], ev->as_of, FALSE, language);
+        }
+      trace->parameters_language = language;
+      trace->parameters_day = ev->as_of;
     }
+  activering_string_append (out, trace->parameters_json->str, trace->parameters_json->len);
   /* param_on: a parameter taken on another day (a proposal's start), once per parameter and day */
   for (guint i = 0; i < program->n_nodes; i++)
     {
@@ -214,10 +251,10 @@ put_parameters (GString *out, const ActiveringEvaluation *ev, int language)
       if (before)
         continue;
       if (out->str[out->len - 1] != '[')
-        g_string_append_c (out, ',');
+        put_char (out, ',');
       put_parameter (out, ev, (guint) n->imm, (gint32) ev->values[n->a].i, TRUE, language);
     }
-  g_string_append_c (out, ']');
+  put_char (out, ']');
 }
 
 static void
@@ -229,14 +266,12 @@ put_definitions (GString *out, const ActiveringEvaluation *ev)
     {
       const Definition *def = &rules->definitions[d];
       if (d > 0)
-        g_string_append_c (out, ',');
-      PUT_LITERAL (out, "{\"definition\":");
-      put_string (out, def->name);
-      PUT_LITERAL (out, ",\"value\":");
+        put_char (out, ',');
+      put_written (out, ev->trace, ev->trace->definition_name, d);
       trace_put_value (out, rules, def->type, def->domain, def->n_domain, &ev->values[def->node]);
-      g_string_append_c (out, '}');
+      put_char (out, '}');
     }
-  g_string_append_c (out, ']');
+  put_char (out, ']');
 }
 
 /* The values that decided a condition, found by walking its expression from the top. */
@@ -253,7 +288,7 @@ static void
 entry_start (DecidedBy *D)
 {
   if (D->any)
-    g_string_append_c (D->out, ',');
+    put_char (D->out, ',');
   D->any = TRUE;
 }
 
@@ -270,18 +305,16 @@ walk (DecidedBy *D, gint32 slot, gboolean root)
   if ((guint) slot < program->param_base)
     {
       entry_start (D);
-      put_fact (D->out, rules, ev->values, ev->trace->fact_states, NULL, (guint) slot);
+      put_fact (D->out, ev, ev->trace->fact_states, NULL, (guint) slot);
       return;
     }
   if ((guint) slot < program->const_base)
     {
       const ParamDecl *param = &rules->params[slot - program->param_base];
       entry_start (D);
-      PUT_LITERAL (D->out, "{\"parameter\":");
-      put_string (D->out, param->name);
-      PUT_LITERAL (D->out, ",\"value\":");
+      put_written (D->out, ev->trace, ev->trace->parameter_name, slot - program->param_base);
       trace_put_value (D->out, rules, param->type, NULL, 0, v);
-      g_string_append_c (D->out, '}');
+      put_char (D->out, '}');
       return;
     }
   if ((guint) slot < program->node_base)
@@ -295,7 +328,7 @@ walk (DecidedBy *D, gint32 slot, gboolean root)
       PUT_LITERAL (D->out, "{\"measure\":");
       put_string (D->out, rules->measures[m].code);
       PUT_LITERAL (D->out, ",\"outcome\":\"");
-      g_string_append (D->out, activering_outcome_to_string (ev->outcomes[m]));
+      put_cstring (D->out, activering_outcome_to_string (ev->outcomes[m]));
       PUT_LITERAL (D->out, "\"}");
       return;
     }
@@ -303,11 +336,9 @@ walk (DecidedBy *D, gint32 slot, gboolean root)
     {
       const Definition *def = &rules->definitions[rules->definition_of_node[i]];
       entry_start (D);
-      PUT_LITERAL (D->out, "{\"definition\":");
-      put_string (D->out, def->name);
-      PUT_LITERAL (D->out, ",\"value\":");
+      put_written (D->out, ev->trace, ev->trace->definition_name, (guint) rules->definition_of_node[i]);
       trace_put_value (D->out, rules, def->type, def->domain, def->n_domain, v);
-      g_string_append_c (D->out, '}');
+      put_char (D->out, '}');
     }
   switch ((Op) n->op)
     {
@@ -360,7 +391,7 @@ walk (DecidedBy *D, gint32 slot, gboolean root)
           PUT_LITERAL (D->out, "null");
         PUT_LITERAL (D->out, ",\"value\":");
         trace_put_value (D->out, rules, param->type, NULL, 0, v);
-        g_string_append_c (D->out, '}');
+        put_char (D->out, '}');
         walk (D, n->a, FALSE);
         return;
       }
@@ -394,28 +425,28 @@ put_conditions (GString *out, const ActiveringEvaluation *ev)
         const Condition *condition = &rules->measures[m].conditions[ev->listed[m][i]];
         const Value *v = &ev->values[condition->node];
         if (!first)
-          g_string_append_c (out, ',');
+          put_char (out, ',');
         first = FALSE;
         PUT_LITERAL (out, "{\"id\":");
         put_string (out, condition->id);
         PUT_LITERAL (out, ",\"state\":\"");
-        g_string_append (out, !v->known ? "unknown" : v->i ? "true" : "false");
+        put_cstring (out, !v->known ? "unknown" : v->i ? "true" : "false");
         PUT_LITERAL (out, "\",\"decided_by\":[");
         D.stamp++;
         D.any = FALSE;
         walk (&D, condition->node, TRUE);
         PUT_LITERAL (out, "]}");
       }
-  g_string_append_c (out, ']');
+  put_char (out, ']');
 }
 
 void
 trace_append_json (GString *out, const ActiveringEvaluation *ev, int language)
 {
   PUT_LITERAL (out, ",\"trace\":{");
-  g_string_append_len (out, ev->trace->facts_json->str, (gssize) ev->trace->facts_json->len);
+  activering_string_append (out, ev->trace->facts_json->str, ev->trace->facts_json->len);
   put_parameters (out, ev, language);
   put_definitions (out, ev);
   put_conditions (out, ev);
-  g_string_append_c (out, '}');
+  put_char (out, '}');
 }

@@ -29,6 +29,15 @@ struct _TraceState
   ActiveringEvaluation *probe; /* runs the dossier on the breakpoints after as_of */
   guint32 *seen;               /* per value slot: the stamp of the condition that last named it */
   guint32 stamp;
+  /* Written once per evaluation: `{"fact":<path>,"state":"` per fact slot, `{"definition":<name>,"value":` per
+   * definition and `{"parameter":<name>,"value":` per parameter, at these offsets of @names. */
+  GString *names;
+  gsize *fact_name, *definition_name, *parameter_name; /* offset; the next entry's offset ends it */
+  /* The parameters on as_of, in one language: they change only with the date (most batches have one). */
+  GString *parameters_json;
+  gint32 parameters_day;
+  int parameters_language; /* -1: not written yet */
+  GString *text;           /* scratch for the texts of to_change */
 };
 
 /* Runs after a traced evaluation: fills ev->trace (trace.c). */
@@ -51,6 +60,7 @@ gint32 stability_of_obligation (const ActiveringEvaluation *ev, const gint32 *un
 void trace_put_value (GString *out, const ActiveringRuleSet *rules, ValueType type, const guint32 *domain,
                       guint n_domain, const Value *value);
 void trace_put_day (GString *out, gint32 day); /* a date in quotes, or null for STABLE_FOREVER */
+void trace_put_name (GString *out, const char *head, const char *name, const char *tail); /* @name quoted */
 void trace_put_facts (GString *out, const ActiveringEvaluation *ev, const ActiveringFacts *facts);
 void trace_append_json (GString *out, const ActiveringEvaluation *ev, int language);
 void to_change_append_json (GString *out, const ActiveringEvaluation *ev, guint measure, int language);

@@ -33,6 +33,31 @@ trace_state_new (const ActiveringRuleSet *rules)
   trace->measure_until = g_new (gint32, MAX (rules->n_measures, 1));
   trace->obligation_until = g_new (gint32, MAX (rules->n_obligations, 1));
   trace->seen = g_new0 (guint32, n_values);
+  trace->names = g_string_new (NULL);
+  trace->fact_name = g_new (gsize, rules->n_facts + 1);
+  trace->definition_name = g_new (gsize, rules->n_definitions + 1);
+  trace->parameter_name = g_new (gsize, rules->n_params + 1);
+  for (guint f = 0; f <= rules->n_facts; f++)
+    {
+      trace->fact_name[f] = trace->names->len;
+      if (f < rules->n_facts)
+        trace_put_name (trace->names, "{\"fact\":", rules->facts[f].path, ",\"state\":\"");
+    }
+  for (guint d = 0; d <= rules->n_definitions; d++)
+    {
+      trace->definition_name[d] = trace->names->len;
+      if (d < rules->n_definitions)
+        trace_put_name (trace->names, "{\"definition\":", rules->definitions[d].name, ",\"value\":");
+    }
+  for (guint p = 0; p <= rules->n_params; p++)
+    {
+      trace->parameter_name[p] = trace->names->len;
+      if (p < rules->n_params)
+        trace_put_name (trace->names, "{\"parameter\":", rules->params[p].name, ",\"value\":");
+    }
+  trace->parameters_json = g_string_new (NULL);
+  trace->parameters_language = -1;
+  trace->text = g_string_new (NULL);
   return trace;
 }
 
@@ -48,6 +73,12 @@ trace_state_free (TraceState *trace)
   g_free (trace->measure_until);
   g_free (trace->obligation_until);
   g_free (trace->seen);
+  g_string_free (trace->names, TRUE);
+  g_free (trace->fact_name);
+  g_free (trace->definition_name);
+  g_free (trace->parameter_name);
+  g_string_free (trace->parameters_json, TRUE);
+  g_string_free (trace->text, TRUE);
   if (trace->probe != NULL)
     activering_evaluation_free (trace->probe);
   g_free (trace);
@@ -98,7 +129,7 @@ compute_valid_until (ActiveringEvaluation *ev, const ActiveringFacts *facts)
         break; /* the pending outcomes hold to the end of the calendar: null */
       probe->as_of = breakpoint + 1;
       program_resolve_parameter_values (probe);
-      program_run (probe, facts, rules->program.n_nodes, FALSE);
+      program_run (probe, facts, rules->n_deciding_nodes, FALSE);
       stability_compute (probe, facts, trace->until, trace->slope);
       for (guint i = 0; i < n_items; i++)
         {

@@ -425,6 +425,16 @@ index_for_trace (ActiveringRuleSet *rules)
       rules->definition_of_node[rules->definitions[d].node - program->node_base] = (gint32) d;
   for (guint m = 0; m < rules->n_measures; m++)
     rules->measure_of_node[rules->measures[m].outcome_node - program->node_base] = (gint32) m;
+  /* valid_until looks no further than the last node an outcome or an obligation's state reads */
+  gint32 last = -1;
+  for (guint m = 0; m < rules->n_measures; m++)
+    last = MAX (last, MAX (rules->measures[m].exists_node, rules->measures[m].outcome_node));
+  for (guint o = 0; o < rules->n_obligations; o++)
+    {
+      const Obligation *obligation = &rules->obligations[o];
+      last = MAX (last, MAX (obligation->applies_node, MAX (obligation->due_node, obligation->met_node)));
+    }
+  rules->n_deciding_nodes = last >= (gint32) program->node_base ? (guint) (last - (gint32) program->node_base) + 1 : 0;
 }
 
 void

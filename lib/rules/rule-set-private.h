@@ -412,6 +412,7 @@ struct _ActiveringRuleSet
   guint n_traced_facts;
   guint *traced_params; /* the parameters the program reads, in declaration order */
   guint n_traced_params;
+  guint n_deciding_nodes; /* run nodes [0, n) decide every measure's outcome and obligation's state */
   Text change_messages[N_CHANGE_MESSAGES]; /* NULL when the rule set has no "change_messages" */
   SchemaNode *schema;
   guint n_schema_objects;
