@@ -415,8 +415,8 @@ static void
 put_conditions (GString *out, const ActiveringEvaluation *ev)
 {
   const ActiveringRuleSet *rules = ev->rules;
-  g_autofree guint32 *seen = g_new0 (guint32, MAX (rules->program.n_values, 1));
-  DecidedBy D = { ev, out, seen, 0, FALSE };
+  /* the stamps go on from one document to the next, so the marks need no clearing (TraceState.seen) */
+  DecidedBy D = { ev, out, ev->trace->seen, ev->trace->stamp, FALSE };
   gboolean first = TRUE;
   PUT_LITERAL (out, ",\"conditions\":[");
   for (guint m = 0; m < rules->n_measures; m++)
@@ -432,12 +432,17 @@ put_conditions (GString *out, const ActiveringEvaluation *ev)
         PUT_LITERAL (out, ",\"state\":\"");
         put_cstring (out, !v->known ? "unknown" : v->i ? "true" : "false");
         PUT_LITERAL (out, "\",\"decided_by\":[");
-        D.stamp++;
+        if (++D.stamp == 0)
+          {
+            memset (D.seen, 0, sizeof (guint32) * rules->program.n_values);
+            D.stamp = 1;
+          }
         D.any = FALSE;
         walk (&D, condition->node, TRUE);
         PUT_LITERAL (out, "]}");
       }
   put_char (out, ']');
+  ev->trace->stamp = D.stamp;
 }
 
 void

@@ -27,6 +27,9 @@ struct _TraceState
   gint32 *measure_until;    /* per measure: valid_until, STABLE_FOREVER for null */
   gint32 *obligation_until; /* per obligation of the rule set */
   ActiveringEvaluation *probe; /* runs the dossier on the breakpoints after as_of */
+  int *item_state;             /* per measure, then per obligation: the answer on as_of (trace.c) */
+  gint32 *item_stable;         /* ... the day through which it surely stays */
+  gboolean *item_pending;      /* ... whether a later breakpoint is still to be run */
   guint32 *seen;               /* per value slot: the stamp of the condition that last named it */
   guint32 stamp;
   /* Written once per evaluation: `{"fact":<path>,"state":"` per fact slot, `{"definition":<name>,"value":` per

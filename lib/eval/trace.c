@@ -33,6 +33,10 @@ trace_state_new (const ActiveringRuleSet *rules)
   trace->measure_until = g_new (gint32, MAX (rules->n_measures, 1));
   trace->obligation_until = g_new (gint32, MAX (rules->n_obligations, 1));
   trace->seen = g_new0 (guint32, n_values);
+  guint n_items = MAX (rules->n_measures + rules->n_obligations, 1);
+  trace->item_state = g_new (int, n_items);
+  trace->item_stable = g_new (gint32, n_items);
+  trace->item_pending = g_new (gboolean, n_items);
   trace->names = g_string_new (NULL);
   trace->fact_name = g_new (gsize, rules->n_facts + 1);
   trace->definition_name = g_new (gsize, rules->n_definitions + 1);
@@ -73,6 +77,9 @@ trace_state_free (TraceState *trace)
   g_free (trace->measure_until);
   g_free (trace->obligation_until);
   g_free (trace->seen);
+  g_free (trace->item_state);
+  g_free (trace->item_stable);
+  g_free (trace->item_pending);
   g_string_free (trace->names, TRUE);
   g_free (trace->fact_name);
   g_free (trace->definition_name);
@@ -100,9 +107,9 @@ compute_valid_until (ActiveringEvaluation *ev, const ActiveringFacts *facts)
   const ActiveringRuleSet *rules = ev->rules;
   TraceState *trace = ev->trace;
   guint n_items = rules->n_measures + rules->n_obligations;
-  g_autofree int *state = g_new (int, MAX (n_items, 1));
-  g_autofree gint32 *stable = g_new (gint32, MAX (n_items, 1)); /* per item: surely the same through this day */
-  g_autofree gboolean *pending = g_new (gboolean, MAX (n_items, 1));
+  int *state = trace->item_state;
+  gint32 *stable = trace->item_stable; /* per item: surely the same through this day */
+  gboolean *pending = trace->item_pending;
 
   stability_compute (ev, facts, trace->until, trace->slope);
   guint n_pending = 0;

@@ -68,8 +68,8 @@ int
 placeholder_lookup (const char *name, gsize len)
 {
   for (int i = 0; i < N_PLACEHOLDERS; i++)
-    if (len > 0 && placeholder_names[i][0] == name[0] && strlen (placeholder_names[i]) == len
-        && memcmp (placeholder_names[i], name, len) == 0)
+    if (len > 0 && placeholder_names[i][0] == name[0] && strncmp (placeholder_names[i], name, len) == 0
+        && placeholder_names[i][len] == '\0')
       return i;
   return -1;
 }
