@@ -82,9 +82,8 @@ void program_resolve_parameter_values (ActiveringEvaluation *ev);
 
 /* The outcome of a measure, and its reason, from the values of the run just made. */
 static inline ActiveringOutcome
-evaluation_outcome_of (const ActiveringEvaluation *ev, guint m, ActiveringReason *reason)
+evaluation_outcome_of (const ActiveringEvaluation *ev, const Measure *measure, ActiveringReason *reason)
 {
-  const Measure *measure = &ev->rules->measures[m];
   const Value *exists = &ev->values[measure->exists_node];
   const Value *all = &ev->values[measure->outcome_node];
   *reason = ACTIVERING_REASON_NONE;

@@ -207,7 +207,7 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
   gboolean outcomes_only = (flags & ACTIVERING_EVALUATE_OUTCOMES_ONLY) != 0 && !traced;
   program_run (ev, facts, outcomes_only ? rules->program.n_outcome_nodes : rules->program.n_nodes, outcomes_only);
   for (guint m = 0; m < rules->n_measures; m++)
-    ev->outcomes[m] = evaluation_outcome_of (ev, m, &ev->reasons[m]);
+    ev->outcomes[m] = evaluation_outcome_of (ev, &rules->measures[m], &ev->reasons[m]);
   ev->traced = traced;
   ev->explained = !outcomes_only;
   ev->has_run = TRUE;

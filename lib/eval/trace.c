@@ -97,7 +97,7 @@ static int
 measure_state (const ActiveringEvaluation *ev, guint m)
 {
   ActiveringReason reason;
-  ActiveringOutcome outcome = evaluation_outcome_of (ev, m, &reason);
+  ActiveringOutcome outcome = evaluation_outcome_of (ev, &ev->rules->measures[m], &reason);
   return (int) outcome * 16 + (int) reason;
 }
 
