@@ -11,7 +11,8 @@
  * (a) loading and compiling the default rule set; (b) evaluations per second from already-parsed facts, all
  * four measures, outcomes only, against the baseline on the same dossiers; (c) the same with the full
  * explanation, and with JSON output; (d) parsing facts documents; (e) heap allocations per dossier once the
- * buffers have grown (bench-alloc.c counts them). Nothing is pinned; the numbers are for one thread.
+ * buffers have grown (bench-alloc.c counts them); (f) what the trace (ACTIVERING_EVALUATE_TRACE) costs against the
+ * full result document. Nothing is pinned; the numbers are for one thread.
  */
 #include "config.h"
 
@@ -47,7 +48,7 @@ compare_doubles (const void *a, const void *b)
 
 /* ---- timed loops: each runs whole passes over the caseload until @min_time has gone by ---- */
 
-typedef enum { MODE_OUTCOMES, MODE_EXPLAIN, MODE_JSON, MODE_COMPACT_JSON } Mode;
+typedef enum { MODE_OUTCOMES, MODE_EXPLAIN, MODE_JSON, MODE_COMPACT_JSON, MODE_TRACE_JSON } Mode;
 
 typedef struct {
   guint passes;
@@ -62,7 +63,8 @@ time_library (ActiveringEvaluation *ev, ActiveringFacts **facts, guint n, Mode m
 {
   Timing t = { 0 };
   ActiveringEvaluateFlags flags = mode == MODE_OUTCOMES || mode == MODE_COMPACT_JSON ? ACTIVERING_EVALUATE_OUTCOMES_ONLY
-                                                                                     : ACTIVERING_EVALUATE_DEFAULT;
+                                  : mode == MODE_TRACE_JSON                        ? ACTIVERING_EVALUATE_TRACE
+                                                                                   : ACTIVERING_EVALUATE_DEFAULT;
   GString *out = g_string_sized_new (1 << 16);
   guint64 acc = 0;
   double start = bench_now (), cpu_start = bench_cpu_now ();
@@ -83,6 +85,7 @@ time_library (ActiveringEvaluation *ev, ActiveringFacts **facts, guint n, Mode m
                 acc += activering_evaluation_get_outcome (ev, m) + activering_evaluation_get_n_missing (ev, m);
               break;
             case MODE_JSON:
+            case MODE_TRACE_JSON:
               g_string_truncate (out, 0);
               activering_evaluation_append_json (ev, "nl", ACTIVERING_JSON_DEFAULT, out, NULL);
               bytes += out->len + 1;
@@ -578,6 +581,17 @@ main (int argc, char **argv)
       print_allocations ("compact (OUTCOMES_ONLY + append_outcomes_json)", &compact_count, lines.n);
       print_allocations ("full (DEFAULT + append_json, nl)", &full_count, lines.n);
     }
+
+  /* (f) what the trace costs, against the full result document it extends */
+  printf ("\n(f) tracing cost: the full result document with the trace (ACTIVERING_EVALUATE_TRACE: values read, "
+          "valid_until,\n    to_change) against without it (goal: at most 2x)\n");
+  Timing traced = time_library (ev, facts, n, MODE_TRACE_JSON, min_time);
+  g_snprintf (extra, sizeof extra, "  %.0f MB/s out, %.0f B each", traced.out_bytes * traced.rate / n / 1e6,
+              (double) traced.out_bytes / n);
+  print_rate ("run TRACE + append_json (nl, compact)", &traced, extra);
+  double full_cpu = json.cpu / json.passes, traced_cpu = traced.cpu / traced.passes;
+  printf ("  per dossier (CPU time): full %.0f ns, traced %.0f ns: ratio %.2fx (goal <= 2x: %s)\n", 1e9 * full_cpu / n,
+          1e9 * traced_cpu / n, traced_cpu / full_cpu, traced_cpu <= 2 * full_cpu ? "met" : "NOT met");
 
   printf ("\npeak RSS %.0f MB\n", bench_peak_rss_kib () / 1024.0);
 

@@ -7,7 +7,8 @@
 #    directory under the build directory (BENCH_CACHE, default bench/cache; $TMPDIR/activering-bench-cache for a
 #    build inside the source tree), regenerating them only when the generator changes.
 # 2. Runs bench/bench-eval on the 100000 dossiers (load time, evaluations per second against the hand-written
-#    baseline, parsing), and checks the library against the baseline on the whole 1000000.
+#    baseline, parsing, and in its section (f) the tracing cost: the full result with the trace against without
+#    it, goal at most 2x), and checks the library against the baseline on the whole 1000000.
 # 3. Times the command-line tool end to end, `activering eligibility --jsonl --compact --jobs 1`, on both caseloads
 #    with /usr/bin/time -v: dossiers per second on one core, and the peak resident set size, which must not grow
 #    with the number of dossiers; and the full result documents (`eligibility --jsonl --jobs 1`). Each of the two

@@ -348,6 +348,153 @@ START_TEST (test_reuse_and_fast_path)
 }
 END_TEST
 
+/* ---- the trace (ACTIVERING_EVALUATE_TRACE) ---- */
+
+#define HORIZON_DAYS 730
+
+/* What valid_until compares from day to day: a measure's outcome and reason. */
+static int
+measure_state (const ActiveringEvaluation *ev, guint m)
+{
+  return (int) activering_evaluation_get_outcome (ev, m) * 16 + (int) activering_evaluation_get_reason (ev, m);
+}
+
+/* An obligation's state by id, -1 when it is not reported. */
+static int
+obligation_state (const ActiveringEvaluation *ev, const char *id)
+{
+  for (guint o = 0; o < activering_evaluation_get_n_obligations (ev); o++)
+    if (strcmp (activering_evaluation_get_obligation_id (ev, o), id) == 0)
+      return (int) activering_evaluation_get_obligation_state (ev, o);
+  return -1;
+}
+
+/* Whether valid_until agrees with @first_change, the first day after @as_of on which evaluating day by day gave
+ * another answer (a julian day; 0: none within the horizon). */
+static void
+check_valid_until (GString *out, const char *what, const GDate *as_of, gboolean has_until, const GDate *until,
+                   guint32 first_change)
+{
+  guint32 horizon = g_date_get_julian (as_of) + HORIZON_DAYS;
+  char said[16] = "null", found[32] = "none within two years";
+  if (has_until)
+    g_date_strftime (said, sizeof said, "%Y-%m-%d", until);
+  if (first_change != 0)
+    {
+      GDate day;
+      g_date_set_julian (&day, first_change - 1);
+      g_date_strftime (found, sizeof found, "%Y-%m-%d", &day);
+    }
+  gboolean agrees = first_change != 0 ? has_until && g_date_get_julian (until) == first_change - 1
+                                      : !has_until || g_date_get_julian (until) >= horizon;
+  if (!agrees)
+    g_string_append_printf (out, "  %s: valid_until %s, but day by day the answer holds until %s\n", what, said,
+                            found);
+}
+
+/* valid_until, against evaluating the dossier day by day over the two years after its date. */
+START_TEST (test_valid_until_day_by_day)
+{
+  const CaseRef *c = all_cases->pdata[_i];
+  ActiveringRuleSet *rules = rules_of (c);
+  g_autoptr (ActiveringFacts) facts = activering_facts_new (rules);
+  g_autoptr (ActiveringEvaluation) traced = activering_evaluation_new (rules);
+  g_autoptr (ActiveringEvaluation) daily = activering_evaluation_new (rules);
+  if (!evaluate_case (c, facts, traced, ACTIVERING_EVALUATE_TRACE))
+    return; /* a trajectory case without facts, or reported by the case's own test */
+  GDate as_of;
+  activering_evaluation_get_as_of (traced, &as_of);
+  guint n_measures = activering_rule_set_get_n_measures (rules), n_obligations =
+    activering_evaluation_get_n_obligations (traced);
+  g_autofree guint32 *measure_change = g_new0 (guint32, n_measures);
+  g_autofree guint32 *obligation_change = g_new0 (guint32, MAX (n_obligations, 1));
+  for (guint32 d = 1; d <= HORIZON_DAYS; d++)
+    {
+      GDate day = as_of;
+      g_date_add_days (&day, d);
+      /* obligations need the full run; outcomes alone do not */
+      ActiveringEvaluateFlags flags = n_obligations > 0 ? ACTIVERING_EVALUATE_DEFAULT : ACTIVERING_EVALUATE_OUTCOMES_ONLY;
+      ck_assert (activering_evaluation_run (daily, facts, &day, flags, NULL));
+      for (guint m = 0; m < n_measures; m++)
+        if (measure_change[m] == 0 && measure_state (daily, m) != measure_state (traced, m))
+          measure_change[m] = g_date_get_julian (&day);
+      for (guint o = 0; o < n_obligations; o++)
+        {
+          const char *id = activering_evaluation_get_obligation_id (traced, o);
+          if (obligation_change[o] == 0
+              && obligation_state (daily, id) != (int) activering_evaluation_get_obligation_state (traced, o))
+            obligation_change[o] = g_date_get_julian (&day);
+        }
+    }
+  g_autoptr (GString) wrong = g_string_new (NULL);
+  for (guint m = 0; m < n_measures; m++)
+    {
+      GDate until;
+      gboolean has = activering_evaluation_get_valid_until (traced, m, &until);
+      check_valid_until (wrong, activering_rule_set_get_measure_code (rules, m), &as_of, has, &until, measure_change[m]);
+    }
+  for (guint o = 0; o < n_obligations; o++)
+    {
+      GDate until;
+      gboolean has = activering_evaluation_get_obligation_valid_until (traced, o, &until);
+      check_valid_until (wrong, activering_evaluation_get_obligation_id (traced, o), &as_of, has, &until,
+                         obligation_change[o]);
+    }
+  if (wrong->len > 0)
+    {
+      g_autoptr (GString) out = g_string_new (NULL);
+      case_heading (out, c);
+      g_string_append (out, wrong->str);
+      ck_abort_msg ("%s", out->str);
+    }
+}
+END_TEST
+
+/* The same facts, rule set and date give the same bytes, from a fresh evaluation and from one reused after other
+ * dossiers; and tracing changes nothing else the evaluation answers. */
+START_TEST (test_trace_deterministic)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  for (guint f = 0; f < files->len; f++)
+    {
+      ActiveringRuleSet *rules = activering_case_file_get_rule_set (files->pdata[f]);
+      g_autoptr (ActiveringFacts) facts = activering_facts_new (rules);
+      g_autoptr (ActiveringEvaluation) reused = activering_evaluation_new (rules);
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint j = 0; j < all_cases->len; j++)
+          {
+            const CaseRef *c = all_cases->pdata[pass == 0 ? j : all_cases->len - 1 - j];
+            if (c->file != files->pdata[f])
+              continue;
+            g_autoptr (ActiveringEvaluation) fresh = activering_evaluation_new (rules);
+            g_autoptr (ActiveringEvaluation) plain = activering_evaluation_new (rules);
+            if (!evaluate_case (c, facts, fresh, ACTIVERING_EVALUATE_TRACE))
+              continue;
+            g_autofree char *expected = activering_evaluation_to_json (fresh, REPORT_LANG, ACTIVERING_JSON_DEFAULT, NULL);
+            ck_assert (evaluate_case (c, facts, reused, ACTIVERING_EVALUATE_TRACE));
+            g_autofree char *again = activering_evaluation_to_json (reused, REPORT_LANG, ACTIVERING_JSON_DEFAULT, NULL);
+            ck_assert (evaluate_case (c, facts, plain, ACTIVERING_EVALUATE_DEFAULT));
+            if (g_strcmp0 (expected, again) != 0)
+              {
+                case_heading (out, c);
+                g_string_append_printf (out, "  the trace differs (pass %u)\n    fresh:  %s\n    reused: %s\n", pass + 1,
+                                        expected, again);
+              }
+            for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+              if (activering_evaluation_get_outcome (plain, m) != activering_evaluation_get_outcome (fresh, m)
+                  || activering_evaluation_get_n_conditions (plain, m) != activering_evaluation_get_n_conditions (fresh, m)
+                  || activering_evaluation_get_n_missing (plain, m) != activering_evaluation_get_n_missing (fresh, m))
+                {
+                  case_heading (out, c);
+                  g_string_append_printf (out, "  %s: tracing changes the answer\n",
+                                          activering_rule_set_get_measure_code (rules, m));
+                }
+          }
+    }
+  ck_assert_msg (out->len == 0, "%s", out->str);
+}
+END_TEST
+
 /* The runner itself: bad case files are reported, with the file, the case and the problem, and load nothing. */
 static void
 assert_rejected (const char *text, ...) G_GNUC_NULL_TERMINATED;
@@ -607,6 +754,12 @@ main (void)
   tcase_add_test (tc, test_not_eligible_has_false_condition);
   tcase_add_test (tc, test_outcomes_consistent);
   tcase_add_test (tc, test_reuse_and_fast_path);
+  suite_add_tcase (suite, tc);
+
+  tc = tcase_create ("trace");
+  tcase_set_timeout (tc, 60);
+  tcase_add_loop_test (tc, test_valid_until_day_by_day, 0, (int) all_cases->len);
+  tcase_add_test (tc, test_trace_deterministic);
   suite_add_tcase (suite, tc);
 
   int status = test_run_suite (suite);

@@ -411,6 +411,58 @@ test_human_table () {
   if grep -q "Totalen" "$TMP/out"; then fail "--lang en still prints Dutch"; fi
 }
 
+# ---- eligibility --trace --------------------------------------------------------------------------------
+
+# A dossier whose IBO proposal is too long, on a date its parameters are known for.
+trace_dossier () {
+  cat >"$TMP/ibo.json" <<'JSON'
+{"format": "activering.facts/1", "id": "trace-1", "as_of": "2026-11-22", "region": "vlaanderen",
+ "person": {"birth_date": "1990-05-14", "domicile_region": "vlaanderen", "legal_residence": true},
+ "income": {"status": "leefloon", "since": "2026-02-02", "decision_date": "2026-02-16"},
+ "gpmi": {"exemption": "none"}, "proposals": {"ibo": {"weeks": 30}}}
+JSON
+}
+
+test_eligibility_trace () {
+  trace_dossier
+  run eligibility --trace --lang en "$TMP/ibo.json"
+  expect_status 0
+  cp "$TMP/out" "$TMP/first"
+  run eligibility --trace --lang en "$TMP/ibo.json"
+  cmp -s "$TMP/first" "$TMP/out" || fail "two runs on the same facts and date give different traces"
+  "$PYTHON" - "$TMP/out" <<'PY' || fail "the traced result lacks what --trace adds"
+import json, sys
+r = json.load(open(sys.argv[1]))
+t = r["trace"]
+assert {"facts", "parameters", "definitions", "conditions"} <= set(t), t.keys()
+weeks = [f for f in t["facts"] if f["fact"] == "proposals.ibo.weeks"][0]
+assert weeks == {"fact": "proposals.ibo.weeks", "state": "known", "value": 30}, weeks
+assert [f for f in t["facts"] if f["fact"] == "vdab.registered"][0]["state"] == "unknown"
+p = [p for p in t["parameters"] if p["parameter"] == "ibo.max_weeks"][0]
+assert p["value"] == 26 and "valid_from" in p and "valid_to" in p and p["legal_basis"], p
+ibo = [m for m in r["measures"] if m["measure"] == "ibo"][0]
+assert ibo["outcome"] == "not_eligible" and ibo["valid_until"] is None, ibo
+change = [c for c in ibo["to_change"] if c["condition"] == "ibo.duration"][0]["facts"][0]
+assert change["needs"] == {"between": [4, 26]}, change
+assert change["text"].endswith("must be between 4 and 26; 30 given"), change["text"]
+gpmi = [o for o in r["obligations"] if o["id"] == "gpmi.deadline"][0]
+assert gpmi["state"] == "overdue" and gpmi["valid_until"] is None, gpmi
+PY
+  run eligibility --lang en "$TMP/ibo.json"
+  "$PYTHON" - "$TMP/out" <<'PY' || fail "a result without --trace carries trace members"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert "trace" not in r
+assert not any("valid_until" in m or "to_change" in m for m in r["measures"] + r["obligations"])
+PY
+  run eligibility --trace --human --lang nl "$TMP/ibo.json"
+  expect_status 0
+  stdout_has "moet tussen 4 en 26 liggen; 30 opgegeven"
+  run eligibility --trace --compact "$TMP/ibo.json"
+  expect_status 2
+  stderr_has "--trace and --compact"
+}
+
 # ---- rules ----------------------------------------------------------------------------------------------
 
 test_rules_list () {
@@ -982,6 +1034,7 @@ for t in \
   test_jsonl_too_long_line_skipped \
   test_jsonl_compact_outcomes \
   test_human_table \
+  test_eligibility_trace \
   test_rules_list \
   test_rules_show_ibo \
   test_rules_show_nosuch \

@@ -148,6 +148,8 @@ HumanTable *human_table_new (ActiveringRuleSet *rules, const char *lang);
 /* The legend and the column heads. */
 void human_table_append_header (HumanTable *table, GString *out);
 void human_table_add (HumanTable *table, const ActiveringEvaluation *evaluation, GString *out);
+/* Under a row, for a traced evaluation: what would change each answer, and until when each answer holds. */
+void human_table_add_trace (HumanTable *table, const ActiveringEvaluation *evaluation, GString *out);
 void human_table_add_error (HumanTable *table, guint64 line, GString *out);
 /* Adds @from's tallies to @table's. */
 void human_table_merge (HumanTable *table, const HumanTable *from);

@@ -14,7 +14,7 @@ typedef struct
   GDate as_of;
   gboolean has_as_of;
   const char *lang;
-  gboolean compact, human;
+  gboolean compact, human, trace;
   ActiveringRuleSet *rules;
   /* a worker's own (see screening_new) */
   ActiveringFacts *facts;
@@ -26,12 +26,16 @@ typedef struct
 static gboolean
 screen_parsed (Screening *s, gboolean one_line, GString *out, GError **error)
 {
-  ActiveringEvaluateFlags flags = s->compact ? ACTIVERING_EVALUATE_OUTCOMES_ONLY : ACTIVERING_EVALUATE_DEFAULT;
+  ActiveringEvaluateFlags flags = s->compact ? ACTIVERING_EVALUATE_OUTCOMES_ONLY
+                                  : s->trace ? ACTIVERING_EVALUATE_TRACE
+                                             : ACTIVERING_EVALUATE_DEFAULT;
   if (!activering_evaluation_run (s->evaluation, s->facts, s->has_as_of ? &s->as_of : NULL, flags, error))
     return FALSE;
   if (s->human)
     {
       human_table_add (s->table, s->evaluation, out);
+      if (s->trace)
+        human_table_add_trace (s->table, s->evaluation, out);
       return TRUE;
     }
   if (s->compact)
@@ -90,7 +94,7 @@ cmd_eligibility (int argc, char **argv)
 {
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL;
   g_autofree char *jobs_text = NULL;
-  gboolean jsonl = FALSE, compact = FALSE, human = FALSE;
+  gboolean jsonl = FALSE, compact = FALSE, human = FALSE, trace = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Evaluate on this date (default: the dossier's as_of, else today)",
       "DATE" },
@@ -99,6 +103,8 @@ cmd_eligibility (int argc, char **argv)
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one dossier per line; output likewise", NULL },
     { "compact", 0, 0, G_OPTION_ARG_NONE, &compact, "Write only the outcomes (activering.outcomes/1)", NULL },
     { "human", 0, 0, G_OPTION_ARG_NONE, &human, "Print a table for people instead of JSON", NULL },
+    { "trace", 0, 0, G_OPTION_ARG_NONE, &trace,
+      "Add what a case file keeps: the trace, valid_until and what would change the answer", NULL },
     { "jobs", 0, 0, G_OPTION_ARG_STRING, &jobs_text,
       "With --jsonl, screen in N threads, output in input order (default: the number of cores for a file, 1 for "
       "a pipe)", "N" },
@@ -116,7 +122,12 @@ cmd_eligibility (int argc, char **argv)
   guint jobs;
   if (!cli_parse_jobs (jobs_text, &jobs))
     return EXIT_USAGE;
-  Screening s = { .lang = lang ? lang : "nl", .compact = compact && !human, .human = human };
+  if (trace && compact)
+    {
+      cli_error ("--trace and --compact cannot be combined: the outcomes document has no room for a trace");
+      return EXIT_USAGE;
+    }
+  Screening s = { .lang = lang ? lang : "nl", .compact = compact && !human, .human = human, .trace = trace };
   if (as_of != NULL)
     {
       if (!cli_parse_date (as_of, &s.as_of))

@@ -16,7 +16,7 @@
 typedef struct
 {
   const char *lang;
-  const char *dossier, *todo, *totals, *needed, *asked_of, *bad_line, *legend;
+  const char *dossier, *todo, *totals, *needed, *asked_of, *bad_line, *legend, *valid_until;
   const char *outcome[4];
 } Words;
 
@@ -29,6 +29,7 @@ static const Words words[] = {
     "te vragen aan",
     "ongeldige regel",
     "Maatregelen",
+    "geldig tot en met",
     { "ja", "nee", "open", "n.v.t." } },
   { "fr",
     "dossier",
@@ -38,6 +39,7 @@ static const Words words[] = {
     "à demander à",
     "ligne invalide",
     "Mesures",
+    "valable jusqu'au",
     { "oui", "non", "ouvert", "s.o." } },
   { "en",
     "dossier",
@@ -47,6 +49,7 @@ static const Words words[] = {
     "ask",
     "bad line",
     "Measures",
+    "valid until",
     { "yes", "no", "open", "n/a" } },
 };
 
@@ -134,6 +137,36 @@ human_table_add (HumanTable *t, const ActiveringEvaluation *ev, GString *s)
     }
   g_string_append_c (s, '\n');
   t->rows++;
+}
+
+void
+human_table_add_trace (HumanTable *t, const ActiveringEvaluation *ev, GString *s)
+{
+  char date[16];
+  GDate until;
+  for (guint m = 0; m < t->n_measures; m++)
+    {
+      const char *code = activering_rule_set_get_measure_code (t->rules, m);
+      ActiveringOutcome outcome = activering_evaluation_get_outcome (ev, m);
+      if (activering_evaluation_get_valid_until (ev, m, &until))
+        {
+          g_date_strftime (date, sizeof date, "%Y-%m-%d", &until);
+          g_string_append_printf (s, "%*s%s %s: %s %s\n", ID_WIDTH, "", symbols[outcome], code, t->w->valid_until, date);
+        }
+      for (guint k = 0; k < activering_evaluation_get_n_changes (ev, m); k++)
+        {
+          g_autofree char *text = activering_evaluation_dup_change_text (ev, m, k, t->lang);
+          g_string_append_printf (s, "%*s%s %s: %s\n", ID_WIDTH, "", symbols[outcome], code,
+                                  text ? text : activering_evaluation_get_change_fact (ev, m, k));
+        }
+    }
+  for (guint o = 0; o < activering_evaluation_get_n_obligations (ev); o++)
+    if (activering_evaluation_get_obligation_valid_until (ev, o, &until))
+      {
+        g_date_strftime (date, sizeof date, "%Y-%m-%d", &until);
+        g_string_append_printf (s, "%*s• %s: %s %s\n", ID_WIDTH, "", activering_evaluation_get_obligation_id (ev, o),
+                                t->w->valid_until, date);
+      }
 }
 
 void

@@ -110,12 +110,18 @@ typedef enum {
  * @ACTIVERING_EVALUATE_DEFAULT: outcomes, condition states, missing facts, limits and obligations
  * @ACTIVERING_EVALUATE_OUTCOMES_ONLY: outcomes only (the fast path for bulk screening); the other getters
  *   then report nothing
+ * @ACTIVERING_EVALUATE_TRACE: everything %ACTIVERING_EVALUATE_DEFAULT works out, and what a case file keeps: the
+ *   result document (activering_evaluation_append_json()) then carries the `trace` member (the values of the
+ *   facts, parameters and definitions read, and what decided each condition), `valid_until` on each measure and
+ *   obligation, and `to_change` on measures that are not eligible (docs/contract.md). Overrides
+ *   %ACTIVERING_EVALUATE_OUTCOMES_ONLY. Since: 0.1
  *
  * What activering_evaluation_run() works out.
  */
 typedef enum {
   ACTIVERING_EVALUATE_DEFAULT = 0,
   ACTIVERING_EVALUATE_OUTCOMES_ONLY = 1 << 0,
+  ACTIVERING_EVALUATE_TRACE = 1 << 1,
 } ActiveringEvaluateFlags;
 
 /**
@@ -693,6 +699,84 @@ gboolean activering_evaluation_get_obligation_met_on (const ActiveringEvaluation
                                                      GDate *out);
 
 /**
+ * activering_evaluation_get_valid_until:
+ * @evaluation: an evaluation
+ * @measure: a measure index
+ * @out: (out caller-allocates): the caller's #GDate, set to the last day the outcome holds
+ *
+ * The last day on which the same facts give @measure the same outcome (and reason) as on the evaluation date: the
+ * day before a birthday, a parameter period, a due date or the measure's own dates change it. Worked out from the
+ * rule set, after a run with %ACTIVERING_EVALUATE_TRACE only (docs/contract.md, "valid_until").
+ *
+ * Returns: %TRUE and sets @out if a date changes the outcome; %FALSE (and @out untouched) if no date does, after
+ *   a run without %ACTIVERING_EVALUATE_TRACE, before the first run, and for an index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_get_valid_until (const ActiveringEvaluation *evaluation, guint measure, GDate *out);
+
+/**
+ * activering_evaluation_get_obligation_valid_until:
+ * @evaluation: an evaluation
+ * @obligation: an index below activering_evaluation_get_n_obligations()
+ * @out: (out caller-allocates): the caller's #GDate, set to the last day the obligation's state holds
+ *
+ * As activering_evaluation_get_valid_until(), for an obligation's state (a due obligation turns overdue the day
+ * after its due date).
+ *
+ * Returns: %TRUE and sets @out if a date changes the state; %FALSE (and @out untouched) if no date does, after a
+ *   run without %ACTIVERING_EVALUATE_TRACE, and for an index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_evaluation_get_obligation_valid_until (const ActiveringEvaluation *evaluation, guint obligation,
+                                                           GDate *out);
+
+/**
+ * activering_evaluation_get_n_changes:
+ * @evaluation: an evaluation
+ * @measure: a measure index
+ *
+ * How many facts the `to_change` member lists for @measure: for a measure that is not eligible or undetermined,
+ * each fact of a deciding condition that, changed or made known, would make the condition hold
+ * (docs/contract.md, "to_change").
+ *
+ * Returns: the number of changes; 0 for other outcomes, after a run without %ACTIVERING_EVALUATE_TRACE, and for an
+ *   index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_evaluation_get_n_changes (const ActiveringEvaluation *evaluation, guint measure);
+
+/**
+ * activering_evaluation_get_change_fact:
+ * @evaluation: an evaluation
+ * @measure: a measure index
+ * @change: an index below activering_evaluation_get_n_changes()
+ *
+ * The fact a change is about.
+ *
+ * Returns: (transfer none) (nullable): the fact's dotted path; %NULL for an index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_evaluation_get_change_fact (const ActiveringEvaluation *evaluation, guint measure,
+                                                   guint change);
+
+/**
+ * activering_evaluation_dup_change_text:
+ * @evaluation: an evaluation
+ * @measure: a measure index
+ * @change: an index below activering_evaluation_get_n_changes()
+ * @lang: (nullable): a language code of the rule set, or %NULL for its first
+ *
+ * What a fact must be for its condition to hold, in words, with the bounds the rule set gives ("the IBO's length
+ * in weeks must be between 4 and 26; 30 given"): a text of the rule set's `change_messages`.
+ *
+ * Returns: (transfer full) (nullable): the text, to be freed with g_free(); %NULL when the rule set has no such
+ *   text or no such language, and for an index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_evaluation_dup_change_text (const ActiveringEvaluation *evaluation, guint measure, guint change,
+                                             const char *lang);
+
+/**
  * activering_evaluation_is_obligation_late:
  * @evaluation: an evaluation
  * @obligation: an index below activering_evaluation_get_n_obligations()
@@ -812,6 +896,8 @@ void activering_evaluation_append_missing_text (const ActiveringEvaluation *eval
  * @ACTIVERING_LINES_IDS: instead of a document, write `<id>` TAB `<as_of>` and a newline for each line evaluated
  *   (ids hold no control characters), for bindings that take the outcomes from @outcomes; lines in error still get
  *   their `activering.error/1` document
+ * @ACTIVERING_LINES_TRACE: evaluate each line with %ACTIVERING_EVALUATE_TRACE, so that each result document carries
+ *   the trace, `valid_until` and `to_change` (ignored with %ACTIVERING_LINES_COMPACT). Since: 0.1
  *
  * How activering_evaluate_lines() reads its input and what it writes to the options' @out. The flags combine
  * (bitwise or): %ACTIVERING_LINES_ARRAY with any other; %ACTIVERING_LINES_IDS takes precedence over
@@ -823,6 +909,7 @@ typedef enum {
   ACTIVERING_LINES_ERRORS_ONLY = 1 << 1,
   ACTIVERING_LINES_ARRAY = 1 << 2,
   ACTIVERING_LINES_IDS = 1 << 3,
+  ACTIVERING_LINES_TRACE = 1 << 4,
 } ActiveringLinesFlags;
 
 /**

@@ -30,6 +30,9 @@ static const CaseExpectation expectations[] = {
   { "signals", CASE_STAGE_DECISIONS, case_check_signals, case_run_signals },
   { "trajectory", CASE_STAGE_DOCUMENTS, case_check_trajectory, case_run_trajectory },
   { "roles", CASE_STAGE_DOCUMENTS, case_check_roles, case_run_roles },
+  { "valid_until", CASE_STAGE_DETAILS, case_check_valid_until, case_run_valid_until },
+  { "to_change", CASE_STAGE_DETAILS, case_check_to_change, case_run_to_change },
+  { "decided_by", CASE_STAGE_DETAILS, case_check_decided_by, case_run_decided_by },
 };
 
 static const CaseExpectation *

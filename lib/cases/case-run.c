@@ -47,7 +47,8 @@ case_run (const Case *c, ActiveringEvaluation *ev, GString *out)
   case_run_expectations (&run, CASE_STAGE_DOCUMENTS);
   if (facts == NULL)
     return FALSE;
-  if (!activering_evaluation_run (ev, facts, c->has_as_of ? &c->as_of : NULL, ACTIVERING_EVALUATE_DEFAULT, &error))
+  ActiveringEvaluateFlags flags = case_wants_trace (c) ? ACTIVERING_EVALUATE_TRACE : ACTIVERING_EVALUATE_DEFAULT;
+  if (!activering_evaluation_run (ev, facts, c->has_as_of ? &c->as_of : NULL, flags, &error))
     {
       g_string_append_printf (out, "  the evaluation fails: %s\n", error->message);
       return FALSE;

@@ -11,6 +11,7 @@
  *   case-expect-decisions.c   "outcomes", "conditions", "reasons", "coverage", "via", "signals"
  *   case-expect-details.c     "missing", "missing_asked_of", "missing_state", "limits", "absent_limits",
  *                             "obligations", "obligation_due"
+ *   case-expect-trace.c       "valid_until", "to_change", "decided_by": what a traced run adds
  *   case-run.c                running one case, with what was expected against what came out
  *   case-coverage.c           which condition states and parameter periods the cases exercised
  */
@@ -162,6 +163,12 @@ CASE_DECLARE_EXPECTATION (limits);
 CASE_DECLARE_EXPECTATION (absent_limits);
 CASE_DECLARE_EXPECTATION (obligations);
 CASE_DECLARE_EXPECTATION (obligation_due);
+/* case-expect-trace.c */
+CASE_DECLARE_EXPECTATION (valid_until);
+CASE_DECLARE_EXPECTATION (to_change);
+CASE_DECLARE_EXPECTATION (decided_by);
+/* Whether a case expects what only a traced run gives. */
+gboolean case_wants_trace (const Case *c);
 
 /* ---- case-coverage.c ---- */
 

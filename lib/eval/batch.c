@@ -186,6 +186,8 @@ activering_evaluate_lines (ActiveringRuleSet *rules, const char *data, gsize len
   /* The explanation is worked out only when something reads it: the missing facts, or full result documents. */
   gboolean explain = missing != NULL || (documents && !compact);
   ActiveringEvaluateFlags how = explain ? ACTIVERING_EVALUATE_DEFAULT : ACTIVERING_EVALUATE_OUTCOMES_ONLY;
+  if ((flags & ACTIVERING_LINES_TRACE) && documents && !compact)
+    how = ACTIVERING_EVALUATE_TRACE;
   guint rows = 0, bad = 0;
   GError *split_error = NULL;
   Documents D = { .p = data, .end = data + length, .array = (flags & ACTIVERING_LINES_ARRAY) != 0, .first = TRUE };

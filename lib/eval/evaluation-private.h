@@ -20,6 +20,8 @@ typedef struct
   MissingList missing;
 } ObligationResult;
 
+typedef struct _TraceState TraceState;
+
 struct _ActiveringEvaluation
 {
   grefcount ref_count; /* see util/boxed-private.h */
@@ -50,6 +52,9 @@ struct _ActiveringEvaluation
   ObligationResult *obligations;
   guint n_obligations;
 
+  gboolean traced;   /* the last run was asked for the trace (ACTIVERING_EVALUATE_TRACE) */
+  TraceState *trace; /* made by the first traced run, kept for the next */
+
   /* scratch for the missing-facts walk: a node or fact is seen in the current walk when its stamp is @walk, so
    * that a walk starts without clearing them */
   guint32 *seen_nodes;
@@ -72,6 +77,47 @@ evaluation_text (const ActiveringEvaluation *ev, const char *const *text, int la
 void program_run (ActiveringEvaluation *ev, const ActiveringFacts *facts, guint n_nodes, gboolean short_circuit);
 /* Resolves every parameter for ev->as_of, unless already done for that date. */
 void program_resolve_parameters (ActiveringEvaluation *ev);
+/* The same, without rendering the texts that quote parameters (for runs whose texts nobody reads). */
+void program_resolve_parameter_values (ActiveringEvaluation *ev);
+
+/* The outcome of a measure, and its reason, from the values of the run just made. */
+static inline ActiveringOutcome
+evaluation_outcome_of (const ActiveringEvaluation *ev, const Measure *measure, ActiveringReason *reason)
+{
+  const Value *exists = &ev->values[measure->exists_node];
+  const Value *all = &ev->values[measure->outcome_node];
+  *reason = ACTIVERING_REASON_NONE;
+  if (exists->known && !exists->i)
+    {
+      /* The dates are checked first: outside them the region was not read. */
+      *reason = ev->as_of < measure->valid_from || ev->as_of > measure->valid_to ? ACTIVERING_REASON_NOT_IN_FORCE
+                                                                                : ACTIVERING_REASON_NOT_IN_REGION;
+      return ACTIVERING_OUTCOME_NOT_APPLICABLE;
+    }
+  if (exists->known && exists->i == EXISTS_NOT_ENCODED)
+    *reason = ACTIVERING_REASON_REGIME_NOT_ENCODED;
+  if (!all->known)
+    return ACTIVERING_OUTCOME_UNDETERMINED;
+  return all->i ? ACTIVERING_OUTCOME_ELIGIBLE : ACTIVERING_OUTCOME_NOT_ELIGIBLE;
+}
+
+/* The state of an obligation from the values of the run just made, or -1 when it does not apply. */
+static inline int
+evaluation_obligation_state (const ActiveringEvaluation *ev, guint o)
+{
+  const Obligation *obligation = &ev->rules->obligations[o];
+  const Value *applies = &ev->values[obligation->applies_node];
+  const Value *due = &ev->values[obligation->due_node];
+  const Value *met = &ev->values[obligation->met_node];
+  if (applies->known && !applies->i)
+    return -1;
+  if (met->known && met->i)
+    return ACTIVERING_OBLIGATION_MET;
+  if (!applies->known || !due->known || !met->known)
+    return ACTIVERING_OBLIGATION_UNDETERMINED;
+  return ev->as_of <= due->i ? ACTIVERING_OBLIGATION_DUE : ACTIVERING_OBLIGATION_OVERDUE;
+}
+
 
 /* Collects into @out the unknown or blank facts under the unknown parts of @roots (explain.c). */
 void explain_missing (ActiveringEvaluation *ev, const ActiveringFacts *facts, const gint32 *roots, guint n_roots,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "eval/evaluation-private.h"
+#include "eval/trace-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
 #include "util/boxed-private.h"
@@ -101,29 +102,10 @@ activering_evaluation_free (ActiveringEvaluation *ev)
   g_free (ev->values);
   g_free (ev->seen_nodes);
   g_free (ev->seen_facts);
+  trace_state_free (ev->trace);
   g_string_free (ev->id, TRUE);
   activering_rule_set_unref (ev->rules);
   g_free (ev);
-}
-
-static ActiveringOutcome
-outcome_of (const ActiveringEvaluation *ev, const Measure *measure, ActiveringReason *reason)
-{
-  const Value *exists = &ev->values[measure->exists_node];
-  const Value *all = &ev->values[measure->outcome_node];
-  *reason = ACTIVERING_REASON_NONE;
-  if (exists->known && !exists->i)
-    {
-      /* The dates are checked first: outside them the region was not read. */
-      *reason = ev->as_of < measure->valid_from || ev->as_of > measure->valid_to ? ACTIVERING_REASON_NOT_IN_FORCE
-                                                                                : ACTIVERING_REASON_NOT_IN_REGION;
-      return ACTIVERING_OUTCOME_NOT_APPLICABLE;
-    }
-  if (exists->known && exists->i == EXISTS_NOT_ENCODED)
-    *reason = ACTIVERING_REASON_REGIME_NOT_ENCODED;
-  if (!all->known)
-    return ACTIVERING_OUTCOME_UNDETERMINED;
-  return all->i ? ACTIVERING_OUTCOME_ELIGIBLE : ACTIVERING_OUTCOME_NOT_ELIGIBLE;
 }
 
 static gboolean
@@ -177,24 +159,18 @@ explain_obligations (ActiveringEvaluation *ev, const ActiveringFacts *facts)
   for (guint o = 0; o < rules->n_obligations; o++)
     {
       const Obligation *obligation = &rules->obligations[o];
-      const Value *applies = &ev->values[obligation->applies_node];
-      const Value *due = &ev->values[obligation->due_node];
-      const Value *met = &ev->values[obligation->met_node];
-      if (applies->known && !applies->i)
+      int state = evaluation_obligation_state (ev, o);
+      if (state < 0)
         continue;
       ObligationResult *result = &ev->obligations[ev->n_obligations++];
       result->index = o;
       result->missing.n = 0;
-      if (met->known && met->i)
-        result->state = ACTIVERING_OBLIGATION_MET;
-      else if (!applies->known || !due->known || !met->known)
+      result->state = (ActiveringObligationState) state;
+      if (result->state == ACTIVERING_OBLIGATION_UNDETERMINED)
         {
-          result->state = ACTIVERING_OBLIGATION_UNDETERMINED;
           gint32 roots[] = { obligation->applies_node, obligation->due_node, obligation->met_node };
           explain_missing (ev, facts, roots, 3, &result->missing);
         }
-      else
-        result->state = ev->as_of <= due->i ? ACTIVERING_OBLIGATION_DUE : ACTIVERING_OBLIGATION_OVERDUE;
     }
 }
 
@@ -227,10 +203,12 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
     g_string_append_len (ev->id, facts->id, (gssize) facts->id_len);
   program_resolve_parameters (ev);
   const ActiveringRuleSet *rules = ev->rules;
-  gboolean outcomes_only = (flags & ACTIVERING_EVALUATE_OUTCOMES_ONLY) != 0;
+  gboolean traced = (flags & ACTIVERING_EVALUATE_TRACE) != 0;
+  gboolean outcomes_only = (flags & ACTIVERING_EVALUATE_OUTCOMES_ONLY) != 0 && !traced;
   program_run (ev, facts, outcomes_only ? rules->program.n_outcome_nodes : rules->program.n_nodes, outcomes_only);
   for (guint m = 0; m < rules->n_measures; m++)
-    ev->outcomes[m] = outcome_of (ev, &rules->measures[m], &ev->reasons[m]);
+    ev->outcomes[m] = evaluation_outcome_of (ev, &rules->measures[m], &ev->reasons[m]);
+  ev->traced = traced;
   ev->explained = !outcomes_only;
   ev->has_run = TRUE;
   if (ev->explained)
@@ -242,6 +220,8 @@ activering_evaluation_run (ActiveringEvaluation *ev, const ActiveringFacts *fact
         if (is_true (&ev->values[rules->signals[s].when_node]))
           ev->signals[ev->n_signals++] = s;
     }
+  if (traced)
+    trace_run (ev, facts);
   return TRUE;
 }
 
@@ -667,6 +647,29 @@ activering_evaluation_is_obligation_late (const ActiveringEvaluation *ev, guint 
   const Value *due = &ev->values[decl->due_node];
   return decl->met_on_node >= 0 && ev->values[decl->met_on_node].known && due->known
          && ev->values[decl->met_on_node].i > due->i;
+}
+
+gboolean
+activering_evaluation_get_valid_until (const ActiveringEvaluation *ev, guint measure, GDate *out)
+{
+  CHECK_MEASURE (ev, measure, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (!ev->traced || ev->trace->measure_until[measure] == STABLE_FOREVER)
+    return FALSE;
+  activering_days_to_gdate (ev->trace->measure_until[measure], out);
+  return TRUE;
+}
+
+gboolean
+activering_evaluation_get_obligation_valid_until (const ActiveringEvaluation *ev, guint obligation, GDate *out)
+{
+  g_return_val_if_fail (ev != NULL && out != NULL, FALSE);
+  const ObligationResult *o = obligation_at (ev, obligation);
+  g_return_val_if_fail (index_in_range (o), FALSE);
+  if (o == NULL || !ev->traced || ev->trace->obligation_until[o->index] == STABLE_FOREVER)
+    return FALSE;
+  activering_days_to_gdate (ev->trace->obligation_until[o->index], out);
+  return TRUE;
 }
 
 const char *

@@ -9,16 +9,22 @@
 #include "util/error-private.h"
 
 void
+program_resolve_parameter_values (ActiveringEvaluation *ev)
+{
+  const ActiveringRuleSet *rules = ev->rules;
+  Value *params = ev->values + rules->program.param_base;
+  for (guint p = 0; p < rules->n_params; p++)
+    params[p] = rule_set_param_on (&rules->params[p], ev->as_of);
+}
+
+void
 program_resolve_parameters (ActiveringEvaluation *ev)
 {
   if (ev->params_valid && ev->params_date == ev->as_of)
     return;
   const ActiveringRuleSet *rules = ev->rules;
-  Value *params = ev->values + rules->program.param_base;
-  for (guint p = 0; p < rules->n_params; p++)
-    {
-      params[p] = rule_set_param_on (&rules->params[p], ev->as_of);
-    }
+  const Value *params = ev->values + rules->program.param_base;
+  program_resolve_parameter_values (ev);
   /* Texts that quote parameters change only with the date: render them here, not for every dossier. */
   for (guint t = 0; t < rules->n_templates; t++)
     for (guint l = 0; l < rules->n_languages; l++)

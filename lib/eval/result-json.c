@@ -5,6 +5,7 @@
 
 #include "eval/evaluation-private.h"
 #include "eval/result-snippets-private.h"
+#include "eval/trace-private.h"
 #include "json/json-writer-private.h"
 #include "util/dates-private.h"
 #include "util/error-private.h"
@@ -122,6 +123,12 @@ put_measure (GString *out, const ActiveringEvaluation *ev, const ResultSnippets 
       if (ev->reasons[m] == ACTIVERING_REASON_NOT_IN_REGION)
         put (out, S, snippets->region); /* what exists read to decide it */
     }
+  if (G_UNLIKELY (ev->traced))
+    {
+      PUT_LITERAL (out, ",\"valid_until\":");
+      trace_put_day (out, ev->trace->measure_until[m]);
+      to_change_append_json (out, ev, m, language);
+    }
   put (out, S, snippets->label);
   if (ev->explained && ev->coverage[m] >= 0)
     put_snippet (out, ev, S, &snippets->coverage[ev->coverage[m]], language);
@@ -176,6 +183,11 @@ put_obligation (GString *out, const ActiveringEvaluation *ev, const ResultSnippe
     put_date (out, (gint32) due->i);
   else
     PUT_LITERAL (out, "null");
+  if (G_UNLIKELY (ev->traced))
+    {
+      PUT_LITERAL (out, ",\"valid_until\":");
+      trace_put_day (out, ev->trace->obligation_until[result->index]);
+    }
   /* when it was met, and whether late (contract C12) */
   const Value *met_on = obligation->met_on_node >= 0 ? &ev->values[obligation->met_on_node] : NULL;
   if (result->state == ACTIVERING_OBLIGATION_MET && met_on != NULL && met_on->known)
@@ -234,6 +246,8 @@ put_result (GString *out, const ActiveringEvaluation *ev, int language)
         }
       PUT_LITERAL (out, "]");
     }
+  if (G_UNLIKELY (ev->traced))
+    trace_append_json (out, ev, language);
   PUT_LITERAL (out, "}");
 }
 

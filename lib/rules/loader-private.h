@@ -150,5 +150,7 @@ gboolean loader_fail_duplicate_id (Loader *L, const char *id);
 
 /* Phase models, correspondences, trajectory checks, indicators and messages (phase-models-load.c). */
 gboolean load_phase_models (Loader *L, json_object *root);
+/* The optional "change_messages" section (change-messages.c). */
+gboolean load_change_messages (Loader *L, json_object *root);
 /* Tasks and the organisation section (tasks-load.c). */
 gboolean load_tasks (Loader *L, json_object *root);

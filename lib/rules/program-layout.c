@@ -337,6 +337,8 @@ lay_out_program (Loader *L)
     }
   for (guint s = 0; s < rules->n_signals; s++)
     rules->signals[s].when_node = slot[rules->signals[s].when_node];
+  for (guint d = 0; d < rules->n_definitions; d++)
+    rules->definitions[d].node = slot[rules->definitions[d].node];
   for (guint k = 0; k < rules->n_checks; k++)
     {
       TrajectoryCheck *check = &rules->checks[k];
@@ -356,11 +358,92 @@ lay_out_program (Loader *L)
     }
 }
 
+/* The definitions, for the trace, with the compiled nodes of their expressions (relocated with the program). */
+static void
+take_definitions (Loader *L)
+{
+  ActiveringRuleSet *rules = L->rules;
+  guint n = 0;
+  while (L->definition_names != NULL && L->definition_names[n] != NULL)
+    n++;
+  rules->n_definitions = n;
+  rules->definitions = rule_set_alloc (rules, sizeof (Definition) * MAX (n, 1));
+  for (guint d = 0; d < n; d++)
+    {
+      const Typed *value = &L->definition_value[d];
+      rules->definitions[d] = (Definition) { rule_set_strdup (rules, L->definition_names[d]), value->node, value->type,
+                                             value->domain, value->n_domain };
+    }
+}
+
+static void
+mark_read (const Program *program, gint32 slot, guint8 *read)
+{
+  if (slot >= 0 && (guint) slot < program->const_base)
+    read[slot] = 1;
+}
+
+/* What a trace lists: the facts and parameters the program reads, and which run nodes are the values of
+ * definitions and the outcomes of measures (so that the values deciding a condition are named). */
+static void
+index_for_trace (ActiveringRuleSet *rules)
+{
+  const Program *program = &rules->program;
+  g_autofree guint8 *read = g_new0 (guint8, program->const_base + 1);
+  for (guint i = 0; i < program->n_nodes; i++)
+    {
+      const Node *node = &program->nodes[i];
+      if (node->op == OP_GUARD)
+        continue;
+      mark_read (program, node->a, read);
+      mark_read (program, node->b, read);
+      mark_read (program, node->c, read);
+      if (op_args_are_operands (node->op))
+        for (gint32 k = 0; k < node->n_args; k++)
+          mark_read (program, program->args[node->args + k], read);
+      if (node->op == OP_ABSENT || node->op == OP_COUNT_RUNS || node->op == OP_LATEST_START)
+        read[node->imm] = 1;
+      if (node->op == OP_PARAM_ON)
+        read[program->param_base + node->imm] = 1;
+    }
+  for (guint d = 0; d < rules->n_definitions; d++)
+    mark_read (program, rules->definitions[d].node, read);
+  rules->traced_facts = rule_set_alloc (rules, sizeof (guint) * MAX (rules->n_facts, 1));
+  rules->traced_params = rule_set_alloc (rules, sizeof (guint) * MAX (rules->n_params, 1));
+  for (guint f = 0; f < rules->n_facts; f++)
+    if (read[f] && rules->facts[f].type != TYPE_ID)
+      rules->traced_facts[rules->n_traced_facts++] = f;
+  for (guint p = 0; p < rules->n_params; p++)
+    if (read[program->param_base + p])
+      rules->traced_params[rules->n_traced_params++] = p;
+  rules->definition_of_node = rule_set_alloc (rules, sizeof (gint32) * MAX (program->n_nodes, 1));
+  rules->measure_of_node = rule_set_alloc (rules, sizeof (gint32) * MAX (program->n_nodes, 1));
+  for (guint i = 0; i < program->n_nodes; i++)
+    rules->definition_of_node[i] = rules->measure_of_node[i] = -1;
+  for (guint d = rules->n_definitions; d-- > 0;)
+    if ((guint) rules->definitions[d].node >= program->node_base)
+      rules->definition_of_node[rules->definitions[d].node - program->node_base] = (gint32) d;
+  for (guint m = 0; m < rules->n_measures; m++)
+    rules->measure_of_node[rules->measures[m].outcome_node - program->node_base] = (gint32) m;
+  /* valid_until looks no further than the last node an outcome or an obligation's state reads */
+  gint32 last = -1;
+  for (guint m = 0; m < rules->n_measures; m++)
+    last = MAX (last, MAX (rules->measures[m].exists_node, rules->measures[m].outcome_node));
+  for (guint o = 0; o < rules->n_obligations; o++)
+    {
+      const Obligation *obligation = &rules->obligations[o];
+      last = MAX (last, MAX (obligation->applies_node, MAX (obligation->due_node, obligation->met_node)));
+    }
+  rules->n_deciding_nodes = last >= (gint32) program->node_base ? (guint) (last - (gint32) program->node_base) + 1 : 0;
+}
+
 void
 program_lay_out (Loader *L)
 {
   ActiveringRuleSet *rules = L->rules;
+  take_definitions (L);
   lay_out_program (L);
+  index_for_trace (rules);
   rules->n_symbols = L->symbols->len;
   rules->symbols = rule_set_alloc (rules, sizeof (char *) * MAX (L->symbols->len, 1));
   if (L->symbols->len > 0)

@@ -126,6 +126,37 @@ typedef struct
   guint n_facts;
 } Obligation;
 
+/* A definition, for the trace: its name and the value slot its expression ends in. */
+typedef struct
+{
+  const char *name;
+  gint32 node; /* a compiled node while loading, a value slot once laid out */
+  ValueType type;
+  const guint32 *domain; /* enum, enum_list: the allowed symbols (an enum_list's bits count in this order) */
+  guint n_domain;
+} Definition;
+
+/* The texts of `to_change` (docs/rule-language.md, "change_messages"): what a fact must be for a condition to
+ * hold. */
+typedef enum
+{
+  CHANGE_AT_LEAST,
+  CHANGE_AT_MOST,
+  CHANGE_MORE_THAN,
+  CHANGE_LESS_THAN,
+  CHANGE_BETWEEN,
+  CHANGE_EQUAL_TO,
+  CHANGE_NOT_EQUAL_TO,
+  CHANGE_ONE_OF,
+  CHANGE_NONE_OF,
+  CHANGE_MUST_BE_TRUE,
+  CHANGE_MUST_BE_FALSE,
+  CHANGE_MUST_BE_KNOWN,
+  N_CHANGE_MESSAGES
+} ChangeMessage;
+
+extern const char *const change_message_codes[N_CHANGE_MESSAGES];
+
 /* An observation the result reports when its expression holds; it never changes an outcome. */
 typedef struct
 {
@@ -373,6 +404,16 @@ struct _ActiveringRuleSet
   guint n_templates;
   ResultSnippets *snippets; /* per language: the constant parts of result documents, made on first use */
   Program program;
+  Definition *definitions; /* in declaration order */
+  guint n_definitions;
+  gint32 *definition_of_node; /* per run node: the definition it is the value of, or -1 */
+  gint32 *measure_of_node;    /* per run node: the measure it is the outcome of, or -1 */
+  guint *traced_facts;        /* the fact slots the program reads, in slot order */
+  guint n_traced_facts;
+  guint *traced_params; /* the parameters the program reads, in declaration order */
+  guint n_traced_params;
+  guint n_deciding_nodes; /* run nodes [0, n) decide every measure's outcome and obligation's state */
+  Text change_messages[N_CHANGE_MESSAGES]; /* NULL when the rule set has no "change_messages" */
   SchemaNode *schema;
   guint n_schema_objects;
   PhaseModel *models;

@@ -1175,12 +1175,13 @@ rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const c
                                       "trajectory_messages",
                                       "tasks",
                                       "organisation",
+                                      "change_messages",
                                       NULL };
   gboolean ok = parse_json (L, data, length, &root) && loader_check_keys (L, root, keys) && load_header (L, root)
                 && load_roles (L, root) && load_facts (L, root) && load_parameters (L, root)
                 && index_definitions (L, root) && load_measures (L, root) && load_obligations (L, root)
                 && load_signals (L, root) && load_phase_models (L, root) && load_tasks (L, root)
-                && compile_remaining_definitions (L);
+                && load_change_messages (L, root) && compile_remaining_definitions (L);
   if (ok)
     program_lay_out (L);
   if (ok)

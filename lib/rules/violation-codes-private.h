@@ -59,6 +59,10 @@ typedef enum
   PLACEHOLDER_ROLES,
   PLACEHOLDER_ACTOR,
   PLACEHOLDER_ACTORS,
+  PLACEHOLDER_FACT,  /* change messages (rule-set-private.h) */
+  PLACEHOLDER_VALUE,
+  PLACEHOLDER_MIN,
+  PLACEHOLDER_VALUES,
   N_PLACEHOLDERS
 } Placeholder;
 

@@ -29,6 +29,10 @@ const char *const placeholder_names[N_PLACEHOLDERS] = {
   [PLACEHOLDER_ROLES] = "roles",
   [PLACEHOLDER_ACTOR] = "actor",
   [PLACEHOLDER_ACTORS] = "actors",
+  [PLACEHOLDER_FACT] = "fact",
+  [PLACEHOLDER_VALUE] = "value",
+  [PLACEHOLDER_MIN] = "min",
+  [PLACEHOLDER_VALUES] = "values",
 };
 
 const ViolationInfo violation_info[N_VIOLATION_CODES] = {
@@ -64,7 +68,8 @@ int
 placeholder_lookup (const char *name, gsize len)
 {
   for (int i = 0; i < N_PLACEHOLDERS; i++)
-    if (strlen (placeholder_names[i]) == len && memcmp (placeholder_names[i], name, len) == 0)
+    if (len > 0 && placeholder_names[i][0] == name[0] && strncmp (placeholder_names[i], name, len) == 0
+        && placeholder_names[i][len] == '\0')
       return i;
   return -1;
 }

@@ -15,7 +15,10 @@
  * - a successful parse evaluates; the result and outcomes documents are well-formed UTF-8 JSON;
  * - the outcomes-only fast path gives the same outcomes as the full evaluation, also on an evaluation that last
  *   ran another dossier (nothing it skips may leak that dossier's values);
- * - parsing the same bytes again into a reused facts object gives the same answer.
+ * - parsing the same bytes again into a reused facts object gives the same answer;
+ * - on inputs of even length, a traced run (ACTIVERING_EVALUATE_TRACE) gives the same outcomes, a well-formed result
+ *   whose bytes a second traced run repeats, valid_until dates on or after the evaluation date, a text for every
+ *   change, and leaves the evaluation answering a plain run exactly as before.
  */
 #include "config.h"
 
@@ -141,6 +144,52 @@ check_fast_path_after (ActiveringRuleSet *rules, const char *previous, const Act
   activering_facts_free (other);
 }
 
+/* The traced run: the same outcomes as @full, the same bytes twice, dates not before the evaluation date, and a
+ * plain run afterwards that answers @plain again. */
+static void
+check_trace (ActiveringRuleSet *rules, ActiveringEvaluation *ev, const ActiveringFacts *facts, const GDate *when,
+             const ActiveringOutcome *full, const char *plain)
+{
+  GError *error = NULL;
+  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_TRACE, &error), "traced run failed: %s",
+         error ? error->message : "?");
+  char *traced = activering_evaluation_to_json (ev, "en", ACTIVERING_JSON_DEFAULT, &error);
+  CHECK (traced != NULL, "traced to_json failed: %s", error ? error->message : "?");
+  check_json ("the traced result document", traced, strlen (traced));
+  CHECK (strstr (traced, "\"trace\":{") != NULL, "the traced result has no trace");
+  GDate as_of, until;
+  activering_evaluation_get_as_of (ev, &as_of);
+  for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
+    {
+      CHECK (activering_evaluation_get_outcome (ev, m) == full[m], "tracing changes the outcome of measure %u", m);
+      if (activering_evaluation_get_valid_until (ev, m, &until))
+        CHECK (g_date_valid (&until) && g_date_compare (&until, &as_of) >= 0, "valid_until before as_of");
+      for (guint k = 0; k < activering_evaluation_get_n_changes (ev, m); k++)
+        {
+          CHECK (activering_evaluation_get_change_fact (ev, m, k) != NULL, "a change without a fact");
+          char *text = activering_evaluation_dup_change_text (ev, m, k, "fr");
+          CHECK (text != NULL && g_utf8_validate (text, -1, NULL), "a change without a text");
+          g_free (text);
+        }
+    }
+  for (guint o = 0; o < activering_evaluation_get_n_obligations (ev); o++)
+    if (activering_evaluation_get_obligation_valid_until (ev, o, &until))
+      CHECK (g_date_valid (&until) && g_date_compare (&until, &as_of) >= 0, "obligation valid_until before as_of");
+  ActiveringEvaluation *fresh = activering_evaluation_new (rules);
+  CHECK (activering_evaluation_run (fresh, facts, when, ACTIVERING_EVALUATE_TRACE, &error), "traced run failed");
+  char *again = activering_evaluation_to_json (fresh, "en", ACTIVERING_JSON_DEFAULT, &error);
+  CHECK (again != NULL && strcmp (again, traced) == 0, "two traced runs differ:\n  %s\n  %s", traced,
+         again ? again : "(null)");
+  CHECK (activering_evaluation_run (ev, facts, when, ACTIVERING_EVALUATE_DEFAULT, &error), "rerun failed");
+  char *after = activering_evaluation_to_json (ev, "nl", ACTIVERING_JSON_DEFAULT, &error);
+  CHECK (after != NULL && strcmp (after, plain) == 0, "a plain run after a traced one differs:\n  %s\n  %s", plain,
+         after ? after : "(null)");
+  g_free (after);
+  g_free (again);
+  activering_evaluation_free (fresh);
+  g_free (traced);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -225,6 +274,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   char *again = activering_evaluation_to_json (ev, "nl", ACTIVERING_JSON_DEFAULT, &error);
   CHECK (again != NULL && strcmp (again, result) == 0, "a rerun gives another result:\n  %s\n  %s", result,
          again ? again : "(null)");
+
+  if (size % 2 == 0)
+    check_trace (rules, ev, facts, when, full, result);
 
   g_free (again);
   g_string_free (fast, TRUE);

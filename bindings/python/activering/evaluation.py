@@ -19,21 +19,26 @@ __all__ = ["evaluate", "evaluate_many"]
 # ActiveringLinesFlags, and the outcome code of a line in error (ACTIVERING_LINES_ERROR).
 _LINES_COMPACT = 1
 _LINES_IDS = 8
+_LINES_TRACE = 16
+_EVALUATE_TRACE = 2  # ActiveringEvaluateFlags
 _LINES_ERROR = 255
 
 _PROGRESS_CHUNK = 10000  # rows per call into C when progress is reported
 
 
-def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: Optional[RuleSet] = None) -> dict:
+def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: Optional[RuleSet] = None,
+             trace: bool = False) -> dict:
     """Screens one dossier for every measure: the `activering.result/1` document as a dict.
 
     @facts is an `activering.facts/1` document (a dict, or JSON text; "format" may be left out). @as_of is the
-    evaluation date (default: the facts' "as_of", or today). Raises an Error subclass for bad facts."""
+    evaluation date (default: the facts' "as_of", or today). With @trace, the result also carries what a case file
+    keeps: "trace" (the values read and what decided each condition), "valid_until" on each measure and obligation,
+    and "to_change" on measures that are not eligible. Raises an Error subclass for bad facts."""
     r = _rules(rules)
     handle = _facts(r, facts)
     evaluation = _ffi.gc(_lib.activering_evaluation_new(r._ptr), _lib.activering_evaluation_free)
     error = _new_error()
-    if not _lib.activering_evaluation_run(evaluation, handle, _gdate(as_of), 0, error):
+    if not _lib.activering_evaluation_run(evaluation, handle, _gdate(as_of), _EVALUATE_TRACE if trace else 0, error):
         _raise(error)
     text = _lib.activering_evaluation_to_json(evaluation, _lang(lang), 0, error)
     if text == _ffi.NULL:
@@ -108,17 +113,20 @@ def _run_lines(rules: RuleSet, data: bytes, as_of, lang, flags, out, outcomes, m
 
 
 def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: str = "nl",
-                  compact: bool = False, rules: Optional[RuleSet] = None, progress=None) -> list:
+                  compact: bool = False, rules: Optional[RuleSet] = None, progress=None, trace: bool = False) -> list:
     """Screens a whole batch in one call into C: one dict per dossier, in order.
 
     Each result is an `activering.result/1` document, or with @compact an `activering.outcomes/1` one (only the
-    outcomes: the fast path for bulk screening). A bad dossier raises nothing: its entry is an
+    outcomes: the fast path for bulk screening). With @trace each result document carries the trace, as
+    evaluate() gives it (not with @compact, which has no room for it: a UsageError). A bad dossier raises nothing: its entry is an
     `activering.error/1` document {"format", "line", "code", "message", "path"} (line: its 1-based position in
     @documents), and the others are evaluated.
 
     @progress (a function of (dossiers done, total), or True for a tqdm bar) has the batch go in chunks of 10,000,
     reporting after each; the results are the same."""
     r = _rules(rules)
+    if trace and compact:
+        raise UsageError("evaluate_many: trace=True needs full result documents, not compact=True")
     if progress is not None and progress is not False:
         if isinstance(documents, (str, bytes, Mapping)) or not hasattr(documents, "__iter__"):
             _batch(documents)  # raises the TypeError
@@ -126,7 +134,7 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
         report = _progress(progress, len(documents))
         results = []
         for start in range(0, len(documents), _PROGRESS_CHUNK):
-            chunk = evaluate_many(documents[start:start + _PROGRESS_CHUNK], as_of, lang, compact, r)
+            chunk = evaluate_many(documents[start:start + _PROGRESS_CHUNK], as_of, lang, compact, r, trace=trace)
             for result in chunk:
                 if result.get("format") == "activering.error/1":
                     result["line"] += start  # the position in the whole batch
@@ -136,7 +144,7 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
             report(0)
         return results
     if not compact:
-        return _full_results(r, _batch_lines(documents), as_of, lang)
+        return _full_results(r, _batch_lines(documents), as_of, lang, _LINES_TRACE if trace else 0)
     data, length, n = _batch(documents)
     out = _gstring()
     # Compact: the outcomes come back as a matrix and each row as "id TAB as_of", so only bad rows are JSON to read.
@@ -168,7 +176,7 @@ def evaluate_many(documents: Iterable[Document], as_of: DateLike = None, lang: s
 _FULL_CHUNK = 1000  # full result documents (about 30 kB each) per call into C: a chunk's text stays small
 
 
-def _full_results(r: RuleSet, lines: list, as_of, lang) -> list:
+def _full_results(r: RuleSet, lines: list, as_of, lang, flags: int = 0) -> list:
     """The result document of each line, as dicts: C writes a chunk of them, Python reads them one line at a time
     (faster than one array of them all, and the text of only one chunk is held) with the cycle collector off, which
     would otherwise rescan every dict made so far, again and again."""
@@ -178,7 +186,7 @@ def _full_results(r: RuleSet, lines: list, as_of, lang) -> list:
     try:
         for start in range(0, len(lines), _FULL_CHUNK):
             out = _gstring()
-            _run_lines(r, "\n".join(lines[start:start + _FULL_CHUNK]).encode(), as_of, lang, 0, out, _ffi.NULL,
+            _run_lines(r, "\n".join(lines[start:start + _FULL_CHUNK]).encode(), as_of, lang, flags, out, _ffi.NULL,
                        _ffi.NULL, 0)
             # json.loads on each line's bytes: decoding line by line stays in the cache (faster than one str)
             chunk = list(map(_json.loads, _ffi.buffer(out.str, out.len)[:].split(b"\n")[:-1]))

@@ -186,3 +186,34 @@ def test_many_dicts_written_in_c_as_in_python(caseload):
     documents[6] = {**documents[6], "work_capacity": np.float64(0.5)}
     texts[6] = json.dumps({"format": "activering.facts/1", **documents[6]}, default=float)
     assert activering.evaluate_many(documents, compact=True) == activering.evaluate_many(texts, compact=True)
+
+
+def test_evaluate_trace(twe_facts):
+    plain = activering.evaluate(twe_facts, lang="en")
+    traced = activering.evaluate(twe_facts, lang="en", trace=True)
+    assert "trace" not in plain and set(traced["trace"]) == {"facts", "parameters", "definitions", "conditions"}
+    assert all("valid_until" in m for m in traced["measures"]) and all("valid_until" in o for o in traced["obligations"])
+    # the trace adds members; everything else is as without it
+    stripped = json.loads(json.dumps(traced))
+    del stripped["trace"]
+    for item in stripped["measures"] + stripped["obligations"]:
+        item.pop("valid_until")
+        item.pop("to_change", None)
+    assert stripped == plain
+    # the same facts and date give the same trace, one by one and in a batch
+    assert activering.evaluate(twe_facts, lang="en", trace=True) == traced
+    assert activering.evaluate_many([twe_facts, twe_facts], lang="en", trace=True) == [traced, traced]
+    known = {f["fact"]: f for f in traced["trace"]["facts"]}
+    assert known["income.status"] == {"fact": "income.status", "state": "known", "value": twe_facts["income"]["status"]}
+    with pytest.raises(activering.UsageError):
+        activering.evaluate_many([twe_facts], trace=True, compact=True)
+
+
+def test_evaluate_trace_to_change():
+    facts = {"id": "ibo-30", "as_of": "2026-11-22", "region": "vlaanderen", "proposals": {"ibo": {"weeks": 30}},
+             "vdab": {"registered": True, "category": "nwwz"}, "person": {"legal_residence": True}}
+    ibo = [m for m in activering.evaluate(facts, lang="en", trace=True)["measures"] if m["measure"] == "ibo"][0]
+    assert ibo["outcome"] == "not_eligible" and ibo["valid_until"] is None
+    (change,) = [c for c in ibo["to_change"] if c["condition"] == "ibo.duration"]
+    assert change["facts"][0]["needs"] == {"between": [4, 26]}
+    assert change["facts"][0]["text"].endswith("must be between 4 and 26; 30 given")
