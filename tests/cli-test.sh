@@ -783,6 +783,153 @@ assert d['same'] is True and d['changes'] == [] and 'impact' not in d"
   expect_status 1
 }
 
+# ---- eligibility: what-if (--set, --diff, --compare-rules) ------------------------------------------------
+
+test_eligibility_set_is_the_changed_document () {
+  # --set gives the answer the same document with the fact changed gives, byte for byte
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["proposals"]["ibo"]["weeks"] = 30
+d["income"]["status"] = "equivalent_leefloon"
+d["barriers"] = ["debt"]
+d["gpmi"]["signed_on"] = None
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"))' "$EXAMPLES/facts/facts-ibo-proposal.json" "$TMP/changed.json"
+  run eligibility --lang en "$TMP/changed.json"
+  expect_status 0
+  cp "$TMP/out" "$TMP/expected.json"
+  run eligibility --lang en --set proposals.ibo.weeks=30 --set income.status=equivalent_leefloon \
+    --set 'barriers=["debt"]' --set gpmi.signed_on=null "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  cmp -s "$TMP/out" "$TMP/expected.json" || fail "--set differs from the changed document"
+  # quotes may be given, and the later of two changes to one fact wins
+  run eligibility --lang en --set 'proposals.ibo.weeks=12' --set proposals.ibo.weeks=30 \
+    --set 'income.status="equivalent_leefloon"' --set 'barriers=["debt"]' --set gpmi.signed_on=null \
+    "$EXAMPLES/facts/facts-ibo-proposal.json"
+  cmp -s "$TMP/out" "$TMP/expected.json" || fail "quoted --set values or repeated changes differ"
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+ibo = [m for m in d['measures'] if m['measure'] == 'ibo'][0]
+assert ibo['outcome'] == 'not_eligible', ibo['outcome']"
+}
+
+test_eligibility_set_diff () {
+  run eligibility --set proposals.ibo.weeks=30 --diff "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['format'] == 'activering.rules-diff/1' and d['same'] is True and d['changes'] == [], d
+assert d['old'] == d['new']
+assert d['facts'] == [{'path': 'proposals.ibo.weeks', 'change': 'set', 'new': 30}], d['facts']
+i = d['impact']
+assert i['dossiers'] == 1 and i['changed'] == 1, i
+assert i['per_measure'] == {'ibo': {'eligible -> not_eligible': 1}}, i['per_measure']
+[e] = i['examples']
+assert e['id'] == 'dossier-0002' and (e['old'], e['new']) == ('eligible', 'not_eligible'), e
+assert e['conditions'] == [{'id': 'ibo.duration', 'old': 'true', 'new': 'false'}], e['conditions']"
+  run eligibility --set proposals.ibo.weeks=30 --diff --human --lang nl "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  stdout_has 'dossier-0002 (veranderingen: 1)'
+  stdout_has 'in aanmerking → niet in aanmerking'
+  stdout_has 'ibo.duration'
+  stdout_has 'waar → onwaar'
+  # no difference is said as such
+  run eligibility --set proposals.ibo.weeks=16 --diff --human --lang en "$EXAMPLES/facts/facts-ibo-proposal.json"
+  stdout_has 'dossier-0002: no difference'
+  # a batch: one document per dossier, each agreeing with two screenings
+  run eligibility --jsonl --compact --set income.status=none "$EXAMPLES/caseload.jsonl"
+  cp "$TMP/out" "$TMP/after.jsonl"
+  run eligibility --jsonl --compact "$EXAMPLES/caseload.jsonl"
+  cp "$TMP/out" "$TMP/before.jsonl"
+  run eligibility --jsonl --diff --jobs 2 --set income.status=none "$EXAMPLES/caseload.jsonl"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+docs, before, after = L(sys.argv[1]), L(sys.argv[2]), L(sys.argv[3])
+assert len(docs) == len(before) == len(after)
+changed = 0
+for d, b, a in zip(docs, before, after):
+    assert d['format'] == 'activering.rules-diff/1'
+    moved = {m: b['outcomes'][m] + ' -> ' + a['outcomes'][m] for m in b['outcomes'] if b['outcomes'][m] != a['outcomes'][m]}
+    assert d['impact']['per_measure'] == {m: {t: 1} for m, t in moved.items()}, (d['impact'], moved)
+    assert d['impact']['changed'] == (1 if moved else 0)
+    assert all(e['id'] == b['id'] for e in d['impact']['examples'])
+    for e in d['impact']['examples']:
+        assert e['conditions'] or e['old'] != e['new'], e
+    changed += bool(moved)
+assert changed > 0, 'income.status=none changes nothing: the test would prove nothing'" "$TMP/before.jsonl" "$TMP/after.jsonl"
+}
+
+test_eligibility_set_bad_values () {
+  f="$EXAMPLES/facts/facts-ibo-proposal.json"
+  for case in \
+    'proposals.ibo.weeks|expected PATH=VALUE, e.g. proposals.ibo.weeks=20' \
+    '=20|expected PATH=VALUE' \
+    'proposals.ibo.wekes=20|facts: /proposals.ibo.wekes: not a fact of rule set be-vlaanderen (did you mean "proposals.ibo.weeks"?)' \
+    'income.status=leefloen|facts: /income.status: "leefloen" is not one of: leefloon' \
+    'proposals.ibo.weeks=-3|facts: /proposals.ibo.weeks: -3 is out of range (expected a number of at least 0)' \
+    'work_capacity=2|facts: /work_capacity: 2 is out of range (expected a number from 0 to 1)' \
+    'proposals.ibo.weeks=2.5|facts: /proposals.ibo.weeks: expected a whole number, found 2.5' \
+    'vdab.registered=yes|facts: /vdab.registered:' \
+    'income.since=2026-02-30|facts: /income.since:' \
+    'proposals.ibo.weeks=|facts: /proposals.ibo.weeks: empty value' \
+    'barriers=["debt"|facts: /barriers:' \
+    'proposals.ibo.weeks=20 21|facts: /proposals.ibo.weeks: malformed JSON: unexpected data after the value'; do
+    value=${case%%|*}
+    message=${case#*|}
+    run eligibility --set "$value" "$f"
+    expect_status 2
+    stdout_empty
+    stderr_has "activering: --set: $message"
+  done
+  run eligibility --diff "$f"
+  expect_status 2
+  stderr_has '--diff compares with --set PATH=VALUE changes; give at least one'
+  run eligibility --diff --compact --set proposals.ibo.weeks=30 "$f"
+  expect_status 2
+  stderr_has '--compact does not go with --diff or --compare-rules'
+  run eligibility --compare-rules "$TMP/no-such.json" "$f"
+  expect_status 1
+  # a dossier the change does not fit (no such value in it is fine; a bad line is reported and the batch goes on)
+  printf '%s\n' '{"format":"activering.facts/1","id":"a"}' 'not json' '{"format":"activering.facts/1","id":"b"}' > "$TMP/two.jsonl"
+  run eligibility --jsonl --diff --set proposals.ibo.weeks=30 "$TMP/two.jsonl"
+  expect_status 1
+  stderr_has 'line 2'
+  [ "$(count_lines "$TMP/out")" -eq 2 ] || fail "expected two documents"
+}
+
+test_eligibility_compare_rules () {
+  # the IBO maximum drops to 12 weeks from 2027: each dossier's document agrees with rules diff over the caseload
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["parameters"]["ibo.max_weeks"]["values"].append({"from": "2027-01-01", "value": 12})
+d["version"] = "2027.1.0"
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' "$RULES" "$TMP/reform.json"
+  run rules diff "$RULES" "$TMP/reform.json" --caseload "$EXAMPLES/caseload.jsonl" --as-of 2027-03-01 --no-fail-on-change
+  cp "$TMP/out" "$TMP/caseload-diff.json"
+  run eligibility --jsonl --rules "$TMP/reform.json" --compare-rules "$RULES" --as-of 2027-03-01 "$EXAMPLES/caseload.jsonl"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+docs, whole = L(sys.argv[1]), J(sys.argv[2])
+total = {}
+for d in docs:
+    for key in ('format', 'old', 'new', 'same', 'summary', 'changes'):
+        assert d[key] == whole[key], key
+    assert 'facts' not in d
+    for m, ts in d['impact']['per_measure'].items():
+        for t, n in ts.items():
+            total.setdefault(m, {}).setdefault(t, 0)
+            total[m][t] += n
+assert total == whole['impact']['per_measure'], (total, whole['impact']['per_measure'])
+assert total, 'the reform changes nothing in the example caseload'
+assert sum(d['impact']['changed'] for d in docs) == whole['impact']['changed']" "$TMP/caseload-diff.json"
+  # one dossier, in a person's words, and --set on top of the new rule set
+  run eligibility --rules "$TMP/reform.json" --compare-rules "$RULES" --as-of 2027-03-01 --human --lang en \
+    --set proposals.ibo.weeks=10 "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  stdout_has 'dossier-0002'
+}
+
 test_rules_lint () {
   run rules lint "$RULES"
   expect_status 0
@@ -1008,6 +1155,10 @@ for t in \
   test_roles_trajectories_by_id \
   test_roles_bad_input_and_usage \
   test_rules_diff_impact \
+  test_eligibility_set_is_the_changed_document \
+  test_eligibility_set_diff \
+  test_eligibility_set_bad_values \
+  test_eligibility_compare_rules \
   test_rules_lint \
   test_activering_test_runs_the_project_cases \
   test_activering_test_failures_tap_and_junit; do

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "what-if.h"
 
 
 typedef struct
@@ -16,6 +17,7 @@ typedef struct
   const char *lang;
   gboolean compact, human;
   ActiveringRuleSet *rules;
+  const WhatIfChanges *changes; /* --set (nullable) */
   /* a worker's own (see screening_new) */
   ActiveringFacts *facts;
   ActiveringEvaluation *evaluation;
@@ -72,7 +74,7 @@ screen (gpointer worker, const CliLine *line, const char *text, gsize length, GE
   Screening *s = worker;
   /* a whole document is pretty-printed, unless only its outcomes are asked for */
   return activering_facts_parse (s->facts, text, (gssize) length, error)
-         && screen_parsed (s, line->one_line || s->compact, line->out, error);
+         && what_if_changes_apply (s->changes, s->facts, error) && screen_parsed (s, line->one_line || s->compact, line->out, error);
 }
 
 static void
@@ -85,12 +87,34 @@ screen_bad_line (gpointer worker, const CliLine *line)
 
 static const CliBatch screening = { screen, screen_bad_line, screening_new, screening_done };
 
+/* --diff and --compare-rules: the old side is the dossier as given, under OLD (or the same rule set). */
+static int
+compare_answers (const char *path, gboolean jsonl, guint jobs, const char *old_path, const Screening *s)
+{
+  if (s->compact)
+    {
+      cli_error ("--compact does not go with --diff or --compare-rules");
+      return EXIT_USAGE;
+    }
+  if (s->changes == NULL && old_path == NULL)
+    {
+      cli_error ("--diff compares with --set PATH=VALUE changes; give at least one");
+      return EXIT_USAGE;
+    }
+  g_autoptr (ActiveringRuleSet) old = old_path != NULL ? cli_load_rules (old_path) : activering_rule_set_ref (s->rules);
+  if (old == NULL)
+    return EXIT_INPUT_ERRORS;
+  WhatIfOptions options = { old, s->rules, s->changes, s->has_as_of ? &s->as_of : NULL, s->lang, s->human };
+  return what_if_compare (path, jsonl, jobs, &options);
+}
+
 int
 cmd_eligibility (int argc, char **argv)
 {
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL;
-  g_autofree char *jobs_text = NULL;
-  gboolean jsonl = FALSE, compact = FALSE, human = FALSE;
+  g_autofree char *jobs_text = NULL, *compare_rules_path = NULL;
+  g_auto (GStrv) sets = NULL;
+  gboolean jsonl = FALSE, compact = FALSE, human = FALSE, diff = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Evaluate on this date (default: the dossier's as_of, else today)",
       "DATE" },
@@ -102,6 +126,13 @@ cmd_eligibility (int argc, char **argv)
     { "jobs", 0, 0, G_OPTION_ARG_STRING, &jobs_text,
       "With --jsonl, screen in N threads, output in input order (default: the number of cores for a file, 1 for "
       "a pipe)", "N" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets,
+      "What if: evaluate with this fact changed (repeatable; VALUE as in a facts document, quotes optional for "
+      "dates, codes and ids, null for blank)", "PATH=VALUE" },
+    { "diff", 0, 0, G_OPTION_ARG_NONE, &diff,
+      "With --set: write how each dossier's answer changes (activering.rules-diff/1), not the answer", NULL },
+    { "compare-rules", 0, 0, G_OPTION_ARG_FILENAME, &compare_rules_path,
+      "Write how each dossier's answer under --rules differs from its answer under this rule set", "OLD" },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE|-] — screen dossiers for every measure");
@@ -128,11 +159,21 @@ cmd_eligibility (int argc, char **argv)
     return EXIT_INPUT_ERRORS;
   if (!cli_check_language (rules, s.lang))
     return EXIT_USAGE;
+  s.rules = rules;
+  g_autoptr (WhatIfChanges) changes = NULL;
+  g_autoptr (GError) set_error = NULL;
+  if (sets != NULL && (changes = what_if_changes_new (rules, sets, &set_error)) == NULL)
+    {
+      cli_error ("--set: %s", set_error->message);
+      return EXIT_USAGE;
+    }
+  s.changes = changes;
   const char *path = argc == 2 ? argv[1] : "-";
+  if (diff || compare_rules_path != NULL)
+    return compare_answers (path, jsonl, jobs, compare_rules_path, &s);
   FILE *input = cli_open_input (path);
   if (input == NULL)
     return EXIT_INPUT_ERRORS;
-  s.rules = rules;
   s.table = human ? human_table_new (rules, s.lang) : NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   if (human)

@@ -16,12 +16,15 @@ rules_list_codes (ActiveringRuleSet *rules, const char *kind)
   if (strcmp (kind, "measures") == 0)
     for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
       printf ("%s\n", activering_rule_set_get_measure_code (rules, m));
+  else if (strcmp (kind, "facts") == 0)
+    for (guint f = 0; f < activering_rule_set_get_n_facts (rules); f++)
+      printf ("%s\n", activering_rule_set_get_fact_path (rules, f));
   else if (strcmp (kind, "models") == 0)
     for (guint m = 0; m < activering_rule_set_get_n_phase_models (rules); m++)
       printf ("%s\n", activering_rule_set_get_phase_model_code (rules, m));
   else
     {
-      cli_error ("--codes: \"%s\" is not measures or models", kind);
+      cli_error ("--codes: \"%s\" is not measures, models or facts", kind);
       return EXIT_USAGE;
     }
   return EXIT_DONE;
