@@ -30,8 +30,12 @@ def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: O
     @facts is an `activering.facts/1` document (a dict, or JSON text; "format" may be left out). @as_of is the
     evaluation date (default: the facts' "as_of", or today). Raises an Error subclass for bad facts."""
     r = _rules(rules)
-    handle = _facts(r, facts)
-    evaluation = _ffi.gc(_lib.activering_evaluation_new(r._ptr), _lib.activering_evaluation_free)
+    return _result(r, _facts(r, facts), as_of, lang)
+
+
+def _result(rules: RuleSet, handle, as_of: DateLike, lang: str) -> dict:
+    """The result document of the parsed facts @handle (see _convert._facts)."""
+    evaluation = _ffi.gc(_lib.activering_evaluation_new(rules._ptr), _lib.activering_evaluation_free)
     error = _new_error()
     if not _lib.activering_evaluation_run(evaluation, handle, _gdate(as_of), 0, error):
         _raise(error)
