@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "rule-history.h"
 #include "what-if.h"
 
 
@@ -16,10 +17,12 @@ typedef struct
   gboolean has_as_of;
   const char *lang;
   gboolean compact, human;
-  ActiveringRuleSet *rules;
+  ActiveringRuleSet *rules;         /* the newest of the history: the table's measures, the languages, --set */
+  ActiveringRuleSetCollection *history;
   const WhatIfChanges *changes; /* --set (nullable) */
   /* a worker's own (see screening_new) */
-  ActiveringFacts *facts;
+  RuleHistoryWorker *files; /* a facts object and an evaluation per file of the history */
+  ActiveringFacts *facts;   /* the current dossier's, and its evaluation */
   ActiveringEvaluation *evaluation;
   HumanTable *table;
 } Screening;
@@ -50,8 +53,7 @@ static gpointer
 screening_new (gpointer shared)
 {
   Screening *s = g_memdup2 (shared, sizeof (Screening));
-  s->facts = activering_facts_new (s->rules);
-  s->evaluation = activering_evaluation_new (s->rules);
+  s->files = rule_history_worker_new (s->history);
   s->table = s->human ? human_table_new (s->rules, s->lang) : NULL;
   return s;
 }
@@ -63,8 +65,7 @@ screening_done (gpointer shared, gpointer worker)
   if (s->table != NULL)
     human_table_merge (total->table, s->table);
   human_table_free (s->table);
-  activering_evaluation_free (s->evaluation);
-  activering_facts_free (s->facts);
+  rule_history_worker_free (s->files);
   g_free (s);
 }
 
@@ -73,7 +74,8 @@ screen (gpointer worker, const CliLine *line, const char *text, gsize length, GE
 {
   Screening *s = worker;
   /* a whole document is pretty-printed, unless only its outcomes are asked for */
-  return activering_facts_parse (s->facts, text, (gssize) length, error)
+  return rule_history_worker_parse (s->files, text, length, s->has_as_of ? &s->as_of : NULL, &s->facts,
+                                    &s->evaluation, error)
          && what_if_changes_apply (s->changes, s->facts, error) && screen_parsed (s, line->one_line || s->compact, line->out, error);
 }
 
@@ -154,12 +156,22 @@ cmd_eligibility (int argc, char **argv)
         return EXIT_USAGE;
       s.has_as_of = TRUE;
     }
-  g_autoptr (ActiveringRuleSet) rules = cli_load_rules (rules_path);
-  if (rules == NULL)
+  g_autoptr (ActiveringRuleSetCollection) history = cli_load_history (rules_path);
+  if (history == NULL)
     return EXIT_INPUT_ERRORS;
+  guint n_files = activering_rule_set_collection_get_n_rule_sets (history);
+  ActiveringRuleSet *rules = activering_rule_set_collection_get_rule_set (history, n_files - 1);
+  if (n_files > 1 && (diff || compare_rules_path != NULL))
+    {
+      cli_error ("--diff and --compare-rules compare one rule file with another: give --rules a file, not a directory");
+      return EXIT_USAGE;
+    }
+  if (human && !cli_same_measures (history))
+    return EXIT_USAGE;
   if (!cli_check_language (rules, s.lang))
     return EXIT_USAGE;
   s.rules = rules;
+  s.history = history;
   g_autoptr (WhatIfChanges) changes = NULL;
   g_autoptr (GError) set_error = NULL;
   if (sets != NULL && (changes = what_if_changes_new (rules, sets, &set_error)) == NULL)
