@@ -127,9 +127,16 @@ load_in_force (Loader *L, json_object *root)
   ActiveringRuleSet *rules = L->rules;
   rules->in_force_from = G_MININT32;
   rules->in_force_until = G_MAXINT32;
-  json_object *in_force = loader_member (L, root, "in_force", json_type_object, FALSE);
-  if (in_force == NULL)
-    return !json_object_object_get_ex (root, "in_force", NULL);
+  json_object *in_force = NULL;
+  if (!json_object_object_get_ex (root, "in_force", &in_force))
+    return TRUE;
+  if (in_force == NULL) /* json-c's null */
+    {
+      loader_push (L, "in_force");
+      return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object {\"from\", \"until\"}, found null");
+    }
+  if ((in_force = loader_member (L, root, "in_force", json_type_object, TRUE)) == NULL)
+    return FALSE;
   gsize mark = loader_push (L, "in_force");
   static const char *const keys[] = { "from", "until", NULL };
   gboolean present;
