@@ -930,6 +930,107 @@ assert sum(d['impact']['changed'] for d in docs) == whole['impact']['changed']" 
   stdout_has 'dossier-0002'
 }
 
+# ---- rule-set history: --rules DIR -------------------------------------------------------------------------
+
+# make_history DIR: two files of the default rule set, 2026.12.0 in force in 2025-2026 and 2027.1.0 (the IBO at
+# most 12 weeks) from 2027; and the same two without in_force in DIR.plain (each in force on every day).
+make_history () {
+  mkdir -p "$1"
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+old = dict(d, in_force={"from": "2025-01-01", "until": "2026-12-31"})
+new = json.loads(json.dumps(d))
+new.update(version="2027.1.0", in_force={"from": "2027-01-01", "until": None})
+for period in new["parameters"]["ibo.max_weeks"]["values"]:
+    period["value"] = 12
+json.dump(old, open(sys.argv[2] + "/rules-2026.json", "w", encoding="utf-8"), ensure_ascii=False)
+json.dump(new, open(sys.argv[2] + "/rules-2027.json", "w", encoding="utf-8"), ensure_ascii=False)
+for d in (old, new):
+    del d["in_force"]
+json.dump(old, open(sys.argv[2] + ".plain-2026.json", "w", encoding="utf-8"), ensure_ascii=False)
+json.dump(new, open(sys.argv[2] + ".plain-2027.json", "w", encoding="utf-8"), ensure_ascii=False)' "$RULES" "$1"
+}
+
+test_eligibility_rules_directory () {
+  make_history "$TMP/history"
+  # each dossier is answered by the file in force on its date, exactly as that file alone answers it
+  "$PYTHON" -c '
+import json, sys
+dates = ["2026-11-22", "2027-03-01", "2026-12-31", "2027-01-01"]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i, line in enumerate(l for l in open(sys.argv[1], encoding="utf-8") if l.strip()):
+        d = json.loads(line); d["as_of"] = dates[i % len(dates)]; out.write(json.dumps(d) + "\n")' \
+    "$EXAMPLES/caseload.jsonl" "$TMP/dated.jsonl"
+  run eligibility --jsonl --lang en --rules "$TMP/history" --jobs 2 "$TMP/dated.jsonl"
+  expect_status 0
+  cp "$TMP/out" "$TMP/by-history.jsonl"
+  run eligibility --jsonl --lang en --rules "$TMP/history.plain-2026.json" "$TMP/dated.jsonl"
+  cp "$TMP/out" "$TMP/by-old.jsonl"
+  run eligibility --jsonl --lang en --rules "$TMP/history.plain-2027.json" "$TMP/dated.jsonl"
+  cp "$TMP/out" "$TMP/by-new.jsonl"
+  py "$TMP/by-history.jsonl" "$PRELUDE
+both, old, new = L(sys.argv[1]), L(sys.argv[2]), L(sys.argv[3])
+assert len(both) == len(old) == len(new) > 4
+for h, o, n in zip(both, old, new):
+    expected = o if h['as_of'] < '2027-01-01' else n
+    stamp = h.pop('ruleset'); expected.pop('ruleset')
+    assert h == expected, (h['id'], h['as_of'], stamp)
+    h['ruleset'] = stamp
+    assert h['ruleset']['version'] == ('2026.12.0' if h['as_of'] < '2027-01-01' else '2027.1.0')
+    assert h['ruleset']['in_force']['from'] in ('2025-01-01', '2027-01-01')
+assert any(o['measures'] != n['measures'] for o, n in zip(old, new)), 'the two files answer alike: the test would prove nothing'" \
+    "$TMP/by-old.jsonl" "$TMP/by-new.jsonl"
+  # --as-of picks the file for every dossier; a date before the history is the dossier's error
+  run eligibility --rules "$TMP/history" --as-of 2027-02-01 --compact "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  run eligibility --rules "$TMP/history" --as-of 2024-12-31 "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 1
+  stderr_has 'facts: /as_of: no file of rule set be-vlaanderen is in force on 2024-12-31 (its history starts on 2025-01-01)'
+  run eligibility --rules "$TMP/history" --human --as-of 2027-02-01 "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  run eligibility --rules "$TMP/history" --diff --set proposals.ibo.weeks=3 "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 2
+  stderr_has 'give --rules a file, not a directory'
+}
+
+test_rules_list_history () {
+  make_history "$TMP/history"
+  run rules list --lang en --rules "$TMP/history"
+  expect_status 0
+  stdout_has 'be-vlaanderen History'
+  stdout_has '2026.12.0     2025-01-01 – 2026-12-31  rules-2026.json'
+  stdout_has '2027.1.0      2027-01-01 – …'
+  stdout_has 'rules-2027.json'
+  grep -q 'in force today' "$TMP/out" || fail "no file is marked in force today"
+  run rules list --rules "$RULES"
+  grep -q 'Geschiedenis' "$TMP/out" && fail "a rule set without in_force lists a history"
+  true
+}
+
+test_rules_directory_errors () {
+  make_history "$TMP/overlap"
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8")); d["in_force"]["until"] = "2027-01-31"
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)' "$TMP/overlap/rules-2026.json"
+  run eligibility --rules "$TMP/overlap" "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 1
+  stderr_has "$TMP/overlap: /in_force: rules-2026.json and rules-2027.json overlap: rules-2026.json is in force until 2027-01-31, rules-2027.json from 2027-01-01"
+  make_history "$TMP/gap"
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8")); d["in_force"]["until"] = "2026-10-31"
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)' "$TMP/gap/rules-2026.json"
+  run rules list --rules "$TMP/gap"
+  expect_status 1
+  stderr_has "a gap between rules-2026.json and rules-2027.json: no file is in force from 2026-11-01 to 2026-12-31"
+  mkdir -p "$TMP/empty"
+  run eligibility --rules "$TMP/empty" "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 1
+  stderr_has 'no rule file (*.json) in the directory'
+}
+
 test_rules_lint () {
   run rules lint "$RULES"
   expect_status 0
@@ -1159,6 +1260,9 @@ for t in \
   test_eligibility_set_diff \
   test_eligibility_set_bad_values \
   test_eligibility_compare_rules \
+  test_eligibility_rules_directory \
+  test_rules_list_history \
+  test_rules_directory_errors \
   test_rules_lint \
   test_activering_test_runs_the_project_cases \
   test_activering_test_failures_tap_and_junit; do
