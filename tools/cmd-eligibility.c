@@ -121,7 +121,9 @@ cmd_eligibility (int argc, char **argv)
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Evaluate on this date (default: the dossier's as_of, else today)",
       "DATE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the explanations: nl, fr or en (default nl)", "LANG" },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+      "Use this rule set instead of the embedded one (a directory: a history, each dossier answered by the file in "
+      "force on its date)", "FILE|DIR" },
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one dossier per line; output likewise", NULL },
     { "compact", 0, 0, G_OPTION_ARG_NONE, &compact, "Write only the outcomes (activering.outcomes/1)", NULL },
     { "human", 0, 0, G_OPTION_ARG_NONE, &human, "Print a table for people instead of JSON", NULL },
