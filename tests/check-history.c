@@ -113,7 +113,8 @@ START_TEST (test_two_files)
   ck_assert_int_eq (activering_rule_set_collection_lookup_date (history, &day), -1);
 
   /* select: the given date first, then the document's as_of */
-  const char *facts = "{\"format\":\"activering.facts/1\",\"id\":\"d\",\"x_note\":{\"as_of\":1},\"as_of\":\"2027-02-01\"}";
+  const char *facts =
+      "{\"format\":\"activering.facts/1\",\"id\":\"d\",\"x_note\":{\"as_of\":1},\"as_of\":\"2027-02-01\"}";
   ck_assert_ptr_eq (activering_rule_set_collection_select (history, facts, -1, NULL, &error),
                     activering_rule_set_collection_get_rule_set (history, 1));
   g_date_set_dmy (&day, 1, 6, 2026);
@@ -124,7 +125,8 @@ START_TEST (test_two_files)
   ck_assert_ptr_null (activering_rule_set_collection_select (history, facts, -1, &day, &error));
   test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE,
                      "facts: /as_of: no file of rule set be-vlaanderen is in force on 2019-03-01 (its history starts "
-                     "on 2025-01-01)", NULL);
+                     "on 2025-01-01)",
+                     NULL);
   g_clear_error (&error);
 
   /* the result names the file that answered: its version, digest and in_force */
@@ -170,13 +172,17 @@ START_TEST (test_overlap)
   write_variant ("b.json", "be-vlaanderen", "2", "{\"from\": \"2027-01-01\", \"until\": null}");
   GError *error = NULL;
   ck_assert_ptr_null (activering_rule_set_collection_new_from_directory (dir, &error));
-  test_assert_error (error, ACTIVERING_ERROR_OVERLAP, dir, "/in_force: a.json and b.json overlap: a.json is in force "
-                     "until 2027-01-31, b.json from 2027-01-01", NULL);
+  test_assert_error (error, ACTIVERING_ERROR_OVERLAP, dir,
+                     "/in_force: a.json and b.json overlap: a.json is in force "
+                     "until 2027-01-31, b.json from 2027-01-01",
+                     NULL);
   g_clear_error (&error);
   write_variant ("a.json", "be-vlaanderen", "1", "{\"from\": \"2025-01-01\", \"until\": null}");
   ck_assert_ptr_null (activering_rule_set_collection_new_from_directory (dir, &error));
-  test_assert_error (error, ACTIVERING_ERROR_OVERLAP, "a.json and b.json overlap: b.json is in force from 2027-01-01, "
-                     "and a.json has no end", NULL);
+  test_assert_error (error, ACTIVERING_ERROR_OVERLAP,
+                     "a.json and b.json overlap: b.json is in force from 2027-01-01, "
+                     "and a.json has no end",
+                     NULL);
   g_clear_error (&error);
 }
 END_TEST
@@ -187,8 +193,10 @@ START_TEST (test_gap)
   write_variant ("b.json", "be-vlaanderen", "2", "{\"from\": \"2027-01-01\", \"until\": null}");
   GError *error = NULL;
   ck_assert_ptr_null (activering_rule_set_collection_new_from_directory (dir, &error));
-  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "/in_force: a gap between a.json and b.json: no file is "
-                     "in force from 2026-12-01 to 2026-12-31", NULL);
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE,
+                     "/in_force: a gap between a.json and b.json: no file is "
+                     "in force from 2026-12-01 to 2026-12-31",
+                     NULL);
   g_clear_error (&error);
 }
 END_TEST
@@ -207,8 +215,10 @@ START_TEST (test_history_errors)
   write_variant ("a.json", "be-vlaanderen", "1", "{\"from\": \"2025-01-01\", \"until\": \"2026-12-31\"}");
   write_variant ("b.json", "be-brussel", "2", "{\"from\": \"2027-01-01\", \"until\": null}");
   ck_assert_ptr_null (activering_rule_set_collection_new_from_directory (dir, &error));
-  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "/id: a.json is rule set \"be-vlaanderen\" and b.json is "
-                     "\"be-brussel\": a history holds one rule set", NULL);
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE,
+                     "/id: a.json is rule set \"be-vlaanderen\" and b.json is "
+                     "\"be-brussel\": a history holds one rule set",
+                     NULL);
   g_clear_error (&error);
   write_variant ("b.json", "be-vlaanderen", "1", "{\"from\": \"2027-01-01\", \"until\": null}");
   ck_assert_ptr_null (activering_rule_set_collection_new_from_directory (dir, &error));
@@ -216,8 +226,10 @@ START_TEST (test_history_errors)
   g_clear_error (&error);
   write_variant ("b.json", "be-vlaanderen", "2", NULL);
   ck_assert_ptr_null (activering_rule_set_collection_new_from_directory (dir, &error));
-  test_assert_error (error, ACTIVERING_ERROR_MISSING, "b.json has no \"in_force\": each file of a history of several "
-                     "says when it is in force", NULL);
+  test_assert_error (error, ACTIVERING_ERROR_MISSING,
+                     "b.json has no \"in_force\": each file of a history of several "
+                     "says when it is in force",
+                     NULL);
   g_clear_error (&error);
   /* a file that does not load: its own error, naming it */
   write_file ("b.json", "{");
@@ -248,7 +260,8 @@ START_TEST (test_in_force_errors)
     { "{\"from\": \"2027-01-01\", \"until\": null, \"to\": null}", ACTIVERING_ERROR_UNKNOWN_KEY, "/in_force" },
     { "\"2027-01-01\"", ACTIVERING_ERROR_TYPE, "/in_force: expected an object, found a string" },
     { "null", ACTIVERING_ERROR_TYPE, "/in_force" },
-    { "{\"from\": 20270101, \"until\": null}", ACTIVERING_ERROR_INVALID_VALUE, "/in_force/from: expected a valid date" },
+    { "{\"from\": 20270101, \"until\": null}", ACTIVERING_ERROR_INVALID_VALUE,
+      "/in_force/from: expected a valid date" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -48,9 +48,13 @@ ActiveringRuleSet *
 cli_load_rules (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  ActiveringRuleSet *rules = path == NULL                                 ? activering_rule_set_new_default (&error)
-                             : g_file_test (path, G_FILE_TEST_IS_DIR) ? rules_in_force_today (path, &error)
-                                                                       : activering_rule_set_new_from_file (path, &error);
+  ActiveringRuleSet *rules;
+  if (path == NULL)
+    rules = activering_rule_set_new_default (&error);
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    rules = rules_in_force_today (path, &error);
+  else
+    rules = activering_rule_set_new_from_file (path, &error);
   if (rules == NULL)
     cli_error ("%s", error->message);
   return rules;

@@ -76,7 +76,8 @@ screen (gpointer worker, const CliLine *line, const char *text, gsize length, GE
   /* a whole document is pretty-printed, unless only its outcomes are asked for */
   return rule_history_worker_parse (s->files, text, length, s->has_as_of ? &s->as_of : NULL, &s->facts,
                                     &s->evaluation, error)
-         && what_if_changes_apply (s->changes, s->facts, error) && screen_parsed (s, line->one_line || s->compact, line->out, error);
+         && what_if_changes_apply (s->changes, s->facts, error)
+         && screen_parsed (s, line->one_line || s->compact, line->out, error);
 }
 
 static void

@@ -33,7 +33,8 @@ outcome_diff_new (ActiveringRuleSet *old_rules, ActiveringRuleSet *new_rules, gu
   guint n_old = activering_rule_set_get_n_measures (old_rules);
   d->new_index = g_new (int, MAX (n_old, 1));
   for (guint m = 0; m < n_old; m++)
-    d->new_index[m] = activering_rule_set_lookup_measure (new_rules, activering_rule_set_get_measure_code (old_rules, m));
+    d->new_index[m] =
+        activering_rule_set_lookup_measure (new_rules, activering_rule_set_get_measure_code (old_rules, m));
   d->transitions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   d->transition_order = g_ptr_array_new ();
   d->examples = g_array_new (FALSE, TRUE, sizeof (OutcomeDiffMeasure));
@@ -104,9 +105,10 @@ flipped_conditions (const ActiveringEvaluation *old_ev, int old_m, const Activer
       for (guint o = 0; o < n_old && flip.old_index < 0; o++)
         if (strcmp (activering_evaluation_get_condition_id (old_ev, (guint) old_m, o), id) == 0)
           flip.old_index = (int) o;
-      flip.new_state = activering_truth_to_string (activering_evaluation_get_condition_state (new_ev, (guint) new_m, c));
-      flip.old_state = flip.old_index >= 0 ? activering_truth_to_string (activering_evaluation_get_condition_state (
-                                                 old_ev, (guint) old_m, (guint) flip.old_index))
+      flip.new_state =
+          activering_truth_to_string (activering_evaluation_get_condition_state (new_ev, (guint) new_m, c));
+      flip.old_state = flip.old_index >= 0 ? activering_truth_to_string (
+                           activering_evaluation_get_condition_state (old_ev, (guint) old_m, (guint) flip.old_index))
                                            : "absent";
       if (strcmp (flip.old_state, flip.new_state) != 0)
         {
@@ -140,18 +142,19 @@ compare_measure (OutcomeDiff *d, const ActiveringEvaluation *old_ev, int old_m, 
 {
   const char *code = old_m >= 0 ? activering_rule_set_get_measure_code (d->old, (guint) old_m)
                                 : activering_rule_set_get_measure_code (d->new, (guint) new_m);
-  const char *before
-      = old_m >= 0 ? activering_outcome_to_string (activering_evaluation_get_outcome (old_ev, (guint) old_m)) : "absent";
-  const char *after
-      = new_m >= 0 ? activering_outcome_to_string (activering_evaluation_get_outcome (new_ev, (guint) new_m)) : "absent";
+  const char *before =
+      old_m >= 0 ? activering_outcome_to_string (activering_evaluation_get_outcome (old_ev, (guint) old_m)) : "absent";
+  const char *after =
+      new_m >= 0 ? activering_outcome_to_string (activering_evaluation_get_outcome (new_ev, (guint) new_m)) : "absent";
   gboolean outcome_changed = strcmp (before, after) != 0;
   GArray *flipped = with_conditions ? flipped_conditions (old_ev, old_m, new_ev, new_m) : NULL;
   if (outcome_changed)
     count_transition (d, code, before, after);
   if ((outcome_changed || (flipped != NULL && flipped->len > 0)) && d->n_examples++ < d->max_examples)
     {
-      OutcomeDiffMeasure e = { g_strdup (activering_evaluation_get_id (new_ev)), code, old_m, new_m, before, after,
-                               g_steal_pointer (&flipped) };
+      OutcomeDiffMeasure e = {
+        g_strdup (activering_evaluation_get_id (new_ev)), code, old_m, new_m, before, after, g_steal_pointer (&flipped)
+      };
       g_array_append_val (d->examples, e);
     }
   if (flipped != NULL)

@@ -17,9 +17,9 @@ typedef struct
 /* A measure of one dossier whose outcome (or, with conditions, a condition) differs. */
 typedef struct
 {
-  char *id;        /* the dossier's */
+  char *id; /* the dossier's */
   const char *measure;
-  int old_index, new_index; /* the measure's index in either rule set, -1 where it is absent */
+  int old_index, new_index;              /* the measure's index in either rule set, -1 where it is absent */
   const char *old_outcome, *new_outcome; /* an outcome's name, or "absent" */
   GArray *conditions;                    /* OutcomeDiffCondition; NULL when conditions were not compared */
 } OutcomeDiffMeasure;

@@ -91,12 +91,13 @@ cli_same_measures (ActiveringRuleSetCollection *history)
       gboolean same = activering_rule_set_get_n_measures (rules) == activering_rule_set_get_n_measures (newest);
       for (guint m = 0; same && m < activering_rule_set_get_n_measures (rules); m++)
         same = g_strcmp0 (activering_rule_set_get_measure_code (rules, m),
-                          activering_rule_set_get_measure_code (newest, m)) == 0;
+                          activering_rule_set_get_measure_code (newest, m))
+               == 0;
       if (!same)
         {
           cli_error ("--human: %s and %s list different measures; a table needs the same columns for every dossier "
-                     "(leave out --human for JSON)", activering_rule_set_get_version (rules),
-                     activering_rule_set_get_version (newest));
+                     "(leave out --human for JSON)",
+                     activering_rule_set_get_version (rules), activering_rule_set_get_version (newest));
           return FALSE;
         }
     }

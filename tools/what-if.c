@@ -37,7 +37,8 @@ what_if_parse_assignment (ActiveringRuleSet *rules, const char *assignment, char
   const char *equals = strchr (assignment, '=');
   if (equals == NULL || equals == assignment)
     {
-      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE, "expected PATH=VALUE, e.g. "
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_USAGE,
+                   "expected PATH=VALUE, e.g. "
                    "proposals.ibo.weeks=20");
       return FALSE;
     }
@@ -147,12 +148,24 @@ typedef struct
 } Words;
 
 static const Words words[] = {
-  { "nl", "geen verschil", "veranderingen", "afwezig",
-    { "in aanmerking", "niet in aanmerking", "onbepaald", "niet van toepassing" }, { "onwaar", "waar", "onbekend" } },
-  { "fr", "aucune différence", "changements", "absent",
-    { "éligible", "non éligible", "indéterminé", "sans objet" }, { "faux", "vrai", "inconnu" } },
-  { "en", "no difference", "changes", "absent",
-    { "eligible", "not eligible", "undetermined", "not applicable" }, { "false", "true", "unknown" } },
+  { "nl",
+    "geen verschil",
+    "veranderingen",
+    "afwezig",
+    { "in aanmerking", "niet in aanmerking", "onbepaald", "niet van toepassing" },
+    { "onwaar", "waar", "onbekend" } },
+  { "fr",
+    "aucune différence",
+    "changements",
+    "absent",
+    { "éligible", "non éligible", "indéterminé", "sans objet" },
+    { "faux", "vrai", "inconnu" } },
+  { "en",
+    "no difference",
+    "changes",
+    "absent",
+    { "eligible", "not eligible", "undetermined", "not applicable" },
+    { "false", "true", "unknown" } },
 };
 
 static const Words *
@@ -207,12 +220,11 @@ append_human (const OutcomeDiff *diff, const WhatIfOptions *o, const ActiveringE
       for (guint c = 0; m->conditions != NULL && c < m->conditions->len; c++)
         {
           const OutcomeDiffCondition *flip = &g_array_index (m->conditions, OutcomeDiffCondition, c);
-          const char *text
-              = flip->new_index >= 0
-                    ? activering_evaluation_get_condition_text (new_ev, (guint) m->new_index, (guint) flip->new_index,
-                                                                o->lang)
-                    : activering_evaluation_get_condition_text (old_ev, (guint) m->old_index, (guint) flip->old_index,
-                                                                o->lang);
+          const char *text = flip->new_index >= 0
+                                 ? activering_evaluation_get_condition_text (new_ev, (guint) m->new_index,
+                                                                             (guint) flip->new_index, o->lang)
+                                 : activering_evaluation_get_condition_text (old_ev, (guint) m->old_index,
+                                                                             (guint) flip->old_index, o->lang);
           g_string_append (out, "    ");
           cli_pad (out, flip->id, 42);
           g_string_append_printf (out, " %s → %s  %s\n", word_for (w, flip->old_state), word_for (w, flip->new_state),
@@ -287,8 +299,8 @@ compare (gpointer worker, const CliLine *line, const char *text, gsize length, G
 int
 what_if_compare (const char *path, gboolean jsonl, guint jobs, const WhatIfOptions *options)
 {
-  g_autofree char *rules_diff = activering_rule_set_diff_to_json (options->old_rules, options->new_rules,
-                                                                  ACTIVERING_JSON_DEFAULT);
+  g_autofree char *rules_diff =
+      activering_rule_set_diff_to_json (options->old_rules, options->new_rules, ACTIVERING_JSON_DEFAULT);
   Comparison shared = { .o = options, .rules_diff = rules_diff, .name = strcmp (path, "-") == 0 ? "<stdin>" : path };
   static const CliBatch comparing = { compare, NULL, comparison_new, comparison_done };
   return cli_run_input (path, jsonl, "dossiers compared", jobs, &comparing, &shared);

@@ -40,9 +40,9 @@ lookup_slot (const ActiveringFacts *facts, const char *path, GError **error)
     paths[i] = rules->facts[i].path;
   paths[rules->n_facts] = NULL;
   const char *hint = activering_suggest (path, strlen (path), paths, rules->n_facts);
-  g_autofree char *message = hint != NULL ? g_strdup_printf ("not a fact of rule set %s (did you mean \"%s\"?)",
-                                                               rules->id, hint)
-                                           : g_strdup_printf ("not a fact of rule set %s", rules->id);
+  g_autofree char *message = hint != NULL
+                                 ? g_strdup_printf ("not a fact of rule set %s (did you mean \"%s\"?)", rules->id, hint)
+                                 : g_strdup_printf ("not a fact of rule set %s", rules->id);
   fail (error, ACTIVERING_ERROR_UNKNOWN_KEY, path, message);
   return -1;
 }

@@ -61,8 +61,8 @@ check_history (const char *document, const Entry *entries, guint n, GError **err
       if (strcmp (e->rules->id, before->rules->id) != 0)
         {
           activering_error_set_at (error, ACTIVERING_ERROR_INVALID_VALUE, document, "/id",
-                                   "%s is rule set \"%s\" and %s is \"%s\": a history holds one rule set", name_of (before),
-                                   before->rules->id, name_of (e), e->rules->id);
+                                   "%s is rule set \"%s\" and %s is \"%s\": a history holds one rule set",
+                                   name_of (before), before->rules->id, name_of (e), e->rules->id);
           return FALSE;
         }
       for (guint j = 0; j < i; j++)
@@ -110,7 +110,7 @@ rule_set_collection_build (const char *document, ActiveringRuleSet *const *rule_
   g_return_val_if_fail (n > 0, NULL);
   g_autofree Entry *entries = g_new (Entry, n);
   for (guint i = 0; i < n; i++)
-    entries[i] = (Entry) { rule_sets[i], files != NULL ? (char *) files[i] : NULL };
+    entries[i] = (Entry){ rule_sets[i], files != NULL ? (char *) files[i] : NULL };
   qsort (entries, n, sizeof (Entry), by_from);
   if (!check_history (document, entries, n, error))
     return NULL;
@@ -277,8 +277,8 @@ activering_rule_set_collection_lookup_date (const ActiveringRuleSetCollection *c
 }
 
 ActiveringRuleSet *
-activering_rule_set_collection_select (const ActiveringRuleSetCollection *collection, const char *facts,
-                                       gssize length, const GDate *as_of, GError **error)
+activering_rule_set_collection_select (const ActiveringRuleSetCollection *collection, const char *facts, gssize length,
+                                       const GDate *as_of, GError **error)
 {
   g_return_val_if_fail (collection != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -287,8 +287,7 @@ activering_rule_set_collection_select (const ActiveringRuleSetCollection *collec
   gint32 day;
   if (as_of != NULL && g_date_valid (as_of))
     day = activering_days_from_gdate (as_of);
-  else if (facts == NULL
-           || !facts_peek_as_of (facts, length < 0 ? strlen (facts) : (gsize) length, &day))
+  else if (facts == NULL || !facts_peek_as_of (facts, length < 0 ? strlen (facts) : (gsize) length, &day))
     day = activering_today ();
   int index = rule_set_collection_lookup_day (collection, day);
   if (index >= 0)

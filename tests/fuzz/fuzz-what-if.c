@@ -12,7 +12,8 @@
  * - a refused assignment or value reports an ACTIVERING_ERROR with a known code and a message "facts: /…" (or
  *   "expected PATH=VALUE" for a line without one), and leaves the fact's state as it was;
  * - an accepted value makes the fact known, or blank for `null`;
- * - the changed dossier evaluates, and the outcomes-only path agrees with the full evaluation.
+ * - the changed dossier evaluates, and the outcomes-only path agrees with the full evaluation (the result
+ *   document itself is fuzz-facts's to check: writing it here would cost most of each run).
  */
 #include "config.h"
 
@@ -25,12 +26,12 @@
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static const char example[] =
-  "{\"format\":\"activering.facts/1\",\"id\":\"d-1\",\"as_of\":\"2026-11-22\",\"region\":\"vlaanderen\","
-  "\"person\":{\"birth_date\":\"1988-09-30\",\"domicile_region\":\"vlaanderen\",\"legal_residence\":true},"
-  "\"income\":{\"status\":\"leefloon\",\"since\":\"2025-01-01\",\"decision_date\":\"2025-01-01\"},"
-  "\"vdab\":{\"registered\":true,\"category\":\"nwwz\",\"registered_since\":\"2025-02-01\"},"
-  "\"barriers\":[\"debt\"],\"measures\":[{\"measure\":\"ibo\",\"start\":\"2025-03-01\",\"end\":\"2025-06-01\"}],"
-  "\"proposals\":{\"ibo\":{\"start\":\"2026-12-07\",\"weeks\":16,\"hours_fraction\":0.8}}}";
+    "{\"format\":\"activering.facts/1\",\"id\":\"d-1\",\"as_of\":\"2026-11-22\",\"region\":\"vlaanderen\","
+    "\"person\":{\"birth_date\":\"1988-09-30\",\"domicile_region\":\"vlaanderen\",\"legal_residence\":true},"
+    "\"income\":{\"status\":\"leefloon\",\"since\":\"2025-01-01\",\"decision_date\":\"2025-01-01\"},"
+    "\"vdab\":{\"registered\":true,\"category\":\"nwwz\",\"registered_since\":\"2025-02-01\"},"
+    "\"barriers\":[\"debt\"],\"measures\":[{\"measure\":\"ibo\",\"start\":\"2025-03-01\",\"end\":\"2025-06-01\"}],"
+    "\"proposals\":{\"ibo\":{\"start\":\"2026-12-07\",\"weeks\":16,\"hours_fraction\":0.8}}}";
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
@@ -47,7 +48,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       if (!what_if_parse_assignment (rules, *line, &path, &json, &error))
         {
           CHECK (error != NULL && error->domain == ACTIVERING_ERROR, "a refused assignment without an error");
-          CHECK (g_str_has_prefix (error->message, "facts: /") || g_str_has_prefix (error->message, "expected PATH=VALUE"),
+          CHECK (g_str_has_prefix (error->message, "facts: /")
+                     || g_str_has_prefix (error->message, "expected PATH=VALUE"),
                  "message: %s", error->message);
           continue;
         }
@@ -71,7 +73,5 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
     CHECK (activering_evaluation_get_outcome (full, m) == activering_evaluation_get_outcome (fast, m),
            "measure %u: the fast path disagrees", m);
-  g_autofree char *json = activering_evaluation_to_json (full, "en", ACTIVERING_JSON_DEFAULT, &error);
-  CHECK (json != NULL, "the result document is not written");
   return 0;
 }
