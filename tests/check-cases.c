@@ -658,6 +658,40 @@ START_TEST (test_bad_case_files)
                    "expect.outcomes: a case without facts can only expect \"trajectory\"", NULL);
   assert_rejected (ONE_CASE ("\"expect\": {\"outcomes\": {\"art60\": \"eligible\"}}"), "(or a \"trajectory\")", NULL);
 #undef TRAJECTORY
+  /* what-if cases: each change is checked as a facts document's value is */
+#define EXPECT_ART60 ", \"expect\": {\"outcomes\": {\"art60\": \"undetermined\"}}"
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"set\": {\"proposals.ibo.wekes\": 3}" EXPECT_ART60),
+                   "case 0 \"c\": set: facts: /proposals.ibo.wekes: not a fact of rule set be-vlaanderen (did you mean "
+                   "\"proposals.ibo.weeks\"?)", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"set\": {\"proposals.ibo.weeks\": -1}" EXPECT_ART60),
+                   "set: facts: /proposals.ibo.weeks: -1 is out of range", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"set\": {\"income.status\": \"leefloen\"}" EXPECT_ART60),
+                   "set: facts: /income.status: \"leefloen\" is not one of", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"set\": {}" EXPECT_ART60), "\"set\" must be an object", NULL);
+  assert_rejected (ONE_CASE (GOOD_FACTS ", \"set\": [1]" EXPECT_ART60), "\"set\" must be an object", NULL);
+  assert_rejected (ONE_CASE ("\"trajectory\": {\"model\": \"ocmw7\", \"events\": []}, \"set\": {\"region\": null}, "
+                             "\"expect\": {\"trajectory\": {\"state\": \"not_started\"}}"),
+                   "\"set\" changes the case's facts: it needs \"facts\" or \"facts_file\"", NULL);
+  /* pinned rule-set versions */
+#define PINNED(rules, version) "{\"format\": \"activering.cases/1\", " rules "\"ruleset_version\": " version ", " \
+  "\"cases\": [{\"name\": \"c\", \"as_of\": \"2025-06-01\", \"facts\": {}, \"expect\": {\"outcomes\": {\"entry\": \"undetermined\"}}}]}"
+  assert_rejected (PINNED ("", "\"2020.1.0\""), "the rule set does not load: the cases are pinned to version 2020.1.0, "
+                   "the rule set is version 2026.12.0", NULL);
+  assert_rejected (PINNED ("", "3"), "\"ruleset_version\" must be a rule set version", NULL);
+  assert_rejected (PINNED ("\"rules\": \"../rule-history\", ", "\"2024.1\""), "rule-history has no file of version 2024.1",
+                   NULL);
+  assert_rejected ("{\"format\": \"activering.cases/1\", \"rules\": \"../rule-history\", \"cases\": [{\"name\": \"c\", "
+                   "\"as_of\": \"2025-06-01\", \"facts\": {}, \"expect\": {\"outcomes\": {\"entry\": \"undetermined\"}}}]}",
+                   "rule-history is a history of 2 files: pin the one the cases are for with \"ruleset_version\"", NULL);
+  g_clear_error (&error);
+  g_autoptr (ActiveringCaseFile) pinned =
+      activering_case_file_new_from_data (NULL, PINNED ("\"rules\": \"../rule-history\", ", "\"2025.1\""), -1, "p.json",
+                                          dir, &error);
+  ck_assert_msg (pinned != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (activering_rule_set_get_version (activering_case_file_get_rule_set (pinned)), "2025.1");
+  ck_assert (activering_case_file_run_case (pinned, 0, NULL, NULL));
+#undef PINNED
+#undef EXPECT_ART60
 }
 END_TEST
 

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -1147,6 +1148,127 @@ START_TEST (test_dotted_keys)
 }
 END_TEST
 
+/* ---- what-if: facts set one by one ---- */
+
+/* The outcome of @measure for @f on 2026-11-22. */
+static ActiveringOutcome
+outcome_of (ActiveringFacts *f, const char *measure)
+{
+  g_autoptr (ActiveringEvaluation) ev = activering_evaluation_new (rules);
+  GDate as_of;
+  g_date_set_dmy (&as_of, 22, 11, 2026);
+  ck_assert (activering_evaluation_run (ev, f, &as_of, ACTIVERING_EVALUATE_DEFAULT, NULL));
+  return activering_evaluation_get_outcome (ev, (guint) activering_rule_set_lookup_measure (rules, measure));
+}
+
+START_TEST (test_set_each_type)
+{
+  ck_assert (activering_facts_parse (facts, rich_document, -1, NULL));
+  GError *error = NULL;
+  GDate date;
+  g_date_set_dmy (&date, 1, 3, 2026);
+  ck_assert (activering_facts_set_boolean (facts, "vdab.registered", FALSE, &error));
+  ck_assert (activering_facts_set_integer (facts, "proposals.ibo.weeks", 20, &error));
+  ck_assert (activering_facts_set_number (facts, "work_capacity", 0.5, &error));
+  ck_assert (activering_facts_set_integer (facts, "work_capacity", 1, &error)); /* a whole number is a number */
+  ck_assert (activering_facts_set_date (facts, "proposals.ibo.start", &date, &error));
+  ck_assert (activering_facts_set_string (facts, "income.status", "leefloon", &error));
+  ck_assert (activering_facts_set_string (facts, "household.partner_id", "d-0043", &error));
+  ck_assert (activering_facts_set_string (facts, "income.since", "2025-01-01", &error));
+  ck_assert (activering_facts_set_json (facts, "barriers", "[\"debt\",\"housing\"]", -1, &error));
+  ck_assert (activering_facts_set_json (facts, "measures", "[{\"measure\":\"ibo\",\"start\":\"2025-02-01\"}]", -1,
+                                        &error));
+  ck_assert_ptr_null (error);
+  for (guint i = 0; i < 10; i++)
+    {
+      static const char *const paths[] = { "vdab.registered", "proposals.ibo.weeks", "work_capacity",
+                                           "proposals.ibo.start", "income.status", "household.partner_id",
+                                           "income.since", "barriers", "measures", "work_capacity" };
+      ck_assert_int_eq (activering_facts_get_state (facts, paths[i]), ACTIVERING_FACT_KNOWN);
+    }
+  ck_assert_str_eq (activering_facts_get_id (facts), "dossier-0001");
+}
+END_TEST
+
+START_TEST (test_set_changes_the_outcome)
+{
+  ck_assert (activering_facts_parse (facts, rich_document, -1, NULL));
+  ck_assert_int_eq (outcome_of (facts, "twe_ocmw"), ACTIVERING_OUTCOME_ELIGIBLE);
+  ck_assert (activering_facts_set_string (facts, "income.status", "werkloosheidsuitkering", NULL));
+  ck_assert_int_eq (outcome_of (facts, "twe_ocmw"), ACTIVERING_OUTCOME_NOT_ELIGIBLE);
+  /* blank and unknown are not false: the measure is undetermined, not not_eligible */
+  ck_assert (activering_facts_set_blank (facts, "income.status", NULL));
+  ck_assert_int_eq (activering_facts_get_state (facts, "income.status"), ACTIVERING_FACT_BLANK);
+  ck_assert_int_eq (outcome_of (facts, "twe_ocmw"), ACTIVERING_OUTCOME_UNDETERMINED);
+  ck_assert (activering_facts_unset (facts, "income.status", NULL));
+  ck_assert_int_eq (activering_facts_get_state (facts, "income.status"), ACTIVERING_FACT_UNKNOWN);
+  ck_assert_int_eq (outcome_of (facts, "twe_ocmw"), ACTIVERING_OUTCOME_UNDETERMINED);
+  ck_assert (activering_facts_set_json (facts, "income.status", "\"leefloon\"", -1, NULL));
+  ck_assert_int_eq (outcome_of (facts, "twe_ocmw"), ACTIVERING_OUTCOME_ELIGIBLE);
+}
+END_TEST
+
+/* A refused value leaves the fact as it was, and the error is the document reader's. */
+START_TEST (test_set_errors)
+{
+  ck_assert (activering_facts_parse (facts, rich_document, -1, NULL));
+  GError *error = NULL;
+  ck_assert (!activering_facts_set_integer (facts, "proposals.ibo.wekes", 20, &error));
+  test_assert_error (error, ACTIVERING_ERROR_UNKNOWN_KEY, "facts: /proposals.ibo.wekes: not a fact of rule set",
+                     "did you mean \"proposals.ibo.weeks\"?", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_unset (facts, "nope", &error));
+  test_assert_error (error, ACTIVERING_ERROR_UNKNOWN_KEY, "facts: /nope: not a fact of rule set be-vlaanderen", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_integer (facts, "proposals.ibo.weeks", -3, &error));
+  test_assert_error (error, ACTIVERING_ERROR_OUT_OF_RANGE, "facts: /proposals.ibo.weeks: -3 is out of range", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_number (facts, "work_capacity", 1.5, &error));
+  test_assert_error (error, ACTIVERING_ERROR_OUT_OF_RANGE, "/work_capacity: 1.5 is out of range", "from 0 to 1",
+                     NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_number (facts, "work_capacity", NAN, &error));
+  test_assert_error (error, ACTIVERING_ERROR_OUT_OF_RANGE, "/work_capacity: not a number", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_number (facts, "proposals.ibo.weeks", 2.5, &error));
+  test_assert_error (error, ACTIVERING_ERROR_TYPE, "/proposals.ibo.weeks: expected a whole number, found 2.5", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_string (facts, "income.status", "leefloen", &error));
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "/income.status: \"leefloen\" is not one of: leefloon",
+                     "did you mean \"leefloon\"?", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_string (facts, "income.status", "\xff", &error));
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "/income.status: not valid UTF-8", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_boolean (facts, "income.since", TRUE, &error));
+  test_assert_error (error, ACTIVERING_ERROR_TYPE, "/income.since:", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_string (facts, "income.since", "2026-02-30", &error));
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "/income.since:", "2026-02-30", NULL);
+  g_clear_error (&error);
+  GDate invalid;
+  g_date_clear (&invalid, 1);
+  ck_assert (!activering_facts_set_date (facts, "income.since", &invalid, &error));
+  test_assert_error (error, ACTIVERING_ERROR_INVALID_VALUE, "/income.since: not a valid date", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_json (facts, "barriers", "[\"debt\",", -1, &error));
+  test_assert_error (error, ACTIVERING_ERROR_SYNTAX, "/barriers", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_json (facts, "vdab.registered", "true false", -1, &error));
+  test_assert_error (error, ACTIVERING_ERROR_SYNTAX, "/vdab.registered: malformed JSON", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_json (facts, "vdab.registered", "", 0, &error));
+  test_assert_error (error, ACTIVERING_ERROR_SYNTAX, "/vdab.registered: empty value", NULL);
+  g_clear_error (&error);
+  ck_assert (!activering_facts_set_json (facts, "measures", "[{\"measure\":\"ibo\"}]", -1, &error));
+  test_assert_error (error, ACTIVERING_ERROR_MISSING, "missing \"start\"", NULL);
+  g_clear_error (&error);
+  /* after all of that the dossier answers as before */
+  ck_assert_int_eq (outcome_of (facts, "twe_ocmw"), ACTIVERING_OUTCOME_ELIGIBLE);
+  ck_assert_int_eq (activering_facts_get_state (facts, "income.status"), ACTIVERING_FACT_KNOWN);
+}
+END_TEST
+
 static Suite *
 facts_suite (void)
 {
@@ -1240,6 +1362,14 @@ facts_suite (void)
   tcase_add_test (tc, test_null_object_blanks_its_facts);
   tcase_add_test (tc, test_reuse_after_error);
   tcase_add_test (tc, test_new_from_data);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("what-if");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_set_each_type);
+  tcase_add_test (tc, test_set_changes_the_outcome);
+  tcase_add_test (tc, test_set_errors);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("messages");

@@ -835,6 +835,254 @@ assert d['same'] is True and d['changes'] == [] and 'impact' not in d"
   expect_status 1
 }
 
+# ---- eligibility: what-if (--set, --diff, --compare-rules) ------------------------------------------------
+
+test_eligibility_set_is_the_changed_document () {
+  # --set gives the answer the same document with the fact changed gives, byte for byte
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["proposals"]["ibo"]["weeks"] = 30
+d["income"]["status"] = "equivalent_leefloon"
+d["barriers"] = ["debt"]
+d["gpmi"]["signed_on"] = None
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"))' "$EXAMPLES/facts/facts-ibo-proposal.json" "$TMP/changed.json"
+  run eligibility --lang en "$TMP/changed.json"
+  expect_status 0
+  cp "$TMP/out" "$TMP/expected.json"
+  run eligibility --lang en --set proposals.ibo.weeks=30 --set income.status=equivalent_leefloon \
+    --set 'barriers=["debt"]' --set gpmi.signed_on=null "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  cmp -s "$TMP/out" "$TMP/expected.json" || fail "--set differs from the changed document"
+  # quotes may be given, and the later of two changes to one fact wins
+  run eligibility --lang en --set 'proposals.ibo.weeks=12' --set proposals.ibo.weeks=30 \
+    --set 'income.status="equivalent_leefloon"' --set 'barriers=["debt"]' --set gpmi.signed_on=null \
+    "$EXAMPLES/facts/facts-ibo-proposal.json"
+  cmp -s "$TMP/out" "$TMP/expected.json" || fail "quoted --set values or repeated changes differ"
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+ibo = [m for m in d['measures'] if m['measure'] == 'ibo'][0]
+assert ibo['outcome'] == 'not_eligible', ibo['outcome']"
+}
+
+test_eligibility_set_diff () {
+  run eligibility --set proposals.ibo.weeks=30 --diff "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+assert d['format'] == 'activering.rules-diff/1' and d['same'] is True and d['changes'] == [], d
+assert d['old'] == d['new']
+assert d['facts'] == [{'path': 'proposals.ibo.weeks', 'change': 'set', 'new': 30}], d['facts']
+i = d['impact']
+assert i['dossiers'] == 1 and i['changed'] == 1, i
+assert i['per_measure'] == {'ibo': {'eligible -> not_eligible': 1}}, i['per_measure']
+[e] = i['examples']
+assert e['id'] == 'dossier-0002' and (e['old'], e['new']) == ('eligible', 'not_eligible'), e
+assert e['conditions'] == [{'id': 'ibo.duration', 'old': 'true', 'new': 'false'}], e['conditions']"
+  run eligibility --set proposals.ibo.weeks=30 --diff --human --lang nl "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  stdout_has 'dossier-0002 (veranderingen: 1)'
+  stdout_has 'in aanmerking → niet in aanmerking'
+  stdout_has 'ibo.duration'
+  stdout_has 'waar → onwaar'
+  # no difference is said as such
+  run eligibility --set proposals.ibo.weeks=16 --diff --human --lang en "$EXAMPLES/facts/facts-ibo-proposal.json"
+  stdout_has 'dossier-0002: no difference'
+  # a batch: one document per dossier, each agreeing with two screenings
+  run eligibility --jsonl --compact --set income.status=none "$EXAMPLES/caseload.jsonl"
+  cp "$TMP/out" "$TMP/after.jsonl"
+  run eligibility --jsonl --compact "$EXAMPLES/caseload.jsonl"
+  cp "$TMP/out" "$TMP/before.jsonl"
+  run eligibility --jsonl --diff --jobs 2 --set income.status=none "$EXAMPLES/caseload.jsonl"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+docs, before, after = L(sys.argv[1]), L(sys.argv[2]), L(sys.argv[3])
+assert len(docs) == len(before) == len(after)
+changed = 0
+for d, b, a in zip(docs, before, after):
+    assert d['format'] == 'activering.rules-diff/1'
+    moved = {m: b['outcomes'][m] + ' -> ' + a['outcomes'][m] for m in b['outcomes'] if b['outcomes'][m] != a['outcomes'][m]}
+    assert d['impact']['per_measure'] == {m: {t: 1} for m, t in moved.items()}, (d['impact'], moved)
+    assert d['impact']['changed'] == (1 if moved else 0)
+    assert all(e['id'] == b['id'] for e in d['impact']['examples'])
+    for e in d['impact']['examples']:
+        assert e['conditions'] or e['old'] != e['new'], e
+    changed += bool(moved)
+assert changed > 0, 'income.status=none changes nothing: the test would prove nothing'" "$TMP/before.jsonl" "$TMP/after.jsonl"
+}
+
+test_eligibility_set_bad_values () {
+  f="$EXAMPLES/facts/facts-ibo-proposal.json"
+  for case in \
+    'proposals.ibo.weeks|expected PATH=VALUE, e.g. proposals.ibo.weeks=20' \
+    '=20|expected PATH=VALUE' \
+    'proposals.ibo.wekes=20|facts: /proposals.ibo.wekes: not a fact of rule set be-vlaanderen (did you mean "proposals.ibo.weeks"?)' \
+    'income.status=leefloen|facts: /income.status: "leefloen" is not one of: leefloon' \
+    'proposals.ibo.weeks=-3|facts: /proposals.ibo.weeks: -3 is out of range (expected a number of at least 0)' \
+    'work_capacity=2|facts: /work_capacity: 2 is out of range (expected a number from 0 to 1)' \
+    'proposals.ibo.weeks=2.5|facts: /proposals.ibo.weeks: expected a whole number, found 2.5' \
+    'vdab.registered=yes|facts: /vdab.registered:' \
+    'income.since=2026-02-30|facts: /income.since:' \
+    'proposals.ibo.weeks=|facts: /proposals.ibo.weeks: empty value' \
+    'barriers=["debt"|facts: /barriers:' \
+    'proposals.ibo.weeks=20 21|facts: /proposals.ibo.weeks: malformed JSON: unexpected data after the value'; do
+    value=${case%%|*}
+    message=${case#*|}
+    run eligibility --set "$value" "$f"
+    expect_status 2
+    stdout_empty
+    stderr_has "activering: --set: $message"
+  done
+  run eligibility --diff "$f"
+  expect_status 2
+  stderr_has '--diff compares with --set PATH=VALUE changes; give at least one'
+  run eligibility --diff --compact --set proposals.ibo.weeks=30 "$f"
+  expect_status 2
+  stderr_has '--compact does not go with --diff or --compare-rules'
+  run eligibility --compare-rules "$TMP/no-such.json" "$f"
+  expect_status 1
+  # a dossier the change does not fit (no such value in it is fine; a bad line is reported and the batch goes on)
+  printf '%s\n' '{"format":"activering.facts/1","id":"a"}' 'not json' '{"format":"activering.facts/1","id":"b"}' > "$TMP/two.jsonl"
+  run eligibility --jsonl --diff --set proposals.ibo.weeks=30 "$TMP/two.jsonl"
+  expect_status 1
+  stderr_has 'line 2'
+  [ "$(count_lines "$TMP/out")" -eq 2 ] || fail "expected two documents"
+}
+
+test_eligibility_compare_rules () {
+  # the IBO maximum drops to 12 weeks from 2027: each dossier's document agrees with rules diff over the caseload
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["parameters"]["ibo.max_weeks"]["values"].append({"from": "2027-01-01", "value": 12})
+d["version"] = "2027.1.0"
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' "$RULES" "$TMP/reform.json"
+  run rules diff "$RULES" "$TMP/reform.json" --caseload "$EXAMPLES/caseload.jsonl" --as-of 2027-03-01 --no-fail-on-change
+  cp "$TMP/out" "$TMP/caseload-diff.json"
+  run eligibility --jsonl --rules "$TMP/reform.json" --compare-rules "$RULES" --as-of 2027-03-01 "$EXAMPLES/caseload.jsonl"
+  expect_status 0
+  py "$TMP/out" "$PRELUDE
+docs, whole = L(sys.argv[1]), J(sys.argv[2])
+total = {}
+for d in docs:
+    for key in ('format', 'old', 'new', 'same', 'summary', 'changes'):
+        assert d[key] == whole[key], key
+    assert 'facts' not in d
+    for m, ts in d['impact']['per_measure'].items():
+        for t, n in ts.items():
+            total.setdefault(m, {}).setdefault(t, 0)
+            total[m][t] += n
+assert total == whole['impact']['per_measure'], (total, whole['impact']['per_measure'])
+assert total, 'the reform changes nothing in the example caseload'
+assert sum(d['impact']['changed'] for d in docs) == whole['impact']['changed']" "$TMP/caseload-diff.json"
+  # one dossier, in a person's words, and --set on top of the new rule set
+  run eligibility --rules "$TMP/reform.json" --compare-rules "$RULES" --as-of 2027-03-01 --human --lang en \
+    --set proposals.ibo.weeks=10 "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  stdout_has 'dossier-0002'
+}
+
+# ---- rule-set history: --rules DIR -------------------------------------------------------------------------
+
+# make_history DIR: two files of the default rule set, 2026.12.0 in force in 2025-2026 and 2027.1.0 (the IBO at
+# most 12 weeks) from 2027; and the same two without in_force in DIR.plain (each in force on every day).
+make_history () {
+  mkdir -p "$1"
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+old = dict(d, in_force={"from": "2025-01-01", "until": "2026-12-31"})
+new = json.loads(json.dumps(d))
+new.update(version="2027.1.0", in_force={"from": "2027-01-01", "until": None})
+for period in new["parameters"]["ibo.max_weeks"]["values"]:
+    period["value"] = 12
+json.dump(old, open(sys.argv[2] + "/rules-2026.json", "w", encoding="utf-8"), ensure_ascii=False)
+json.dump(new, open(sys.argv[2] + "/rules-2027.json", "w", encoding="utf-8"), ensure_ascii=False)
+for d in (old, new):
+    del d["in_force"]
+json.dump(old, open(sys.argv[2] + ".plain-2026.json", "w", encoding="utf-8"), ensure_ascii=False)
+json.dump(new, open(sys.argv[2] + ".plain-2027.json", "w", encoding="utf-8"), ensure_ascii=False)' "$RULES" "$1"
+}
+
+test_eligibility_rules_directory () {
+  make_history "$TMP/history"
+  # each dossier is answered by the file in force on its date, exactly as that file alone answers it
+  "$PYTHON" -c '
+import json, sys
+dates = ["2026-11-22", "2027-03-01", "2026-12-31", "2027-01-01"]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i, line in enumerate(l for l in open(sys.argv[1], encoding="utf-8") if l.strip()):
+        d = json.loads(line); d["as_of"] = dates[i % len(dates)]; out.write(json.dumps(d) + "\n")' \
+    "$EXAMPLES/caseload.jsonl" "$TMP/dated.jsonl"
+  run eligibility --jsonl --lang en --rules "$TMP/history" --jobs 2 "$TMP/dated.jsonl"
+  expect_status 0
+  cp "$TMP/out" "$TMP/by-history.jsonl"
+  run eligibility --jsonl --lang en --rules "$TMP/history.plain-2026.json" "$TMP/dated.jsonl"
+  cp "$TMP/out" "$TMP/by-old.jsonl"
+  run eligibility --jsonl --lang en --rules "$TMP/history.plain-2027.json" "$TMP/dated.jsonl"
+  cp "$TMP/out" "$TMP/by-new.jsonl"
+  py "$TMP/by-history.jsonl" "$PRELUDE
+both, old, new = L(sys.argv[1]), L(sys.argv[2]), L(sys.argv[3])
+assert len(both) == len(old) == len(new) > 4
+for h, o, n in zip(both, old, new):
+    expected = o if h['as_of'] < '2027-01-01' else n
+    stamp = h.pop('ruleset'); expected.pop('ruleset')
+    assert h == expected, (h['id'], h['as_of'], stamp)
+    h['ruleset'] = stamp
+    assert h['ruleset']['version'] == ('2026.12.0' if h['as_of'] < '2027-01-01' else '2027.1.0')
+    assert h['ruleset']['in_force']['from'] in ('2025-01-01', '2027-01-01')
+assert any(o['measures'] != n['measures'] for o, n in zip(old, new)), 'the two files answer alike: the test would prove nothing'" \
+    "$TMP/by-old.jsonl" "$TMP/by-new.jsonl"
+  # --as-of picks the file for every dossier; a date before the history is the dossier's error
+  run eligibility --rules "$TMP/history" --as-of 2027-02-01 --compact "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  run eligibility --rules "$TMP/history" --as-of 2024-12-31 "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 1
+  stderr_has 'facts: /as_of: no file of rule set be-vlaanderen is in force on 2024-12-31 (its history starts on 2025-01-01)'
+  run eligibility --rules "$TMP/history" --human --as-of 2027-02-01 "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 0
+  run eligibility --rules "$TMP/history" --diff --set proposals.ibo.weeks=3 "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 2
+  stderr_has 'give --rules a file, not a directory'
+}
+
+test_rules_list_history () {
+  make_history "$TMP/history"
+  run rules list --lang en --rules "$TMP/history"
+  expect_status 0
+  stdout_has 'be-vlaanderen History'
+  stdout_has '2026.12.0     2025-01-01 – 2026-12-31  rules-2026.json'
+  stdout_has '2027.1.0      2027-01-01 – …'
+  stdout_has 'rules-2027.json'
+  grep -q 'in force today' "$TMP/out" || fail "no file is marked in force today"
+  run rules list --rules "$RULES"
+  grep -q 'Geschiedenis' "$TMP/out" && fail "a rule set without in_force lists a history"
+  true
+}
+
+test_rules_directory_errors () {
+  make_history "$TMP/overlap"
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8")); d["in_force"]["until"] = "2027-01-31"
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)' "$TMP/overlap/rules-2026.json"
+  run eligibility --rules "$TMP/overlap" "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 1
+  stderr_has "$TMP/overlap: /in_force: rules-2026.json and rules-2027.json overlap: rules-2026.json is in force until 2027-01-31, rules-2027.json from 2027-01-01"
+  make_history "$TMP/gap"
+  "$PYTHON" -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8")); d["in_force"]["until"] = "2026-10-31"
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)' "$TMP/gap/rules-2026.json"
+  run rules list --rules "$TMP/gap"
+  expect_status 1
+  stderr_has "a gap between rules-2026.json and rules-2027.json: no file is in force from 2026-11-01 to 2026-12-31"
+  mkdir -p "$TMP/empty"
+  run eligibility --rules "$TMP/empty" "$EXAMPLES/facts/facts-ibo-proposal.json"
+  expect_status 1
+  stderr_has 'no rule file (*.json) in the directory'
+}
+
 test_rules_lint () {
   run rules lint "$RULES"
   expect_status 0
@@ -1061,6 +1309,13 @@ for t in \
   test_roles_trajectories_by_id \
   test_roles_bad_input_and_usage \
   test_rules_diff_impact \
+  test_eligibility_set_is_the_changed_document \
+  test_eligibility_set_diff \
+  test_eligibility_set_bad_values \
+  test_eligibility_compare_rules \
+  test_eligibility_rules_directory \
+  test_rules_list_history \
+  test_rules_directory_errors \
   test_rules_lint \
   test_activering_test_runs_the_project_cases \
   test_activering_test_failures_tap_and_junit; do

@@ -66,6 +66,9 @@ expect "activering.trajectory-report/1 activering.trajectory/1" rules schema act
 expect "--lang" rules lint --l
 expect "--caseload" rules diff --c
 expect "" rules show ibo ''
+expect "--compare-rules" eligibility --compar
+expect "proposals.ibo.weeks=" eligibility --set proposals.ibo.w
+expect "ibo ibo_plus individueel_maatwerk" rules show --lang en i
 
 # Measure codes come from the rule set --rules names: a copy with a renamed measure shows the new code.
 work=$(mktemp -d "${TMPDIR:-/tmp}/activering-completion.XXXXXX") || exit 99

@@ -15,7 +15,7 @@
 : "${top_builddir:=$top_srcdir}"
 FUZZ_SECONDS=${FUZZ_SECONDS:-10}
 
-targets="facts rules trajectory organisation cases cli"
+targets="facts rules trajectory organisation cases cli what-if history"
 
 for t in $targets; do
   if [ ! -x "$top_builddir/tests/fuzz/fuzz-$t" ]; then

@@ -22,12 +22,39 @@ cli_error (const char *format, ...)
   fprintf (stderr, "activering: %s\n", message);
 }
 
+/* A history's file in force today, for a command that answers with one rule set. */
+static ActiveringRuleSet *
+rules_in_force_today (const char *path, GError **error)
+{
+  g_autoptr (ActiveringRuleSetCollection) history = activering_rule_set_collection_new_from_directory (path, error);
+  if (history == NULL)
+    return NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  int index = activering_rule_set_collection_lookup_date (history, &today);
+  if (index < 0)
+    {
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_INVALID_VALUE, "%s: no file of rule set %s is in force "
+                   "today", path, activering_rule_set_collection_get_id (history));
+      return NULL;
+    }
+  return activering_rule_set_ref (activering_rule_set_collection_get_rule_set (history, (guint) index));
+}
+
 ActiveringRuleSet *
 cli_load_rules (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  ActiveringRuleSet *rules =
-      path ? activering_rule_set_new_from_file (path, &error) : activering_rule_set_new_default (&error);
+  ActiveringRuleSet *rules;
+  if (path == NULL)
+    rules = activering_rule_set_new_default (&error);
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    rules = rules_in_force_today (path, &error);
+  else
+    rules = activering_rule_set_new_from_file (path, &error);
   if (rules == NULL)
     cli_error ("%s", error->message);
   return rules;

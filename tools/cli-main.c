@@ -14,7 +14,7 @@ static const char usage[] =
     "usage: activering COMMAND [OPTIONS] …\n"
     "\n"
     "  eligibility [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--jsonl] [--compact] [--human] [--jobs N]\n"
-    "              [--trace] [FILE|-]\n"
+    "              [--set PATH=VALUE]... [--diff] [--compare-rules OLD] [--trace] [FILE|-]\n"
     "  trajectory  [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--facts FILE [--list-unmatched]] [--dot]\n"
     "              [--jsonl] [--jobs N] FILE|-\n"
     "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] [--jobs N]\n"

@@ -28,7 +28,8 @@ gboolean cli_output_failed (void);
  * EXIT_CLOSED_PIPE for a closed pipe, or a message and EXIT_INPUT_ERRORS (a full disk, …). */
 int cli_finish_output (int status);
 
-/* Loads --rules FILE, or the embedded default rule set when @path is NULL; prints the error and returns NULL. */
+/* Loads --rules FILE, or the embedded default rule set when @path is NULL, or for a directory (a rule set's history)
+ * its file in force today; prints the error and returns NULL. */
 ActiveringRuleSet *cli_load_rules (const char *path);
 
 /* Loads --organisation FILE against @rules; prints the error and returns NULL. */

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "rule-history.h"
+#include "what-if.h"
 
 
 typedef struct
@@ -15,9 +17,12 @@ typedef struct
   gboolean has_as_of;
   const char *lang;
   gboolean compact, human, trace;
-  ActiveringRuleSet *rules;
+  ActiveringRuleSet *rules;         /* the newest of the history: the table's measures, the languages, --set */
+  ActiveringRuleSetCollection *history;
+  const WhatIfChanges *changes; /* --set (nullable) */
   /* a worker's own (see screening_new) */
-  ActiveringFacts *facts;
+  RuleHistoryWorker *files; /* a facts object and an evaluation per file of the history */
+  ActiveringFacts *facts;   /* the current dossier's, and its evaluation */
   ActiveringEvaluation *evaluation;
   HumanTable *table;
 } Screening;
@@ -52,8 +57,7 @@ static gpointer
 screening_new (gpointer shared)
 {
   Screening *s = g_memdup2 (shared, sizeof (Screening));
-  s->facts = activering_facts_new (s->rules);
-  s->evaluation = activering_evaluation_new (s->rules);
+  s->files = rule_history_worker_new (s->history);
   s->table = s->human ? human_table_new (s->rules, s->lang) : NULL;
   return s;
 }
@@ -65,8 +69,7 @@ screening_done (gpointer shared, gpointer worker)
   if (s->table != NULL)
     human_table_merge (total->table, s->table);
   human_table_free (s->table);
-  activering_evaluation_free (s->evaluation);
-  activering_facts_free (s->facts);
+  rule_history_worker_free (s->files);
   g_free (s);
 }
 
@@ -75,7 +78,9 @@ screen (gpointer worker, const CliLine *line, const char *text, gsize length, GE
 {
   Screening *s = worker;
   /* a whole document is pretty-printed, unless only its outcomes are asked for */
-  return activering_facts_parse (s->facts, text, (gssize) length, error)
+  return rule_history_worker_parse (s->files, text, length, s->has_as_of ? &s->as_of : NULL, &s->facts,
+                                    &s->evaluation, error)
+         && what_if_changes_apply (s->changes, s->facts, error)
          && screen_parsed (s, line->one_line || s->compact, line->out, error);
 }
 
@@ -89,17 +94,41 @@ screen_bad_line (gpointer worker, const CliLine *line)
 
 static const CliBatch screening = { screen, screen_bad_line, screening_new, screening_done };
 
+/* --diff and --compare-rules: the old side is the dossier as given, under OLD (or the same rule set). */
+static int
+compare_answers (const char *path, gboolean jsonl, guint jobs, const char *old_path, const Screening *s)
+{
+  if (s->compact)
+    {
+      cli_error ("--compact does not go with --diff or --compare-rules");
+      return EXIT_USAGE;
+    }
+  if (s->changes == NULL && old_path == NULL)
+    {
+      cli_error ("--diff compares with --set PATH=VALUE changes; give at least one");
+      return EXIT_USAGE;
+    }
+  g_autoptr (ActiveringRuleSet) old = old_path != NULL ? cli_load_rules (old_path) : activering_rule_set_ref (s->rules);
+  if (old == NULL)
+    return EXIT_INPUT_ERRORS;
+  WhatIfOptions options = { old, s->rules, s->changes, s->has_as_of ? &s->as_of : NULL, s->lang, s->human };
+  return what_if_compare (path, jsonl, jobs, &options);
+}
+
 int
 cmd_eligibility (int argc, char **argv)
 {
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL;
-  g_autofree char *jobs_text = NULL;
-  gboolean jsonl = FALSE, compact = FALSE, human = FALSE, trace = FALSE;
+  g_autofree char *jobs_text = NULL, *compare_rules_path = NULL;
+  g_auto (GStrv) sets = NULL;
+  gboolean jsonl = FALSE, compact = FALSE, human = FALSE, diff = FALSE, trace = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Evaluate on this date (default: the dossier's as_of, else today)",
       "DATE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the explanations: nl, fr or en (default nl)", "LANG" },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+      "Use this rule set instead of the embedded one (a directory: a history, each dossier answered by the file in "
+      "force on its date)", "FILE|DIR" },
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one dossier per line; output likewise", NULL },
     { "compact", 0, 0, G_OPTION_ARG_NONE, &compact, "Write only the outcomes (activering.outcomes/1)", NULL },
     { "human", 0, 0, G_OPTION_ARG_NONE, &human, "Print a table for people instead of JSON", NULL },
@@ -108,6 +137,13 @@ cmd_eligibility (int argc, char **argv)
     { "jobs", 0, 0, G_OPTION_ARG_STRING, &jobs_text,
       "With --jsonl, screen in N threads, output in input order (default: the number of cores for a file, 1 for "
       "a pipe)", "N" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets,
+      "What if: evaluate with this fact changed (repeatable; VALUE as in a facts document, quotes optional for "
+      "dates, codes and ids, null for blank)", "PATH=VALUE" },
+    { "diff", 0, 0, G_OPTION_ARG_NONE, &diff,
+      "With --set: write how each dossier's answer changes (activering.rules-diff/1), not the answer", NULL },
+    { "compare-rules", 0, 0, G_OPTION_ARG_FILENAME, &compare_rules_path,
+      "Write how each dossier's answer under --rules differs from its answer under this rule set", "OLD" },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE|-] — screen dossiers for every measure");
@@ -134,16 +170,36 @@ cmd_eligibility (int argc, char **argv)
         return EXIT_USAGE;
       s.has_as_of = TRUE;
     }
-  g_autoptr (ActiveringRuleSet) rules = cli_load_rules (rules_path);
-  if (rules == NULL)
+  g_autoptr (ActiveringRuleSetCollection) history = cli_load_history (rules_path);
+  if (history == NULL)
     return EXIT_INPUT_ERRORS;
+  guint n_files = activering_rule_set_collection_get_n_rule_sets (history);
+  ActiveringRuleSet *rules = activering_rule_set_collection_get_rule_set (history, n_files - 1);
+  if (n_files > 1 && (diff || compare_rules_path != NULL))
+    {
+      cli_error ("--diff and --compare-rules compare one rule file with another: give --rules a file, not a directory");
+      return EXIT_USAGE;
+    }
+  if (human && !cli_same_measures (history))
+    return EXIT_USAGE;
   if (!cli_check_language (rules, s.lang))
     return EXIT_USAGE;
+  s.rules = rules;
+  s.history = history;
+  g_autoptr (WhatIfChanges) changes = NULL;
+  g_autoptr (GError) set_error = NULL;
+  if (sets != NULL && (changes = what_if_changes_new (rules, sets, &set_error)) == NULL)
+    {
+      cli_error ("--set: %s", set_error->message);
+      return EXIT_USAGE;
+    }
+  s.changes = changes;
   const char *path = argc == 2 ? argv[1] : "-";
+  if (diff || compare_rules_path != NULL)
+    return compare_answers (path, jsonl, jobs, compare_rules_path, &s);
   FILE *input = cli_open_input (path);
   if (input == NULL)
     return EXIT_INPUT_ERRORS;
-  s.rules = rules;
   s.table = human ? human_table_new (rules, s.lang) : NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   if (human)

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "cli-private.h"
+#include "rule-history.h"
 
 /* `rules list --codes=KIND`: one code per line, for shell completion (completion/activering). Hidden from --help:
  * it is for programs, and `rules list` is the listing for people. */
@@ -17,15 +17,67 @@ rules_list_codes (ActiveringRuleSet *rules, const char *kind)
   if (strcmp (kind, "measures") == 0)
     for (guint m = 0; m < activering_rule_set_get_n_measures (rules); m++)
       printf ("%s\n", activering_rule_set_get_measure_code (rules, m));
+  else if (strcmp (kind, "facts") == 0)
+    for (guint f = 0; f < activering_rule_set_get_n_facts (rules); f++)
+      printf ("%s\n", activering_rule_set_get_fact_path (rules, f));
   else if (strcmp (kind, "models") == 0)
     for (guint m = 0; m < activering_rule_set_get_n_phase_models (rules); m++)
       printf ("%s\n", activering_rule_set_get_phase_model_code (rules, m));
   else
     {
-      cli_error ("--codes: \"%s\" is not measures or models", kind);
+      cli_error ("--codes: \"%s\" is not measures, models or facts", kind);
       return EXIT_USAGE;
     }
   return EXIT_DONE;
+}
+
+/* The history of --rules: each file with its version, the days it is in force and its digest, and which one is
+ * in force today (the one listed below it). Nothing for a rule set without in_force (in force on every day). */
+static gboolean
+rules_list_history (const char *path, ActiveringRuleSet *today, const char *lang)
+{
+  static const struct
+  {
+    const char *lang, *history, *in_force_today, *open;
+  } words[] = {
+    { "nl", "Geschiedenis", "van kracht vandaag", "…" },
+    { "fr", "Historique", "en vigueur aujourd'hui", "…" },
+    { "en", "History", "in force today", "…" },
+  };
+  guint w = G_N_ELEMENTS (words) - 1;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (words[i].lang, lang) == 0)
+      w = i;
+  g_autoptr (ActiveringRuleSetCollection) history = cli_load_history (path);
+  if (history == NULL)
+    return FALSE;
+  guint n = activering_rule_set_collection_get_n_rule_sets (history);
+  if (!activering_rule_set_collection_get_in_force (history, 0, NULL, NULL))
+    return TRUE;
+  printf ("%s %s\n", activering_rule_set_collection_get_id (history), words[w].history);
+  g_autoptr (GString) line = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      ActiveringRuleSet *rules = activering_rule_set_collection_get_rule_set (history, i);
+      GDate from, until;
+      g_date_clear (&until, 1);
+      activering_rule_set_collection_get_in_force (history, i, &from, &until);
+      char first[16], last[16] = "";
+      g_date_strftime (first, sizeof first, "%Y-%m-%d", &from);
+      if (g_date_valid (&until))
+        g_date_strftime (last, sizeof last, "%Y-%m-%d", &until);
+      const char *file = activering_rule_set_collection_get_file (history, i);
+      g_string_assign (line, "  ");
+      cli_pad (line, activering_rule_set_get_version (rules), 12);
+      g_string_append_printf (line, "  %s – %-10s  ", first, last[0] ? last : words[w].open);
+      cli_pad (line, file != NULL ? file : "", 28);
+      g_string_append_printf (line, "  %s", activering_rule_set_get_digest (rules));
+      if (strcmp (activering_rule_set_get_digest (rules), activering_rule_set_get_digest (today)) == 0)
+        g_string_append_printf (line, "  (%s)", words[w].in_force_today);
+      printf ("%s\n", line->str);
+    }
+  printf ("\n");
+  return TRUE;
 }
 
 static int
@@ -170,7 +222,9 @@ cmd_rules (int argc, char **argv)
       "measures|models" },
     { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "show-model: draw the model as Graphviz DOT", NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of the labels: nl, fr or en (default nl)", "LANG" },
-    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path, "Use this rule set instead of the embedded one", "FILE" },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+      "Use this rule set instead of the embedded one (a directory: its history, and the file in force today)",
+      "FILE|DIR" },
     { NULL },
   };
   g_autoptr (GOptionContext) context =
@@ -197,6 +251,8 @@ cmd_rules (int argc, char **argv)
   const char *language = lang ? lang : "nl";
   if (!cli_check_language (rules, language))
     return EXIT_USAGE;
+  if (list && codes == NULL && !rules_list_history (rules_path, rules, language))
+    return EXIT_INPUT_ERRORS;
   if (list)
     return codes ? rules_list_codes (rules, codes) : rules_list (rules, language);
   if (show_model_action)

@@ -190,6 +190,138 @@ ActiveringFactState activering_facts_get_state (const ActiveringFacts *facts, co
 ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_facts_get_string (const ActiveringFacts *facts, const char *path);
 
+/**
+ * activering_facts_set_json:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set, e.g. "proposals.ibo.weeks"
+ * @json: (nullable): the new value as the JSON a facts document would hold at @path, e.g. `20`, `"leefloon"`,
+ *   `"2026-03-01"`, `["debt"]` or `null` (blank); need not be NUL-terminated
+ * @length: the length of @json in bytes, or -1 if it is NUL-terminated
+ * @error: return location for a #GError, or %NULL
+ *
+ * Changes one fact of a dossier, for a what-if: the value is read and checked exactly as the same value in a
+ * facts document would be (activering_facts_parse()), and replaces what the fact held. This is the one setter
+ * for every type, lists and measure runs included; the typed setters below write their value as JSON and call
+ * it. `null` makes the fact *blank* (asked, not known); activering_facts_unset() makes it *unknown* (absent);
+ * neither is false. The dossier's id and `as_of` are not facts and cannot be set here.
+ *
+ * Errors (domain %ACTIVERING_ERROR), with the messages of the document reader, e.g. `facts: /proposals.ibo.weeks:
+ * -3 is out of range (expected a number of at least 0)`: %ACTIVERING_ERROR_UNKNOWN_KEY (a path the rule set does
+ * not declare, with a "did you mean"), %ACTIVERING_ERROR_SYNTAX (empty or malformed JSON),
+ * %ACTIVERING_ERROR_TYPE (a value of the wrong type), %ACTIVERING_ERROR_INVALID_VALUE (not one of an enum's
+ * values, not a valid date), %ACTIVERING_ERROR_OUT_OF_RANGE (outside the declared minimum and maximum). On error
+ * the fact keeps the value it had.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_set_json (ActiveringFacts *facts, const char *path, const char *json, gssize length,
+                                    GError **error);
+
+/**
+ * activering_facts_set_boolean:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set, of type `bool`
+ * @value: the new value
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets a `bool` fact; activering_facts_set_json() with `true` or `false`, and its errors (a fact of another type
+ * is %ACTIVERING_ERROR_TYPE).
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (the fact unchanged).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_set_boolean (ActiveringFacts *facts, const char *path, gboolean value, GError **error);
+
+/**
+ * activering_facts_set_integer:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set, of type `integer` or `number`
+ * @value: the new value
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets a whole-number fact (or a `number` fact to a whole number); activering_facts_set_json() and its errors:
+ * %ACTIVERING_ERROR_OUT_OF_RANGE outside the declared range, %ACTIVERING_ERROR_TYPE for a fact of another type.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (the fact unchanged).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_set_integer (ActiveringFacts *facts, const char *path, gint64 value, GError **error);
+
+/**
+ * activering_facts_set_number:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set, of type `number` (or `integer`, for a whole @value)
+ * @value: the new value, finite
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets a `number` fact; activering_facts_set_json() and its errors: %ACTIVERING_ERROR_OUT_OF_RANGE outside the
+ * declared range or for an infinite or NaN @value, %ACTIVERING_ERROR_TYPE for a fact of another type or a
+ * fraction given to an `integer` fact.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (the fact unchanged).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_set_number (ActiveringFacts *facts, const char *path, double value, GError **error);
+
+/**
+ * activering_facts_set_date:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set, of type `date`
+ * @date: the new value
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets a `date` fact; activering_facts_set_json() with the date as `"YYYY-MM-DD"`, and its errors (an invalid
+ * #GDate is %ACTIVERING_ERROR_INVALID_VALUE).
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (the fact unchanged).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_set_date (ActiveringFacts *facts, const char *path, const GDate *date, GError **error);
+
+/**
+ * activering_facts_set_string:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set, of type `enum`, `id` or `date`
+ * @value: the new value: one of an enum's codes, an opaque id, or a date `YYYY-MM-DD` (UTF-8)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Sets a fact whose JSON value is a string; activering_facts_set_json() with @value as a JSON string, and its
+ * errors: %ACTIVERING_ERROR_INVALID_VALUE for a code the enum does not have (with the allowed codes and a "did
+ * you mean"), a bad id or date, or text that is not UTF-8; %ACTIVERING_ERROR_TYPE for a fact of another type.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (the fact unchanged).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_set_string (ActiveringFacts *facts, const char *path, const char *value, GError **error);
+
+/**
+ * activering_facts_set_blank:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Makes a fact *blank*: asked, but not known, as `null` in a facts document. A condition that needs it stays
+ * unknown, and the result lists it as missing with the state `blank`.
+ *
+ * Returns: %TRUE on success; %FALSE with %ACTIVERING_ERROR_UNKNOWN_KEY for a path the rule set does not declare.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_set_blank (ActiveringFacts *facts, const char *path, GError **error);
+
+/**
+ * activering_facts_unset:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Makes a fact *unknown*, as if its key were absent from the document (not false, and not blank).
+ *
+ * Returns: %TRUE on success; %FALSE with %ACTIVERING_ERROR_UNKNOWN_KEY for a path the rule set does not declare.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_facts_unset (ActiveringFacts *facts, const char *path, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringFacts, activering_facts_free)
 
 G_END_DECLS

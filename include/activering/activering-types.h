@@ -31,6 +31,15 @@ ACTIVERING_AVAILABLE_IN_0_1
 GType activering_rule_set_get_type (void) G_GNUC_CONST;
 
 /**
+ * ACTIVERING_TYPE_RULE_SET_COLLECTION:
+ *
+ * The #GType of #ActiveringRuleSetCollection: a boxed type whose copy is activering_rule_set_collection_ref().
+ */
+#define ACTIVERING_TYPE_RULE_SET_COLLECTION (activering_rule_set_collection_get_type ())
+ACTIVERING_AVAILABLE_IN_0_1
+GType activering_rule_set_collection_get_type (void) G_GNUC_CONST;
+
+/**
  * ACTIVERING_TYPE_FACTS:
  *
  * The #GType of #ActiveringFacts: a boxed type; its copy shares the object.

@@ -21,6 +21,7 @@
 #include <activering/activering-version.h>
 #include <activering/activering-error.h>
 #include <activering/activering-rule-set.h>
+#include <activering/activering-rule-set-collection.h>
 #include <activering/activering-facts.h>
 #include <activering/activering-evaluation.h>
 #include <activering/activering-trajectory.h>

@@ -17,9 +17,9 @@
 
 #define CASES_MAX_NESTING 128 /* inline facts and expected reports are a few levels deep */
 
-static const char *const file_keys[] = { "format", "description", "rules", "cases", NULL };
-static const char *const case_keys[] = { "name",       "as_of",        "facts",  "facts_file",
-                                         "trajectory", "organisation", "expect", NULL };
+static const char *const file_keys[] = { "format", "description", "rules", "ruleset_version", "cases", NULL };
+static const char *const case_keys[] = { "name",         "as_of",  "facts", "facts_file", "set", "trajectory",
+                                         "organisation", "expect", NULL };
 
 /* ---- what is known about a rule set ---- */
 
@@ -54,16 +54,50 @@ collect_ids (json_object *array, const char *prefix, GHashTable *set)
     }
 }
 
-/* What a case file is checked against: @override if given, else the rule set at @path, else the default one. NULL
- * with @error set. */
+/* The rule set at @path: a rule file, or a directory holding a rule set's history, of which the file of @version
+ * (the case file's pin) is taken. NULL with @error set. */
+static ActiveringRuleSet *
+rule_set_at (const char *path, const char *version, GError **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return activering_rule_set_new_from_file (path, error);
+  g_autoptr (ActiveringRuleSetCollection) history = activering_rule_set_collection_new_from_directory (path, error);
+  if (history == NULL)
+    return NULL;
+  if (version == NULL)
+    {
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_MISSING, "%s is a history of %u files: pin the one the "
+                   "cases are for with \"ruleset_version\"", path,
+                   activering_rule_set_collection_get_n_rule_sets (history));
+      return NULL;
+    }
+  int index = activering_rule_set_collection_lookup_version (history, version);
+  if (index < 0)
+    {
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_UNKNOWN_REF, "%s has no file of version %s", path,
+                   version);
+      return NULL;
+    }
+  return activering_rule_set_ref (activering_rule_set_collection_get_rule_set (history, (guint) index));
+}
+
+/* What a case file is checked against: @override if given, else the rule set at @path, else the default one; its
+ * version must be @version when the file pins one. NULL with @error set. */
 static CaseRules *
-case_rules_new (ActiveringRuleSet *override, const char *path, GError **error)
+case_rules_new (ActiveringRuleSet *override, const char *path, const char *version, GError **error)
 {
   ActiveringRuleSet *rule_set = override ? activering_rule_set_ref (override)
-                                : path   ? activering_rule_set_new_from_file (path, error)
+                                : path   ? rule_set_at (path, version, error)
                                          : activering_rule_set_new_default (error);
   if (rule_set == NULL)
     return NULL;
+  if (version != NULL && strcmp (activering_rule_set_get_version (rule_set), version) != 0)
+    {
+      g_set_error (error, ACTIVERING_ERROR, ACTIVERING_ERROR_INVALID_VALUE, "the cases are pinned to version %s, "
+                   "the rule set is version %s", version, activering_rule_set_get_version (rule_set));
+      activering_rule_set_unref (rule_set);
+      return NULL;
+    }
   CaseRules *rules = g_new0 (CaseRules, 1);
   rules->rules = rule_set;
   rules->conditions = string_set_new ();
@@ -99,6 +133,7 @@ case_free (gpointer data)
   g_free (c->facts_json);
   g_free (c->trajectory_json);
   g_free (c->organisation_json);
+  g_strfreev (c->set);
   g_free (c);
 }
 
@@ -363,6 +398,30 @@ facts_file_text (CaseLoader *L, const char *dir, const char *file, const char *n
 
 /* ---- a case ---- */
 
+/* "set": {"path": value, …}, a what-if on the case's facts, as "path", "value as JSON" pairs; each value is checked
+ * as activering_facts_set_json() checks it. */
+static char **
+set_changes (CaseLoader *L, const CaseRules *rules, json_object *set)
+{
+  if (!json_object_is_type (set, json_type_object) || json_object_object_length (set) == 0)
+    {
+      case_loader_error (L, "\"set\" must be an object of fact paths and their new values");
+      return NULL;
+    }
+  g_autoptr (GStrvBuilder) pairs = g_strv_builder_new ();
+  g_autoptr (ActiveringFacts) scratch = activering_facts_new (rules->rules);
+  json_object_object_foreach (set, path, value)
+    {
+      const char *json = value == NULL ? "null" : json_object_to_json_string_ext (value, JSON_C_TO_STRING_PLAIN);
+      g_autoptr (GError) error = NULL;
+      if (!activering_facts_set_json (scratch, path, json, -1, &error))
+        case_loader_error (L, "set: %s", error->message);
+      g_strv_builder_add (pairs, path);
+      g_strv_builder_add (pairs, json);
+    }
+  return g_strv_builder_end (pairs);
+}
+
 /* Checks case number @index (@spec) and, unless it has no usable name, appends it to @loaded. */
 static void
 load_case (CaseLoader *L, const char *dir, CaseRules *rules, json_object *spec, size_t index, GHashTable *names,
@@ -419,6 +478,15 @@ load_case (CaseLoader *L, const char *dir, CaseRules *rules, json_object *spec, 
   else
     c->facts_json = facts_file_text (L, dir, case_json_string (facts_file), c->name, &facts_as_of);
 
+  json_object *set = NULL;
+  if (json_object_object_get_ex (spec, "set", &set))
+    {
+      if (c->facts_json == NULL)
+        case_loader_error (L, "\"set\" changes the case's facts: it needs \"facts\" or \"facts_file\"");
+      else
+        c->set = set_changes (L, rules, set);
+    }
+
   /* The documents a case gives and the expectations that compare them go together. */
   json_object *expected_report = NULL, *expected_roles = NULL;
   if (json_object_object_get_ex (spec, "expect", &expect) && json_object_is_type (expect, json_type_object))
@@ -456,6 +524,13 @@ load_rules (CaseLoader *L, json_object *root, const char *dir, ActiveringRuleSet
   g_autoptr (GError) error = NULL;
   CaseRules *rules = NULL;
   json_object *value = NULL;
+  const char *version = NULL;
+  if (json_object_object_get_ex (root, "ruleset_version", &value)
+      && ((version = case_json_string (value)) == NULL || *version == '\0'))
+    {
+      case_loader_error (L, "\"ruleset_version\" must be a rule set version such as \"2026.12.0\"");
+      return NULL;
+    }
   if (json_object_object_get_ex (root, "rules", &value))
     {
       const char *path = case_json_string (value);
@@ -466,10 +541,10 @@ load_rules (CaseLoader *L, json_object *root, const char *dir, ActiveringRuleSet
         }
       g_autofree char *joined = g_build_filename (dir, path, NULL);
       g_autofree char *canonical = g_canonicalize_filename (joined, NULL);
-      rules = case_rules_new (override, canonical, &error);
+      rules = case_rules_new (override, canonical, version, &error);
     }
   else
-    rules = case_rules_new (override, NULL, &error);
+    rules = case_rules_new (override, NULL, version, &error);
   if (rules == NULL)
     case_loader_error (L, "the rule set does not load: %s", error ? error->message : "?");
   return rules;

@@ -42,6 +42,12 @@ case_run (const Case *c, ActiveringEvaluation *ev, GString *out)
       g_string_append_printf (out, "  the facts do not parse: %s\n", error->message);
       return FALSE;
     }
+  for (char **change = c->set; facts != NULL && change != NULL && change[0] != NULL; change += 2)
+    if (!activering_facts_set_json (facts, change[0], change[1], -1, &error))
+      {
+        g_string_append_printf (out, "  the change of %s does not apply: %s\n", change[0], error->message);
+        return FALSE;
+      }
   g_autoptr (GHashTable) described = g_hash_table_new (NULL, NULL);
   CaseRun run = { .c = c, .rules = rules, .facts = facts, .out = out, .described = described };
   case_run_expectations (&run, CASE_STAGE_DOCUMENTS);

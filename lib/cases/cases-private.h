@@ -47,6 +47,7 @@ typedef struct
                               without facts */
   char *trajectory_json;   /* the trajectory document, with format and id filled in; or NULL */
   char *organisation_json; /* the organisation document, with format and id filled in; or NULL */
+  char **set;              /* "set": the what-if changes to the facts, path and value (JSON) in turn; or NULL */
   gboolean has_as_of;
   GDate as_of;
 } Case;

@@ -46,3 +46,7 @@ struct _ActiveringFacts
  * text as a document's member would be read, with the same checks and messages ("facts: /<path>: …"). */
 void facts_begin (ActiveringFacts *facts);
 gboolean facts_read_value (ActiveringFacts *facts, guint slot, const char *json, gsize len, GError **error);
+
+/* The `as_of` of a facts document, read without checking the rest (the document may be bad: the parser says so
+ * later). FALSE if it has none that is a valid date before the reader stops. */
+gboolean facts_peek_as_of (const char *json, gsize len, gint32 *as_of);

@@ -700,3 +700,34 @@ facts_read_value (ActiveringFacts *facts, guint slot, const char *json, gsize le
 }
 
 ACTIVERING_DEFINE_SHARED_BOXED_TYPE (ActiveringFacts, activering_facts)
+
+/* ---- the date a document is evaluated on, before it is parsed (picking a rule set from a history) ---- */
+
+gboolean
+facts_peek_as_of (const char *json, gsize len, gint32 *as_of)
+{
+  g_autoptr (GString) path = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  JsonReader R;
+  json_reader_init (&R, FACTS_DOCUMENT, json, len, MAX_DEPTH, path, text, &error);
+  gboolean found = FALSE, first = TRUE, done;
+  const char *key;
+  gsize key_len;
+  json_reader_skip_space (&R);
+  if (R.p < R.end && *R.p == '{')
+    {
+      R.p++;
+      R.depth++;
+      /* the document is not checked here: a bad one is stopped at, and the parser says what is wrong */
+      while (!found && json_reader_next_member_any (&R, &first, &key, &key_len, &done) && !done)
+        {
+          if (key_len == 5 && memcmp (key, "as_of", 5) == 0 && R.p < R.end && *R.p == '"')
+            found = json_reader_date (&R, as_of);
+          else if (!json_reader_skip_value (&R))
+            break;
+        }
+    }
+  json_reader_clear (&R);
+  return found;
+}

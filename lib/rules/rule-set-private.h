@@ -379,6 +379,8 @@ struct _ActiveringRuleSet
   gatomicrefcount ref;
   GPtrArray *allocations; /* everything below is freed with it */
   char *id, *version, *digest;
+  gboolean has_in_force;
+  gint32 in_force_from, in_force_until; /* the days it is in force, both included (G_MININT32/G_MAXINT32: open) */
   char *source; /* the rule set's JSON text as loaded (for diffs) */
   gsize source_length;
   char **languages;

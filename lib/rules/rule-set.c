@@ -63,6 +63,23 @@ rule_set_write_stamp (JsonWriter *w, const ActiveringRuleSet *rules)
   json_writer_member_string (w, "id", rules->id);
   json_writer_member_string (w, "version", rules->version);
   json_writer_member_string (w, "digest", rules->digest);
+  if (rules->has_in_force)
+    {
+      char day[11];
+      json_writer_key (w, "in_force");
+      json_writer_begin_object (w);
+      activering_format_date (rules->in_force_from, day);
+      json_writer_member_string (w, "from", day);
+      json_writer_key (w, "until");
+      if (rules->in_force_until == G_MAXINT32)
+        json_writer_null (w);
+      else
+        {
+          activering_format_date (rules->in_force_until, day);
+          json_writer_string (w, day);
+        }
+      json_writer_end_object (w);
+    }
   json_writer_end_object (w);
 }
 

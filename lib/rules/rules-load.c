@@ -119,6 +119,46 @@ load_header (Loader *L, json_object *root)
   return loader_text (L, root, "title", &rules->title);
 }
 
+/* in_force: {"from": date, "until": date|null}: the days this file of a rule set's history is the law (both
+ * included; null: still in force). Absent: in force on every day (a history of one). */
+static gboolean
+load_in_force (Loader *L, json_object *root)
+{
+  ActiveringRuleSet *rules = L->rules;
+  rules->in_force_from = G_MININT32;
+  rules->in_force_until = G_MAXINT32;
+  json_object *in_force = NULL;
+  if (!json_object_object_get_ex (root, "in_force", &in_force))
+    return TRUE;
+  if (in_force == NULL) /* json-c's null */
+    {
+      loader_push (L, "in_force");
+      return loader_fail (L, ACTIVERING_ERROR_TYPE, "expected an object {\"from\", \"until\"}, found null");
+    }
+  if ((in_force = loader_member (L, root, "in_force", json_type_object, TRUE)) == NULL)
+    return FALSE;
+  gsize mark = loader_push (L, "in_force");
+  static const char *const keys[] = { "from", "until", NULL };
+  gboolean present;
+  if (!loader_check_keys (L, in_force, keys) || !loader_member_date (L, in_force, "from", TRUE, &rules->in_force_from,
+                                                                      &present))
+    return FALSE;
+  if (!json_object_object_get_ex (in_force, "until", NULL))
+    return loader_fail (L, ACTIVERING_ERROR_MISSING, "missing \"until\" (its last day in force, or null)");
+  if (!loader_member_date (L, in_force, "until", FALSE, &rules->in_force_until, &present))
+    return FALSE;
+  if (!present)
+    rules->in_force_until = G_MAXINT32;
+  else if (rules->in_force_until < rules->in_force_from)
+    {
+      loader_push (L, "until");
+      return loader_fail (L, ACTIVERING_ERROR_INVALID_VALUE, "\"until\" is before \"from\"");
+    }
+  rules->has_in_force = TRUE;
+  loader_pop (L, mark);
+  return TRUE;
+}
+
 static gboolean
 load_roles (Loader *L, json_object *root)
 {
@@ -1161,6 +1201,7 @@ rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const c
                                       "version",
                                       "languages",
                                       "title",
+                                      "in_force",
                                       "roles",
                                       "facts",
                                       "parameters",
@@ -1178,7 +1219,7 @@ rule_set_load (ActiveringRuleSet *rules, const char *data, gsize length, const c
                                       "change_messages",
                                       NULL };
   gboolean ok = parse_json (L, data, length, &root) && loader_check_keys (L, root, keys) && load_header (L, root)
-                && load_roles (L, root) && load_facts (L, root) && load_parameters (L, root)
+                && load_in_force (L, root) && load_roles (L, root) && load_facts (L, root) && load_parameters (L, root)
                 && index_definitions (L, root) && load_measures (L, root) && load_obligations (L, root)
                 && load_signals (L, root) && load_phase_models (L, root) && load_tasks (L, root)
                 && load_change_messages (L, root) && compile_remaining_definitions (L);

@@ -22,6 +22,7 @@ The package, module by module (each also importable on its own, e.g. activering.
     frame        evaluate_frame (pandas)
     trajectory   Trajectory
     roles        Organisation, assign_roles
+    whatif       what_if, WhatIf, UNSET
     dask         screen, screen_partition (Dask; import activering.dask)
 """
 from __future__ import annotations
@@ -38,10 +39,11 @@ from .frame import evaluate_frame
 from .roles import Organisation, assign_roles
 from .rules import RuleSet
 from .trajectory import Trajectory
+from .whatif import UNSET, WhatIf, what_if
 
 __all__ = [
     "Error", "RuleSet", "Trajectory", "Organisation", "evaluate", "evaluate_many", "evaluate_frame",
-    "assign_roles", "version", "OUTCOMES",
+    "assign_roles", "version", "OUTCOMES", "what_if", "WhatIf", "UNSET",
     "FailedError", "JSONSyntaxError", "FormatError", "JSONTypeError", "UnknownKeyError", "InvalidValueError",
     "OutOfRangeError", "MissingError", "TooLargeError", "UnknownRefError", "RuleTypeError", "CycleError",
     "OverlapError", "TranslationError", "DuplicateError", "FileError", "UsageError",

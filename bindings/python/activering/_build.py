@@ -86,6 +86,9 @@ const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, 
 ActiveringFacts *activering_facts_new_from_data (ActiveringRuleSet *rules, const char *data, ssize_t length,
                                                  GError **error);
 void activering_facts_free (ActiveringFacts *facts);
+gboolean activering_facts_set_json (ActiveringFacts *facts, const char *path, const char *json, ssize_t length,
+                                    GError **error);
+gboolean activering_facts_unset (ActiveringFacts *facts, const char *path, GError **error);
 
 ActiveringEvaluation *activering_evaluation_new (ActiveringRuleSet *rules);
 void activering_evaluation_free (ActiveringEvaluation *evaluation);
