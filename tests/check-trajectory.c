@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -2046,6 +2047,11 @@ assert_getters_match_json (ActiveringTrajectoryReport *report)
       double number;
       const char *state = activering_trajectory_report_get_indicator_state (report, i);
       gboolean is_number = activering_trajectory_report_get_indicator_number (report, i, &number);
+      /* the unit says which of the two getters answers */
+      const char *unit = activering_rule_set_get_trajectory_indicator_unit (rules, i);
+      ck_assert_msg (strcmp (unit, "state") == 0 ? !is_number : state == NULL, "%s: %s", id, unit);
+      if (is_number && strcmp (unit, "per_month") != 0)
+        ck_assert_msg (number == floor (number), "%s: %s but %g", id, unit, number);
       if (value == NULL)
         ck_assert (state == NULL && !is_number);
       else if (json_object_is_type (value, json_type_string))
@@ -2092,6 +2098,7 @@ START_TEST (test_indicator_and_next_step_getters)
       ck_assert_ptr_null (activering_rule_set_get_trajectory_indicator_label (rules, i, "de"));
     }
   TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_rule_set_get_trajectory_indicator_id (rules, n)));
+  TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_rule_set_get_trajectory_indicator_unit (rules, n)));
   TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_rule_set_get_trajectory_indicator_label (rules, n, "nl")));
 
   /* Open in screening, a contact 20 days before the report date, with facts: numbers, states, nulls, next steps. */

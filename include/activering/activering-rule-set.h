@@ -546,6 +546,20 @@ ACTIVERING_AVAILABLE_IN_0_1
 const char *activering_rule_set_get_trajectory_indicator_label (const ActiveringRuleSet *rules, guint index,
                                                                 const char *lang);
 
+/**
+ * activering_rule_set_get_trajectory_indicator_unit:
+ * @rules: the rule set
+ * @index: the indicator, 0 <= @index < activering_rule_set_get_n_trajectory_indicators()
+ *
+ * What kind of value trajectory indicator @index takes in a report, so that a table can give its column a type
+ * before any report is made: "state" (met, not_met, pending, not_applicable or undetermined), "days" (a whole number
+ * of days, or null), "count" (a whole number) or "per_month" (a rate with decimals, or null).
+ *
+ * Returns: (transfer none) (nullable): the unit, a static string; %NULL for an index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_trajectory_indicator_unit (const ActiveringRuleSet *rules, guint index);
+
 /* ---- the tasks of a rule set (docs/roles.md) ---- */
 
 /**

@@ -97,3 +97,24 @@ activering_rule_set_get_trajectory_indicator_label (const ActiveringRuleSet *rul
   int language = rule_set_language_index (rules, lang);
   return language >= 0 ? rules->indicators[index].label[language] : NULL;
 }
+
+const char *
+activering_rule_set_get_trajectory_indicator_unit (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (index < rules->n_indicators, NULL);
+  switch (rules->indicators[index].kind)
+    {
+    case INDICATOR_KIND_WITHIN:
+    case INDICATOR_KIND_NOT_REOPENED:
+      return "state";
+    case INDICATOR_KIND_DAYS_TO_FIRST:
+    case INDICATOR_KIND_DAYS_SINCE_LAST:
+      return "days";
+    case INDICATOR_KIND_COUNT:
+      return "count";
+    case INDICATOR_KIND_PER_MONTH:
+      return "per_month";
+    }
+  g_return_val_if_reached (NULL);
+}
