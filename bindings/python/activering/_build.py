@@ -77,6 +77,11 @@ unsigned int activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, u
 const char *activering_rule_set_get_phase_code (const ActiveringRuleSet *rules, unsigned int model, unsigned int phase);
 const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules, unsigned int model, unsigned int phase,
                                                  const char *lang);
+unsigned int activering_rule_set_get_n_trajectory_indicators (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_trajectory_indicator_id (const ActiveringRuleSet *rules, unsigned int index);
+const char *activering_rule_set_get_trajectory_indicator_label (const ActiveringRuleSet *rules, unsigned int index,
+                                                                const char *lang);
+const char *activering_rule_set_get_trajectory_indicator_unit (const ActiveringRuleSet *rules, unsigned int index);
 unsigned int activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
 const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, unsigned int index, const char *lang);
