@@ -46,7 +46,10 @@ expect ()
 }
 
 expect "eligibility" el
-expect "roles rules" r
+expect "report roles rules" r
+expect "--trajectories" report --tr
+expect "month" report --by m
+expect "--list-ids" report --by year --li
 expect "--jsonl" eligibility --js
 expect "en fr nl" eligibility --lang ''
 expect "--facts" trajectory --as-of 2026-11-22 --f

@@ -70,6 +70,7 @@ done
 check activering-eligibility.1 eligibility
 check activering-trajectory.1 trajectory
 check activering-roles.1 roles
+check activering-report.1 report
 check activering-rules.1 rules
 check activering-rules.1 rules lint
 check activering-rules.1 rules diff

@@ -173,3 +173,17 @@ cli_append_json_string (GString *out, const char *s)
     }
   g_string_append_c (out, '"');
 }
+
+ActiveringOrganisation *
+cli_load_organisation (ActiveringRuleSet *rules, const char *path)
+{
+  gsize length;
+  g_autofree char *data = cli_read_file (path, &length);
+  if (data == NULL)
+    return NULL;
+  g_autoptr (GError) error = NULL;
+  ActiveringOrganisation *organisation = activering_organisation_new_from_data (rules, data, (gssize) length, &error);
+  if (organisation == NULL)
+    cli_error ("%s: %s", path, error->message);
+  return organisation;
+}

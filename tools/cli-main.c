@@ -19,6 +19,8 @@ static const char usage[] =
     "              [--human] [--jsonl] [--jobs N] FILE|-\n"
     "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] [--jobs N]\n"
     "              --organisation FILE [--trajectory FILE] FACTS|-\n"
+    "  report      [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--by quarter|month|year] [--facts FILE]\n"
+    "              [--organisation FILE] [--list-ids] [--html FILE] --trajectories FILE|-\n"
     "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
     "              lint [--lang nl|fr|en] FILE | diff OLD NEW [--caseload FILE] [--as-of DATE] [--no-fail-on-change]\n"
     "  test        [--rules FILE] [--junit FILE] [--tap] [--coverage] CASES...\n"
@@ -62,7 +64,8 @@ cli_main (int argc, char **argv)
     const char *name;
     int (*run) (int argc, char **argv);
   } commands[] = { { "eligibility", cmd_eligibility }, { "trajectory", cmd_trajectory }, { "roles", cmd_roles },
-                   { "rules", cmd_rules },             { "test", cmd_test } };
+                   { "report", cmd_report },           { "rules", cmd_rules },
+                   { "test", cmd_test } };
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (command, commands[i].name) == 0)
       {

@@ -31,6 +31,9 @@ int cli_finish_output (int status);
 /* Loads --rules FILE, or the embedded default rule set when @path is NULL; prints the error and returns NULL. */
 ActiveringRuleSet *cli_load_rules (const char *path);
 
+/* Loads --organisation FILE against @rules; prints the error and returns NULL. */
+ActiveringOrganisation *cli_load_organisation (ActiveringRuleSet *rules, const char *path);
+
 /* Parses --as-of; prints the error and returns FALSE for a bad date. */
 gboolean cli_parse_date (const char *text, GDate *out);
 
@@ -131,6 +134,7 @@ int cmd_eligibility (int argc, char **argv);
 int cmd_rules (int argc, char **argv);
 int cmd_trajectory (int argc, char **argv);
 int cmd_roles (int argc, char **argv);
+int cmd_report (int argc, char **argv);
 int cmd_rules_diff (int argc, char **argv);
 int cmd_rules_lint (int argc, char **argv);
 /* Lints the rule file at @path; @lang (nullable) must be one of its languages. Returns the exit status. */

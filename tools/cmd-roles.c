@@ -82,20 +82,6 @@ trajectory_id (gconstpointer trajectory)
   return activering_trajectory_get_id (trajectory);
 }
 
-static ActiveringOrganisation *
-load_organisation (ActiveringRuleSet *rules, const char *path)
-{
-  gsize length;
-  g_autofree char *data = cli_read_file (path, &length);
-  if (data == NULL)
-    return NULL;
-  g_autoptr (GError) error = NULL;
-  ActiveringOrganisation *organisation = activering_organisation_new_from_data (rules, data, (gssize) length, &error);
-  if (organisation == NULL)
-    cli_error ("%s: %s", path, error->message);
-  return organisation;
-}
-
 int
 cmd_roles (int argc, char **argv)
 {
@@ -150,7 +136,7 @@ cmd_roles (int argc, char **argv)
     return EXIT_INPUT_ERRORS;
   if (!cli_check_language (rules, a.lang))
     return EXIT_USAGE;
-  g_autoptr (ActiveringOrganisation) organisation = load_organisation (rules, organisation_path);
+  g_autoptr (ActiveringOrganisation) organisation = cli_load_organisation (rules, organisation_path);
   if (organisation == NULL)
     return EXIT_INPUT_ERRORS;
   if (trajectory_path != NULL

@@ -175,6 +175,21 @@ gboolean activering_facts_get_as_of (const ActiveringFacts *facts, GDate *out);
 ACTIVERING_AVAILABLE_IN_0_1
 ActiveringFactState activering_facts_get_state (const ActiveringFacts *facts, const char *path);
 
+/**
+ * activering_facts_get_string:
+ * @facts: a facts object
+ * @path: a dotted fact path declared by the rule set, of type `id` (e.g. "household.partner_id") or `enum`
+ *
+ * The value of a fact whose value is a string: an opaque id, or the code of an enum value. An unknown path, or a
+ * fact of another type, is not a programmer's error: it gets %NULL, with no critical.
+ *
+ * Returns: (transfer none) (nullable): the value, owned by @facts (an enum value's code: by the rule set) and
+ *   valid until @facts is parsed into again or freed; %NULL when the fact is not known (unknown or blank), is not
+ *   declared, or is of another type.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_facts_get_string (const ActiveringFacts *facts, const char *path);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringFacts, activering_facts_free)
 
 G_END_DECLS

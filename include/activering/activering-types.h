@@ -102,6 +102,15 @@ GType activering_case_file_get_type (void) G_GNUC_CONST;
 ACTIVERING_AVAILABLE_IN_0_1
 GType activering_case_coverage_get_type (void) G_GNUC_CONST;
 
+/**
+ * ACTIVERING_TYPE_CASELOAD:
+ *
+ * The #GType of #ActiveringCaseload: a boxed type; its copy shares the object.
+ */
+#define ACTIVERING_TYPE_CASELOAD (activering_caseload_get_type ())
+ACTIVERING_AVAILABLE_IN_0_1
+GType activering_caseload_get_type (void) G_GNUC_CONST;
+
 G_END_DECLS
 
 #endif

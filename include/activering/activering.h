@@ -26,6 +26,7 @@
 #include <activering/activering-trajectory.h>
 #include <activering/activering-roles.h>
 #include <activering/activering-cases.h>
+#include <activering/activering-caseload.h>
 #include <activering/activering-types.h>
 #undef ACTIVERING_INSIDE
 

@@ -634,6 +634,21 @@ activering_facts_get_state (const ActiveringFacts *facts, const char *path)
 }
 
 const char *
+activering_facts_get_string (const ActiveringFacts *facts, const char *path)
+{
+  g_return_val_if_fail (facts != NULL, NULL);
+  int slot = activering_rule_set_lookup_fact (facts->rules, path);
+  if (slot < 0 || facts->state[slot] != ACTIVERING_FACT_KNOWN)
+    return NULL;
+  switch (facts->rules->facts[slot].type)
+    {
+    case TYPE_ID: return facts->ids->str + facts->values[slot].i;
+    case TYPE_ENUM: return facts->rules->symbols[facts->values[slot].i];
+    default: return NULL;
+    }
+}
+
+const char *
 activering_fact_state_to_string (ActiveringFactState state)
 {
   switch (state)

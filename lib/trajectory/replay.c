@@ -604,7 +604,7 @@ follow_up_indicator (const Replay *R, const TrajectoryIndicator *indicator, doub
 
 /* Closed for one of the reasons and not reopened within the limit: of the last such close. */
 static IndicatorState
-not_reopened_state (const Replay *R, const TrajectoryIndicator *indicator)
+not_reopened_state (const Replay *R, const TrajectoryIndicator *indicator, double *close_day)
 {
   const ActiveringTrajectoryReport *report = R->report;
   gint close = -1;
@@ -617,6 +617,7 @@ not_reopened_state (const Replay *R, const TrajectoryIndicator *indicator)
   if (close < 0)
     return INDICATOR_NOT_APPLICABLE;
   const Event *closed = accepted_event (R, (guint) close);
+  *close_day = closed->at; /* for the caseload report: when the outflow happened */
   gint32 last, max;
   if (!due_by (R->rules, &indicator->within, closed->at, &last, &max))
     return INDICATOR_UNDETERMINED;
@@ -719,7 +720,7 @@ trajectory_replay (ActiveringTrajectoryReport *report, const ActiveringTrajector
       const TrajectoryIndicator *indicator = &report->rules->indicators[i];
       report->indicators[i] = indicator->kind == INDICATOR_KIND_WITHIN ? indicator_state (report, indicator)
                               : indicator->kind == INDICATOR_KIND_NOT_REOPENED
-                                  ? not_reopened_state (R, indicator)
+                                  ? not_reopened_state (R, indicator, &report->indicator_values[i])
                                   : follow_up_indicator (R, indicator, &report->indicator_values[i]);
     }
   /* Next steps: on the facts, for an open trajectory. */

@@ -125,7 +125,8 @@ struct _ActiveringTrajectoryReport
   guint *days_per_measure;
   gint *running; /* per measure: index into runs, or -1 */
   IndicatorState *indicators;
-  double *indicator_values;         /* for INDICATOR_VALUE */
+  double *indicator_values;         /* for INDICATOR_VALUE; for a `not_reopened` indicator with a close that
+                                     * counts (any state but not_applicable), the day of that close */
   GArray *accepted;                 /* guint: the events replayed without a state error, in order */
   GArray *spans;                    /* OpenSpan */
   gboolean has_next_steps;          /* open, with facts: next_outcomes holds the outcome of every measure */

@@ -20,6 +20,9 @@
  * - a parsed log writes a well-formed UTF-8 JSON document, which parses again and writes the same bytes;
  * - a replay on two dates gives well-formed report documents, violations at events of the log, a DOT digraph, and
  *   a report reused on the first date again gives the same document;
+ * - the replayed report added to a caseload (activering_caseload_add) twice, with its facts if they are the same
+ *   dossier's, counts two dossiers, and the caseload report is well-formed JSON and its page valid UTF-8 HTML; a
+ *   report run on another date is refused with ACTIVERING_ERROR_USAGE;
  * - the log rebuilt event by event never crashes the library; an event refused leaves the log as it was, an event
  *   taken reads back as it was written, and a log built that way has no error of the kinds append refuses.
  */
@@ -130,6 +133,55 @@ replay (ActiveringTrajectoryReport *report, const ActiveringTrajectory *t, const
   CHECK (g_utf8_validate_len (dot->str, dot->len, NULL), "the DOT output is not UTF-8");
   g_string_free (dot, TRUE);
   return json;
+}
+
+/* The report, run on @as_of, summed up in a caseload: twice, and the facts once more as a dossier of their own. */
+static void
+accumulate (ActiveringRuleSet *rules, ActiveringTrajectoryReport *report, const ActiveringTrajectory *t,
+            const ActiveringFacts *facts, const GDate *as_of, ActiveringCaseloadPeriod by)
+{
+  GError *error = NULL;
+  ActiveringCaseload *caseload = activering_caseload_new (rules, as_of, by, &error);
+  CHECK (caseload != NULL, "caseload_new failed: %s", error ? error->message : "?");
+  CHECK (activering_caseload_set_list_ids (caseload, by == ACTIVERING_CASELOAD_BY_MONTH, &error), "set_list_ids failed");
+  CHECK (activering_trajectory_report_run (report, t, facts, as_of, &error), "report_run failed");
+  gboolean same = facts != NULL && strcmp (activering_facts_get_id (facts), activering_trajectory_get_id (t)) == 0;
+  for (int i = 0; i < 2; i++)
+    CHECK (activering_caseload_add (caseload, report, same ? facts : NULL, &error), "caseload_add failed: %s",
+           error ? error->message : "?");
+  if (facts != NULL)
+    {
+      CHECK (activering_caseload_add (caseload, report, facts, &error) == same, "facts of %s dossier %s",
+             same ? "the same" : "another", same ? "refused" : "taken");
+      if (!same)
+        {
+          check_error_line (error, "caseload report: ");
+          CHECK (error->code == ACTIVERING_ERROR_INVALID_VALUE, "facts of another dossier: error %d", error->code);
+          g_clear_error (&error);
+        }
+      CHECK (activering_caseload_add_facts (caseload, facts, &error), "add_facts failed");
+    }
+  guint64 expected = 2 + (facts != NULL) + same;
+  CHECK (activering_caseload_get_n_dossiers (caseload) == expected, "%" G_GUINT64_FORMAT " dossiers, expected %"
+         G_GUINT64_FORMAT, activering_caseload_get_n_dossiers (caseload), expected);
+  char *json = activering_caseload_to_json (caseload, "en", ACTIVERING_JSON_DEFAULT, &error);
+  CHECK (json != NULL, "caseload to_json failed: %s", error ? error->message : "?");
+  check_json ("the caseload report", json, strlen (json));
+  g_free (json);
+  GString *page = g_string_new (NULL);
+  CHECK (activering_caseload_append_html (caseload, "fr", page, &error), "append_html failed");
+  CHECK (g_str_has_prefix (page->str, "<!DOCTYPE html>") && g_str_has_suffix (page->str, "</html>\n")
+             && g_utf8_validate_len (page->str, page->len, NULL), "the page is not a UTF-8 HTML document");
+  g_string_free (page, TRUE);
+  /* a report run on another date does not belong to this caseload */
+  GDate other = *as_of;
+  g_date_add_days (&other, 1);
+  CHECK (activering_trajectory_report_run (report, t, NULL, &other, &error), "report_run failed");
+  CHECK (!activering_caseload_add (caseload, report, NULL, &error), "a report of another date taken");
+  check_error_line (error, "caseload report: ");
+  CHECK (error->code == ACTIVERING_ERROR_USAGE, "a report of another date: error %d", error->code);
+  g_clear_error (&error);
+  activering_caseload_free (caseload);
 }
 
 /* The date of the log's last event, if it has any. */
@@ -313,6 +365,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_free (first);
   if (facts != NULL)
     g_free (replay (report, t, NULL, &fixed));
+  accumulate (rules, report, t, facts, &fixed, ACTIVERING_CASELOAD_BY_QUARTER);
+  accumulate (rules, report, t, facts, &second, ACTIVERING_CASELOAD_BY_MONTH);
   activering_trajectory_report_free (report);
 
   rebuild (rules, t, written);
