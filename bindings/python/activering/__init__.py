@@ -21,7 +21,7 @@ The package, module by module (each also importable on its own, e.g. activering.
     evaluation   evaluate, evaluate_many
     frame        evaluate_frame (pandas)
     trajectory   Trajectory
-    caseload     trajectory_frame (pandas)
+    caseload     trajectory_frame, caseload_report (pandas)
     roles        Organisation, assign_roles
     dask         screen, screen_partition (Dask; import activering.dask)
 """
@@ -34,7 +34,7 @@ from .errors import (
     JSONTypeError, MissingError, OutOfRangeError, OverlapError, RuleTypeError, TooLargeError, TranslationError,
     UnknownKeyError, UnknownRefError, UsageError,
 )
-from .caseload import trajectory_frame
+from .caseload import caseload_report, trajectory_frame
 from .evaluation import evaluate, evaluate_many
 from .frame import evaluate_frame
 from .roles import Organisation, assign_roles
@@ -43,7 +43,7 @@ from .trajectory import Trajectory
 
 __all__ = [
     "Error", "RuleSet", "Trajectory", "Organisation", "evaluate", "evaluate_many", "evaluate_frame",
-    "assign_roles", "trajectory_frame", "version", "OUTCOMES",
+    "assign_roles", "trajectory_frame", "caseload_report", "version", "OUTCOMES",
     "FailedError", "JSONSyntaxError", "FormatError", "JSONTypeError", "UnknownKeyError", "InvalidValueError",
     "OutOfRangeError", "MissingError", "TooLargeError", "UnknownRefError", "RuleTypeError", "CycleError",
     "OverlapError", "TranslationError", "DuplicateError", "FileError", "UsageError",
