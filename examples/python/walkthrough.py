@@ -81,7 +81,8 @@ def shares(screened, by, measures):
     """The share of dossiers eligible for each measure, per group (groups as columns, measures as rows)."""
     eligible = pd.DataFrame({m: screened[m] == "eligible" for m in measures})
     eligible[by.name] = by  # same index as the screened frame; keeps the order of ordered groups
-    return eligible.groupby(by.name, observed=True).mean().T
+    table = eligible.groupby(by.name, observed=True).mean()
+    return table.reindex([g for g in by.cat.categories if g in table.index]).T  # in the groups' own order
 
 
 def save(fig, path):
@@ -259,12 +260,13 @@ def main():
     names = words["region"]
     regions = pd.Series(pd.Categorical(caseload["region"].map(names), categories=list(names.values())),
                         index=caseload.index, name=rules.fact_label("region", args.lang))
-    by_region = shares(screened, regions, measures)
-    by_age = shares(screened, age_band(caseload["person.birth_date"], AS_OF).rename(words["age_band"]), measures)
+    by_region = shares(screened, regions, measures).rename(index=label)
+    by_age = shares(screened, age_band(caseload["person.birth_date"], AS_OF).rename(words["age_band"]),
+                    measures).rename(index=label)
     print(f"\n{words['heading.by_region']}\n" + by_region.round(3).to_string())
     print(f"\n{words['heading.by_age']}\n" + by_age.round(3).to_string())
-    shares_figure([(regions.name, by_region.rename(index=label)), (words["age_band"], by_age.rename(index=label))],
-                  words, args.out / "eligibility_by_region_and_age.png")
+    shares_figure([(regions.name, by_region), (words["age_band"], by_age)], words,
+                  args.out / "eligibility_by_region_and_age.png")
 
     # 3. The data-quality map: which missing facts keep most decisions open, and who should supply them.
     missing = screened.filter(like="missing:").sum().sort_values(ascending=False).head(12)
