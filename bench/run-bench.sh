@@ -22,6 +22,9 @@
 # 4b. Times `activering trajectory --jsonl --jobs 1 --facts FACTS` with 100000 and 1000000 trajectories (5 events
 #    each) and as many facts documents, in reverse order: the facts file is indexed, not held, so the peak RSS
 #    must stay under 100 MB for a million of each. (The million is generated once, about 1.2 GB in the cache.)
+# 4c. Times `activering report --facts FACTS --trajectories TRAJECTORIES` (the caseload report, issue 15) on the
+#    same million trajectories and facts, in one pass on one core, against its goal (200,000 trajectories per CPU
+#    second) with the ratio, and its peak RSS against 100 MB.
 # 5. Runs bench/bench-roles on the 100000 dossiers in the example organisation (the full evaluation an assignment
 #    starts from, the assignment, parse + assign + roles document, and the allocations per dossier), and times
 #    `activering roles --jsonl --jobs 1` on them against its goal (issue 14: 150,000 dossiers per CPU second).
@@ -239,6 +242,20 @@ if [ "$have_time" = yes ]; then
     if (b > 100 * 1024) { print "OVER"; exit 1 } else print "met" }' || status=1
 fi
 rm -f "$cache/trajectories-100k.jsonl" "$cache/facts-100k-reversed.jsonl"
+
+# ---- the caseload report over the same million, in one pass ----
+echo
+echo "== end to end: $CLI report --facts FACTS --trajectories TRAJECTORIES > /dev/null (one process, one core)"
+repeat=1 # about ten seconds a run
+end_to_end "caseload report, 1M + 1M facts" "$million" 1000000 trajectories report --as-of "$trajectory_as_of" \
+  --facts "$million_facts" --trajectories
+repeat=$repeat_all
+goal "report (caseload)" "$cpu_rate" 200000 trajectories
+if [ "$have_time" = yes ]; then
+  awk -v b="$rss" 'BEGIN {
+    printf "  peak RSS: %.1f MB for 1M trajectories and 1M facts (goal: under 100 MB): ", b / 1024
+    if (b > 100 * 1024) { print "OVER"; exit 1 } else print "met" }' || status=1
+fi
 
 # ---- roles ----
 organisation=$srcdir/examples/organisations/ocmw-voorbeeld.json

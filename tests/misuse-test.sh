@@ -42,6 +42,7 @@ makers = {
     "ActiveringRoleAssignment": "activering_role_assignment_new (rules)",
     "ActiveringCaseCoverage": "activering_case_coverage_new (rules)",
     "ActiveringTrajectory": "activering_trajectory_new (rules, \"probe\", \"ocmw7\", NULL)",
+    "ActiveringCaseload": "activering_caseload_new (rules, NULL, ACTIVERING_CASELOAD_BY_QUARTER, NULL)",
 }
 
 def parse(prototype):

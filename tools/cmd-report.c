@@ -141,7 +141,10 @@ cmd_report (int argc, char **argv)
       return EXIT_USAGE;
     }
   Reporting r = { 0 };
-  if (as_of != NULL ? !cli_parse_date (as_of, &r.as_of) : (g_date_set_time_t (&r.as_of, time (NULL)), FALSE))
+  /* one date for every trajectory report and the caseload */
+  if (as_of == NULL)
+    g_date_set_time_t (&r.as_of, time (NULL));
+  else if (!cli_parse_date (as_of, &r.as_of))
     return EXIT_USAGE;
   if (lang == NULL)
     lang = g_strdup ("nl");

@@ -124,7 +124,7 @@ void activering_caseload_set_organisation (ActiveringCaseload *caseload, const A
  *
  * Adds one dossier with a trajectory. Everything is read from @report (its replay, indicators, violations and,
  * when it ran with facts, its evaluation of them) and from @facts (the partner's id, the income status); neither
- * is kept.
+ * is kept. A report or facts of another rule set are a programmer's error (a critical, %FALSE).
  *
  * Returns: %TRUE; %FALSE with @error set and nothing added: %ACTIVERING_ERROR_USAGE for a report that has not run
  *   or ran on another date, %ACTIVERING_ERROR_INVALID_VALUE for facts of another dossier than @report.
