@@ -119,7 +119,7 @@ append_phases (GString *out, ActiveringRuleSet *rules, const ActiveringTrajector
 {
   guint n_models = activering_rule_set_get_n_phase_models (rules);
   guint longest = 0;
-  for (guint m = 0; m < activering_rule_set_get_n_phase_models (rules); m++)
+  for (guint m = 0; m < n_models; m++)
     for (guint p = 0; p < activering_rule_set_get_n_phases (rules, m); p++)
       longest = MAX (longest, activering_trajectory_report_get_days_in_phase (
                                   report, activering_rule_set_get_phase_code (rules, m, p)));
@@ -128,23 +128,25 @@ append_phases (GString *out, ActiveringRuleSet *rules, const ActiveringTrajector
   const char *current = activering_trajectory_report_get_current_phase (report);
   g_string_append_printf (out, "\n%s\n", w->days_per_phase);
   for (guint i = 0; i < n_models; i++)
-    for (guint m = first >= 0 ? (i + (guint) first) % n_models : i, p = 0; p < activering_rule_set_get_n_phases (rules, m);
-         p++)
-      {
-        const char *code = activering_rule_set_get_phase_code (rules, m, p);
-        guint days = activering_trajectory_report_get_days_in_phase (report, code);
-        if (days == 0)
-          continue;
-        g_string_append (out, "  ");
-        cli_pad (out, activering_rule_set_get_phase_label (rules, m, p, lang), LABEL_WIDTH);
-        g_string_append_printf (out, " %6u  ", days);
-        guint bar = MAX (1u, (guint) ((guint64) days * BAR_WIDTH / longest));
-        for (guint b = 0; b < bar; b++)
-          g_string_append (out, "█");
-        if (g_strcmp0 (code, current) == 0)
-          g_string_append (out, " ◀");
-        g_string_append_c (out, '\n');
-      }
+    {
+      guint m = first >= 0 ? (i + (guint) first) % n_models : i;
+      for (guint p = 0; p < activering_rule_set_get_n_phases (rules, m); p++)
+        {
+          const char *code = activering_rule_set_get_phase_code (rules, m, p);
+          guint days = activering_trajectory_report_get_days_in_phase (report, code);
+          if (days == 0)
+            continue;
+          g_string_append (out, "  ");
+          cli_pad (out, activering_rule_set_get_phase_label (rules, m, p, lang), LABEL_WIDTH);
+          g_string_append_printf (out, " %6u  ", days);
+          guint bar = MAX (1u, (guint) ((guint64) days * BAR_WIDTH / longest));
+          for (guint b = 0; b < bar; b++)
+            g_string_append (out, "█");
+          if (g_strcmp0 (code, current) == 0)
+            g_string_append (out, " ◀");
+          g_string_append_c (out, '\n');
+        }
+    }
 }
 
 static void

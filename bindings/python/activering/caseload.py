@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Union
 from ._convert import DateLike, _document_bytes, _facts, _gdate, _gstring, _lang, _take_string, _text
 from ._native import ffi as _ffi, lib as _lib
 from .enums import OUTCOMES
-from .errors import Error, UsageError, _new_error, _raise
+from .errors import Error, JSONSyntaxError, MissingError, UsageError, _new_error, _raise
 from .rules import RuleSet, _rules
 
 if TYPE_CHECKING:  # pandas is optional ("frames"): imported where the tables are made
@@ -28,23 +28,29 @@ INDICATOR_STATES = ("met", "not_met", "pending", "not_applicable", "undetermined
 Documents = Union[Iterable[Any], str, _os.PathLike]
 
 
-def _documents(source: Documents, what: str):
-    """The documents of @source: an iterable of dicts or JSON texts, or the path of a JSON-lines file."""
+def _numbered(source: Documents, what: str):
+    """(number, document) for the documents of @source: an iterable of dicts or JSON texts (numbered from 1), or the
+    path of a JSON-lines file (numbered by line; blank lines are skipped)."""
     if isinstance(source, (str, _os.PathLike)):
         def lines():
             with open(source, encoding="utf-8") as f:
-                for line in f:
+                for number, line in enumerate(f, 1):
                     if line.strip():
-                        yield line
+                        yield number, line
         return lines()
     if isinstance(source, (bytes, Mapping)):
         raise TypeError(f"{what} must be a list of documents or the path of a JSON-lines file, "
                         f"not one {type(source).__name__}")
     try:
-        return iter(source)
+        return enumerate(source, 1)
     except TypeError:
         raise TypeError(f"{what} must be a list of documents or the path of a JSON-lines file, "
                         f"not {type(source).__name__}") from None
+
+
+def _documents(source: Documents, what: str):
+    """The documents of @source (see _numbered)."""
+    return (document for _, document in _numbered(source, what))
 
 
 def _facts_by_id(facts) -> dict:
@@ -54,10 +60,15 @@ def _facts_by_id(facts) -> dict:
     if isinstance(facts, Mapping) and "id" not in facts:
         return dict(facts)
     by_id = {}
-    for document in _documents(facts, "facts"):
-        parsed = _json.loads(document) if isinstance(document, (str, bytes)) else document
+    where = "line" if isinstance(facts, (str, _os.PathLike)) else "document"
+    for number, document in _numbered(facts, "facts"):
+        try:
+            parsed = _json.loads(document) if isinstance(document, (str, bytes)) else document
+        except ValueError as e:
+            raise JSONSyntaxError(f"facts: {where} {number}: not JSON: {e}") from None
         if not isinstance(parsed, Mapping) or not isinstance(parsed.get("id"), str):
-            raise TypeError("facts: every facts document needs an \"id\" (a string) to be matched to a trajectory")
+            raise MissingError(f"facts: {where} {number}: /id: a facts document needs an \"id\" (a string) to be "
+                               "matched to a trajectory", "/id")
         by_id[parsed["id"]] = document
     return by_id
 

@@ -136,8 +136,12 @@ def test_inputs(tmp_path, frame, d42):
     assert len(empty) == 0 and "days:screening" in empty
     with pytest.raises(TypeError, match="a list of documents"):
         activering.trajectory_frame(D7)
-    with pytest.raises(TypeError, match="needs an \"id\""):
+    with pytest.raises(activering.MissingError, match="facts: document 1: /id: "):
         activering.trajectory_frame([D7], facts=[{"income": {}}])
+    bad_facts = tmp_path / "bad-facts.jsonl"
+    bad_facts.write_text(json.dumps(D7_FACTS) + "\n{nope\n", encoding="utf-8")
+    with pytest.raises(activering.JSONSyntaxError, match="facts: line 2: not JSON"):
+        activering.trajectory_frame([D7], facts=bad_facts)
     with pytest.raises(activering.UsageError):
         activering.trajectory_frame([D7], as_of="2025-02-30")
     # bad facts for one dossier: that row says so, the others are replayed
