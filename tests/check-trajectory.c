@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -2071,6 +2072,117 @@ START_TEST (test_timely_work_indicator)
 }
 END_TEST
 
+/* The getters of the indicators, the opening, the close and the next steps say what the JSON report says. */
+static void
+assert_getters_match_json (ActiveringTrajectoryReport *report)
+{
+  g_autofree char *text = activering_trajectory_report_to_json (report, "en", 0, NULL);
+  json_object *root = json_tokener_parse (text), *indicators, *steps, *value;
+  ck_assert (json_object_object_get_ex (root, "indicators", &indicators));
+  guint n = activering_rule_set_get_n_trajectory_indicators (rules);
+  ck_assert_uint_gt (n, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = activering_rule_set_get_trajectory_indicator_id (rules, i);
+      ck_assert_msg (json_object_object_get_ex (indicators, id, &value), "no indicator %s", id);
+      double number;
+      const char *state = activering_trajectory_report_get_indicator_state (report, i);
+      gboolean is_number = activering_trajectory_report_get_indicator_number (report, i, &number);
+      /* the unit says which of the two getters answers */
+      const char *unit = activering_rule_set_get_trajectory_indicator_unit (rules, i);
+      ck_assert_msg (strcmp (unit, "state") == 0 ? !is_number : state == NULL, "%s: %s", id, unit);
+      if (is_number && strcmp (unit, "per_month") != 0)
+        ck_assert_msg (number == floor (number), "%s: %s but %g", id, unit, number);
+      if (value == NULL)
+        ck_assert (state == NULL && !is_number);
+      else if (json_object_is_type (value, json_type_string))
+        ck_assert_msg (state && !is_number && strcmp (state, json_object_get_string (value)) == 0, "%s", id);
+      else
+        ck_assert_msg (state == NULL && is_number && number == json_object_get_double (value), "%s", id);
+    }
+  GDate date;
+  ck_assert (json_object_object_get_ex (indicators, "opened_on", &value));
+  if (activering_trajectory_report_get_opened_on (report, &date))
+    {
+      g_autofree char *day = date_text (&date);
+      ck_assert_str_eq (day, json_object_get_string (value));
+    }
+  else
+    ck_assert_ptr_null (value);
+  ck_assert (json_object_object_get_ex (indicators, "close_reason", &value));
+  const char *reason = activering_trajectory_report_get_close_reason (report, &date);
+  ck_assert_str_eq (reason ? reason : "(null)", value ? json_object_get_string (value) : "(null)");
+  ck_assert (json_object_object_get_ex (root, "next_steps", &steps));
+  guint n_steps = activering_trajectory_report_get_n_next_steps (report);
+  ck_assert_uint_eq (n_steps, steps ? json_object_array_length (steps) : 0);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      json_object *step = json_object_array_get_idx (steps, i), *measure, *outcome;
+      ck_assert (json_object_object_get_ex (step, "measure", &measure));
+      ck_assert (json_object_object_get_ex (step, "outcome", &outcome));
+      ActiveringOutcome got = ACTIVERING_OUTCOME_NOT_APPLICABLE;
+      ck_assert_str_eq (activering_trajectory_report_get_next_step (report, i, &got), json_object_get_string (measure));
+      ck_assert_str_eq (activering_outcome_to_string (got), json_object_get_string (outcome));
+    }
+  TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_trajectory_report_get_next_step (report, n_steps, NULL)));
+  json_object_put (root);
+}
+
+START_TEST (test_indicator_and_next_step_getters)
+{
+  /* The rule set's indicators: ids and labels in every language. */
+  guint n = activering_rule_set_get_n_trajectory_indicators (rules);
+  ck_assert_str_eq (activering_rule_set_get_trajectory_indicator_id (rules, 0), "twe_ocmw.timely_work");
+  for (guint i = 0; i < n; i++)
+    {
+      ck_assert_ptr_nonnull (activering_rule_set_get_trajectory_indicator_label (rules, i, "fr"));
+      ck_assert_ptr_null (activering_rule_set_get_trajectory_indicator_label (rules, i, "de"));
+    }
+  TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_rule_set_get_trajectory_indicator_id (rules, n)));
+  TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_rule_set_get_trajectory_indicator_unit (rules, n)));
+  TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_rule_set_get_trajectory_indicator_label (rules, n, "nl")));
+
+  /* Open in screening, a contact 20 days before the report date, with facts: numbers, states, nulls, next steps. */
+  g_autoptr (ActiveringFacts) facts = facts_of ("\"income\":{\"status\":\"leefloon\"}");
+  g_autoptr (ActiveringTrajectoryReport) open = replay_facts (
+      DOCS ("ocmw7", OPEN ("2025-01-01", "screening"), CONTACT ("2025-01-11", "phone", "ocmw.trajectbegeleider")),
+      facts, "2025-01-31");
+  int since_contact = -1;
+  for (guint i = 0; i < n; i++)
+    if (strcmp (activering_rule_set_get_trajectory_indicator_id (rules, i), "follow_up.days_since_last_contact") == 0)
+      since_contact = (int) i;
+  ck_assert_int_ge (since_contact, 0);
+  double days = 0;
+  ck_assert (activering_trajectory_report_get_indicator_number (open, (guint) since_contact, &days));
+  ck_assert_double_eq (days, 20);
+  ck_assert_ptr_null (activering_trajectory_report_get_indicator_state (open, (guint) since_contact));
+  ck_assert_str_eq (activering_trajectory_report_get_indicator_state (open, 0), "not_applicable");
+  ck_assert_uint_gt (activering_trajectory_report_get_n_next_steps (open), 0);
+  ck_assert_ptr_null (activering_trajectory_report_get_close_reason (open, NULL));
+  assert_getters_match_json (open);
+  TEST_EXPECT_CRITICAL (ck_assert_ptr_null (activering_trajectory_report_get_indicator_state (open, n)));
+  TEST_EXPECT_CRITICAL (ck_assert (!activering_trajectory_report_get_indicator_number (open, n, NULL)));
+
+  /* Without facts there are no next steps; closed, the reason and the day; not started, no opening. */
+  g_autoptr (ActiveringTrajectoryReport) no_facts =
+      replay (DOCS ("ocmw7", OPEN ("2025-01-01", "screening")), "2025-01-31");
+  ck_assert_uint_eq (activering_trajectory_report_get_n_next_steps (no_facts), 0);
+  assert_getters_match_json (no_facts);
+  g_autoptr (ActiveringTrajectoryReport) closed =
+      replay_facts (DOCS ("ocmw7", OPEN ("2025-01-01", "screening"), CLOSE ("2025-03-01", "duurzaam_werk")), facts,
+                    "2025-04-01");
+  GDate on;
+  ck_assert_str_eq (activering_trajectory_report_get_close_reason (closed, &on), "duurzaam_werk");
+  g_autofree char *closed_on = date_text (&on);
+  ck_assert_str_eq (closed_on, "2025-03-01");
+  ck_assert_uint_eq (activering_trajectory_report_get_n_next_steps (closed), 0);
+  assert_getters_match_json (closed);
+  g_autoptr (ActiveringTrajectoryReport) not_started = replay (DOCS ("ocmw7", NULL), "2025-01-31");
+  ck_assert (!activering_trajectory_report_get_opened_on (not_started, NULL));
+  assert_getters_match_json (not_started);
+}
+END_TEST
+
 /* ---- reports: usage and reuse ---------------------------------------------------------------------------- */
 
 START_TEST (test_report_usage_errors)
@@ -2408,6 +2520,7 @@ trajectory_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_parse_example);
+  tcase_add_test (tc, test_indicator_and_next_step_getters);
   tcase_add_test (tc, test_event_type_names);
   tcase_add_test (tc, test_parse_every_event_kind);
   tcase_add_test (tc, test_parse_unknown_codes_are_not_errors);

@@ -621,6 +621,80 @@ assert d['violations'][0]['legal_basis'], d['violations'][0]"
   stdout_empty
 }
 
+# --human: a client whose figures are worked out by hand. Open 2025-01-01 in screening, work experience from
+# 2025-02-01: on 2025-04-30, 31 and 89 days; one contact in 120 days open is 1 / (120 / 30.4375) = 0.25 a month,
+# the last 110 days ago; VDAB's first action (its report) after 59 days; no art. 60 within 2 months of the TWE:
+# timely work not met; no contact after 2025-01-10 and no decision on the report: two warnings.
+test_trajectory_human () {
+  cat >"$TMP/h.json" <<'JSON'
+{"format": "activering.trajectory/1", "id": "d-7", "model": "ocmw7", "events": [
+ {"at": "2025-01-01", "type": "open", "phase": "screening", "by": "ocmw.trajectbegeleider"},
+ {"at": "2025-01-10", "type": "contact", "channel": "phone", "by": "ocmw.trajectbegeleider"},
+ {"at": "2025-02-01", "type": "enter_phase", "phase": "werkervaring_opleiding"},
+ {"at": "2025-02-01", "type": "start_measure", "measure": "twe_ocmw"},
+ {"at": "2025-03-01", "type": "vdab_report", "kind": "non_cooperation"}]}
+JSON
+  printf '{"format": "activering.facts/1", "id": "d-7", "income": {"status": "leefloon"}, "person": {"birth_date": "1960-01-01"}}\n' \
+    >"$TMP/hf.json"
+  run trajectory --human --lang en --as-of 2025-04-30 --facts "$TMP/hf.json" "$TMP/h.json"
+  expect_status 0
+  stderr_empty
+  stdout_has "Trajectory d-7 · 7-phase OCMW activation model · on 2025-04-30"
+  stdout_has "open since 2025-01-01 · phase now: Work experience and training"
+  grep -Eq '^  Trajectory guidance and screening +31  █+$' "$TMP/out" || fail "screening: 31 days"
+  grep -Eq '^  Work experience and training +89  █+ ◀$' "$TMP/out" || fail "work experience: 89 days, current"
+  stdout_has "  since 2025-02-01 (89 days)       Temporary work experience through the OCMW (TWE-OCMW)"
+  stdout_has "  not met         Timely work:"
+  stdout_has "  0.25            Contacts per month the trajectory was open"
+  stdout_has "  110             Days since the last contact"
+  stdout_has "  59              Days from the opening to VDAB's first action"
+  stdout_has "  0               Re-entry: reopenings after a close"
+  stdout_has "Errors and warnings (2)"
+  stdout_has "  ⚠ event 1: No contact with the client since 2025-01-10"
+  stdout_has "  ⚠ event 4: VDAB reported non-cooperation on 2025-03-01"
+  # the next steps and their outcomes are those of the JSON report, in its order
+  run trajectory --lang en --as-of 2025-04-30 --facts "$TMP/hf.json" "$TMP/h.json"
+  py "$TMP/out" "$PRELUDE
+d = J(sys.argv[1])
+marks = {'eligible': '✔', 'not_eligible': '✘', 'undetermined': '?', 'not_applicable': '·'}
+assert d['next_steps'], d['next_steps']
+print(' '.join(marks[s['outcome']] for s in d['next_steps']))" >"$TMP/steps"
+  run trajectory --human --lang en --as-of 2025-04-30 --facts "$TMP/hf.json" "$TMP/h.json"
+  sed -n '/^Next steps$/,/^$/p' "$TMP/out" | sed -n 's/^  \([^ ]*\) .*/\1/p' | tr '\n' ' ' | sed 's/ $//' >"$TMP/marks"
+  echo >>"$TMP/marks"
+  cmp -s "$TMP/steps" "$TMP/marks" || fail "next steps: $(cat "$TMP/marks") in the table, $(cat "$TMP/steps") in the JSON"
+  stdout_has "  ? open          Employment under article 60, § 7"
+  # In Dutch and French: the rule set's labels, the decimal comma; without facts, no next steps but a word why.
+  run trajectory --human --as-of 2025-04-30 "$TMP/h.json"
+  expect_status 0
+  stdout_has "open sinds 2025-01-01 · fase nu: Werkervaring en opleiding"
+  stdout_has "  0,25            Contacten per maand dat het traject openstond"
+  stdout_has "  niet behaald    Tijdig werk:"
+  stdout_has "Volgende stappen"
+  stdout_has "  geen gegevens van het dossier (--facts)"
+  run trajectory --human --lang fr --as-of 2025-04-30 --facts "$TMP/hf.json" "$TMP/h.json"
+  stdout_has "phase actuelle : Expérience professionnelle et formation"
+  stdout_has "Prochaines étapes"
+  # Closed: the reason and the last phase, no next steps; in JSON lines, one report per trajectory.
+  tr -d '\n' <"$TRAJ/dossier-0042.json" >"$TMP/two.jsonl"
+  printf '\n' >>"$TMP/two.jsonl"
+  tr -d '\n' <"$TMP/h.json" >>"$TMP/two.jsonl"
+  printf '\n' >>"$TMP/two.jsonl"
+  run trajectory --human --lang en --as-of 2029-12-31 --jsonl "$TMP/two.jsonl"
+  expect_status 0
+  stdout_has "Trajectory dossier-0042 · 7-phase OCMW activation model · on 2029-12-31"
+  stdout_has "closed on 2027-04-01 (duurzaam_werk) · last phase: Aftercare"
+  stdout_has "Trajectory d-7 "
+  [ "$(grep -c '^Next steps$' "$TMP/out")" = 1 ] || fail "a closed trajectory has no next steps"
+  # It is an output of its own.
+  run trajectory --human --dot "$TMP/h.json"
+  expect_status 2
+  stderr_has "--dot and --human"
+  run trajectory --human --facts "$TMP/hf.json" --list-unmatched "$TMP/h.json"
+  expect_status 2
+  stderr_has "--list-unmatched writes JSON"
+}
+
 # A diagram that Graphviz cannot render fails here.
 render_dot () {
   command -v dot >/dev/null 2>&1 || fail "Graphviz 'dot' is missing (scripts/debian-setup.sh installs graphviz)"
@@ -1299,6 +1373,7 @@ for t in \
   test_trajectory_bad_document \
   test_trajectory_usage_errors \
   test_trajectory_facts_feed_the_checks \
+  test_trajectory_human \
   test_trajectory_dot_renders \
   test_rules_show_model \
   test_roles_example_with_trajectory \

@@ -127,6 +127,9 @@ test_trajectory_jobs_change_nothing () {
   grep -c 'warning: no facts document has the id' "$TMP/ref.err" | grep -q -x 50 || fail "expected 50 warnings"
   grep -F -q 'facts.jsonl: warning: 5 facts documents match no trajectory ("lonely-00000000"' "$TMP/ref.err" \
     || fail "the unmatched facts are not reported"
+  same_for_every_job_count "trajectory --jsonl --human --facts" trajectory --jsonl --human --lang fr \
+    --as-of 2029-12-31 --facts "$TMP/facts.jsonl" "$TMP/trajectories.jsonl"
+  [ "$(grep -c '^Parcours traj-' "$TMP/ref.out")" -eq 600 ] || fail "expected 600 reports for people"
 }
 
 test_roles_jobs_change_nothing () {

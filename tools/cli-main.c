@@ -16,7 +16,7 @@ static const char usage[] =
     "  eligibility [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--jsonl] [--compact] [--human] [--jobs N]\n"
     "              [--set PATH=VALUE]... [--diff] [--compare-rules OLD] [--trace] [FILE|-]\n"
     "  trajectory  [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--facts FILE [--list-unmatched]] [--dot]\n"
-    "              [--jsonl] [--jobs N] FILE|-\n"
+    "              [--human] [--jsonl] [--jobs N] FILE|-\n"
     "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] [--jobs N]\n"
     "              --organisation FILE [--trajectory FILE] FACTS|-\n"
     "  report      [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--by quarter|month|year] [--facts FILE]\n"

@@ -157,3 +157,12 @@ void human_table_merge (HumanTable *table, const HumanTable *from);
 /* The totals and the most needed facts. */
 void human_table_append_totals (HumanTable *table, GString *out);
 void human_table_free (HumanTable *table);
+/* The symbol (✔ ✘ ? ·) and the word (in nl, fr or en) the tables for people show for an outcome. */
+const char *human_outcome_symbol (ActiveringOutcome outcome);
+const char *human_outcome_word (ActiveringOutcome outcome, const char *lang);
+
+/* A trajectory report for people (trajectory-table.c): where the client stands, how long each phase took, what
+ * runs, the indicators, what is wrong and what could come next. Labels from the rule set, in @lang. */
+void trajectory_table_append (GString *out, ActiveringRuleSet *rules, const ActiveringTrajectoryReport *report,
+                              const ActiveringTrajectory *trajectory, gboolean with_facts, const GDate *as_of,
+                              const char *lang);

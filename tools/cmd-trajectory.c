@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "cli-private.h"
 #include "document-index.h"
@@ -13,7 +14,7 @@
 typedef struct
 {
   GDate as_of;
-  gboolean has_as_of, dot;
+  gboolean has_as_of, dot, human;
   const char *lang;
   ActiveringRuleSet *rules;
   DocumentIndex *facts_index; /* --facts; NULL without */
@@ -75,6 +76,11 @@ replay (gpointer worker, const CliLine *line, const char *text, gsize length, GE
     return FALSE;
   if (r->dot)
     return activering_trajectory_report_append_dot (r->report, r->lang, line->out, error);
+  if (r->human)
+    {
+      trajectory_table_append (line->out, r->rules, r->report, trajectory, facts != NULL, &r->as_of, r->lang);
+      return TRUE;
+    }
   if (!activering_trajectory_report_append_json (r->report, r->lang, line->one_line ? 0 : ACTIVERING_JSON_PRETTY,
                                                  line->out, error))
     return FALSE;
@@ -140,7 +146,7 @@ cmd_trajectory (int argc, char **argv)
 {
   g_autofree char *as_of = NULL, *lang = NULL, *rules_path = NULL, *facts_path = NULL;
   g_autofree char *jobs_text = NULL;
-  gboolean jsonl = FALSE, dot = FALSE, list_unmatched = FALSE;
+  gboolean jsonl = FALSE, dot = FALSE, human = FALSE, list_unmatched = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, "Report on this date (default: today); later events are not replayed",
       "DATE" },
@@ -151,6 +157,9 @@ cmd_trajectory (int argc, char **argv)
     { "list-unmatched", 0, 0, G_OPTION_ARG_NONE, &list_unmatched,
       "With --facts, end with a document listing the id of every facts document no trajectory matched", NULL },
     { "dot", 0, 0, G_OPTION_ARG_NONE, &dot, "Draw each trajectory on its phase model as Graphviz DOT", NULL },
+    { "human", 0, 0, G_OPTION_ARG_NONE, &human,
+      "Print a report for people instead of JSON: phase, days per phase, measures, indicators, violations, next steps",
+      NULL },
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Input is JSON lines, one trajectory per line; output likewise", NULL },
     { "jobs", 0, 0, G_OPTION_ARG_STRING, &jobs_text,
       "With --jsonl, replay in N threads, output in input order (default: the number of cores for a file, 1 for "
@@ -167,22 +176,29 @@ cmd_trajectory (int argc, char **argv)
       cli_error ("trajectory takes one input file (or - for standard input)");
       return EXIT_USAGE;
     }
-  if (list_unmatched && (facts_path == NULL || dot))
+  if (list_unmatched && (facts_path == NULL || dot || human))
     {
       cli_error (facts_path == NULL ? "--list-unmatched lists facts documents: it needs --facts FILE"
-                                    : "--list-unmatched writes JSON: it does not go with --dot");
+                                    : "--list-unmatched writes JSON: it does not go with --dot or --human");
+      return EXIT_USAGE;
+    }
+  if (dot && human)
+    {
+      cli_error ("--dot and --human are two outputs: give one");
       return EXIT_USAGE;
     }
   guint jobs;
   if (!cli_parse_jobs (jobs_text, &jobs))
     return EXIT_USAGE;
-  Replaying r = { .lang = lang ? lang : "nl", .dot = dot };
+  Replaying r = { .lang = lang ? lang : "nl", .dot = dot, .human = human };
   if (as_of != NULL)
     {
       if (!cli_parse_date (as_of, &r.as_of))
         return EXIT_USAGE;
       r.has_as_of = TRUE;
     }
+  else
+    g_date_set_time_t (&r.as_of, time (NULL)); /* for the heading of --human; the replay takes today itself */
   g_autoptr (ActiveringRuleSet) rules = cli_load_rules (rules_path);
   if (rules == NULL)
     return EXIT_INPUT_ERRORS;

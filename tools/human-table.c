@@ -55,6 +55,27 @@ static const Words words[] = {
 
 static const char *const symbols[] = { "✔", "✘", "?", "·" };
 
+static const Words *
+words_for (const char *lang)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (words[i].lang, lang) == 0)
+      return &words[i];
+  return &words[G_N_ELEMENTS (words) - 1];
+}
+
+const char *
+human_outcome_symbol (ActiveringOutcome outcome)
+{
+  return symbols[outcome];
+}
+
+const char *
+human_outcome_word (ActiveringOutcome outcome, const char *lang)
+{
+  return words_for (lang)->outcome[outcome];
+}
+
 #define ID_WIDTH 16
 #define CELL_WIDTH 3
 
@@ -76,10 +97,7 @@ human_table_new (ActiveringRuleSet *rules, const char *lang)
   HumanTable *t = g_new0 (HumanTable, 1);
   t->rules = rules;
   t->lang = lang;
-  t->w = &words[G_N_ELEMENTS (words) - 1];
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strcmp (words[i].lang, lang) == 0)
-      t->w = &words[i];
+  t->w = words_for (lang);
   t->n_measures = activering_rule_set_get_n_measures (rules);
   t->counts = g_malloc0 (sizeof (guint64[4]) * MAX (t->n_measures, 1));
   t->missing = g_new0 (guint64, MAX (activering_rule_set_get_n_facts (rules), 1));

@@ -504,6 +504,62 @@ ACTIVERING_AVAILABLE_IN_0_1
 gboolean activering_rule_set_append_phase_model_dot (const ActiveringRuleSet *rules, guint model, const char *lang,
                                                      GString *out, GError **error);
 
+/* ---- trajectory indicators (see docs/rule-language.md, "Trajectory indicators") ---- */
+
+/**
+ * activering_rule_set_get_n_trajectory_indicators:
+ * @rules: the rule set
+ *
+ * The number of the rule set's trajectory indicators (`trajectory_indicators`), the bound of the indicator index of
+ * these getters and of activering_trajectory_report_get_indicator_state().
+ *
+ * Returns: how many trajectory indicators the rule set defines.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_rule_set_get_n_trajectory_indicators (const ActiveringRuleSet *rules);
+
+/**
+ * activering_rule_set_get_trajectory_indicator_id:
+ * @rules: the rule set
+ * @index: the indicator, 0 <= @index < activering_rule_set_get_n_trajectory_indicators()
+ *
+ * The id of trajectory indicator @index, the key of its value in a trajectory report's `indicators`.
+ *
+ * Returns: (transfer none) (nullable): the indicator's id, e.g. "outflow.lasting", owned by @rules; %NULL for an index
+ *   out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_trajectory_indicator_id (const ActiveringRuleSet *rules, guint index);
+
+/**
+ * activering_rule_set_get_trajectory_indicator_label:
+ * @rules: the rule set
+ * @index: the indicator, 0 <= @index < activering_rule_set_get_n_trajectory_indicators()
+ * @lang: (nullable): a language of the rule set; %NULL for its first language
+ *
+ * What trajectory indicator @index measures, for people.
+ *
+ * Returns: (transfer none) (nullable): the indicator's label in @lang, owned by @rules; %NULL for an unknown language
+ *   (or an index out of range).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_trajectory_indicator_label (const ActiveringRuleSet *rules, guint index,
+                                                                const char *lang);
+
+/**
+ * activering_rule_set_get_trajectory_indicator_unit:
+ * @rules: the rule set
+ * @index: the indicator, 0 <= @index < activering_rule_set_get_n_trajectory_indicators()
+ *
+ * What kind of value trajectory indicator @index takes in a report, so that a table can give its column a type
+ * before any report is made: "state" (met, not_met, pending, not_applicable or undetermined), "days" (a whole number
+ * of days, or null), "count" (a whole number) or "per_month" (a rate with decimals, or null).
+ *
+ * Returns: (transfer none) (nullable): the unit, a static string; %NULL for an index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_rule_set_get_trajectory_indicator_unit (const ActiveringRuleSet *rules, guint index);
+
 /* ---- the tasks of a rule set (docs/roles.md) ---- */
 
 /**

@@ -463,6 +463,90 @@ const char *activering_trajectory_report_get_open_measure (const ActiveringTraje
                                                            GDate *since);
 
 /**
+ * activering_trajectory_report_get_opened_on:
+ * @report: the report
+ * @date: (out caller-allocates) (optional): set to the day the trajectory was first opened, if not %NULL
+ *
+ * When the trajectory was first opened (the report's `indicators.opened_on`).
+ *
+ * Returns: %TRUE if it was opened by the report date (@date set); %FALSE if not started (@date untouched).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_trajectory_report_get_opened_on (const ActiveringTrajectoryReport *report, GDate *date);
+
+/**
+ * activering_trajectory_report_get_close_reason:
+ * @report: the report
+ * @date: (out caller-allocates) (optional): set to the day it was closed, if not %NULL
+ *
+ * Why and when a closed trajectory was closed (the report's `indicators.close_reason` and `closed_on`).
+ *
+ * Returns: (transfer none) (nullable): the reason of the close, as the log gives it, owned by @report until its next
+ *   run; %NULL if the trajectory is not closed on the report date (@date untouched).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_report_get_close_reason (const ActiveringTrajectoryReport *report, GDate *date);
+
+/**
+ * activering_trajectory_report_get_indicator_state:
+ * @report: the report
+ * @index: the indicator, 0 <= @index < activering_rule_set_get_n_trajectory_indicators()
+ *
+ * The value of trajectory indicator @index when it is a state (see "Trajectory indicators" in
+ * docs/rule-language.md).
+ *
+ * Returns: (transfer none) (nullable): "met", "not_met", "pending", "not_applicable" or "undetermined", a static
+ *   string; %NULL when the indicator is a number (see activering_trajectory_report_get_indicator_number()) or null,
+ *   or for an index out of range.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_report_get_indicator_state (const ActiveringTrajectoryReport *report, guint index);
+
+/**
+ * activering_trajectory_report_get_indicator_number:
+ * @report: the report
+ * @index: the indicator, 0 <= @index < activering_rule_set_get_n_trajectory_indicators()
+ * @value: (out) (optional): set to the number, if not %NULL
+ *
+ * The value of trajectory indicator @index when it is a number (days, a count, contacts per month).
+ *
+ * Returns: %TRUE if the indicator is a number (@value set); %FALSE when it is a state or null, or for an index out of
+ *   range (@value untouched).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+gboolean activering_trajectory_report_get_indicator_number (const ActiveringTrajectoryReport *report, guint index,
+                                                            double *value);
+
+/**
+ * activering_trajectory_report_get_n_next_steps:
+ * @report: the report
+ *
+ * The number of next steps (the report's `next_steps`, see docs/trajectories.md), the bound of
+ * activering_trajectory_report_get_next_step()'s index: the measures that fit the current phase or a later phase a
+ * normal transition leads to. There are none unless the trajectory is open and was replayed with facts.
+ *
+ * Returns: how many next steps the report lists (0 when `next_steps` is null).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+guint activering_trajectory_report_get_n_next_steps (const ActiveringTrajectoryReport *report);
+
+/**
+ * activering_trajectory_report_get_next_step:
+ * @report: the report
+ * @index: the next step, 0 <= @index < activering_trajectory_report_get_n_next_steps(); in the order the rule set
+ *   declares the measures
+ * @outcome: (out) (optional): set to the measure's eligibility on the facts on the report date, if not %NULL
+ *
+ * A measure the client could go on to.
+ *
+ * Returns: (transfer none) (nullable): the code of next step @index, owned by the rule set; %NULL for an index out of
+ *   range (@outcome then untouched).
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *activering_trajectory_report_get_next_step (const ActiveringTrajectoryReport *report, guint index,
+                                                        ActiveringOutcome *outcome);
+
+/**
  * activering_trajectory_report_get_n_violations:
  * @report: the report
  *

@@ -73,3 +73,48 @@ activering_rule_set_dup_phase_model_json (const ActiveringRuleSet *rules, guint 
   g_return_val_if_fail (model < rules->n_models, NULL);
   return g_strdup (rules->models[model].json);
 }
+
+guint
+activering_rule_set_get_n_trajectory_indicators (const ActiveringRuleSet *rules)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return rules->n_indicators;
+}
+
+const char *
+activering_rule_set_get_trajectory_indicator_id (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (index < rules->n_indicators, NULL);
+  return rules->indicators[index].id;
+}
+
+const char *
+activering_rule_set_get_trajectory_indicator_label (const ActiveringRuleSet *rules, guint index, const char *lang)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (index < rules->n_indicators, NULL);
+  int language = rule_set_language_index (rules, lang);
+  return language >= 0 ? rules->indicators[index].label[language] : NULL;
+}
+
+const char *
+activering_rule_set_get_trajectory_indicator_unit (const ActiveringRuleSet *rules, guint index)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (index < rules->n_indicators, NULL);
+  switch (rules->indicators[index].kind)
+    {
+    case INDICATOR_KIND_WITHIN:
+    case INDICATOR_KIND_NOT_REOPENED:
+      return "state";
+    case INDICATOR_KIND_DAYS_TO_FIRST:
+    case INDICATOR_KIND_DAYS_SINCE_LAST:
+      return "days";
+    case INDICATOR_KIND_COUNT:
+      return "count";
+    case INDICATOR_KIND_PER_MONTH:
+      return "per_month";
+    }
+  g_return_val_if_reached (NULL);
+}

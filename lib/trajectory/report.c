@@ -171,6 +171,104 @@ activering_trajectory_report_get_open_measure (const ActiveringTrajectoryReport 
   return report->rules->measures[run->measure].code;
 }
 
+gboolean
+activering_trajectory_report_get_opened_on (const ActiveringTrajectoryReport *report, GDate *date)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+  if (report->opened_on == NO_DATE)
+    return FALSE;
+  if (date != NULL)
+    activering_days_to_gdate (report->opened_on, date);
+  return TRUE;
+}
+
+const char *
+activering_trajectory_report_get_close_reason (const ActiveringTrajectoryReport *report, GDate *date)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  if (report->state != ACTIVERING_TRAJECTORY_CLOSED)
+    return NULL;
+  if (date != NULL)
+    activering_days_to_gdate (report->closed_on, date);
+  return report->close_reason->str;
+}
+
+static const char *const indicator_names[] = { "met", "not_met", "pending", "not_applicable", "undetermined" };
+
+const char *
+activering_trajectory_report_get_indicator_state (const ActiveringTrajectoryReport *report, guint index)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (index < report->rules->n_indicators, NULL);
+  IndicatorState state = report->indicators[index];
+  return state == INDICATOR_VALUE || state == INDICATOR_NULL ? NULL : indicator_names[state];
+}
+
+gboolean
+activering_trajectory_report_get_indicator_number (const ActiveringTrajectoryReport *report, guint index,
+                                                   double *value)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (index < report->rules->n_indicators, FALSE);
+  if (report->indicators[index] != INDICATOR_VALUE)
+    return FALSE;
+  if (value != NULL)
+    *value = report->indicator_values[index];
+  return TRUE;
+}
+
+/* Whether measure @m fits phase @p of the current model as a next step: @p is the current phase, or one that a
+ * normal transition leads to from it. Only for a report with next steps. */
+static gboolean
+next_step_fits (const ActiveringTrajectoryReport *report, guint m, guint p)
+{
+  const PhaseModel *model = &report->rules->models[report->current_model];
+  guint current = (guint) report->current_phase;
+  gboolean next = p == current || model->transitions[current * model->n_phases + p] == TRANSITION_NORMAL;
+  return next && model->phases[p].fits[m];
+}
+
+static gboolean
+has_next_steps (const ActiveringTrajectoryReport *report)
+{
+  return report->has_next_steps && report->current_model >= 0;
+}
+
+static gboolean
+is_next_step (const ActiveringTrajectoryReport *report, guint m)
+{
+  const PhaseModel *model = &report->rules->models[report->current_model];
+  for (guint p = (guint) report->current_phase; p < model->n_phases; p++)
+    if (next_step_fits (report, m, p))
+      return TRUE;
+  return FALSE;
+}
+
+guint
+activering_trajectory_report_get_n_next_steps (const ActiveringTrajectoryReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  guint n = 0;
+  for (guint m = 0; has_next_steps (report) && m < report->rules->n_measures; m++)
+    n += is_next_step (report, m);
+  return n;
+}
+
+const char *
+activering_trajectory_report_get_next_step (const ActiveringTrajectoryReport *report, guint index,
+                                            ActiveringOutcome *outcome)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  int found = -1;
+  for (guint m = 0; found < 0 && has_next_steps (report) && m < report->rules->n_measures; m++)
+    if (is_next_step (report, m) && index-- == 0)
+      found = (int) m;
+  g_return_val_if_fail (found >= 0, NULL);
+  if (outcome != NULL)
+    *outcome = report->next_outcomes[found];
+  return report->rules->measures[found].code;
+}
+
 guint
 activering_trajectory_report_get_n_violations (const ActiveringTrajectoryReport *report)
 {
@@ -311,7 +409,6 @@ violation_append_message (const ActiveringTrajectoryReport *report, const Violat
 /* ---- the document ---- */
 
 static const char *const state_names[] = { "not_started", "open", "closed" };
-static const char *const indicator_names[] = { "met", "not_met", "pending", "not_applicable", "undetermined" };
 
 static void
 member_date_or_null (JsonWriter *w, const char *key, gint32 day)
@@ -517,7 +614,7 @@ write_next_steps (JsonWriter *w, const ActiveringTrajectoryReport *report)
 {
   const ActiveringRuleSet *rules = report->rules;
   json_writer_key (w, "next_steps");
-  if (!report->has_next_steps || report->current_model < 0)
+  if (!has_next_steps (report))
     {
       json_writer_null (w);
       return;
@@ -530,8 +627,7 @@ write_next_steps (JsonWriter *w, const ActiveringTrajectoryReport *report)
       gboolean any = FALSE;
       for (guint p = current; p < model->n_phases; p++)
         {
-          gboolean next = p == current || model->transitions[current * model->n_phases + p] == TRANSITION_NORMAL;
-          if (!next || !model->phases[p].fits[m])
+          if (!next_step_fits (report, m, p))
             continue;
           if (!any)
             {

@@ -21,6 +21,7 @@ The package, module by module (each also importable on its own, e.g. activering.
     evaluation   evaluate, evaluate_many
     frame        evaluate_frame (pandas)
     trajectory   Trajectory
+    caseload     trajectory_frame, caseload_report (pandas)
     roles        Organisation, assign_roles
     whatif       what_if, WhatIf, UNSET
     dask         screen, screen_partition (Dask; import activering.dask)
@@ -34,6 +35,7 @@ from .errors import (
     JSONTypeError, MissingError, OutOfRangeError, OverlapError, RuleTypeError, TooLargeError, TranslationError,
     UnknownKeyError, UnknownRefError, UsageError,
 )
+from .caseload import caseload_report, trajectory_frame
 from .evaluation import evaluate, evaluate_many
 from .frame import evaluate_frame
 from .roles import Organisation, assign_roles
@@ -43,7 +45,7 @@ from .whatif import UNSET, WhatIf, what_if
 
 __all__ = [
     "Error", "RuleSet", "Trajectory", "Organisation", "evaluate", "evaluate_many", "evaluate_frame",
-    "assign_roles", "version", "OUTCOMES", "what_if", "WhatIf", "UNSET",
+    "assign_roles", "trajectory_frame", "caseload_report", "version", "OUTCOMES", "what_if", "WhatIf", "UNSET",
     "FailedError", "JSONSyntaxError", "FormatError", "JSONTypeError", "UnknownKeyError", "InvalidValueError",
     "OutOfRangeError", "MissingError", "TooLargeError", "UnknownRefError", "RuleTypeError", "CycleError",
     "OverlapError", "TranslationError", "DuplicateError", "FileError", "UsageError",

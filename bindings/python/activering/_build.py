@@ -79,6 +79,11 @@ unsigned int activering_rule_set_get_n_phases (const ActiveringRuleSet *rules, u
 const char *activering_rule_set_get_phase_code (const ActiveringRuleSet *rules, unsigned int model, unsigned int phase);
 const char *activering_rule_set_get_phase_label (const ActiveringRuleSet *rules, unsigned int model, unsigned int phase,
                                                  const char *lang);
+unsigned int activering_rule_set_get_n_trajectory_indicators (const ActiveringRuleSet *rules);
+const char *activering_rule_set_get_trajectory_indicator_id (const ActiveringRuleSet *rules, unsigned int index);
+const char *activering_rule_set_get_trajectory_indicator_label (const ActiveringRuleSet *rules, unsigned int index,
+                                                                const char *lang);
+const char *activering_rule_set_get_trajectory_indicator_unit (const ActiveringRuleSet *rules, unsigned int index);
 unsigned int activering_rule_set_get_n_tasks (const ActiveringRuleSet *rules);
 const char *activering_rule_set_get_task_code (const ActiveringRuleSet *rules, unsigned int index);
 const char *activering_rule_set_get_task_label (const ActiveringRuleSet *rules, unsigned int index, const char *lang);
@@ -140,6 +145,22 @@ gboolean activering_trajectory_append_event (ActiveringTrajectory *trajectory, c
                                              GError **error);
 char *activering_trajectory_to_json (const ActiveringTrajectory *trajectory, int flags);
 ActiveringTrajectoryReport *activering_trajectory_report_new (ActiveringRuleSet *rules);
+typedef struct _ActiveringCaseload ActiveringCaseload;
+typedef enum { ACTIVERING_CASELOAD_BY_QUARTER = 0, ACTIVERING_CASELOAD_BY_MONTH = 1,
+               ACTIVERING_CASELOAD_BY_YEAR = 2 } ActiveringCaseloadPeriod;
+gboolean activering_caseload_period_from_string (const char *text, ActiveringCaseloadPeriod *out);
+ActiveringCaseload *activering_caseload_new (ActiveringRuleSet *rules, const GDate *as_of, ActiveringCaseloadPeriod by,
+                                             GError **error);
+void activering_caseload_free (ActiveringCaseload *caseload);
+gboolean activering_caseload_set_list_ids (ActiveringCaseload *caseload, gboolean list_ids, GError **error);
+void activering_caseload_set_organisation (ActiveringCaseload *caseload, const ActiveringOrganisation *organisation);
+gboolean activering_caseload_add (ActiveringCaseload *caseload, const ActiveringTrajectoryReport *report,
+                                  const ActiveringFacts *facts, GError **error);
+gboolean activering_caseload_add_facts (ActiveringCaseload *caseload, const ActiveringFacts *facts, GError **error);
+void activering_caseload_add_unreadable (ActiveringCaseload *caseload);
+char *activering_caseload_to_json (const ActiveringCaseload *caseload, const char *lang, int flags, GError **error);
+gboolean activering_caseload_append_html (const ActiveringCaseload *caseload, const char *lang, GString *out,
+                                          GError **error);
 void activering_trajectory_report_free (ActiveringTrajectoryReport *report);
 gboolean activering_trajectory_report_run (ActiveringTrajectoryReport *report, const ActiveringTrajectory *trajectory,
                                            const ActiveringFacts *facts, const GDate *as_of, GError **error);

@@ -184,6 +184,24 @@ class RuleSet:
             _raise(error)
         return _json.loads(_take_string(text))
 
+    def trajectory_indicators(self) -> list:
+        """The ids of the trajectory indicators, in the rule set's order (the keys of a report's "indicators" after
+        its four fixed ones, and the indicator:<id> columns of trajectory_frame)."""
+        return [_string(_lib.activering_rule_set_get_trajectory_indicator_id(self._ptr, i))
+                for i in range(_lib.activering_rule_set_get_n_trajectory_indicators(self._ptr))]
+
+    def indicator_label(self, id: str, lang: Optional[str] = None) -> str:
+        """The label of trajectory indicator @id in @lang; UsageError for an unknown id or language."""
+        index = self._index(self.trajectory_indicators, id, "trajectory indicator")
+        return _string(_lib.activering_rule_set_get_trajectory_indicator_label(self._ptr, index,
+                                                                               self._text_lang(lang)))
+
+    def indicator_unit(self, id: str) -> str:
+        """What trajectory indicator @id takes: "state" (met, not_met, pending, not_applicable, undetermined),
+        "days", "count" or "per_month"."""
+        index = self._index(self.trajectory_indicators, id, "trajectory indicator")
+        return _string(_lib.activering_rule_set_get_trajectory_indicator_unit(self._ptr, index))
+
     @staticmethod
     def _index(codes: list, code: str, what: str) -> int:
         if not isinstance(code, str):
