@@ -35,11 +35,11 @@ def evaluate(facts: Document, as_of: DateLike = None, lang: str = "nl", rules: O
     keeps: "trace" (the values read and what decided each condition), "valid_until" on each measure and obligation,
     and "to_change" on measures that are not eligible. Raises an Error subclass for bad facts."""
     r = _rules(rules)
-    return _result(r, _facts(r, facts), as_of, lang)
+    return _result(r, _facts(r, facts), as_of, lang, trace)
 
 
-def _result(rules: RuleSet, handle, as_of: DateLike, lang: str) -> dict:
-    """The result document of the parsed facts @handle (see _convert._facts)."""
+def _result(rules: RuleSet, handle, as_of: DateLike, lang: str, trace: bool = False) -> dict:
+    """The result document of the parsed facts @handle (see _convert._facts), traced with @trace."""
     evaluation = _ffi.gc(_lib.activering_evaluation_new(rules._ptr), _lib.activering_evaluation_free)
     error = _new_error()
     if not _lib.activering_evaluation_run(evaluation, handle, _gdate(as_of), _EVALUATE_TRACE if trace else 0, error):

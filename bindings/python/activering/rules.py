@@ -184,6 +184,7 @@ class RuleSet:
             _raise(error)
         return _json.loads(_take_string(text))
 
+    @property
     def trajectory_indicators(self) -> list:
         """The ids of the trajectory indicators, in the rule set's order (the keys of a report's "indicators" after
         its four fixed ones, and the indicator:<id> columns of trajectory_frame)."""

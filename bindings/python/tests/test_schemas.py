@@ -147,10 +147,14 @@ def test_examples(validators):
 
 
 def test_rule_case_inputs(validators):
-    """The facts, trajectories and organisations of tests/cases, completed as the case runner completes them."""
+    """The facts, trajectories and organisations of tests/cases, completed as the case runner completes them (but
+    those of case files run on a rule set of their own, such as tests/rule-history: the schemas are the default's)."""
     documents = []
     for path in sorted((SRCDIR / "tests" / "cases").glob("*.json")):
-        for case in json.loads(path.read_text(encoding="utf-8")).get("cases", []):
+        case_file = json.loads(path.read_text(encoding="utf-8"))
+        if "rule-history" in str(case_file.get("rules", "")):
+            continue
+        for case in case_file.get("cases", []):
             for key, kind in (("facts", "facts"), ("trajectory", "trajectory"), ("organisation", "organisation")):
                 if isinstance(case.get(key), dict):
                     documents.append({"format": f"activering.{kind}/1", "id": case["name"][:200], **case[key]})
