@@ -47,6 +47,7 @@ expect ()
 
 expect "eligibility" el
 expect "roles rules" r
+expect "serve" se
 expect "--jsonl" eligibility --js
 expect "en fr nl" eligibility --lang ''
 expect "--facts" trajectory --as-of 2026-11-22 --f
@@ -60,6 +61,12 @@ expect "ocmw7 outreach6" rules show-model ''
 expect "--lang" rules lint --l
 expect "--caseload" rules diff --c
 expect "" rules show ibo ''
+# serve's options come from its --help, which exists when the tool was built with libsoup-3.0
+if "$ACTIVERING" serve --help > /dev/null 2>&1; then
+  expect "--token-file" serve --to
+  expect "--max-body-bytes --max-concurrent --max-connections --max-header-bytes --max-line-bytes --max-stream-bytes" serve --max
+  expect "127.0.0.1:8080" serve --listen 1
+fi
 
 # Measure codes come from the rule set --rules names: a copy with a renamed measure shows the new code.
 work=$(mktemp -d "${TMPDIR:-/tmp}/activering-completion.XXXXXX") || exit 99

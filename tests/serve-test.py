@@ -391,6 +391,53 @@ def test_access_log(svc):
     check("private-dossier-123" not in svc.text(), "the log shows an unknown path as such, not what it held")
 
 
+def readme_block(language, after="## The service"):
+    readme = read(os.path.join(SRC, "README.md")).decode()
+    section = readme[readme.index(after):]
+    start = section.index("```" + language + "\n") + len(language) + 4
+    return section[start:section.index("```", start)]
+
+
+def test_readme_clients(svc):
+    """The README's Python and Java clients run as written, against this service's port."""
+    import contextlib
+    import io
+    code = readme_block("py").replace("8080", str(svc.port))
+    printed = io.StringIO()
+    here = os.getcwd()
+    os.chdir(SRC)
+    try:
+        with contextlib.redirect_stdout(printed):
+            exec(compile(code, "README.md", "exec"), {})
+    finally:
+        os.chdir(here)
+    out = printed.getvalue().splitlines()
+    check(len(out) == 2 and out[0].startswith("be-vlaanderen ") and out[0].split()[-1] in
+          ("eligible", "not_eligible", "undetermined", "not_applicable") and out[1] == "200 ibo",
+          "the README's Python client (urllib, http.client) runs: %s" % out)
+    if shutil.which("javac") is None or shutil.which("java") is None:
+        print("note the README's Java client is not compiled here (no javac)")
+        return
+    java_dir = os.path.join(WORK, "java")
+    os.makedirs(java_dir, exist_ok=True)
+    body = readme_block("java").replace("8080", str(svc.port))
+    with open(os.path.join(java_dir, "ReadmeClient.java"), "w") as f:
+        f.write("import java.net.URI;\nimport java.net.http.*;\nimport java.nio.file.Path;\n"
+                "public class ReadmeClient {\n  public static void main(String[] args) throws Exception {\n"
+                + body + "  }\n}\n")
+    built = subprocess.run(["javac", "-d", java_dir, os.path.join(java_dir, "ReadmeClient.java")],
+                           capture_output=True, check=False, timeout=300)
+    if not check(built.returncode == 0, "the README's Java 17 client compiles"):
+        print(built.stderr.decode())
+        return
+    ran = subprocess.run(["java", "-cp", java_dir, "ReadmeClient"], capture_output=True, check=False, timeout=300,
+                         cwd=SRC)
+    lines = [line for line in ran.stdout.decode().splitlines() if line]
+    check(ran.returncode == 0 and len(lines) == 2 and lines[0].startswith("200 be-vlaanderen ")
+          and json.loads(lines[1])["format"] == "activering.outcomes/1",
+          "the README's Java 17 client (HttpClient) runs: %s" % lines[:1])
+
+
 def test_limits():
     svc = Service("--max-body-bytes", "4096", "--max-stream-bytes", "65536", "--max-header-bytes", "2048",
                   "--request-timeout", "2", "--idle-timeout", "3", "--max-concurrent", "1", "--max-connections", "4",
@@ -628,6 +675,7 @@ def main():
         test_documents(svc)
         test_openapi(svc)
         test_http_errors(svc)
+        test_readme_clients(svc)
         test_stream(svc)
         test_metrics(svc)
         test_big_stream(svc)
