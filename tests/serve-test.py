@@ -440,7 +440,7 @@ def test_readme_clients(svc):
 
 def test_limits():
     svc = Service("--max-body-bytes", "4096", "--max-stream-bytes", "65536", "--max-header-bytes", "2048",
-                  "--request-timeout", "2", "--idle-timeout", "3", "--max-concurrent", "1", "--max-connections", "4",
+                  "--request-timeout", "2", "--idle-timeout", "6", "--max-concurrent", "1", "--max-connections", "4",
                   name="limits")
     big = b'{"format":"activering.facts/1","id":"big","x_note":"' + b"x" * 5000 + b'"}'
     status, headers, doc = svc.json("POST", "/v1/eligibility", big)
@@ -468,14 +468,10 @@ def test_limits():
     body = read(FACTS)
     s.sendall(b"POST /v1/eligibility HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
               % len(body))
-    pieces = [body[i:i + 64] for i in range(0, len(body), 64)]
-    start = time.monotonic()
-    for i, piece in enumerate(pieces):
-        s.sendall(piece)
-        if time.monotonic() - start < 3 and i < len(pieces) - 1:
-            time.sleep(min(0.5, 3.5 / len(pieces)))
-    while time.monotonic() - start < 3:
-        time.sleep(0.1)  # the last piece: at least 3 s after the headers, over the 2 s timeout
+    # all but the last byte at once; the last 3.5 s later, over the 2 s timeout and within the 6 s --idle-timeout
+    s.sendall(body[:-1])
+    time.sleep(3.5)
+    s.sendall(body[-1:])
     answer = b""
     while True:
         chunk = s.recv(65536)
@@ -490,7 +486,7 @@ def test_limits():
     s = socket.create_connection(("127.0.0.1", svc.port), timeout=WAIT)
     start = time.monotonic()
     closed = s.recv(10) == b""
-    check(closed and time.monotonic() - start >= 2.5, "a silent connection is closed after --idle-timeout")
+    check(closed and time.monotonic() - start >= 5.5, "a silent connection is closed after --idle-timeout")
     s.close()
 
     # 503: over --max-concurrent (a stream in flight holds the one place)
@@ -513,15 +509,31 @@ def test_limits():
     s.close()
     check(status == 200, "the request in flight is answered")
 
-    # 503: over --max-connections (4: three silent connections, then two more)
-    idle = [socket.create_connection(("127.0.0.1", svc.port), timeout=WAIT) for _ in range(4)]
-    time.sleep(0.5)
-    answer = raw(svc.port, b"GET /v1/rules HTTP/1.1\r\nHost: x\r\n\r\n")
-    status, head, doc = raw_json(answer)
-    check(status == 503 and is_error(doc, 503, "busy") and "max-connections" in doc["message"],
+    # 503: over --max-connections. Four keep-alive connections, each with a request answered (so the service has
+    # taken it up; one refused while earlier connections were still closing is tried again), then one more.
+    def open_counted():
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            c = http.client.HTTPConnection("127.0.0.1", svc.port, timeout=WAIT)
+            try:
+                c.request("GET", "/healthz")
+                r = c.getresponse()
+                r.read()
+                if r.status == 200:
+                    return c
+            except (OSError, http.client.HTTPException):
+                pass
+            c.close()
+            time.sleep(0.2)
+        return None
+    idle = [open_counted() for _ in range(4)]
+    status, head, doc = raw_json(raw(svc.port, b"GET /v1/rules HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+    refused = doc if status == 503 else None
+    check(refused is not None and is_error(refused, 503, "busy") and "max-connections" in refused["message"],
           "a connection over --max-connections: 503")
     for c in idle:
-        c.close()
+        if c is not None:
+            c.close()
     check(svc.stop() == 0, "the limits' service stops with status 0")
 
 
@@ -587,7 +599,8 @@ def test_reload():
               b"Transfer-Encoding: chunked\r\n\r\n")
     first = read(CASELOAD).splitlines()[0] + b"\n"
     s.sendall(b"%x\r\n%s\r\n" % (len(first), first))
-    time.sleep(0.3)
+    check(wait_for(lambda: b"activering_in_flight_requests 2" in svc.request("GET", "/metrics")[2]),
+          "a stream is in flight")
 
     changed = dict(original, version=original["version"] + "-hup")
     with open(rules + ".new", "w") as f:
