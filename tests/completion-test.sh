@@ -2,7 +2,8 @@
 # SPDX-FileCopyrightText: 2026 The libactivering authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # completion-test.sh: the bash completion (completion/activering), sourced in bash and asked as bash would ask it,
-# through COMP_WORDS and COMP_CWORD: commands, options, rules actions, measure and phase-model codes, languages.
+# through COMP_WORDS and COMP_CWORD: commands, options, rules actions, measure and phase-model codes, document formats,
+# languages.
 #
 # Environment (set by tests/Makefile.inc): top_srcdir, ACTIVERING.
 
@@ -58,6 +59,8 @@ expect "show show-model" rules sh
 expect "ibo ibo_plus individueel_maatwerk" rules show i
 expect "activeringstraject ama art60" rules --lang fr show a
 expect "ocmw7 outreach6" rules show-model ''
+expect "schema" rules sc
+expect "activering.trajectory-report/1 activering.trajectory/1" rules schema activering.t
 expect "--lang" rules lint --l
 expect "--caseload" rules diff --c
 expect "" rules show ibo ''

@@ -2,7 +2,8 @@
 # SPDX-FileCopyrightText: 2026 The libactivering authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # python-test.sh: builds the Python package against the library just built in the tree, and runs its pytest
-# suites (bindings/python/tests), the analyst walk-through and the Dask recipe.
+# suites (bindings/python/tests: with the JSON Schemas' validation and agreement test), the analyst walk-through and
+# the Dask recipe.
 #
 # Environment (set by tests/Makefile.inc): top_srcdir, top_builddir, PYTHON (the interpreter configure found),
 # ACTIVERING_SANITIZED (yes under --enable-sanitizers: the extension cannot load an ASan library into Python, so
@@ -20,7 +21,7 @@ if [ "${ACTIVERING_SANITIZED:-no}" = yes ]; then
 fi
 missing=$("$PYTHON" -c '
 import importlib
-need = ["cffi", "pytest", "numpy", "pandas", "hypothesis", "matplotlib", "dask", "distributed"]
+need = ["cffi", "pytest", "numpy", "pandas", "hypothesis", "matplotlib", "dask", "distributed", "jsonschema"]
 print(" ".join(m for m in need if importlib.util.find_spec(m) is None))' 2>/dev/null) || missing="(no interpreter)"
 if [ -n "$missing" ]; then
   echo "SKIP: $PYTHON lacks: $missing (scripts/debian-setup.sh installs them)"

@@ -19,7 +19,7 @@ static const char usage[] =
     "              [--jsonl] [--jobs N] FILE|-\n"
     "  roles       [--as-of DATE] [--lang nl|fr|en] [--rules FILE] [--all] [--human] [--jsonl] [--jobs N]\n"
     "              --organisation FILE [--trajectory FILE] FACTS|-\n"
-    "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot]\n"
+    "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot] | schema [FORMAT]\n"
     "              lint [--lang nl|fr|en] FILE | diff OLD NEW [--caseload FILE] [--as-of DATE] [--no-fail-on-change]\n"
     "  test        [--rules FILE] [--junit FILE] [--tap] [--coverage] CASES...\n"
     "  serve       [--listen HOST:PORT] [--rules FILE] [--threads N] [--token-file FILE] [--insecure-listen] …\n"

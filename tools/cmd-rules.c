@@ -1,7 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 The libactivering authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-/* cmd-rules.c: `activering rules list | show [MEASURE] | show-model MODEL [--dot]`: what a rule set holds. */
+/* cmd-rules.c: `activering rules list | show [MEASURE] | show-model MODEL [--dot] | schema [FORMAT]`: what a rule set
+ * holds, and the JSON Schemas of the documents it reads and writes. */
 #include "config.h"
 
 #include <string.h>
@@ -94,6 +95,27 @@ show_model (ActiveringRuleSet *rules, const char *code, const char *lang, gboole
   return EXIT_DONE;
 }
 
+/* `rules schema FORMAT`: the JSON Schema of a document format; without FORMAT, the formats, one per line. */
+static int
+rules_schema (ActiveringRuleSet *rules, const char *format, const char *lang)
+{
+  if (format == NULL)
+    {
+      for (const char *const *f = activering_schema_list_formats (); *f != NULL; f++)
+        printf ("%s\n", *f);
+      return EXIT_DONE;
+    }
+  g_autoptr (GError) error = NULL;
+  g_autofree char *schema = activering_rule_set_dup_schema (rules, format, lang, &error);
+  if (schema == NULL)
+    {
+      cli_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  fputs (schema, stdout);
+  return EXIT_DONE;
+}
+
 void
 rules_summary_append (GString *out, ActiveringRuleSet *rules, const char *lang)
 {
@@ -149,7 +171,8 @@ cmd_rules (int argc, char **argv)
     { NULL },
   };
   g_autoptr (GOptionContext) context =
-      g_option_context_new ("list | show [MEASURE] | show-model MODEL [--dot] | lint FILE | diff OLD NEW — what a rule set holds");
+      g_option_context_new ("list | show [MEASURE] | show-model MODEL [--dot] | schema [FORMAT] | lint FILE | diff OLD NEW — "
+                            "what a rule set holds");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
@@ -158,11 +181,11 @@ cmd_rules (int argc, char **argv)
   if (strcmp (action, "lint") == 0 && argc == 3 && rules_path == NULL && !dot)
     return rules_lint_file (argv[2], lang);
   gboolean list = strcmp (action, "list") == 0, show = strcmp (action, "show") == 0;
-  gboolean show_model_action = strcmp (action, "show-model") == 0;
-  if ((list && argc > 2) || (show && argc > 3) || (show_model_action && argc != 3)
-      || !(list || show || show_model_action) || (dot && !show_model_action) || (codes && !list))
+  gboolean show_model_action = strcmp (action, "show-model") == 0, schema = strcmp (action, "schema") == 0;
+  if ((list && argc > 2) || (show && argc > 3) || (show_model_action && argc != 3) || (schema && argc > 3)
+      || !(list || show || show_model_action || schema) || (dot && !show_model_action) || (codes && !list))
     {
-      cli_error ("usage: activering rules list | show [MEASURE] | show-model MODEL [--dot]");
+      cli_error ("usage: activering rules list | show [MEASURE] | show-model MODEL [--dot] | schema [FORMAT]");
       return EXIT_USAGE;
     }
   g_autoptr (ActiveringRuleSet) rules = cli_load_rules (rules_path);
@@ -175,6 +198,8 @@ cmd_rules (int argc, char **argv)
     return codes ? rules_list_codes (rules, codes) : rules_list (rules, language);
   if (show_model_action)
     return show_model (rules, argv[2], language, dot);
+  if (schema)
+    return rules_schema (rules, argc == 3 ? argv[2] : NULL, language);
   if (argc == 2)
     {
       g_autoptr (GString) out = g_string_new (NULL);

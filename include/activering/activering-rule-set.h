@@ -610,6 +610,40 @@ char *activering_rule_set_diff_to_json (const ActiveringRuleSet *old_rules, cons
 ACTIVERING_AVAILABLE_IN_0_1
 char *activering_rule_set_lint_to_json (const ActiveringRuleSet *rules, ActiveringJsonFlags flags, guint *n_errors);
 
+/* ---- JSON Schemas of the documents (docs/schemas.md) ---- */
+
+/**
+ * activering_schema_list_formats:
+ *
+ * The document formats activering_rule_set_dup_schema() describes: "activering.facts/1", "activering.result/1",
+ * "activering.outcomes/1", "activering.trajectory/1", "activering.trajectory-report/1",
+ * "activering.organisation/1", "activering.roles/1" and "activering.error/1".
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the format names, %NULL-terminated; static.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+const char *const *activering_schema_list_formats (void);
+
+/**
+ * activering_rule_set_dup_schema:
+ * @rules: the rule set whose facts, codes and labels the schema names
+ * @format: a document format, one of activering_schema_list_formats() (e.g. "activering.facts/1")
+ * @lang: (nullable): the language of the descriptions, one of the rule set's; %NULL for its first language
+ * @error: return location for a #GError, or %NULL
+ *
+ * A JSON Schema (draft 2020-12) of the documents of @format that this library reads or writes with @rules: the
+ * facts the rule set declares with their types, enums, ranges and labels, and the rule set's measure, phase, role
+ * and task codes where a document names them. What a schema cannot express (a key given twice, byte lengths,
+ * rules that relate two members) is listed in docs/schemas.md.
+ *
+ * Returns: (transfer full) (nullable): the schema as pretty UTF-8 JSON text, to free with g_free(); %NULL with
+ *   @error set (%ACTIVERING_ERROR_USAGE) for a format not in activering_schema_list_formats() or a language the
+ *   rule set lacks, the message naming the known ones.
+ */
+ACTIVERING_AVAILABLE_IN_0_1
+char *activering_rule_set_dup_schema (ActiveringRuleSet *rules, const char *format, const char *lang,
+                                     GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActiveringRuleSet, activering_rule_set_unref)
 
 G_END_DECLS

@@ -72,11 +72,12 @@ check_response (const ServeResponse *response)
   CHECK (known, "status %u is not one serve_handle documents", response->status);
   CHECK (response->status != 405 || response->allow != NULL, "a 405 without Allow");
   const GString *body = response->body;
-  if (strcmp (response->content_type, "application/json") == 0)
+  if (strcmp (response->content_type, "application/json") == 0
+      || strcmp (response->content_type, "application/schema+json") == 0)
     {
       check_json ("the answer", body->str, body->len);
       if (response->status != 200)
-        CHECK (g_str_has_prefix (body->str, "{\"format\":\"activering.error/1\",\"status\":"), "an error answer is "
+        CHECK (g_str_has_prefix (body->str, "{\"format\":\"activering.error/1\","), "an error answer is "
                "not an activering.error/1 document: %.200s", body->str);
     }
   else if (strcmp (response->content_type, "application/x-ndjson") == 0)

@@ -117,7 +117,7 @@ parts_split (Parts *parts, const ServeRequest *request, int single, guint accept
                                                   parts->root == NULL || problem != json_tokener_success
                                                       ? json_tokener_error_desc (problem)
                                                       : "data after the array");
-      serve_response_set_error_at (response, 400, "syntax", message, "request", "");
+      serve_response_set_error_at (response, 400, "syntax", message, "request", "/");
       return FALSE;
     }
   for (gsize i = 0; i < json_object_array_length (parts->root); i++)
@@ -210,7 +210,7 @@ serve_handle_roles (ServeWorker *worker, const ServeRequest *request, ServeRespo
     serve_response_set_error_at (response, 400, "missing",
                                  "request: send an array of an activering.organisation/1 document, an "
                                  "activering.facts/1 document and, if known, an activering.trajectory/1 document",
-                                 "request", "");
+                                 "request", "/");
   else if ((organisation = activering_organisation_new_from_data (rules, parts.text[PART_ORGANISATION],
                                                                   (gssize) parts.length[PART_ORGANISATION], &error))
                == NULL

@@ -114,6 +114,7 @@ static const Route routes[] = {
   { "/v1/roles", FALSE, SERVE_ROUTE_ROLES, "POST" },
   { "/v1/rules", FALSE, SERVE_ROUTE_RULES, "GET" },
   { "/v1/rules/", TRUE, SERVE_ROUTE_RULES_MEASURE, "GET" },
+  { "/v1/schemas/", TRUE, SERVE_ROUTE_SCHEMAS, "GET" },
   { "/v1/openapi.json", FALSE, SERVE_ROUTE_OPENAPI, "GET" },
   { "/healthz", FALSE, SERVE_ROUTE_HEALTHZ, "GET" },
   { "/metrics", FALSE, SERVE_ROUTE_METRICS, "GET" },
@@ -285,13 +286,37 @@ handle_measure (ServeWorker *worker, const ServeRequest *request, const char *ta
   int index = code != NULL ? activering_rule_set_lookup_measure (rules, code) : -1;
   if (index < 0)
     {
-      serve_response_set_error (response, 404, "not_found",
+      serve_response_set_error (response, 404, "usage",
                                 "the rule set has no such measure (GET /v1/rules lists them)");
       return;
     }
   g_autofree char *json = activering_rule_set_dup_measure_json (rules, (guint) index);
   g_string_append (response->body, json);
   g_string_append_c (response->body, '\n');
+}
+
+/* GET /v1/schemas/{format}: the format URL-encoded (activering.facts%2F1) or not. */
+static void
+handle_schema (ServeWorker *worker, const ServeRequest *request, const char *tail, ServeResponse *response)
+{
+  ActiveringRuleSet *rules = serve_worker_use_rules (worker, response);
+  ServeOptions options;
+  if (!serve_options_parse (request->query, SERVE_OPTION_LANG, rules, &options, response))
+    return;
+  g_autofree char *format = g_uri_unescape_string (tail, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *schema = format != NULL ? activering_rule_set_dup_schema (rules, format, options.lang, &error)
+                                           : NULL;
+  if (schema == NULL)
+    {
+      serve_response_set_error (response, 404, "usage",
+                                error != NULL ? error->message : "schemas: the format is not valid URL encoding");
+      return;
+    }
+  response->content_type = "application/schema+json";
+  g_string_append (response->body, schema);
+  if (!g_str_has_suffix (schema, "\n"))
+    g_string_append_c (response->body, '\n');
 }
 
 static void
@@ -324,7 +349,7 @@ serve_handle (ServeWorker *worker, const ServeRequest *request, ServeResponse *r
   guint refused = serve_check_request (worker->context, request, &response->route, &allow, &message);
   if (refused != 0)
     {
-      serve_response_set_error (response, refused, refused == 401 ? "unauthorized" : "usage", message);
+      serve_response_set_error (response, refused, "usage", message);
       response->allow = allow;
       return;
     }
@@ -349,6 +374,9 @@ serve_handle (ServeWorker *worker, const ServeRequest *request, ServeResponse *r
     case SERVE_ROUTE_RULES_MEASURE:
       handle_measure (worker, request, tail, response);
       break;
+    case SERVE_ROUTE_SCHEMAS:
+      handle_schema (worker, request, tail, response);
+      break;
     case SERVE_ROUTE_OPENAPI:
       serve_worker_use_rules (worker, response);
       g_string_append_len (response->body, activering_openapi_data, (gssize) activering_openapi_size);
@@ -359,7 +387,6 @@ serve_handle (ServeWorker *worker, const ServeRequest *request, ServeResponse *r
     case SERVE_ROUTE_METRICS:
       handle_metrics (worker, response);
       break;
-    case SERVE_ROUTE_SCHEMAS:
     case SERVE_ROUTE_OTHER:
     case SERVE_N_ROUTES:
     default:

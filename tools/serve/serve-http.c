@@ -379,14 +379,14 @@ early_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHa
     }
   if (status != 0)
     {
-      refuse (msg, ex, status, status == 401 ? "unauthorized" : "usage", message, allow);
+      refuse (msg, ex, status, "usage", message, allow);
       return;
     }
   if (g_atomic_int_add (&context->in_flight, 1) >= (gint) context->limits.max_concurrent)
     {
       g_atomic_int_add (&context->in_flight, -1);
       serve_metrics_count_refused (context->metrics, "concurrency");
-      refuse (msg, ex, 503, "busy",
+      refuse (msg, ex, 503, "failed",
               "too many requests at once (see --max-concurrent); try again after the Retry-After seconds", NULL);
       return;
     }
@@ -445,7 +445,7 @@ handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTabl
     {
       g_autofree char *text = g_strdup_printf ("the request took longer than %u s to arrive (see --request-timeout)",
                                                context->limits.request_timeout);
-      refuse (msg, ex, 408, "timeout", text, NULL);
+      refuse (msg, ex, 408, "io", text, NULL);
       return;
     }
   if (ex->stream != NULL)
@@ -484,7 +484,7 @@ refuse_connection (ServeContext *context, GSocket *socket)
   g_autoptr (GString) body = g_string_new (NULL);
   ServeResponse response;
   serve_response_init (&response);
-  serve_response_set_error (&response, 503, "busy",
+  serve_response_set_error (&response, 503, "failed",
                             "too many connections at once (see --max-connections); try again after the Retry-After "
                             "seconds");
   g_autofree char *text = g_strdup_printf ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"

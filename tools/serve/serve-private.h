@@ -106,7 +106,8 @@ typedef struct
 
 void serve_response_init (ServeResponse *response);
 void serve_response_clear (ServeResponse *response);
-/* Makes @response an `activering.error/1` answer: @status, the error code's name and @message. */
+/* Makes @response an `activering.error/1` answer with the HTTP status @status: the error code's name (one of the
+ * library's, as activering_error_code_to_string() gives them) and @message. */
 void serve_response_set_error (ServeResponse *response, guint status, const char *code, const char *message);
 /* The same, naming the document and the JSON path that are wrong. */
 void serve_response_set_error_at (ServeResponse *response, guint status, const char *code, const char *message,
@@ -114,7 +115,7 @@ void serve_response_set_error_at (ServeResponse *response, guint status, const c
 /* Makes @response the answer to a bad document: 400 with the document's name, the JSON path and the message. */
 void serve_response_set_document_error (ServeResponse *response, const GError *error);
 /* Appends an `activering.error/1` line for @error, with @line if not 0, and a newline. */
-void serve_append_error_document (GString *out, guint status, guint64 line, const GError *error);
+void serve_append_error_document (GString *out, guint64 line, const GError *error);
 /* The value of the Activering-Ruleset header: "id version digest". */
 char *serve_ruleset_header (ActiveringRuleSet *rules);
 

@@ -43,11 +43,11 @@ serve_response_clear (ServeResponse *response)
 
 /* The members every error document has; @document and @path only when known. */
 static void
-append_error (GString *out, guint status, guint64 line, const char *code, const char *message, const char *document,
+append_error (GString *out, guint64 line, const char *code, const char *message, const char *document,
               const char *path)
 {
-  g_string_append (out, "{\"format\":\"activering.error/1\",\"status\":");
-  g_string_append_printf (out, "%u", status);
+  /* the HTTP status is the answer's own; the document is the library's, whose schema is closed */
+  g_string_append (out, "{\"format\":\"activering.error/1\"");
   if (line > 0)
     g_string_append_printf (out, ",\"line\":%" G_GUINT64_FORMAT, line);
   g_string_append (out, ",\"code\":");
@@ -74,7 +74,7 @@ serve_response_set_error_at (ServeResponse *response, guint status, const char *
   response->status = status;
   response->content_type = "application/json";
   g_string_truncate (response->body, 0);
-  append_error (response->body, status, 0, code, message, document, path);
+  append_error (response->body, 0, code, message, document, path);
   g_string_append_c (response->body, '\n');
 }
 
@@ -92,9 +92,9 @@ error_code_name (const GError *error)
 }
 
 void
-serve_append_error_document (GString *out, guint status, guint64 line, const GError *error)
+serve_append_error_document (GString *out, guint64 line, const GError *error)
 {
-  append_error (out, status, line, error_code_name (error), error->message, activering_error_get_document (error),
+  append_error (out, line, error_code_name (error), error->message, activering_error_get_document (error),
                 activering_error_get_path (error));
   g_string_append_c (out, '\n');
 }
@@ -105,7 +105,7 @@ serve_response_set_document_error (ServeResponse *response, const GError *error)
   response->status = 400;
   response->content_type = "application/json";
   g_string_truncate (response->body, 0);
-  serve_append_error_document (response->body, 400, 0, error);
+  serve_append_error_document (response->body, 0, error);
 }
 
 char *

@@ -50,7 +50,7 @@ static void
 line_error (ServeStream *stream, GString *out, int code, const char *message)
 {
   g_autoptr (GError) error = g_error_new_literal (ACTIVERING_ERROR, code, message);
-  serve_append_error_document (out, 400, stream->line, error);
+  serve_append_error_document (out, stream->line, error);
   stream->bad++;
 }
 
@@ -75,7 +75,7 @@ screen_line (ServeStream *stream, const char *text, gsize length, GString *out)
   stream->done++;
   if (!serve_screen (stream->facts, stream->evaluation, &stream->options, text, length, out, &error))
     {
-      serve_append_error_document (out, 400, stream->line, error);
+      serve_append_error_document (out, stream->line, error);
       stream->bad++;
     }
 }
