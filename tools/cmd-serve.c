@@ -162,9 +162,16 @@ read_token (const char *path)
 typedef struct
 {
   const char *name;
-  char *text;
+  char *text; /* the option's value as given (GOption's, freed by clear_counts) */
   guint64 min, max, value;
 } Count;
+
+static void
+clear_counts (Count *counts, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&counts[i].text, g_free);
+}
 
 static gboolean
 parse_counts (Count *counts, guint n)
@@ -237,15 +244,16 @@ cmd_serve (int argc, char **argv)
   };
   g_autoptr (GOptionContext) options = g_option_context_new ("— answer the contract's documents over HTTP");
   g_option_context_add_main_entries (options, entries, NULL);
-  if (!cli_parse_options (options, &argc, &argv))
+  gboolean parsed = cli_parse_options (options, &argc, &argv);
+  gboolean counted = parsed && parse_counts (counts, N_COUNTS);
+  clear_counts (counts, N_COUNTS);
+  if (!counted)
     return EXIT_USAGE;
   if (argc > 1)
     {
       cli_error ("serve takes no arguments (see --help)");
       return EXIT_USAGE;
     }
-  if (!parse_counts (counts, N_COUNTS))
-    return EXIT_USAGE;
   g_autoptr (GInetSocketAddress) address = parse_listen (listen != NULL ? listen : DEFAULT_LISTEN);
   if (address == NULL)
     return EXIT_USAGE;
