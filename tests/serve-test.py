@@ -373,6 +373,27 @@ def test_big_stream(svc):
           "a 100,000-line stream in constant memory (RSS grew %d KiB for a %.0f MB body)" % (grown, sent[0] / 1e6))
 
 
+def test_connections_released(svc):
+    """Connections their clients close, before a request, after one or in between, give their descriptors back
+    (libsoup 3.2 alone would keep those closed between two requests)."""
+    def fds():
+        return len(os.listdir("/proc/%d/fd" % svc.proc.pid))
+    before = fds()
+    for i in range(60):
+        c = socket.create_connection(("127.0.0.1", svc.port), timeout=WAIT)
+        if i % 3:
+            for _ in range(i % 3):
+                c.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                answer = b""
+                while not answer.endswith(b"}}\n"):
+                    answer += c.recv(65536)
+        c.close()
+    check(wait_for(lambda: fds() <= before), "60 connections closed by their clients give their descriptors back "
+          "(%d before, %d after)" % (before, fds()))
+    check(wait_for(lambda: b"activering_open_connections 1\n" in svc.request("GET", "/metrics")[2]),
+          "and are no longer counted open")
+
+
 def test_metrics(svc):
     status, headers, data = svc.request("GET", "/metrics")
     text = data.decode()
@@ -716,6 +737,7 @@ def main():
         test_http_errors(svc)
         test_readme_clients(svc)
         test_stream(svc)
+        test_connections_released(svc)
         test_metrics(svc)
         test_big_stream(svc)
         test_access_log(svc)
