@@ -369,6 +369,10 @@ def test_big_stream(svc):
     grown = peak[0] - base
     check(r.status == 200 and count == n and ids_ok, "a 100,000-line stream: 100,000 answers, in order")
     print("     body %.1f MB, RSS %d KiB before, peak %d KiB (+%d KiB)" % (sent[0] / 1e6, base, peak[0], grown))
+    if os.environ.get("ACTIVERING_SANITIZED") == "yes":
+        # AddressSanitizer keeps freed memory in quarantine (256 MB): RSS says nothing there
+        print("note the RSS bound is checked in the plain build (AddressSanitizer's quarantine holds freed memory)")
+        return
     check(grown < 48 * 1024 and grown * 1024 < sent[0] / 2,
           "a 100,000-line stream in constant memory (RSS grew %d KiB for a %.0f MB body)" % (grown, sent[0] / 1e6))
 
@@ -487,7 +491,7 @@ def test_readme_clients(svc):
 
 def test_limits():
     svc = Service("--max-body-bytes", "4096", "--max-stream-bytes", "65536", "--max-header-bytes", "2048",
-                  "--request-timeout", "2", "--idle-timeout", "6", "--max-concurrent", "1", "--max-connections", "4",
+                  "--request-timeout", "2", "--idle-timeout", "6", "--max-concurrent", "2", "--max-connections", "4",
                   name="limits")
     big = b'{"format":"activering.facts/1","id":"big","x_note":"' + b"x" * 5000 + b'"}'
     status, headers, doc = svc.json("POST", "/v1/eligibility", big)
@@ -536,12 +540,16 @@ def test_limits():
     check(closed and time.monotonic() - start >= 5.5, "a silent connection is closed after --idle-timeout")
     s.close()
 
-    # 503: over --max-concurrent (a stream in flight holds the one place)
-    s = socket.create_connection(("127.0.0.1", svc.port), timeout=WAIT)
-    s.sendall(b"POST /v1/eligibility?compact=true HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
-              b"Transfer-Encoding: chunked\r\n\r\n")
+    # 503: over --max-concurrent (two streams in flight hold both places; a request that has just been answered
+    # may still count until its last byte is written, so the limit is 2, not 1)
+    streams = []
     first = read(CASELOAD).splitlines()[0] + b"\n"
-    s.sendall(b"%x\r\n%s\r\n" % (len(first), first))
+    for _ in range(2):
+        s = socket.create_connection(("127.0.0.1", svc.port), timeout=WAIT)
+        s.sendall(b"POST /v1/eligibility?compact=true HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
+                  b"Transfer-Encoding: chunked\r\n\r\n")
+        s.sendall(b"%x\r\n%s\r\n" % (len(first), first))
+        streams.append(s)
     busy = None
     deadline = time.monotonic() + WAIT
     while busy is None and time.monotonic() < deadline:
@@ -549,12 +557,20 @@ def test_limits():
         if status == 503:
             busy = (headers, doc)
         time.sleep(0.05)
-    check(busy is not None and is_error(busy[1], 503, "failed") and busy[0].get("retry-after") == "1",
-          "a request over --max-concurrent: 503 with Retry-After")
-    s.sendall(b"0\r\n\r\n")
-    status, _, _ = raw_json(s.recv(65536))
-    s.close()
-    check(status == 200, "the request in flight is answered")
+    check(busy is not None and is_error(busy[1], 503, "failed") and busy[0].get("retry-after") == "1"
+          and "--max-concurrent" in busy[1]["message"], "a request over --max-concurrent: 503 with Retry-After")
+    answered = 0
+    for s in streams:
+        s.sendall(b"0\r\n\r\n")
+        answer = b""
+        while b'"activering.outcomes/1"' not in answer:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+        answered += answer.startswith(b"HTTP/1.1 200")
+        s.close()
+    check(answered == 2, "the requests in flight are answered")
 
     # 503: over --max-connections. Four keep-alive connections, each with a request answered (so the service has
     # taken it up; one refused while earlier connections were still closing is tried again), then one more.

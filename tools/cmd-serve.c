@@ -94,10 +94,10 @@ on_terminate (gpointer data)
   Service *service = data;
   if (service->deadline != 0)
     return G_SOURCE_CONTINUE; /* already stopping */
-  g_printerr ("activering: stopping: no new connections; finishing the %d request%s in flight\n",
-              g_atomic_int_get (&service->context->in_flight),
-              g_atomic_int_get (&service->context->in_flight) == 1 ? "" : "s");
   serve_http_stop_accepting (service->http);
+  gint in_flight = g_atomic_int_get (&service->context->in_flight);
+  g_printerr ("activering: stopping: no new connections; finishing the %d request%s in flight\n", in_flight,
+              in_flight == 1 ? "" : "s");
   service->deadline = g_get_monotonic_time () + (gint64) service->shutdown_timeout * G_USEC_PER_SEC;
   g_timeout_add (DRAIN_POLL_MS, drained, service);
   return G_SOURCE_CONTINUE;

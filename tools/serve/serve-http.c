@@ -813,22 +813,14 @@ serve_http_start (ServeHttp *http)
     }
 }
 
-/* A listening socket shut down refuses new connections, and libsoup's accept on it fails, which ends its watch. */
-static gboolean
-close_listener (gpointer data)
-{
-  ServeThread *thread = data;
-  g_socket_shutdown (thread->listener, TRUE, FALSE, NULL);
-  return G_SOURCE_REMOVE;
-}
-
 void
 serve_http_stop_accepting (ServeHttp *http)
 {
   g_atomic_int_set (&http->draining, TRUE);
+  /* A listening socket shut down refuses new connections at once (shutdown(2) may come from any thread), and
+   * libsoup's accept on it fails, which ends its watch in the socket's thread. */
   for (guint i = 0; i < http->n_threads; i++)
-    if (http->threads[i].thread != NULL)
-      g_main_context_invoke (http->threads[i].main_context, close_listener, &http->threads[i]);
+    g_socket_shutdown (http->threads[i].listener, TRUE, FALSE, NULL);
 }
 
 static gboolean
