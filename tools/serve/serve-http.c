@@ -157,24 +157,56 @@ media_type (SoupMessageHeaders *headers)
 
 /* ---- answers ---- */
 
+/* The headers every answer carries besides its type and length, through @put. */
 static void
-set_answer (SoupServerMessage *msg, Exchange *ex, ServeResponse *response)
+each_answer_header (const ServeResponse *response, gboolean closing,
+                    void (*put) (const char *name, const char *value, gpointer data), gpointer data)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   if (response->rules != NULL)
     {
       g_autofree char *name = serve_ruleset_header (response->rules);
-      soup_message_headers_replace (headers, "Activering-Ruleset", name);
+      put ("Activering-Ruleset", name, data);
     }
   if (response->allow != NULL)
-    soup_message_headers_replace (headers, "Allow", response->allow);
+    put ("Allow", response->allow, data);
   if (response->status == 401)
-    soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer");
+    put ("WWW-Authenticate", "Bearer", data);
   if (response->status == 503)
-    soup_message_headers_replace (headers, "Retry-After", "1");
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
-  if (g_atomic_int_get (&ex->thread->http->draining))
-    soup_message_headers_replace (headers, "Connection", "close");
+    put ("Retry-After", "1", data);
+  put ("Cache-Control", "no-store", data);
+  if (closing)
+    put ("Connection", "close", data);
+}
+
+static void
+put_soup_header (const char *name, const char *value, gpointer headers)
+{
+  soup_message_headers_replace (headers, name, value);
+}
+
+static void
+put_raw_header (const char *name, const char *value, gpointer text)
+{
+  g_string_append_printf (text, "%s: %s\r\n", name, value);
+}
+
+/* @response as HTTP/1.1 text, for a connection libsoup does not write to; it closes after. */
+static void
+append_raw_answer (GString *text, const ServeResponse *response)
+{
+  g_string_append_printf (text, "HTTP/1.1 %u %s\r\nContent-Type: %s\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n",
+                          response->status, soup_status_get_phrase (response->status), response->content_type,
+                          response->body->len);
+  each_answer_header (response, TRUE, put_raw_header, text);
+  g_string_append (text, "\r\n");
+  g_string_append_len (text, response->body->str, (gssize) response->body->len);
+}
+
+static void
+set_answer_closing (SoupServerMessage *msg, Exchange *ex, ServeResponse *response, gboolean closing)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  each_answer_header (response, closing || g_atomic_int_get (&ex->thread->http->draining), put_soup_header, headers);
   ex->route = response->route;
   ex->size = response->body->len;
   gsize length = response->body->len;
@@ -184,8 +216,47 @@ set_answer (SoupServerMessage *msg, Exchange *ex, ServeResponse *response)
   soup_server_message_set_response (msg, response->content_type, SOUP_MEMORY_TAKE, body, length);
 }
 
-/* Answers with an error before (or instead of) reading the body; the connection closes after it, since what is
- * left of the body is not read. */
+static void
+set_answer (SoupServerMessage *msg, Exchange *ex, ServeResponse *response)
+{
+  set_answer_closing (msg, ex, response, FALSE);
+}
+
+static void request_done (ServeThread *thread, SoupServerMessage *msg, gboolean aborted);
+
+/* Answers a request before its body is read, and closes the connection after. libsoup 3.2 writes an answer only
+ * once it has read the whole body, however large, unless the client asked "Expect: 100-continue"; so when a body
+ * is on its way the answer is written here, on the connection taken back from libsoup. */
+static void
+answer_before_body (SoupServerMessage *msg, Exchange *ex, ServeResponse *response)
+{
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  SoupEncoding encoding = soup_message_headers_get_encoding (request);
+  gboolean body_coming = (encoding == SOUP_ENCODING_CHUNKED
+                          || (encoding == SOUP_ENCODING_CONTENT_LENGTH
+                              && soup_message_headers_get_content_length (request) > 0))
+                         && !(soup_message_headers_get_expectations (request) & SOUP_EXPECTATION_CONTINUE);
+  ex->refused = TRUE;
+  GIOStream *stream = body_coming ? soup_server_message_steal_connection (msg) : NULL;
+  if (stream == NULL)
+    {
+      set_answer_closing (msg, ex, response, TRUE);
+      return;
+    }
+  g_autoptr (GString) text = g_string_new (NULL);
+  append_raw_answer (text, response);
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), text->str, text->len, NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+  g_object_unref (stream);
+  ex->route = response->route;
+  ex->size = response->body->len;
+  soup_server_message_set_status (msg, response->status, NULL);
+  if (ex->connection != NULL)
+    connection_end (ex->connection);
+  request_done (ex->thread, msg, FALSE);
+}
+
+/* Refuses a request with an error, before its body is read (see answer_before_body). */
 static void
 refuse (SoupServerMessage *msg, Exchange *ex, guint status, const char *code, const char *message, const char *allow)
 {
@@ -194,10 +265,8 @@ refuse (SoupServerMessage *msg, Exchange *ex, guint status, const char *code, co
   response.route = ex->route;
   serve_response_set_error (&response, status, code, message);
   response.allow = allow;
-  set_answer (msg, ex, &response);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  answer_before_body (msg, ex, &response);
   serve_response_clear (&response);
-  ex->refused = TRUE;
 }
 
 /* ---- a stream's answers: kept in memory up to SPOOL_AFTER, then in a temporary file ---- */
@@ -411,11 +480,7 @@ early_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHa
       response.route = ex->route;
       ex->stream = serve_stream_new (thread->worker, request.query, &response);
       if (ex->stream == NULL)
-        {
-          set_answer (msg, ex, &response);
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-          ex->refused = TRUE;
-        }
+        answer_before_body (msg, ex, &response);
       serve_response_clear (&response);
       if (ex->stream == NULL)
         return;
@@ -481,18 +546,15 @@ message_disconnected (SoupServerMessage *msg, gpointer data)
 static void
 refuse_connection (ServeContext *context, GSocket *socket)
 {
-  g_autoptr (GString) body = g_string_new (NULL);
   ServeResponse response;
   serve_response_init (&response);
   serve_response_set_error (&response, 503, "failed",
                             "too many connections at once (see --max-connections); try again after the Retry-After "
                             "seconds");
-  g_autofree char *text = g_strdup_printf ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-                                           "Content-Length: %" G_GSIZE_FORMAT "\r\nRetry-After: 1\r\n"
-                                           "Connection: close\r\n\r\n%s",
-                                           response.body->len, response.body->str);
+  g_autoptr (GString) text = g_string_new (NULL);
+  append_raw_answer (text, &response);
   serve_response_clear (&response);
-  g_socket_send (socket, text, strlen (text), NULL, NULL); /* a new socket's buffer takes it whole */
+  g_socket_send (socket, text->str, text->len, NULL, NULL); /* a new socket's buffer takes it whole */
   g_socket_shutdown (socket, TRUE, TRUE, NULL);                 /* libsoup then reads the end, and drops it */
   serve_metrics_count_refused (context->metrics, "connections");
 }
