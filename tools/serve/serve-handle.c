@@ -304,13 +304,17 @@ handle_schema (ServeWorker *worker, const ServeRequest *request, const char *tai
   if (!serve_options_parse (request->query, SERVE_OPTION_LANG, rules, &options, response))
     return;
   g_autofree char *format = g_uri_unescape_string (tail, NULL);
+  /* the library's message quotes the format: only a printable UTF-8 one may reach it */
+  gboolean printable = format != NULL && g_utf8_validate (format, -1, NULL);
+  for (const char *p = format; printable && *p; p++)
+    printable = !g_ascii_iscntrl (*p);
   g_autoptr (GError) error = NULL;
-  g_autofree char *schema = format != NULL ? activering_rule_set_dup_schema (rules, format, options.lang, &error)
-                                           : NULL;
+  g_autofree char *schema = printable ? activering_rule_set_dup_schema (rules, format, options.lang, &error) : NULL;
   if (schema == NULL)
     {
       serve_response_set_error (response, 404, "usage",
-                                error != NULL ? error->message : "schemas: the format is not valid URL encoding");
+                                error != NULL ? error->message
+                                              : "schemas: not a document format this service describes");
       return;
     }
   response->content_type = "application/schema+json";
