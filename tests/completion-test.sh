@@ -48,6 +48,7 @@ expect ()
 
 expect "eligibility" el
 expect "report roles rules" r
+expect "serve" se
 expect "--trajectories" report --tr
 expect "month" report --by m
 expect "--list-ids" report --by year --li
@@ -69,6 +70,12 @@ expect "" rules show ibo ''
 expect "--compare-rules" eligibility --compar
 expect "proposals.ibo.weeks=" eligibility --set proposals.ibo.w
 expect "ibo ibo_plus individueel_maatwerk" rules show --lang en i
+# serve's options come from its --help, which exists when the tool was built with libsoup-3.0
+if "$ACTIVERING" serve --help > /dev/null 2>&1; then
+  expect "--token-file" serve --to
+  expect "--max-body-bytes --max-concurrent --max-connections --max-header-bytes --max-line-bytes --max-stream-bytes" serve --max
+  expect "127.0.0.1:8080" serve --listen 1
+fi
 
 # Measure codes come from the rule set --rules names: a copy with a renamed measure shows the new code.
 work=$(mktemp -d "${TMPDIR:-/tmp}/activering-completion.XXXXXX") || exit 99

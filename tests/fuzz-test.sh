@@ -23,6 +23,10 @@ for t in $targets; do
     exit 77
   fi
 done
+# The service's target exists when the tool was built with libsoup-3.0.
+if [ -x "$top_builddir/tests/fuzz/fuzz-serve" ]; then
+  targets="$targets serve"
+fi
 
 case $FUZZ_SECONDS in
   '' | *[!0-9]*) echo "fuzz-test.sh: FUZZ_SECONDS must be a whole number of seconds, not '$FUZZ_SECONDS'" >&2; exit 99 ;;
@@ -50,7 +54,7 @@ for t in $targets; do
   set -- "$@" -max_len=65536 -rss_limit_mb=2048 -timeout=25 -print_final_stats=1 -artifact_prefix="$work/artifacts-$t/"
   # facts.dict holds the facts document's keys and codes, which also appear in rule sets; trajectory.dict the logs',
   # organisation.dict the organisation documents'.
-  case $t in trajectory | organisation | cli) dict=$t.dict ;; *) dict=facts.dict ;; esac
+  case $t in trajectory | organisation | cli | serve) dict=$t.dict ;; *) dict=facts.dict ;; esac
   if [ -f "$top_srcdir/tests/fuzz/$dict" ]; then
     set -- "$@" -dict="$top_srcdir/tests/fuzz/$dict"
   fi

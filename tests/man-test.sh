@@ -75,6 +75,10 @@ check activering-rules.1 rules
 check activering-rules.1 rules lint
 check activering-rules.1 rules diff
 check activering-test.1 test
+# serve exists when the tool was built with libsoup-3.0
+if "$ACTIVERING" serve --help > /dev/null 2>&1; then
+  check activering-serve.1 serve
+fi
 
 # Every command of the top-level usage has its page, named in activering(1).
 page_text activering.1 > "$work/text"

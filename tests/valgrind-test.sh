@@ -128,5 +128,68 @@ check "roles --all --human, external service" 0 -- roles --all --human --lang en
 check "roles --jsonl with bad lines (exit 1)" 1 -- roles --jsonl --organisation "$organisations/ocmw-voorbeeld.json" \
   "$work/bad-lines.jsonl"
 
+# A short session of the service (when built with libsoup-3.0): every endpoint, errors, a stream with bad lines,
+# connections the client closes, then SIGTERM. Valgrind's errors, and definite leaks at the end, fail it.
+if "$ACTIVERING" serve --help > /dev/null 2>&1 && command -v curl > /dev/null 2>&1; then
+  runs=$((runs + 1))
+  log="$work/valgrind-serve.log"
+  # exec all the way down (libtool's execute mode execs too), so that $! is the service and SIGTERM reaches it
+  (
+    set -- --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+      --track-origins=yes --suppressions="$top_srcdir/tests/valgrind-libsoup.supp" --log-file="$log" \
+      "$ACTIVERING" serve --listen 127.0.0.1:0 --threads 2
+    if [ -x "$top_builddir/libtool" ]; then
+      exec "$top_builddir/libtool" --mode=execute "$VALGRIND" "$@"
+    fi
+    exec "$VALGRIND" "$@"
+  ) > /dev/null 2> "$work/serve.err" &
+  pid=$!
+  port=
+  for _ in $(seq 600); do
+    port=$(sed -n 's|.* on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.err")
+    [ -n "$port" ] && break
+    sleep 0.2
+  done
+  url=http://127.0.0.1:$port
+  post () { curl -s -o /dev/null -w '%{http_code} ' -H "Content-Type: $1" --data-binary "@$2" "$url$3"; }
+  codes=
+  if [ -n "$port" ]; then
+    codes="$codes$(post application/json "$facts_dir/facts-twe-eligible.json" '/v1/eligibility?lang=fr')"
+    codes="$codes$(post application/json "$facts_dir/facts-twe-eligible.json" '/v1/eligibility?compact=true')"
+    codes="$codes$(post application/x-ndjson "$work/bad-lines.jsonl" '/v1/eligibility')"
+    codes="$codes$(post application/json "$work/bad-lines.jsonl" '/v1/eligibility')"
+    codes="$codes$(post application/json "$trajectories/dossier-0042.json" '/v1/trajectory/report')"
+    printf '[' > "$work/roles.json"
+    cat "$organisations/ocmw-voorbeeld.json" >> "$work/roles.json"
+    printf ',' >> "$work/roles.json"
+    cat "$facts_dir/facts-0042-roles.json" >> "$work/roles.json"
+    printf ']' >> "$work/roles.json"
+    codes="$codes$(post application/json "$work/roles.json" '/v1/roles')"
+    for path in /v1/rules /v1/rules/ibo /v1/rules/nothing /v1/schemas/activering.facts%2F1 /v1/openapi.json /healthz \
+      /metrics /nowhere; do
+      codes="$codes$(curl -s -o /dev/null -w '%{http_code} ' "$url$path")"
+    done
+    codes="$codes$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "$url/v1/rules")"
+  fi
+  kill -TERM "$pid" 2> /dev/null
+  wait "$pid"
+  status=$?
+  expected="200 200 200 400 200 200 200 200 404 200 200 200 200 404 405"
+  if [ -z "$port" ]; then
+    echo "FAIL: serve session: the service did not start under valgrind"
+    cat "$work/serve.err" "$log"
+    failures=$((failures + 1))
+  elif [ "$codes" != "$expected" ]; then
+    echo "FAIL: serve session: statuses \"$codes\", expected \"$expected\""
+    failures=$((failures + 1))
+  elif [ $status -ne 0 ] || { [ -s "$log" ] && grep -q -E 'Invalid|uninitialised|definitely lost' "$log"; }; then
+    echo "FAIL: serve session: exit status $status, or valgrind reports errors"
+    cat "$log"
+    failures=$((failures + 1))
+  else
+    echo "PASS: serve session (16 requests, SIGTERM)"
+  fi
+fi
+
 echo "$runs runs under valgrind, $failures failed"
 [ $failures -eq 0 ]

@@ -61,7 +61,7 @@ cli_load_rules (const char *path)
 }
 
 gboolean
-cli_parse_date (const char *text, GDate *out)
+cli_date_from_text (const char *text, GDate *out)
 {
   g_date_clear (out, 1);
   gboolean shaped = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
@@ -69,12 +69,18 @@ cli_parse_date (const char *text, GDate *out)
     shaped = i == 4 || i == 7 || g_ascii_isdigit (text[i]);
   int y = shaped ? atoi (text) : 0, m = shaped ? atoi (text + 5) : 0, d = shaped ? atoi (text + 8) : 0;
   if (!shaped || y < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    {
-      cli_error ("--as-of: \"%s\" is not a valid date (expected YYYY-MM-DD)", text ? text : "");
-      return FALSE;
-    }
+    return FALSE;
   g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   return TRUE;
+}
+
+gboolean
+cli_parse_date (const char *text, GDate *out)
+{
+  if (cli_date_from_text (text, out))
+    return TRUE;
+  cli_error ("--as-of: \"%s\" is not a valid date (expected YYYY-MM-DD)", text ? text : "");
+  return FALSE;
 }
 
 gboolean

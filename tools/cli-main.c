@@ -24,10 +24,21 @@ static const char usage[] =
     "  rules       [--lang nl|fr|en] [--rules FILE] list | show [MEASURE] | show-model MODEL [--dot] | schema [FORMAT]\n"
     "              lint [--lang nl|fr|en] FILE | diff OLD NEW [--caseload FILE] [--as-of DATE] [--no-fail-on-change]\n"
     "  test        [--rules FILE] [--junit FILE] [--tap] [--coverage] CASES...\n"
+    "  serve       [--listen HOST:PORT] [--rules FILE] [--threads N] [--token-file FILE] [--insecure-listen] …\n"
     "  --version\n"
     "\n"
     "Run 'activering COMMAND --help' for a command's options. Exit status: 0 done, 1 errors in the input or a "
     "failed write, 2 bad usage, 3 outcomes changed (rules diff), 141 output pipe closed.\n";
+
+#ifndef HAVE_SOUP
+/* Built without libsoup-3.0 (configure says so): the command exists, and says why it cannot run. */
+int
+cmd_serve (int argc, char **argv)
+{
+  cli_error ("serve: this activering was built without libsoup-3.0 (install libsoup-3.0-dev and configure again)");
+  return EXIT_USAGE;
+}
+#endif
 
 static int
 print_version (void)
@@ -65,7 +76,7 @@ cli_main (int argc, char **argv)
     int (*run) (int argc, char **argv);
   } commands[] = { { "eligibility", cmd_eligibility }, { "trajectory", cmd_trajectory }, { "roles", cmd_roles },
                    { "report", cmd_report },           { "rules", cmd_rules },
-                   { "test", cmd_test } };
+                   { "serve", cmd_serve },             { "test", cmd_test } };
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (command, commands[i].name) == 0)
       {

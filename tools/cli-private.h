@@ -35,6 +35,8 @@ ActiveringRuleSet *cli_load_rules (const char *path);
 /* Loads --organisation FILE against @rules; prints the error and returns NULL. */
 ActiveringOrganisation *cli_load_organisation (ActiveringRuleSet *rules, const char *path);
 
+/* Reads a YYYY-MM-DD date; FALSE for anything else. */
+gboolean cli_date_from_text (const char *text, GDate *out);
 /* Parses --as-of; prints the error and returns FALSE for a bad date. */
 gboolean cli_parse_date (const char *text, GDate *out);
 
@@ -141,6 +143,10 @@ int cmd_rules_lint (int argc, char **argv);
 /* Lints the rule file at @path; @lang (nullable) must be one of its languages. Returns the exit status. */
 int rules_lint_file (const char *path, const char *lang);
 int cmd_test (int argc, char **argv);
+int cmd_serve (int argc, char **argv);
+/* The rule set at a glance, as JSON (activering.ruleset-summary/1): its identity, measures and declared facts with
+ * who supplies them; `rules show` and GET /v1/rules. */
+void rules_summary_append (GString *out, ActiveringRuleSet *rules, const char *lang);
 
 /* The human-readable screening table (human-table.c): rows as the dossiers come, totals at the end. Each worker
  * of a batch keeps its own table's tallies, added up at the end with human_table_merge. */

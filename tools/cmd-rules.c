@@ -168,11 +168,10 @@ rules_schema (ActiveringRuleSet *rules, const char *format, const char *lang)
   return EXIT_DONE;
 }
 
-/* The rule set at a glance, as JSON: its identity, measures and declared facts with who supplies them. */
-static int
-rules_summary (ActiveringRuleSet *rules, const char *lang)
+void
+rules_summary_append (GString *out, ActiveringRuleSet *rules, const char *lang)
 {
-  g_autoptr (GString) out = g_string_new ("{\n  \"format\": \"activering.ruleset-summary/1\",\n  \"id\": ");
+  g_string_append (out, "{\n  \"format\": \"activering.ruleset-summary/1\",\n  \"id\": ");
   cli_append_json_string (out, activering_rule_set_get_id (rules));
   g_string_append (out, ",\n  \"version\": ");
   cli_append_json_string (out, activering_rule_set_get_version (rules));
@@ -203,8 +202,6 @@ rules_summary (ActiveringRuleSet *rules, const char *lang)
       g_string_append (out, "}");
     }
   g_string_append (out, "\n  ]\n}\n");
-  fputs (out->str, stdout);
-  return EXIT_DONE;
 }
 
 int
@@ -260,7 +257,12 @@ cmd_rules (int argc, char **argv)
   if (schema)
     return rules_schema (rules, argc == 3 ? argv[2] : NULL, language);
   if (argc == 2)
-    return rules_summary (rules, language);
+    {
+      g_autoptr (GString) out = g_string_new (NULL);
+      rules_summary_append (out, rules, language);
+      fputs (out->str, stdout);
+      return EXIT_DONE;
+    }
   int index = activering_rule_set_lookup_measure (rules, argv[2]);
   if (index < 0)
     {

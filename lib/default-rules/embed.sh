@@ -1,9 +1,8 @@
 #!/bin/sh
 # SPDX-FileCopyrightText: 2026 The libactivering authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# embed.sh NAME FILE [SYMBOL]: writes C source holding FILE's bytes, so the library works with no files at all.
-# The bytes are SYMBOL_data (NUL-terminated), with SYMBOL_size and SYMBOL_name; SYMBOL is activering_default_rules
-# unless given.
+# embed.sh NAME FILE [SYMBOL]: writes C source holding FILE's bytes, so the library works with no files at all, as
+# SYMBOL_data, SYMBOL_size and SYMBOL_name (default SYMBOL: activering_default_rules).
 set -e
 name=$1
 file=$2
