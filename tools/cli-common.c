@@ -220,3 +220,12 @@ cli_load_organisation (ActiveringRuleSet *rules, const char *path)
     cli_error ("%s: %s", path, error->message);
   return organisation;
 }
+
+ActiveringTrajectory *
+cli_read_trajectory (ActiveringTrajectory **log, ActiveringRuleSet *rules, const char *text, gsize length,
+                     GError **error)
+{
+  if (*log == NULL)
+    return *log = activering_trajectory_new_from_data (rules, text, (gssize) length, error);
+  return activering_trajectory_parse (*log, text, (gssize) length, error) ? *log : NULL;
+}

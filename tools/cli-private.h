@@ -32,6 +32,11 @@ int cli_finish_output (int status);
  * its file in force today; prints the error and returns NULL. */
 ActiveringRuleSet *cli_load_rules (const char *path);
 
+/* The log read from @text into *@log: made from the first line, refilled from the next ones (no allocation once
+ * warmed up). NULL with @error set for a bad line. */
+ActiveringTrajectory *cli_read_trajectory (ActiveringTrajectory **log, ActiveringRuleSet *rules, const char *text,
+                                           gsize length, GError **error);
+
 /* Loads --organisation FILE against @rules; prints the error and returns NULL. */
 ActiveringOrganisation *cli_load_organisation (ActiveringRuleSet *rules, const char *path);
 

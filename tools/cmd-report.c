@@ -18,27 +18,24 @@ typedef struct
   const char *input_name;
   ActiveringTrajectoryReport *report;
   ActiveringCaseload *caseload;
+  ActiveringTrajectory *trajectory; /* made from the first line, refilled from the next ones */
 } Reporting;
 
 static gboolean
 add_trajectory (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error)
 {
   Reporting *r = worker;
-  g_autoptr (ActiveringTrajectory) trajectory = activering_trajectory_new_from_data (r->rules, text, (gssize) length, error);
+  const ActiveringTrajectory *trajectory = cli_read_trajectory (&r->trajectory, r->rules, text, length, error);
   if (trajectory == NULL)
     return FALSE;
   const char *id = activering_trajectory_get_id (trajectory);
   g_autoptr (ActiveringFacts) facts = NULL;
-  if (r->facts_index != NULL && (facts = document_index_lookup (r->facts_index, id, error)) == NULL)
-    {
-      if (*error != NULL)
-        return FALSE; /* the facts file cannot be read back */
-      g_string_append_printf (line->messages, "activering: %s", r->input_name);
-      if (line->number > 0)
-        g_string_append_printf (line->messages, ": line %" G_GUINT64_FORMAT, line->number);
-      g_string_append_printf (line->messages, ": warning: no facts document has the id \"%s\" of this trajectory: it "
-                              "counts in no measure usage, data quality or couple\n", id);
-    }
+  if (r->facts_index != NULL
+      && (facts = document_index_lookup_facts (r->facts_index, id, line, r->input_name,
+                                               "it counts in no measure usage, data quality or couple", error))
+             == NULL
+      && *error != NULL)
+    return FALSE; /* the facts file cannot be read back */
   return activering_trajectory_report_run (r->report, trajectory, facts, &r->as_of, error)
          && activering_caseload_add (r->caseload, r->report, facts, error);
 }
@@ -52,18 +49,6 @@ count_bad_line (gpointer worker, const CliLine *line)
 
 /* One job: the accumulator is one, and the report is meant to run on one core (docs/caseload-report.md). */
 static const CliBatch reporting = { add_trajectory, count_bad_line, NULL, NULL };
-
-static gpointer
-parse_facts (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
-{
-  return activering_facts_new_from_data (rules, data, (gssize) length, error);
-}
-
-static const char *
-facts_id (gconstpointer facts)
-{
-  return activering_facts_get_id (facts);
-}
 
 /* Facts documents no trajectory had: dossiers without a trajectory, which may be a partner in a couple. */
 static gboolean
@@ -168,8 +153,7 @@ cmd_report (int argc, char **argv)
       activering_caseload_set_organisation (caseload, organisation);
     }
   if (facts_path != NULL
-      && (r.facts_index = document_index_new (rules, facts_path, parse_facts, facts_id,
-                                              (GDestroyNotify) activering_facts_free))
+      && (r.facts_index = document_index_new_facts (rules, facts_path))
              == NULL)
     return EXIT_INPUT_ERRORS;
   g_autoptr (ActiveringTrajectoryReport) report = activering_trajectory_report_new (rules);
@@ -181,6 +165,7 @@ cmd_report (int argc, char **argv)
   if (r.facts_index != NULL && !add_facts_only (&r))
     status = EXIT_INPUT_ERRORS;
   g_clear_pointer (&r.facts_index, document_index_free);
+  g_clear_pointer (&r.trajectory, activering_trajectory_free);
   g_autoptr (GString) out = g_string_new (NULL);
   if (!activering_caseload_append_json (caseload, lang, ACTIVERING_JSON_PRETTY, out, &error))
     {

@@ -43,35 +43,21 @@ replaying_done (gpointer shared, gpointer worker)
   g_free (r);
 }
 
-/* The worker's log, read from @text: made from the first line, refilled from the next ones (no allocation). */
-static ActiveringTrajectory *
-read_trajectory (Replaying *r, const char *text, gsize length, GError **error)
-{
-  if (r->trajectory == NULL)
-    return r->trajectory = activering_trajectory_new_from_data (r->rules, text, (gssize) length, error);
-  return activering_trajectory_parse (r->trajectory, text, (gssize) length, error) ? r->trajectory : NULL;
-}
-
 static gboolean
 replay (gpointer worker, const CliLine *line, const char *text, gsize length, GError **error)
 {
   Replaying *r = worker;
-  ActiveringTrajectory *trajectory = read_trajectory (r, text, length, error);
+  ActiveringTrajectory *trajectory = cli_read_trajectory (&r->trajectory, r->rules, text, length, error);
   if (trajectory == NULL)
     return FALSE;
   const char *id = activering_trajectory_get_id (trajectory);
   g_autoptr (ActiveringFacts) facts = NULL;
-  if (r->facts_index != NULL && (facts = document_index_lookup (r->facts_index, id, error)) == NULL)
-    {
-      if (*error != NULL)
-        return FALSE; /* the facts file cannot be read back */
-      /* contract C13: the checks that need facts do not run for it, and that must not pass unsaid */
-      g_string_append_printf (line->messages, "activering: %s", r->input_name);
-      if (line->number > 0)
-        g_string_append_printf (line->messages, ": line %" G_GUINT64_FORMAT, line->number);
-      g_string_append_printf (line->messages, ": warning: no facts document has the id \"%s\" of this trajectory: the "
-                              "checks that need facts did not run for it\n", id);
-    }
+  if (r->facts_index != NULL
+      && (facts = document_index_lookup_facts (r->facts_index, id, line, r->input_name,
+                                               "the checks that need facts did not run for it", error))
+             == NULL
+      && *error != NULL)
+    return FALSE; /* the facts file cannot be read back */
   if (!activering_trajectory_report_run (r->report, trajectory, facts, r->has_as_of ? &r->as_of : NULL, error))
     return FALSE;
   if (r->dot)
@@ -89,18 +75,6 @@ replay (gpointer worker, const CliLine *line, const char *text, gsize length, GE
 }
 
 static const CliBatch replaying = { replay, NULL, replaying_new, replaying_done };
-
-static gpointer
-parse_facts (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
-{
-  return activering_facts_new_from_data (rules, data, (gssize) length, error);
-}
-
-static const char *
-facts_id (gconstpointer facts)
-{
-  return activering_facts_get_id (facts);
-}
 
 /* Facts documents whose id no trajectory had: counted (and the first few named) on standard error, since their
  * dossier's checks never ran; with --list-unmatched, every id in a last document on standard output. Sorted, so
@@ -205,8 +179,7 @@ cmd_trajectory (int argc, char **argv)
   if (!cli_check_language (rules, r.lang))
     return EXIT_USAGE;
   if (facts_path != NULL
-      && (r.facts_index = document_index_new (rules, facts_path, parse_facts, facts_id,
-                                              (GDestroyNotify) activering_facts_free))
+      && (r.facts_index = document_index_new_facts (rules, facts_path))
              == NULL)
     return EXIT_INPUT_ERRORS;
   r.rules = rules;

@@ -389,3 +389,36 @@ document_index_dup_unmatched (DocumentIndex *index, guint max, guint64 *n_unmatc
     g_ptr_array_set_size (ids, max);
   return ids;
 }
+
+static gpointer
+parse_facts (ActiveringRuleSet *rules, const char *data, gsize length, GError **error)
+{
+  return activering_facts_new_from_data (rules, data, (gssize) length, error);
+}
+
+static const char *
+facts_id (gconstpointer facts)
+{
+  return activering_facts_get_id (facts);
+}
+
+DocumentIndex *
+document_index_new_facts (ActiveringRuleSet *rules, const char *path)
+{
+  return document_index_new (rules, path, parse_facts, facts_id, (GDestroyNotify) activering_facts_free);
+}
+
+ActiveringFacts *
+document_index_lookup_facts (DocumentIndex *index, const char *id, const CliLine *line, const char *input_name,
+                             const char *consequence, GError **error)
+{
+  ActiveringFacts *facts = document_index_lookup (index, id, error);
+  if (facts != NULL || *error != NULL)
+    return facts;
+  g_string_append_printf (line->messages, "activering: %s", input_name);
+  if (line->number > 0)
+    g_string_append_printf (line->messages, ": line %" G_GUINT64_FORMAT, line->number);
+  g_string_append_printf (line->messages, ": warning: no facts document has the id \"%s\" of this trajectory: %s\n", id,
+                          consequence);
+  return NULL;
+}
